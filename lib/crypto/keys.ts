@@ -1,0 +1,37 @@
+/**
+ * Distinct key types. Every key is 32 random or derived bytes; the brand stops a vault key from being
+ * passed where an item key is expected (STYLE: distinct types for distinct keys).
+ */
+
+declare const brand: unique symbol;
+
+/** A 32-byte key tagged with what it is for. */
+export type Key<Kind extends string> = Uint8Array & { readonly [brand]: Kind };
+
+/** Argon2id output; only ever used to derive the key-encryption key. */
+export type MasterKey = Key<'MasterKey'>;
+/** HKDF(master key, "vault-kek"): wraps the vault key in the header. */
+export type KeyEncryptionKey = Key<'KeyEncryptionKey'>;
+/** Random; wraps item keys and seals vault metadata (manifest, audit, settings). */
+export type VaultKey = Key<'VaultKey'>;
+/** Random per item; seals one item's fields. */
+export type ItemKey = Key<'ItemKey'>;
+/** HKDF(vault key, "blind-index"): HMAC key for the domain lookup index. */
+export type IndexKey = Key<'IndexKey'>;
+/** HKDF(vault key, "audit-chain"): HMAC key that chains audit events. */
+export type AuditKey = Key<'AuditKey'>;
+
+/** Length in bytes of every symmetric key. */
+export const KEY_LENGTH = 32;
+
+/**
+ * Tags 32 bytes as a key of the given kind.
+ * @param bytes - exactly 32 bytes; the array is used as is, not copied
+ * @throws RangeError when `bytes` is not 32 bytes long
+ */
+export function asKey<K extends Key<string>>(bytes: Uint8Array): K {
+  if (!(bytes instanceof Uint8Array) || bytes.length !== KEY_LENGTH) {
+    throw new RangeError(`key: expected ${KEY_LENGTH} bytes`);
+  }
+  return bytes as K;
+}

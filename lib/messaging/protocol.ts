@@ -1,0 +1,86 @@
+/**
+ * The one protocol map (STYLE: messaging): every message's request and response schema and the senders
+ * allowed to send it. Names are domain-first. Keys never appear in any schema (S3).
+ */
+import { z } from 'zod';
+import { itemInputSchema, itemSchema, itemSummarySchema } from '../vault/item-schema';
+
+/** Who may send a message: extension pages (popup, vault page) or content scripts in web pages. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const masterPassword = z.string().min(1).max(1024);
+
+/** Problems found when the authenticated manifest is compared with the stored items (T09). */
+export const integrityReportSchema = z.object({
+  missing: z.array(z.string()),
+  unexpected: z.array(z.string()),
+  rolledBack: z.array(z.string()),
+  quarantined: z.array(z.string()),
+});
+
+export const settingsSchema = z.object({
+  /** Minutes of inactivity before the vault locks itself; 0 = never. */
+  autoLockMinutes: z.number().int().min(0).max(24 * 60),
+  /** Seconds before a copied secret is cleared from the clipboard; 0 = never. */
+  clipboardSeconds: z.number().int().min(0).max(600),
+});
+
+export const auditEventTypeSchema = z.enum([
+  'vault-created', 'vault-unlocked', 'vault-locked', 'master-password-changed',
+  'item-created', 'item-edited', 'item-deleted', 'item-restored',
+  'password-revealed', 'password-copied', 'username-copied', 'totp-copied', 'audit-exported',
+]);
+
+/** One decrypted audit event. `itemTitle` is the title when the event happened. */
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  at: z.number().int(),
+  type: auditEventTypeSchema,
+  itemId: z.string().optional(),
+  itemTitle: z.string().optional(),
+  hash: z.string(),
+});
+
+function message<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, senders: SenderKind[]) {
+  return { request, response, senders };
+}
+const pages: SenderKind[] = ['extension-page'];
+
+export const protocol = {
+  vaultStatus: message(empty, z.object({ state: z.enum(['none', 'locked', 'unlocked']) }), pages),
+  vaultCreate: message(z.object({ password: masterPassword }).strict(), empty, pages),
+  vaultUnlock: message(z.object({ password: masterPassword }).strict(), z.object({ integrity: integrityReportSchema }), pages),
+  vaultLock: message(empty, empty, pages),
+  vaultChangePassword: message(z.object({ current: masterPassword, next: masterPassword }).strict(), empty, pages),
+  itemList: message(empty, z.object({ items: z.array(itemSummarySchema) }), pages),
+  itemGet: message(z.object({ id }).strict(), z.object({ item: itemSchema }), pages),
+  itemCreate: message(z.object({ item: itemInputSchema }).strict(), z.object({ id }), pages),
+  itemUpdate: message(z.object({ id, item: itemInputSchema }).strict(), empty, pages),
+  itemDelete: message(z.object({ id }).strict(), empty, pages),
+  itemRestore: message(z.object({ id }).strict(), empty, pages),
+  itemRevealed: message(z.object({ id }).strict(), empty, pages),
+  itemCopied: message(z.object({ id, field: z.enum(['username', 'password', 'totp']) }).strict(), empty, pages),
+  settingsGet: message(empty, z.object({ settings: settingsSchema }), pages),
+  settingsSet: message(z.object({ settings: settingsSchema }).strict(), empty, pages),
+  auditList: message(empty, z.object({ events: z.array(auditEventSchema), chainValid: z.boolean() }), pages),
+  auditExport: message(empty, z.object({ json: z.string() }), pages),
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<Protocol[T]['response']>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type IntegrityReport = z.infer<typeof integrityReportSchema>;
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
+
+/** The envelope every message travels in. */
+export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() }).strict();
+
+/** Every result: `{ ok: true, ...response }` or `{ ok: false, error }`. */
+export type Result<T extends MessageType> =
+  | ({ ok: true } & ResponseOf<T>)
+  | { ok: false; error: { code: import('./errors').ErrorCode; message: string } };
