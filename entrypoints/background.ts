@@ -1,7 +1,47 @@
-/** Background service worker: the only context that holds keys. Wires features together. */
+/** Background service worker: the only context that holds keys (S3). Wires features together. */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { AUTO_LOCK_ALARM, CLIPBOARD_ALARM, alarmTimers } from '../lib/browser/alarm-timers';
+import { clearClipboard } from '../lib/browser/clear-clipboard';
+import { restrictSessionStorage, sessionKeyStore } from '../lib/browser/key-store';
+import { localSettingsStore } from '../lib/browser/settings-store';
+import { VaultDb } from '../lib/db/vault-db';
+import { dispatchMessage } from '../lib/messaging/dispatch-message';
+import { senderKind } from '../lib/messaging/sender-kind';
+import { createHandlers } from '../lib/vault-service/create-handlers';
 
 export default defineBackground({
   type: 'module',
-  main() {},
+  main() {
+    const { handlers, session } = createHandlers({
+      db: new VaultDb(),
+      keyStore: sessionKeyStore,
+      settings: localSettingsStore,
+      timers: alarmTimers,
+      now: Date.now,
+    });
+    const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+    const lock = () => handlers.vaultLock({}, { kind: 'extension-page' });
+
+    void restrictSessionStorage();
+    browser.runtime.onMessage.addListener((message, sender) => {
+      // Internal messages to the offscreen document are not ours to answer.
+      if ((message as { target?: unknown } | null)?.target === 'offscreen') return undefined;
+      const kind = senderKind(sender, browser.runtime.id, extensionOrigin);
+      return dispatchMessage(handlers, message, { kind, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, (error) => {
+        // Only the error's name: messages of unexpected errors could quote user data.
+        console.error('Sealpass: unexpected error in a message handler:', error instanceof Error ? error.name : typeof error);
+      });
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === AUTO_LOCK_ALARM) void lock();
+      if (alarm.name === CLIPBOARD_ALARM) void clearClipboard();
+    });
+    // Locking the screen locks the vault, as in every serious password manager.
+    browser.idle.onStateChanged.addListener((state) => {
+      if (state === 'locked') void lock();
+    });
+    // storage.session is already empty after a browser restart; clearing again costs nothing (S4, T13).
+    browser.runtime.onStartup.addListener(() => void session.end());
+  },
 });

@@ -1,0 +1,17 @@
+/** Non-secret preferences in `storage.local` through WXT's versioned storage item. */
+import { storage } from 'wxt/utils/storage';
+import { settingsSchema, type Settings } from '../messaging/protocol';
+import { DEFAULT_SETTINGS, type SettingsStore } from '../vault-service/service-deps';
+
+const item = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+/** The real settings store; anything stored that fails validation reads as the defaults. */
+export const localSettingsStore: SettingsStore = {
+  async get() {
+    const parsed = settingsSchema.safeParse(await item.getValue());
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  },
+  async set(settings) {
+    await item.setValue(settingsSchema.parse(settings));
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * The vault's IndexedDB schema (DESIGN §5), through Dexie. Only ids, revisions, blind-index tags and
+ * ciphertexts are stored; every user-typed value is inside a Sealed object (S1, T07).
+ */
+import { Dexie, type Table } from 'dexie';
+import type { KdfParams } from '../crypto/kdf-params';
+import type { Sealed } from '../crypto/sealed';
+
+/** The single header row: how to derive the key-encryption key and the wrapped vault key. */
+export interface HeaderRecord {
+  id: 'vault';
+  /** Random, 16 bytes as hex; binds every ciphertext to this vault. */
+  vaultId: string;
+  formatVersion: 1;
+  /** Authenticated through the wrapped vault key's associated data (S5). */
+  kdf: KdfParams;
+  /** Vault key sealed under HKDF(master key, "vault-kek"). */
+  wrappedVaultKey: Sealed;
+  /** Sealed list of every item id and revision, checked at unlock (T09). */
+  manifest: Sealed;
+}
+
+/** One item. `kind` and `rev` are clear because they are bound into the ciphertext's associated data. */
+export interface ItemRecord {
+  /** Random, 16 bytes as hex. */
+  id: string;
+  /** Increases by one on every write; bound into the item's associated data so rollbacks fail. */
+  rev: number;
+  kind: 'login' | 'note';
+  /** The item key sealed under the vault key. */
+  wrappedKey: Sealed;
+  /** The item's content sealed under its item key. */
+  data: Sealed;
+  /** Blind index: hex HMAC-SHA256 of each URL's registrable domain under the index key. */
+  domains: string[];
+  /** Set when deleted (undo restores it); deleted items are purged later. */
+  deletedAt: number | null;
+}
+
+/** One audit event; its content is sealed, `hash` chains it to the previous one. */
+export interface AuditRecord {
+  /** 1, 2, 3, … without gaps. */
+  seq: number;
+  sealed: Sealed;
+  /** HMAC-SHA256(audit key, previous hash ‖ seq ‖ nonce ‖ ct), 32 bytes. */
+  hash: Uint8Array;
+}
+
+/** Typed Dexie database; one per vault name (tests use throwaway names). */
+export class VaultDb extends Dexie {
+  header!: Table<HeaderRecord, 'vault'>;
+  items!: Table<ItemRecord, string>;
+  audit!: Table<AuditRecord, number>;
+
+  constructor(name = 'sealpass-vault') {
+    super(name);
+    this.version(1).stores({
+      header: 'id',
+      // `*domains` is a multi-entry index: the fill lookup finds items by domain tag without decrypting.
+      items: 'id, *domains',
+      audit: 'seq',
+    });
+  }
+}

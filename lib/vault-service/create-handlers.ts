@@ -1,0 +1,128 @@
+/**
+ * The background's message handlers for the vault: each validates nothing itself (dispatchMessage did)
+ * and calls one lib/vault operation. Any request from an extension page counts as activity and
+ * re-arms auto-lock.
+ */
+import type { Handlers } from '../messaging/dispatch-message';
+import { VaultError } from '../messaging/errors';
+import { changeMasterPassword } from '../vault/change-master-password';
+import { createItem } from '../vault/create-item';
+import { createVault } from '../vault/create-vault';
+import { deleteItem, restoreItem } from '../vault/delete-item';
+import { getItem } from '../vault/get-item';
+import { readAuditLog } from '../vault/read-audit-log';
+import { recordAuditEvent } from '../vault/record-audit-event';
+import { unlockVault } from '../vault/unlock-vault';
+import { updateItem } from '../vault/update-item';
+import type { ServiceDeps } from './service-deps';
+import { VaultSession } from './vault-session';
+
+/** The lowest zxcvbn-style length we accept server-side; the UI enforces the strength score. */
+const MIN_MASTER_PASSWORD_LENGTH = 8;
+
+/**
+ * Builds every vault handler around one session.
+ * @returns the handlers and the session (the background locks it from alarms)
+ */
+export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session: VaultSession } {
+  const session = new VaultSession(deps);
+  const { db } = deps;
+
+  const touch = async () => {
+    const { autoLockMinutes } = await deps.settings.get();
+    await deps.timers.armAutoLock(autoLockMinutes);
+  };
+  const unlocked = async () => {
+    const vault = await session.require();
+    await touch();
+    return vault;
+  };
+  const titleOf = (vault: Awaited<ReturnType<typeof unlocked>>, id: string) => {
+    const summary = vault.summaries.get(id);
+    return summary?.state === 'ok' ? { itemTitle: summary.title } : {};
+  };
+  const checkStrength = (password: string) => {
+    if (password.length < MIN_MASTER_PASSWORD_LENGTH) {
+      throw new VaultError('weak-password', `The master password must have at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`);
+    }
+  };
+
+  const handlers: Handlers = {
+    async vaultStatus() {
+      if (await session.isUnlocked()) return { state: 'unlocked' };
+      return { state: (await db.header.get('vault')) ? 'locked' : 'none' };
+    },
+    async vaultCreate({ password }) {
+      checkStrength(password);
+      await session.start(await createVault(db, password, undefined, deps.now()));
+      await touch();
+      return {};
+    },
+    async vaultUnlock({ password }) {
+      const { vault, integrity } = await unlockVault(db, password, deps.now());
+      await session.start(vault);
+      await touch();
+      return { integrity };
+    },
+    async vaultLock() {
+      if (await session.isUnlocked()) await recordAuditEvent(db, await session.require(), { type: 'vault-locked' }, deps.now());
+      await session.end();
+      return {};
+    },
+    async vaultChangePassword({ current, next }) {
+      checkStrength(next);
+      await changeMasterPassword(db, await unlocked(), current, next, deps.now());
+      return {};
+    },
+    async itemList() {
+      return { items: [...(await unlocked()).summaries.values()] };
+    },
+    async itemGet({ id }) {
+      return { item: await getItem(db, await unlocked(), id) };
+    },
+    async itemCreate({ item }) {
+      return { id: await createItem(db, await unlocked(), item, deps.now()) };
+    },
+    async itemUpdate({ id, item }) {
+      await updateItem(db, await unlocked(), id, item, deps.now());
+      return {};
+    },
+    async itemDelete({ id }) {
+      await deleteItem(db, await unlocked(), id, deps.now());
+      return {};
+    },
+    async itemRestore({ id }) {
+      await restoreItem(db, await unlocked(), id, deps.now());
+      return {};
+    },
+    async itemRevealed({ id }) {
+      const vault = await unlocked();
+      await recordAuditEvent(db, vault, { type: 'password-revealed', itemId: id, ...titleOf(vault, id) }, deps.now());
+      return {};
+    },
+    async itemCopied({ id, field }) {
+      const vault = await unlocked();
+      await recordAuditEvent(db, vault, { type: `${field}-copied`, itemId: id, ...titleOf(vault, id) }, deps.now());
+      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds);
+      return {};
+    },
+    async settingsGet() {
+      return { settings: await deps.settings.get() };
+    },
+    async settingsSet({ settings }) {
+      await deps.settings.set(settings);
+      if (await session.isUnlocked()) await touch();
+      return {};
+    },
+    async auditList() {
+      return readAuditLog(db, await unlocked());
+    },
+    async auditExport() {
+      const vault = await unlocked();
+      await recordAuditEvent(db, vault, { type: 'audit-exported' }, deps.now());
+      const log = await readAuditLog(db, vault);
+      return { json: JSON.stringify({ format: 'sealpass-audit-log', version: 1, exportedAt: new Date(deps.now()).toISOString(), ...log }, null, 2) };
+    },
+  };
+  return { handlers, session };
+}

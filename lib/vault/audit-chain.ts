@@ -1,0 +1,58 @@
+/**
+ * The local audit log's records (DESIGN §1 audit): each event is sealed under the vault key and chained
+ * with HMAC-SHA256 under the audit key, so a removed, reordered or edited event breaks the chain.
+ */
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import type { CipherContext } from '../crypto/associated-data';
+import { hmacSha256 } from '../crypto/hmac-sha256';
+import type { AuditKey, VaultKey } from '../crypto/keys';
+import { openSealed } from '../crypto/open-sealed';
+import { seal } from '../crypto/seal';
+import type { Sealed } from '../crypto/sealed';
+import type { AuditRecord } from '../db/vault-db';
+import { auditEventTypeSchema } from '../messaging/protocol';
+
+/** What one event says; sealed, since titles are user data (S1). */
+export const auditPayloadSchema = z.object({
+  at: z.number().int(),
+  type: auditEventTypeSchema,
+  itemId: z.string().optional(),
+  itemTitle: z.string().optional(),
+});
+export type AuditPayload = z.infer<typeof auditPayloadSchema>;
+
+/** Hash that precedes the first event: 32 zero bytes. */
+export const GENESIS_HASH = new Uint8Array(32);
+
+const context = (vaultId: string, seq: number): CipherContext => ({ purpose: 'audit-event', recordId: `${vaultId}/${seq}`, fields: 'event' });
+
+/** HMAC-SHA256(audit key, previous hash ‖ u32be(seq) ‖ nonce ‖ ct): 32 bytes. */
+export function chainHash(auditKey: AuditKey, previous: Uint8Array, seq: number, sealed: Sealed): Uint8Array {
+  const message = new Uint8Array(previous.length + 4 + sealed.nonce.length + sealed.ct.length);
+  message.set(previous, 0);
+  new DataView(message.buffer).setUint32(previous.length, seq);
+  message.set(sealed.nonce, previous.length + 4);
+  message.set(sealed.ct, previous.length + 4 + sealed.nonce.length);
+  return hmacSha256(auditKey, message);
+}
+
+/** Seals one event as record number `seq`, chained to `previous`. */
+export function sealAuditRecord(
+  keys: { vaultKey: VaultKey; auditKey: AuditKey; vaultId: string },
+  seq: number,
+  previous: Uint8Array,
+  payload: AuditPayload,
+): AuditRecord {
+  const sealed = seal(keys.vaultKey, utf8ToBytes(JSON.stringify(payload)), context(keys.vaultId, seq));
+  return { seq, sealed, hash: chainHash(keys.auditKey, previous, seq, sealed) };
+}
+
+/**
+ * Opens one event.
+ * @throws DecryptError or ZodError when the record was tampered with
+ */
+export function openAuditRecord(vaultKey: VaultKey, vaultId: string, record: AuditRecord): AuditPayload {
+  const plaintext = openSealed(vaultKey, record.sealed, context(vaultId, record.seq));
+  return auditPayloadSchema.parse(JSON.parse(new TextDecoder().decode(plaintext)));
+}

@@ -1,0 +1,35 @@
+/** Reads and verifies the audit chain: every event decrypts, sequence numbers have no gap, hashes link. */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { VaultDb } from '../db/vault-db';
+import type { AuditEvent } from '../messaging/protocol';
+import { chainHash, GENESIS_HASH, openAuditRecord } from './audit-chain';
+import type { UnlockedVault } from './unlocked-vault';
+
+/**
+ * @returns events oldest first, and whether the whole chain verified; events that do not decrypt are
+ *   left out and make `chainValid` false
+ */
+export async function readAuditLog(db: VaultDb, vault: UnlockedVault): Promise<{ events: AuditEvent[]; chainValid: boolean }> {
+  const records = await db.audit.orderBy('seq').toArray();
+  let previous: Uint8Array = GENESIS_HASH;
+  let chainValid = true;
+  const events: AuditEvent[] = [];
+  records.forEach((record, index) => {
+    const expected = chainHash(vault.auditKey, previous, record.seq, record.sealed);
+    if (record.seq !== index + 1 || !equalBytes(expected, record.hash)) chainValid = false;
+    previous = record.hash;
+    try {
+      events.push({ seq: record.seq, hash: bytesToHex(record.hash), ...openAuditRecord(vault.vaultKey, vault.vaultId, record) });
+    } catch {
+      chainValid = false;
+    }
+  });
+  return { events, chainValid };
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}

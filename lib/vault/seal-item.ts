@@ -1,0 +1,37 @@
+/** Encrypts an item's content into a record: a fresh or existing item key, wrapped under the vault key. */
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { generateKey } from '../crypto/generate-key';
+import type { ItemKey } from '../crypto/keys';
+import { seal } from '../crypto/seal';
+import { unwrapKey } from '../crypto/unwrap-key';
+import { wipe } from '../crypto/wipe';
+import { wrapKey } from '../crypto/wrap-key';
+import type { ItemRecord } from '../db/vault-db';
+import { domainTags } from './blind-index';
+import type { ItemContent } from './item-schema';
+import { itemContext, itemKeyContext } from './item-context';
+import type { UnlockedVault } from './unlocked-vault';
+
+/**
+ * Builds the stored record for `content` at revision `rev`.
+ * @param previous - the record being replaced, whose item key is reused; omit for a new item
+ * @throws DecryptError when `previous`'s key does not unwrap
+ */
+export function sealItem(vault: UnlockedVault, id: string, rev: number, content: ItemContent, previous?: ItemRecord): ItemRecord {
+  const itemKey = previous
+    ? unwrapKey<ItemKey>(vault.vaultKey, previous.wrappedKey, itemKeyContext(id))
+    : generateKey<ItemKey>();
+  try {
+    return {
+      id,
+      rev,
+      kind: content.type,
+      wrappedKey: previous ? previous.wrappedKey : wrapKey(vault.vaultKey, itemKey, itemKeyContext(id)),
+      data: seal(itemKey, utf8ToBytes(JSON.stringify(content)), itemContext(id, rev, content.type)),
+      domains: content.type === 'login' ? domainTags(vault.indexKey, content.urls) : [],
+      deletedAt: null,
+    };
+  } finally {
+    wipe(itemKey);
+  }
+}

@@ -1,0 +1,41 @@
+/** Edits an item: a new revision under the same item key; a changed password goes into the history. */
+import type { VaultDb } from '../db/vault-db';
+import { VaultError } from '../messaging/errors';
+import { commitChanges } from './commit-changes';
+import { getLiveRecord } from './get-item';
+import { itemInputSchema, type ItemContent, type ItemInput } from './item-schema';
+import { openItem } from './open-item';
+import { sealItem } from './seal-item';
+import { summarizeItem } from './summarize-item';
+import type { UnlockedVault } from './unlocked-vault';
+
+/** Most earlier passwords kept per login. */
+export const MAX_PASSWORD_HISTORY = 100;
+
+/**
+ * Replaces an item's content with `input` (revision + 1).
+ * @throws VaultError `not-found`, `corrupted`, or `invalid-request` when changing a login into a note
+ */
+export async function updateItem(db: VaultDb, vault: UnlockedVault, id: string, input: ItemInput, now = Date.now()): Promise<void> {
+  const parsed = itemInputSchema.parse(input);
+  const record = await getLiveRecord(db, id);
+  let previous: ItemContent;
+  try {
+    previous = openItem(vault, record);
+  } catch {
+    throw new VaultError('corrupted', 'This item is damaged and cannot be edited. Your other items are safe.');
+  }
+  if (previous.type !== parsed.type) throw new VaultError('invalid-request', 'An item cannot change its type.');
+  let content: ItemContent;
+  if (parsed.type === 'login' && previous.type === 'login') {
+    const history = previous.password && previous.password !== parsed.password
+      ? [{ password: previous.password, changedAt: now }, ...previous.passwordHistory].slice(0, MAX_PASSWORD_HISTORY)
+      : previous.passwordHistory;
+    content = { ...parsed, createdAt: previous.createdAt, updatedAt: now, passwordHistory: history };
+  } else {
+    content = { ...parsed, createdAt: previous.createdAt, updatedAt: now } as ItemContent;
+  }
+  const next = sealItem(vault, id, record.rev + 1, content, record);
+  await commitChanges(db, vault, { put: [next], audit: [{ type: 'item-edited', itemId: id, itemTitle: content.title }] }, now);
+  vault.summaries.set(id, summarizeItem(id, content));
+}
