@@ -1,0 +1,34 @@
+/**
+ * Argon2id at the default parameters (64 MiB, t=3, p=4): our derivation (hash-wasm), @noble/hashes and
+ * the native `argon2` CLI (Debian package argon2, threaded) side by side in one run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { argon2id } from '@noble/hashes/argon2.js';
+import { deriveMasterKey } from '../../lib/crypto/derive-master-key';
+import { KDF_DEFAULT } from '../../lib/crypto/kdf-params';
+import { median, round, timeRuns } from './stats';
+
+const SALT = 'sealpass-bench!!'; // 16 ASCII bytes, usable by the CLI as is
+const PASSWORD = 'correct horse battery staple';
+
+/** Median milliseconds of each implementation and the ratio of ours to native. */
+export async function benchArgon2(runs = 5) {
+  const salt = new TextEncoder().encode(SALT);
+  const params = { alg: 'argon2id' as const, version: 0x13 as const, ...KDF_DEFAULT, salt };
+  const ours = median(await timeRuns(runs, () => deriveMasterKey(PASSWORD, params)));
+  const noble = median(await timeRuns(Math.min(runs, 3), () => argon2id(PASSWORD, salt, { m: KDF_DEFAULT.m, t: KDF_DEFAULT.t, p: KDF_DEFAULT.p, dkLen: 32 })));
+  let native: number | null = null;
+  if (existsSync('/usr/bin/argon2')) {
+    const args = [SALT, '-id', '-t', String(KDF_DEFAULT.t), '-m', String(Math.log2(KDF_DEFAULT.m)), '-p', String(KDF_DEFAULT.p), '-r'];
+    native = median(await timeRuns(runs, () => execFileSync('/usr/bin/argon2', args, { input: PASSWORD })));
+  }
+  return {
+    params: { mKiB: KDF_DEFAULT.m, t: KDF_DEFAULT.t, p: KDF_DEFAULT.p },
+    hashWasmMs: round(ours),
+    nobleMs: round(noble),
+    nativeCliMs: native === null ? null : round(native),
+    oursOverNative: native === null ? null : round(ours / native),
+    target: 'ours/native <= 1.3',
+  };
+}
