@@ -20,5 +20,8 @@ export function fromBase64(text: string): Uint8Array {
   const binary = atob(text);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  // The pattern alone lets non-zero padding bits through ("QR==" decodes like "QQ=="), so one
+  // byte string would have several encodings; only the one toBase64 produces is accepted.
+  if (toBase64(out) !== text) throw new SyntaxError('base64: invalid input');
   return out;
 }

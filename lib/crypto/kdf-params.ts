@@ -45,7 +45,7 @@ export function assertKdfParams(params: unknown): asserts params is KdfParams {
   if (!(p.salt instanceof Uint8Array) || p.salt.length !== SALT_LENGTH) throw new KdfParamsError('kdf: salt must be 16 bytes');
 }
 
-/** True when the parameters differ from the current default, so the vault should be re-wrapped (T12). */
+/** True when the parameters are weaker than the current default or use another lane count, so the vault is re-wrapped (T12); stronger parameters are kept. */
 export function isKdfOutdated(params: KdfParams): boolean {
   return params.m < KDF_DEFAULT.m || params.t < KDF_DEFAULT.t || params.p !== KDF_DEFAULT.p;
 }
