@@ -1,0 +1,122 @@
+/** The local audit log, newest first, with a warning when its hash chain does not verify, and a JSON export. */
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { AuditEvent, AuditEventType } from '../lib/messaging/protocol';
+import { errorText } from './error-text';
+import { useVaultCall } from './use-vault-call';
+
+const EVENT_TEXT: Record<AuditEventType, string> = {
+  'vault-created': 'Vault created',
+  'vault-unlocked': 'Vault unlocked',
+  'vault-locked': 'Vault locked',
+  'master-password-changed': 'Master password changed',
+  'item-created': 'Item created',
+  'item-edited': 'Item edited',
+  'item-deleted': 'Item deleted',
+  'item-restored': 'Item restored',
+  'password-revealed': 'Password revealed',
+  'password-copied': 'Password copied',
+  'username-copied': 'Username copied',
+  'totp-copied': 'TOTP code copied',
+  'audit-exported': 'Audit log exported',
+};
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Downloads text as a file through a short-lived Blob URL (no `browser.downloads` permission needed). */
+function downloadText(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is ample.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function AuditLog() {
+  const call = useVaultCall();
+  const headingId = useId();
+  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+  const [chainValid, setChainValid] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+
+  const load = useCallback(async () => {
+    const result = await call('auditList', {});
+    if (!result.ok) {
+      setError(errorText(result.error));
+      return;
+    }
+    setError(null);
+    setChainValid(result.chainValid);
+    setEvents([...result.events].sort((a, b) => b.seq - a.seq));
+  }, [call]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function exportJson() {
+    setStatus('');
+    const result = await call('auditExport', {});
+    if (!result.ok) {
+      setError(errorText(result.error));
+      return;
+    }
+    const day = new Date().toISOString().slice(0, 10);
+    downloadText(result.json, `sealpass-audit-${day}.json`);
+    setStatus('Exported.');
+    await load();
+  }
+
+  return (
+    <section className="audit-log" data-testid="audit-log" aria-labelledby={headingId}>
+      <div className="section-head">
+        <h2 id={headingId}>Audit log</h2>
+        <button type="button" onClick={() => void exportJson()} disabled={events === null}>
+          Export JSON
+        </button>
+      </div>
+      <p className="status" role="status">
+        {status}
+      </p>
+      {!chainValid && (
+        <div className="banner banner-danger" role="alert">
+          <strong>This log has been altered.</strong> Its hash chain does not verify: some events were changed,
+          removed or reordered outside Sealpass.
+        </div>
+      )}
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {events === null && error === null && <p className="status">Loading…</p>}
+      {events !== null && events.length === 0 && <p className="empty">No events yet.</p>}
+      {events !== null && events.length > 0 && (
+        <table className="events">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Event</th>
+              <th scope="col">Item</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.seq}>
+                <td>
+                  <time dateTime={new Date(event.at).toISOString()}>{timeFormat.format(event.at)}</time>
+                </td>
+                <td>{EVENT_TEXT[event.type]}</td>
+                <td>{event.itemTitle ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

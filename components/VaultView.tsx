@@ -1,0 +1,227 @@
+/**
+ * The unlocked vault: header, item list and the open panel (item, editor, generator, settings, audit log).
+ * The popup shows the list or one panel at a time; the vault page shows both side by side.
+ */
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { IntegrityReport, Settings } from '../lib/messaging/protocol';
+import type { Item, ItemSummary } from '../lib/vault/item-schema';
+import type { Layout } from './App';
+import { AuditLog } from './AuditLog';
+import { errorText } from './error-text';
+import { listFolders } from './filter-items';
+import { Generator } from './Generator';
+import { IntegrityBanner } from './IntegrityBanner';
+import { ItemEditor } from './ItemEditor';
+import { INITIAL_LIST_STATE, ItemList, type ListState } from './ItemList';
+import { ItemView } from './ItemView';
+import { Settings as SettingsPanel } from './Settings';
+import { Toast } from './Toast';
+import { useVaultCall } from './use-vault-call';
+import { DEFAULT_SETTINGS, VaultToolsContext, type ToastContent, type VaultTools } from './vault-context';
+
+type View =
+  | { kind: 'list' }
+  | { kind: 'item'; id: string }
+  | { kind: 'new' }
+  | { kind: 'edit'; item: Item }
+  | { kind: 'generator' }
+  | { kind: 'settings' }
+  | { kind: 'audit' };
+
+/** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
+const TOAST_MS_WITH_ACTION = 10_000;
+const TOAST_MS = 4_000;
+
+export interface VaultViewProps {
+  layout: Layout;
+  /** The report from this unlock, shown once as a banner; `null` when the vault was already open. */
+  integrity: IntegrityReport | null;
+  openVaultPage?: (() => void) | undefined;
+  onLock: () => void;
+}
+
+export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultViewProps) {
+  const call = useVaultCall();
+  const [items, setItems] = useState<ItemSummary[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [listState, setListState] = useState<ListState>(INITIAL_LIST_STATE);
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [itemVersion, setItemVersion] = useState(0);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [toast, setToast] = useState<{ content: ToastContent; key: number } | null>(null);
+  const [report, setReport] = useState<IntegrityReport | null>(integrity);
+
+  const reloadList = useCallback(async () => {
+    const result = await call('itemList', {});
+    if (result.ok) {
+      setItems(result.items);
+      setListError(null);
+    } else {
+      setListError(errorText(result.error));
+    }
+  }, [call]);
+
+  useEffect(() => {
+    void reloadList();
+    void call('settingsGet', {}).then((r) => r.ok && setSettings(r.settings));
+  }, [call, reloadList]);
+
+  const showToast = useCallback((content: ToastContent | null) => {
+    setToast(content === null ? null : { content, key: Date.now() });
+  }, []);
+
+  useEffect(() => {
+    if (toast === null) return;
+    const timer = setTimeout(() => setToast(null), toast.content.action ? TOAST_MS_WITH_ACTION : TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const tools = useMemo<VaultTools>(() => ({ settings, setSettings, showToast }), [settings, showToast]);
+  const folders = useMemo(() => (items === null ? [] : listFolders(items)), [items]);
+
+  async function lock() {
+    const result = await call('vaultLock', {});
+    if (result.ok) onLock();
+    else showToast({ text: errorText(result.error) });
+  }
+
+  function deleted(id: string, title: string) {
+    setView({ kind: 'list' });
+    void reloadList();
+    showToast({
+      text: `Deleted “${title}”`,
+      action: {
+        label: 'Undo',
+        run: () => {
+          void (async () => {
+            const result = await call('itemRestore', { id });
+            if (!result.ok) {
+              showToast({ text: errorText(result.error) });
+              return;
+            }
+            showToast({ text: `Restored “${title}”.` });
+            await reloadList();
+            setView({ kind: 'item', id });
+          })();
+        },
+      },
+    });
+  }
+
+  function saved(id: string) {
+    void reloadList();
+    setItemVersion((v) => v + 1);
+    setView({ kind: 'item', id });
+  }
+
+  const toList = () => setView({ kind: 'list' });
+  let panel: ReactNode = null;
+  switch (view.kind) {
+    case 'item':
+      panel = (
+        <ItemView
+          key={`${view.id}:${itemVersion}`}
+          id={view.id}
+          onEdit={(item) => setView({ kind: 'edit', item })}
+          onDeleted={deleted}
+          onChanged={() => void reloadList()}
+        />
+      );
+      break;
+    case 'new':
+      panel = <ItemEditor key="new" folders={folders} onSaved={saved} onCancel={toList} />;
+      break;
+    case 'edit':
+      panel = (
+        <ItemEditor
+          key={`edit:${view.item.id}`}
+          item={view.item}
+          folders={folders}
+          onSaved={saved}
+          onCancel={() => setView({ kind: 'item', id: view.item.id })}
+        />
+      );
+      break;
+    case 'generator':
+      panel = <Generator />;
+      break;
+    case 'settings':
+      panel = <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />;
+      break;
+    case 'audit':
+      panel = <AuditLog />;
+      break;
+    case 'list':
+      break;
+  }
+
+  const list = (
+    <ItemList
+      items={items}
+      error={listError}
+      state={listState}
+      onStateChange={setListState}
+      onOpen={(id) => setView({ kind: 'item', id })}
+      openId={view.kind === 'item' ? view.id : null}
+    />
+  );
+
+  const current = (kind: View['kind']) => (view.kind === kind ? ('page' as const) : undefined);
+
+  return (
+    <VaultToolsContext.Provider value={tools}>
+      <div className={`vault vault-${layout}`}>
+        <header className="vault-header">
+          <div className="header-top">
+            <h1 className="brand">Sealpass</h1>
+            <div className="header-actions">
+              {layout === 'popup' && openVaultPage && (
+                <button type="button" onClick={openVaultPage}>
+                  Open vault page
+                </button>
+              )}
+              <button type="button" onClick={() => void lock()}>
+                Lock
+              </button>
+            </div>
+          </div>
+          <nav className="toolbar" aria-label="Vault">
+            <button type="button" className="primary" aria-current={current('new')} onClick={() => setView({ kind: 'new' })}>
+              Add item
+            </button>
+            <button type="button" aria-current={current('generator')} onClick={() => setView({ kind: 'generator' })}>
+              Generator
+            </button>
+            <button type="button" aria-current={current('settings')} onClick={() => setView({ kind: 'settings' })}>
+              Settings
+            </button>
+            {layout === 'page' && (
+              <button type="button" aria-current={current('audit')} onClick={() => setView({ kind: 'audit' })}>
+                Audit log
+              </button>
+            )}
+          </nav>
+        </header>
+        {report !== null && <IntegrityBanner report={report} onDismiss={() => setReport(null)} />}
+        {layout === 'page' ? (
+          <div className="columns">
+            <div className="column-list">{list}</div>
+            <main className="column-panel">
+              {panel ?? <p className="empty">Select an item to see it here, or add a new one.</p>}
+            </main>
+          </div>
+        ) : view.kind === 'list' ? (
+          <main className="popup-main">{list}</main>
+        ) : (
+          <main className="popup-main panel">
+            <button type="button" className="link back" onClick={toList}>
+              <span aria-hidden="true">←</span> Back
+            </button>
+            {panel}
+          </main>
+        )}
+        <Toast toast={toast?.content ?? null} onDismiss={() => setToast(null)} />
+      </div>
+    </VaultToolsContext.Provider>
+  );
+}

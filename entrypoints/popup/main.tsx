@@ -1,0 +1,19 @@
+/** Popup entrypoint: renders App in the popup layout and gives it the one browser call it needs (open the vault page). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { App } from '../../components/App';
+import '../../components/styles.css';
+
+/** Opens the full-page vault in a new tab and closes the popup, which would otherwise sit over it. */
+function openVaultPage(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/vault.html') }).then(() => window.close());
+}
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('popup: #root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App layout="popup" openVaultPage={openVaultPage} />
+  </StrictMode>,
+);

@@ -1,0 +1,13 @@
+/** Vault page entrypoint (unlisted page, built as vault.html): renders App in the wide layout. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '../../components/App';
+import '../../components/styles.css';
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('vault page: #root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App layout="page" />
+  </StrictMode>,
+);
