@@ -16,6 +16,8 @@ import {
   MIN_PASSWORD_LENGTH,
   type PasswordOptions,
 } from '../lib/generator/generate-password';
+import { copiedText } from './use-copy';
+import { useVaultCall } from './use-vault-call';
 import { useVaultTools } from './vault-context';
 
 type Mode = 'password' | 'passphrase';
@@ -42,7 +44,8 @@ function entropyWords(bits: number): string {
 }
 
 export function Generator({ onUse }: GeneratorProps) {
-  const { showToast } = useVaultTools();
+  const { settings, showToast } = useVaultTools();
+  const call = useVaultCall();
   const baseId = useId();
   const [mode, setMode] = useState<Mode>('password');
   const [passwordOptions, setPasswordOptions] = useState<PasswordOptions>({ ...DEFAULT_PASSWORD_OPTIONS });
@@ -74,11 +77,12 @@ export function Generator({ onUse }: GeneratorProps) {
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
-      // No item id, so no itemCopied message: the background does not know to clear this one.
-      showToast({ text: 'Copied. Generated passwords are not cleared from the clipboard automatically.' });
     } catch {
       showToast({ text: 'Could not copy: the clipboard is not available here.' });
+      return;
     }
+    const result = await call('clipboardCopied', {});
+    showToast({ text: result.ok ? copiedText(settings.clipboardSeconds) : 'Copied, but Sealpass could not arrange to clear the clipboard.' });
   }
 
   const checkedSets = CHARACTER_SETS.filter((s) => passwordOptions[s.key]).length;

@@ -68,7 +68,8 @@ export function ItemEditor({ item, folders, onSaved, onCancel }: ItemEditorProps
   }
 
   async function update(id: string, input: ItemInput): Promise<string | null> {
-    const result = await call('itemUpdate', { id, item: input });
+    // The revision we started from: an edit made meanwhile elsewhere is reported, not overwritten.
+    const result = await call('itemUpdate', { id, item: input, ...(item ? { rev: item.rev } : {}) });
     if (result.ok) return id;
     setFormError(errorText(result.error));
     return null;

@@ -4,6 +4,7 @@ import type { Item } from '../lib/vault/item-schema';
 import { errorText } from './error-text';
 import { inputFromContent } from './item-form';
 import { SecretValue } from './SecretValue';
+import { TotpCode } from './TotpCode';
 import { useCopy } from './use-copy';
 import { useVaultCall } from './use-vault-call';
 import { useVaultTools } from './vault-context';
@@ -169,8 +170,8 @@ export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
               </div>
             )}
             <div className="row">
-              <dt>TOTP secret</dt>
-              <dd>{content.totp !== '' ? 'Saved' : <span className="muted">None</span>}</dd>
+              <dt>One-time code</dt>
+              <dd>{content.totp !== '' ? <TotpCode id={id} /> : <span className="muted">None</span>}</dd>
             </div>
           </>
         )}

@@ -8,6 +8,7 @@ const TEXT: Record<ErrorCode, string> = {
   'wrong-password': 'Wrong master password.',
   'weak-password': 'That master password is too weak. Choose a longer, less predictable one.',
   'not-found': 'That item no longer exists. It may have been deleted.',
+  conflict: 'This item was changed elsewhere meanwhile. Reopen it to see the latest version, then edit again.',
   corrupted: 'This data is damaged and cannot be decrypted. Your other items are not affected.',
   'invalid-request': 'Sealpass could not accept that. Check the fields and try again.',
   forbidden: 'This page is not allowed to do that.',

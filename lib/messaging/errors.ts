@@ -11,6 +11,7 @@ export const errorCodeSchema = z.enum([
   'wrong-password',
   'weak-password',
   'not-found',
+  'conflict',
   'corrupted',
   'invalid-request',
   'forbidden',

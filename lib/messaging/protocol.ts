@@ -57,11 +57,16 @@ export const protocol = {
   itemList: message(empty, z.object({ items: z.array(itemSummarySchema) }), pages),
   itemGet: message(z.object({ id }).strict(), z.object({ item: itemSchema }), pages),
   itemCreate: message(z.object({ item: itemInputSchema }).strict(), z.object({ id }), pages),
-  itemUpdate: message(z.object({ id, item: itemInputSchema }).strict(), empty, pages),
+  /** `rev`: the revision the edit started from; a newer stored revision is a `conflict`. */
+  itemUpdate: message(z.object({ id, item: itemInputSchema, rev: z.number().int().positive().optional() }).strict(), empty, pages),
   itemDelete: message(z.object({ id }).strict(), empty, pages),
   itemRestore: message(z.object({ id }).strict(), empty, pages),
   itemRevealed: message(z.object({ id }).strict(), empty, pages),
   itemCopied: message(z.object({ id, field: z.enum(['username', 'password', 'totp']) }).strict(), empty, pages),
+  /** The current one-time code of a login's TOTP secret (RFC 6238). */
+  itemTotp: message(z.object({ id }).strict(), z.object({ code: z.string(), period: z.number().int(), secondsLeft: z.number().int() }), pages),
+  /** Something not tied to an item (a generated password) was copied: schedule the clipboard clearing. */
+  clipboardCopied: message(empty, empty, pages),
   settingsGet: message(empty, z.object({ settings: settingsSchema }), pages),
   settingsSet: message(z.object({ settings: settingsSchema }).strict(), empty, pages),
   auditList: message(empty, z.object({ events: z.array(auditEventSchema), chainValid: z.boolean() }), pages),

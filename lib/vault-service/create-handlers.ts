@@ -13,6 +13,8 @@ import { getItem } from '../vault/get-item';
 import { readAuditLog } from '../vault/read-audit-log';
 import { recordAuditEvent } from '../vault/record-audit-event';
 import { unlockVault } from '../vault/unlock-vault';
+import { generateTotp } from '../totp/generate-totp';
+import { parseTotpSecret } from '../totp/parse-totp-secret';
 import { updateItem } from '../vault/update-item';
 import type { ServiceDeps } from './service-deps';
 import { VaultSession } from './vault-session';
@@ -83,8 +85,8 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     async itemCreate({ item }) {
       return { id: await createItem(db, await unlocked(), item, deps.now()) };
     },
-    async itemUpdate({ id, item }) {
-      await updateItem(db, await unlocked(), id, item, deps.now());
+    async itemUpdate({ id, item, rev }) {
+      await updateItem(db, await unlocked(), id, item, deps.now(), rev);
       return {};
     },
     async itemDelete({ id }) {
@@ -103,6 +105,22 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     async itemCopied({ id, field }) {
       const vault = await unlocked();
       await recordAuditEvent(db, vault, { type: `${field}-copied`, itemId: id, ...titleOf(vault, id) }, deps.now());
+      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds);
+      return {};
+    },
+    async itemTotp({ id }) {
+      const { content } = await getItem(db, await unlocked(), id);
+      if (content.type !== 'login' || content.totp === '') throw new VaultError('not-found', 'This item has no one-time code.');
+      let config;
+      try {
+        config = parseTotpSecret(content.totp);
+      } catch {
+        throw new VaultError('corrupted', 'The saved one-time-code secret is not valid. Edit the item to fix it.');
+      }
+      return { ...generateTotp(config, deps.now()), period: config.period };
+    },
+    async clipboardCopied() {
+      await touch();
       await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds);
       return {};
     },

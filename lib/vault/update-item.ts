@@ -14,11 +14,16 @@ export const MAX_PASSWORD_HISTORY = 100;
 
 /**
  * Replaces an item's content with `input` (revision + 1).
- * @throws VaultError `not-found`, `corrupted`, or `invalid-request` when changing a login into a note
+ * @param expectedRev - the revision the edit started from; omit to overwrite whatever is stored
+ * @throws VaultError `not-found`, `corrupted`, `conflict` when `expectedRev` is stale, or
+ *   `invalid-request` when changing a login into a note
  */
-export async function updateItem(db: VaultDb, vault: UnlockedVault, id: string, input: ItemInput, now = Date.now()): Promise<void> {
+export async function updateItem(db: VaultDb, vault: UnlockedVault, id: string, input: ItemInput, now = Date.now(), expectedRev?: number): Promise<void> {
   const parsed = itemInputSchema.parse(input);
   const record = await getLiveRecord(db, id);
+  if (expectedRev !== undefined && expectedRev !== record.rev) {
+    throw new VaultError('conflict', 'This item was changed elsewhere meanwhile.');
+  }
   let previous: ItemContent;
   try {
     previous = openItem(vault, record);
