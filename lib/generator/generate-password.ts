@@ -67,7 +67,7 @@ const MAX_CONSECUTIVE_ATTEMPTS = 1000;
  * Generates a password: one random character from each class, the rest drawn uniformly from the whole
  * alphabet, then a Fisher–Yates shuffle, all with {@link randomIndex}. With `maxConsecutive` the whole
  * password is drawn again until no run is too long (up to 1000 tries), which keeps the distribution
- * uniform among the passwords that qualify; fine for alphabets of 10 or more, but a tiny alphabet with a
+ * unchanged apart from conditioning on qualifying; fine for alphabets of 10 or more, but a tiny alphabet with a
  * long length can exhaust the tries.
  *
  * @param options - see {@link PasswordOptions}; {@link DEFAULT_PASSWORD_OPTIONS} for the default

@@ -29,6 +29,10 @@ function getFactory(): ZxcvbnFactory {
     graphs: zxcvbnCommonPackage.adjacencyGraphs,
     dictionary: { ...zxcvbnCommonPackage.dictionary, ...zxcvbnEnPackage.dictionary },
     maxLength: MAX_ESTIMATED_LENGTH,
+    // The default (100) spends 0.1–0.2 s on a random 20-character password and seconds on long ones,
+    // on every keystroke of the meter. 10 brings that to ~27 ms; on 19 leet-style samples one score
+    // moved (1 → 2) and none crossed the master-password bar of 3.
+    l33tMaxSubstitutions: 10,
   });
   return factory;
 }

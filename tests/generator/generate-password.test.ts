@@ -187,7 +187,7 @@ describe('generatePassword', () => {
       expect(chiSquare(observed, expected)).toBeLessThan(CHI2_CRITICAL_P0001_DF89);
     });
 
-    it('the first character is as likely any class as the others: the shuffle works (chi-square, df = 89)', () => {
+    it('the first character has the same distribution: the shuffle works (chi-square, df = 89)', () => {
       const observed = [...alphabet].map((c) => sample.filter((password) => password[0] === c).length);
       const expected = [...alphabet].map((c) => (passwords * perPassword(c)) / length);
       expect(chiSquare(observed, expected)).toBeLessThan(CHI2_CRITICAL_P0001_DF89);
