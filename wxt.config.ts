@@ -7,13 +7,19 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Sealpass',
     description: 'A password manager built for sharing credentials safely.',
-    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'offscreen', 'unlimitedStorage'],
+    // `offscreen` is Chromium's way for a service worker to reach the clipboard; Firefox has no such API.
+    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // hash-wasm's Argon2id is WebAssembly; MV3 forbids eval but allows compiling WASM with this source.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; frame-ancestors 'none';",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sealpass@sealpass.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Sealpass sends nothing anywhere: the vault stays on the device.
+            gecko: { id: 'sealpass@sealpass.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });
