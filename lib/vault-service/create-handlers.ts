@@ -67,8 +67,12 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
       return { integrity };
     },
     async vaultLock() {
-      if (await session.isUnlocked()) await recordAuditEvent(db, await session.require(), { type: 'vault-locked' }, deps.now());
-      await session.end();
+      try {
+        if (await session.isUnlocked()) await recordAuditEvent(db, await session.require(), { type: 'vault-locked' }, deps.now());
+      } finally {
+        // S4: a failed audit write or an unreadable header must never keep the vault unlocked.
+        await session.end();
+      }
       return {};
     },
     async vaultChangePassword({ current, next }) {

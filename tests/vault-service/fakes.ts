@@ -1,0 +1,109 @@
+/**
+ * In-memory stand-ins for the platform parts of the vault service (storage.session, storage.local, alarms),
+ * recording what the service asked of them, and a harness that sends requests through dispatchMessage.
+ */
+import { asKey, type VaultKey } from '../../lib/crypto/keys';
+import type { VaultDb } from '../../lib/db/vault-db';
+import { dispatchMessage } from '../../lib/messaging/dispatch-message';
+import type { MessageType, RequestOf, Result, Settings } from '../../lib/messaging/protocol';
+import { createHandlers } from '../../lib/vault-service/create-handlers';
+import { DEFAULT_SETTINGS, type KeyStore, type ServiceDeps, type SettingsStore, type Timers } from '../../lib/vault-service/service-deps';
+import type { VaultSession } from '../../lib/vault-service/vault-session';
+import type { UnlockedVault } from '../../lib/vault/unlocked-vault';
+import { T0 } from '../vault/fixtures';
+
+/** Like storage.session: keeps a copy (the real one serialises to base64), survives a "service-worker restart". */
+export class MemoryKeyStore implements KeyStore {
+  kept: { vaultId: string; vaultKey: Uint8Array } | null = null;
+  /** Every key buffer the service handed in or got back, to check they are wiped on lock (S4). */
+  readonly seen: Uint8Array[] = [];
+  loads = 0;
+
+  /** A store that already holds `vault`'s key, as after an unlock in an earlier service-worker life. */
+  static holding(vault: Pick<UnlockedVault, 'vaultId' | 'vaultKey'>): MemoryKeyStore {
+    const store = new MemoryKeyStore();
+    store.kept = { vaultId: vault.vaultId, vaultKey: new Uint8Array(vault.vaultKey) };
+    return store;
+  }
+
+  async save(vaultId: string, vaultKey: VaultKey): Promise<void> {
+    this.seen.push(vaultKey);
+    this.kept = { vaultId, vaultKey: new Uint8Array(vaultKey) };
+  }
+
+  async load(): Promise<{ vaultId: string; vaultKey: VaultKey } | null> {
+    this.loads++;
+    if (!this.kept) return null;
+    const vaultKey = asKey<VaultKey>(new Uint8Array(this.kept.vaultKey));
+    this.seen.push(vaultKey);
+    return { vaultId: this.kept.vaultId, vaultKey };
+  }
+
+  async clear(): Promise<void> {
+    this.kept = null;
+  }
+}
+
+/** Like storage.local settings. */
+export class MemorySettings implements SettingsStore {
+  constructor(public value: Settings = DEFAULT_SETTINGS) {}
+  async get(): Promise<Settings> {
+    return { ...this.value };
+  }
+  async set(settings: Settings): Promise<void> {
+    this.value = { ...settings };
+  }
+}
+
+export type TimerCall = { arm: number } | { disarm: true } | { clipboard: number };
+
+/** Records every alarm request instead of scheduling anything. */
+export class RecordingTimers implements Timers {
+  readonly calls: TimerCall[] = [];
+  async armAutoLock(minutes: number): Promise<void> {
+    this.calls.push({ arm: minutes });
+  }
+  async disarmAutoLock(): Promise<void> {
+    this.calls.push({ disarm: true });
+  }
+  async scheduleClipboardClear(seconds: number): Promise<void> {
+    this.calls.push({ clipboard: seconds });
+  }
+}
+
+/** One service instance (= one service-worker life) and a typed way to message it. */
+export interface Service {
+  deps: ServiceDeps & { keyStore: MemoryKeyStore; settings: MemorySettings; timers: RecordingTimers };
+  session: VaultSession;
+  clock: { now: number };
+  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<Result<T>>;
+}
+
+/** Builds a service over `db`; pass another service's parts to model a restart that keeps them. */
+export function startService(
+  db: VaultDb,
+  parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number } } = {},
+): Service {
+  const clock = parts.clock ?? { now: T0 };
+  const deps = {
+    db,
+    keyStore: parts.keyStore ?? new MemoryKeyStore(),
+    settings: parts.settings ?? new MemorySettings(),
+    timers: parts.timers ?? new RecordingTimers(),
+    now: () => clock.now,
+  };
+  const { handlers, session } = createHandlers(deps);
+  return {
+    deps,
+    session,
+    clock,
+    send: <T extends MessageType>(type: T, payload: RequestOf<T>) =>
+      dispatchMessage(handlers, { type, payload }, { kind: 'extension-page' }) as Promise<Result<T>>,
+  };
+}
+
+/** Unwraps an ok result or fails the test with the error. */
+export function ok<T extends MessageType>(result: Result<T>): Extract<Result<T>, { ok: true }> {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result as Extract<Result<T>, { ok: true }>;
+}
