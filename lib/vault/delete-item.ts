@@ -9,7 +9,7 @@ import { summarizeItem } from './summarize-item';
 import type { UnlockedVault } from './unlocked-vault';
 
 /**
- * Marks the item deleted. `restoreItem` undoes it.
+ * Marks the item deleted; `restoreItem` undoes it. A quarantined (undecryptable) item is removed for good.
  * @throws VaultError `not-found`
  */
 export async function deleteItem(db: VaultDb, vault: UnlockedVault, id: string, now = Date.now()): Promise<void> {
@@ -27,21 +27,28 @@ export async function restoreItem(db: VaultDb, vault: UnlockedVault, id: string,
 async function setDeleted(db: VaultDb, vault: UnlockedVault, id: string, deletedAt: number | null, now: number): Promise<void> {
   const record = await db.items.get(id);
   if (!record || (record.deletedAt === null) === (deletedAt === null)) throw new VaultError('not-found', 'This item no longer exists.');
-  // The deleted flag is outside the ciphertext, so the item is re-sealed at the next revision: the
-  // manifest then tells a restored-by-an-attacker record from one restored here.
-  // A quarantined record can still be deleted; it keeps its revision since it cannot be re-sealed.
   let content: ItemContent | undefined;
   try {
     content = openItem(vault, record);
   } catch {
     content = undefined;
   }
-  const title = content?.title;
-  const next = content ? { ...sealItem(vault, id, record.rev + 1, content, record), deletedAt } : { ...record, deletedAt };
+  if (!content && deletedAt === null) {
+    throw new VaultError('corrupted', 'This item is damaged and cannot be restored.');
+  }
+  if (!content) {
+    // A quarantined record cannot be re-sealed as deleted, and a deleted record that fails to open is
+    // indistinguishable from a hidden live one (T09), so deleting it removes it for good.
+    await commitChanges(db, vault, { remove: [id], audit: [{ type: 'item-deleted', itemId: id }] }, now);
+    vault.summaries.delete(id);
+    return;
+  }
+  // The deleted flag is clear (the list skips deleted records without showing them), so it is bound
+  // into the associated data: the item is re-sealed at the next revision with its new state (T09).
   await commitChanges(db, vault, {
-    put: [next],
-    audit: [{ type: deletedAt === null ? 'item-restored' : 'item-deleted', itemId: id, ...(title !== undefined ? { itemTitle: title } : {}) }],
+    put: [sealItem(vault, id, record.rev + 1, content, record, deletedAt)],
+    audit: [{ type: deletedAt === null ? 'item-restored' : 'item-deleted', itemId: id, itemTitle: content.title }],
   }, now);
   if (deletedAt !== null) vault.summaries.delete(id);
-  else vault.summaries.set(id, content ? summarizeItem(id, content) : { state: 'quarantined', id });
+  else vault.summaries.set(id, summarizeItem(id, content));
 }

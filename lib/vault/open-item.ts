@@ -19,7 +19,7 @@ export function openItem(vault: UnlockedVault, record: ItemRecord): ItemContent 
   const itemKey = unwrapKey<ItemKey>(vault.vaultKey, record.wrappedKey, itemKeyContext(record.id));
   let plaintext: Uint8Array;
   try {
-    plaintext = openSealed(itemKey, record.data, itemContext(record.id, record.rev, record.kind));
+    plaintext = openSealed(itemKey, record.data, itemContext(record.id, record.rev, record.kind, record.deletedAt !== null));
   } finally {
     wipe(itemKey);
   }

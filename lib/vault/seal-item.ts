@@ -15,9 +15,17 @@ import type { UnlockedVault } from './unlocked-vault';
 /**
  * Builds the stored record for `content` at revision `rev`.
  * @param previous - the record being replaced, whose item key is reused; omit for a new item
+ * @param deletedAt - when the item was deleted (ms since epoch), or null for a live item
  * @throws DecryptError when `previous`'s key does not unwrap
  */
-export function sealItem(vault: UnlockedVault, id: string, rev: number, content: ItemContent, previous?: ItemRecord): ItemRecord {
+export function sealItem(
+  vault: UnlockedVault,
+  id: string,
+  rev: number,
+  content: ItemContent,
+  previous?: ItemRecord,
+  deletedAt: number | null = null,
+): ItemRecord {
   const itemKey = previous
     ? unwrapKey<ItemKey>(vault.vaultKey, previous.wrappedKey, itemKeyContext(id))
     : generateKey<ItemKey>();
@@ -27,9 +35,9 @@ export function sealItem(vault: UnlockedVault, id: string, rev: number, content:
       rev,
       kind: content.type,
       wrappedKey: previous ? previous.wrappedKey : wrapKey(vault.vaultKey, itemKey, itemKeyContext(id)),
-      data: seal(itemKey, utf8ToBytes(JSON.stringify(content)), itemContext(id, rev, content.type)),
+      data: seal(itemKey, utf8ToBytes(JSON.stringify(content)), itemContext(id, rev, content.type, deletedAt !== null)),
       domains: content.type === 'login' ? domainTags(vault.indexKey, content.urls) : [],
-      deletedAt: null,
+      deletedAt,
     };
   } finally {
     wipe(itemKey);

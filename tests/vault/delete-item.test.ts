@@ -58,8 +58,8 @@ describe('restoreItem', () => {
   });
 });
 
-describe('S8: a quarantined record can still be deleted and restored', () => {
-  it('keeps its revision and ciphertext (it cannot be re-sealed) and comes back as quarantined', async () => {
+describe('S8: a quarantined record can still be deleted', () => {
+  it('is removed for good (it cannot be re-sealed as deleted), leaves the manifest, and cannot be restored', async () => {
     const { db, vault } = await syntheticVault();
     const id = await createItem(db, vault, loginInput(), T0);
     const record = (await db.items.get(id))!;
@@ -68,14 +68,14 @@ describe('S8: a quarantined record can still be deleted and restored', () => {
     loadSummaries(vault, await db.items.toArray());
 
     await deleteItem(db, vault, id, T0 + 10);
-    expect(await db.items.get(id)).toEqual({ ...record, deletedAt: T0 + 10 });
+    expect(await db.items.get(id)).toBeUndefined();
     expect(vault.summaries.has(id)).toBe(false);
+    expect(vault.manifest.has(id)).toBe(false);
     const { events } = await readAuditLog(db, vault);
     expect(events.at(-1)).toMatchObject({ type: 'item-deleted', itemId: id });
     expect(events.at(-1)).not.toHaveProperty('itemTitle');
 
-    await restoreItem(db, vault, id, T0 + 20);
-    expect(vault.summaries.get(id)).toEqual({ state: 'quarantined', id });
-    await expect(getItem(db, vault, id)).rejects.toMatchObject({ code: 'corrupted' });
+    await expect(restoreItem(db, vault, id, T0 + 20)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(getItem(db, vault, id)).rejects.toMatchObject({ code: 'not-found' });
   });
 });
