@@ -11,6 +11,7 @@ export type Purpose =
   | 'item'
   | 'manifest'
   | 'audit-event'
+  | 'audit-head'
   | 'settings'
   | 'export';
 

@@ -18,6 +18,8 @@ export interface HeaderRecord {
   wrappedVaultKey: Sealed;
   /** Sealed list of every item id and revision, checked at unlock (T09). */
   manifest: Sealed;
+  /** Sealed sequence number and hash of the newest audit event, so a cut-off tail is noticed; null before the first event. */
+  auditHead: Sealed | null;
 }
 
 /** One item. `kind` and `rev` are clear because they are bound into the ciphertext's associated data. */

@@ -124,7 +124,7 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
       return { ...generateTotp(config, deps.now()), period: config.period };
     },
     async clipboardCopied() {
-      await touch();
+      if (await session.isUnlocked()) await touch();
       await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds);
       return {};
     },

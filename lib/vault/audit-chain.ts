@@ -2,7 +2,7 @@
  * The local audit log's records (DESIGN §1 audit): each event is sealed under the vault key and chained
  * with HMAC-SHA256 under the audit key, so a removed, reordered or edited event breaks the chain.
  */
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { CipherContext } from '../crypto/associated-data';
 import { hmacSha256 } from '../crypto/hmac-sha256';
@@ -35,6 +35,22 @@ export function chainHash(auditKey: AuditKey, previous: Uint8Array, seq: number,
   message.set(sealed.nonce, previous.length + 4);
   message.set(sealed.ct, previous.length + 4 + sealed.nonce.length);
   return hmacSha256(auditKey, message);
+}
+
+const headContext = (vaultId: string): CipherContext => ({ purpose: 'audit-head', recordId: vaultId, fields: 'seq-hash' });
+
+/** Seals where the chain ends (newest `seq` and its hash) for the header: 32 + ~90 bytes. */
+export function sealAuditHead(vaultKey: VaultKey, vaultId: string, seq: number, hash: Uint8Array): Sealed {
+  return seal(vaultKey, utf8ToBytes(JSON.stringify({ seq, hash: bytesToHex(hash) })), headContext(vaultId));
+}
+
+/**
+ * Opens the header's audit head.
+ * @throws DecryptError or ZodError when it was tampered with
+ */
+export function openAuditHead(vaultKey: VaultKey, vaultId: string, sealed: Sealed): { seq: number; hash: string } {
+  const plaintext = openSealed(vaultKey, sealed, headContext(vaultId));
+  return z.object({ seq: z.number().int().positive(), hash: z.string() }).parse(JSON.parse(new TextDecoder().decode(plaintext)));
 }
 
 /** Seals one event as record number `seq`, chained to `previous`. */

@@ -13,7 +13,11 @@ import type { IndexKey } from '../crypto/keys';
  * @returns `null` when the input has no host
  */
 export function siteOf(url: string): string | null {
-  const host = getHostname(url.includes('://') ? url : `https://${url}`);
+  // Only web addresses have a site; "about:", "data:" or "javascript:" URLs have none.
+  // "host:8080" is a host with a port, not a scheme.
+  const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(url);
+  if (hasScheme && !/^https?:\/\//i.test(url)) return null;
+  const host = getHostname(hasScheme ? url : `https://${url}`);
   if (!host) return null;
   return (getDomain(host, { allowPrivateDomains: true }) ?? host).toLowerCase();
 }

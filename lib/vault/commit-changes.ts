@@ -3,7 +3,7 @@
  * either all of it lands or none does (S8).
  */
 import type { ItemRecord, VaultDb } from '../db/vault-db';
-import { GENESIS_HASH, sealAuditRecord, type AuditPayload } from './audit-chain';
+import { GENESIS_HASH, sealAuditHead, sealAuditRecord, type AuditPayload } from './audit-chain';
 import { sealManifest } from './manifest';
 import { serializeWrites } from './serialize-writes';
 import type { UnlockedVault } from './unlocked-vault';
@@ -38,7 +38,10 @@ export function commitChanges(db: VaultDb, vault: UnlockedVault, changes: Change
   });
 }
 
-/** Appends events after the last stored one; must run inside a transaction that includes `db.audit`. */
+/**
+ * Appends events after the last stored one and moves the sealed audit head in the header; must run
+ * inside a transaction that includes `db.audit` and `db.header`.
+ */
 export async function appendAudit(
   db: VaultDb,
   vault: Pick<UnlockedVault, 'vaultKey' | 'auditKey' | 'vaultId'>,
@@ -54,4 +57,6 @@ export async function appendAudit(
     return record;
   });
   await db.audit.bulkAdd(records);
+  const updated = await db.header.update('vault', { auditHead: sealAuditHead(vault.vaultKey, vault.vaultId, seq, previous) });
+  if (updated !== 1) throw new Error('vault header missing');
 }

@@ -43,6 +43,7 @@ export async function createVault(
         kdf: params,
         wrappedVaultKey: wrapKey(kek, vaultKey, vaultKeyContext(vaultId, params)),
         manifest: sealManifest(vaultKey, vaultId, vault.manifest),
+        auditHead: null,
       });
       await db.audit.clear();
       await appendAudit(db, vault, [{ type: 'vault-created' }], now);

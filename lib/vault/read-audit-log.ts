@@ -1,8 +1,11 @@
-/** Reads and verifies the audit chain: every event decrypts, sequence numbers have no gap, hashes link. */
+/**
+ * Reads and verifies the audit chain: every event decrypts, sequence numbers have no gap, hashes link,
+ * and the newest event is the one the sealed head in the header names.
+ */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { VaultDb } from '../db/vault-db';
 import type { AuditEvent } from '../messaging/protocol';
-import { chainHash, GENESIS_HASH, openAuditRecord } from './audit-chain';
+import { chainHash, GENESIS_HASH, openAuditHead, openAuditRecord } from './audit-chain';
 import type { UnlockedVault } from './unlocked-vault';
 
 /**
@@ -11,6 +14,7 @@ import type { UnlockedVault } from './unlocked-vault';
  */
 export async function readAuditLog(db: VaultDb, vault: UnlockedVault): Promise<{ events: AuditEvent[]; chainValid: boolean }> {
   const records = await db.audit.orderBy('seq').toArray();
+  const head = await db.header.get('vault');
   let previous: Uint8Array = GENESIS_HASH;
   let chainValid = true;
   const events: AuditEvent[] = [];
@@ -24,6 +28,14 @@ export async function readAuditLog(db: VaultDb, vault: UnlockedVault): Promise<{
       chainValid = false;
     }
   });
+  // The sealed head says where the chain ends: events cut off the end are noticed too.
+  const last = records.at(-1);
+  try {
+    const expected = head?.auditHead ? openAuditHead(vault.vaultKey, vault.vaultId, head.auditHead) : null;
+    if ((expected?.seq ?? 0) !== (last?.seq ?? 0) || (last && expected?.hash !== bytesToHex(last.hash))) chainValid = false;
+  } catch {
+    chainValid = false;
+  }
   return { events, chainValid };
 }
 

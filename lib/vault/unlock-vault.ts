@@ -28,9 +28,19 @@ import { vaultKeyContext } from './vault-key-context';
 export async function unlockVault(db: VaultDb, password: string, now = Date.now()): Promise<{ vault: UnlockedVault; integrity: IntegrityReport }> {
   const header = await readHeader(db);
   const masterKey = await deriveMasterKey(password, header.kdf);
-  const vaultKey = unwrapWithMasterKey(masterKey, header);
-  wipe(masterKey);
-  const vault = await resumeVault(db, header, vaultKey);
+  let vaultKey: VaultKey;
+  try {
+    vaultKey = unwrapWithMasterKey(masterKey, header);
+  } finally {
+    wipe(masterKey);
+  }
+  let vault: UnlockedVault;
+  try {
+    vault = await resumeVault(db, header, vaultKey);
+  } catch (error) {
+    wipe(vaultKey);
+    throw error;
+  }
   const records = await db.items.toArray();
   const integrity = checkIntegrity(vault.manifest, records);
   integrity.quarantined = loadSummaries(vault, records);

@@ -35,7 +35,7 @@ describe('siteOf', () => {
     expect(siteOf(url)).toBe(site);
   });
 
-  it.each(['', '   ', 'https://', 'not a url', 'file:///etc/passwd'])('no host in %j → null', (url) => {
+  it.each(['', '   ', 'https://', 'not a url', 'file:///etc/passwd', 'about:blank', 'data:text/html,<p>x', 'javascript:alert(1)', 'ftp://example.com/'])('no web host in %j → null', (url) => {
     expect(siteOf(url)).toBeNull();
   });
 });

@@ -21,11 +21,14 @@ describe('commitChanges', () => {
     expect(events.map((e) => e.type)).toEqual(['item-created', 'item-created']);
   });
 
-  it('an audit-only commit leaves the header untouched', async () => {
+  it('an audit-only commit changes nothing in the header but the sealed audit head', async () => {
     const { db, vault } = await syntheticVault();
-    const header = await db.header.get('vault');
+    const { auditHead: before, ...header } = (await db.header.get('vault'))!;
     await commitChanges(db, vault, { audit: [{ type: 'vault-locked' }] }, T0);
-    expect(await db.header.get('vault')).toEqual(header);
+    const { auditHead: after, ...rest } = (await db.header.get('vault'))!;
+    expect(rest).toEqual(header);
+    expect(before).toBeNull();
+    expect(after).not.toBeNull();
     expect(await db.audit.count()).toBe(1);
   });
 
@@ -64,8 +67,8 @@ describe('commitChanges', () => {
 describe('appendAudit', () => {
   it('continues the sequence and the chain from the last stored event', async () => {
     const { db, vault } = await syntheticVault();
-    await db.transaction('rw', db.audit, () => appendAudit(db, vault, [{ type: 'vault-created' }, { type: 'vault-unlocked' }], T0));
-    await db.transaction('rw', db.audit, () => appendAudit(db, vault, [{ type: 'vault-locked' }], T0 + 1));
+    await db.transaction('rw', db.audit, db.header, () => appendAudit(db, vault, [{ type: 'vault-created' }, { type: 'vault-unlocked' }], T0));
+    await db.transaction('rw', db.audit, db.header, () => appendAudit(db, vault, [{ type: 'vault-locked' }], T0 + 1));
     const { events, chainValid } = await readAuditLog(db, vault);
     expect(chainValid).toBe(true);
     expect(events.map((e) => [e.seq, e.type, e.at])).toEqual([[1, 'vault-created', T0], [2, 'vault-unlocked', T0], [3, 'vault-locked', T0 + 1]]);

@@ -93,6 +93,7 @@ export async function syntheticVault(): Promise<{ db: VaultDb; vault: UnlockedVa
     kdf,
     wrappedVaultKey: wrapKey(generateKey<KeyEncryptionKey>(), vaultKey, vaultKeyContext(vaultId, kdf)),
     manifest: sealManifest(vaultKey, vaultId, vault.manifest),
+    auditHead: null,
   });
   return { db, vault };
 }

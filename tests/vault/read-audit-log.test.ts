@@ -14,7 +14,7 @@ import { recordAuditEvent } from '../../lib/vault/record-audit-event';
 import { closeVault, type UnlockedVault } from '../../lib/vault/unlocked-vault';
 import { unlockVault } from '../../lib/vault/unlock-vault';
 import { updateItem } from '../../lib/vault/update-item';
-import { copyVault, KDF_TIMEOUT, loginInput, newDb, PASSWORD, pasteVault, T0, type VaultCopy } from './fixtures';
+import { copyVault, KDF_TIMEOUT, loginInput, newDb, PASSWORD, pasteVault, syntheticVault, T0, type VaultCopy } from './fixtures';
 
 let db: VaultDb;
 let vault: UnlockedVault;
@@ -114,8 +114,30 @@ describe('readAuditLog', () => {
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 7]);
   });
 
-  it('an empty log is a valid chain', async () => {
+  it('the newest events cut off → chainValid false (the sealed head names the last one)', async () => {
+    const target = await tampered((records) => records.slice(0, -2));
+    const { events, chainValid } = await readAuditLog(target, vault);
+    expect(chainValid).toBe(false);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('every event removed → chainValid false', async () => {
     const target = await tampered(() => []);
-    expect(await readAuditLog(target, vault)).toEqual({ events: [], chainValid: true });
+    expect(await readAuditLog(target, vault)).toEqual({ events: [], chainValid: false });
+  });
+
+  it('the sealed head replaced by another vault’s, or removed → chainValid false', async () => {
+    const target = await tampered((records) => records);
+    const other = await syntheticVault();
+    await recordAuditEvent(other.db, other.vault, { type: 'vault-locked' }, T0);
+    await target.header.update('vault', { auditHead: (await other.db.header.get('vault'))!.auditHead });
+    expect((await readAuditLog(target, vault)).chainValid).toBe(false);
+    await target.header.update('vault', { auditHead: null });
+    expect((await readAuditLog(target, vault)).chainValid).toBe(false);
+  });
+
+  it('a vault with no events yet is a valid chain', async () => {
+    const fresh = await syntheticVault();
+    expect(await readAuditLog(fresh.db, fresh.vault)).toEqual({ events: [], chainValid: true });
   });
 });
