@@ -2,7 +2,7 @@
  * The unlocked vault: header, item list and the open panel (item, editor, generator, settings, audit log).
  * The popup shows the list or one panel at a time; the vault page shows both side by side.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IntegrityReport, Settings } from '../lib/messaging/protocol';
 import type { Item, ItemSummary } from '../lib/vault/item-schema';
 import type { Layout } from './App';
@@ -115,6 +115,19 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   }
 
   const toList = () => setView({ kind: 'list' });
+  // Keyboard-first popup: an opened panel takes the focus on its Back button, and Escape goes back,
+  // except in the editor, where Escape must not throw away what was typed.
+  const backButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (layout !== 'popup' || view.kind === 'list') return;
+    backButton.current?.focus();
+    if (view.kind === 'edit' || view.kind === 'new') return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) setView({ kind: 'list' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [layout, view.kind]);
   let panel: ReactNode = null;
   switch (view.kind) {
     case 'item':
@@ -214,7 +227,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
           <main className="popup-main">{list}</main>
         ) : (
           <main className="popup-main panel">
-            <button type="button" className="link back" onClick={toList}>
+            <button ref={backButton} type="button" className="link back" onClick={toList}>
               <span aria-hidden="true">←</span> Back
             </button>
             {panel}

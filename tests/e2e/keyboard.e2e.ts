@@ -164,6 +164,16 @@ describe('keyboard use of the popup', () => {
     await expect.poll(searchFocused, POLL).toBe(true);
   });
 
+  step('an opened item takes the focus on Back, and Escape returns to the list with the search focused', async () => {
+    await page().keyboard.press('Control+Enter');
+    await page().getByTestId('item-view').getByRole('heading', { name: mail.title }).waitFor();
+    await expect.poll(() => page().evaluate(() => document.activeElement?.textContent?.includes('Back') ?? false), POLL).toBe(true);
+    await page().keyboard.press('Escape');
+    await page().getByTestId('item-list').waitFor();
+    expect(await search().inputValue()).toBe(shared);
+    await expect.poll(searchFocused, POLL).toBe(true);
+  });
+
   step('Escape clears the search and lists every item again', async () => {
     await page().keyboard.press('Escape');
     await expect.poll(() => search().inputValue(), POLL).toBe('');
