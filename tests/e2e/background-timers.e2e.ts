@@ -5,19 +5,9 @@
  * minimum for unpacked extensions), so nothing waits for real minutes. Steps share one profile and run in order;
  * after a failed step the rest are skipped so the first failure is the one reported.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtension,
-  openPopup,
-  readClipboard,
-  readStorageArea,
-  REPO_ROOT,
-  sendExtensionMessage,
-  type LaunchedExtension,
-} from './harness';
+import { describe, expect } from 'vitest';
+import { readClipboard, readStorageArea, sendExtensionMessage } from './harness';
+import { orderedSteps, popupSession } from './ordered-steps';
 import {
   addLoginInPopup,
   backToList,
@@ -54,50 +44,10 @@ const master = strongMasterPassword();
 const login = typedLogin('Alarm');
 const totpLogin = { ...typedLogin('Otp'), totp: TOTP_SECRET };
 
-/** Where failing steps leave a screenshot (ignored by git). */
-const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'e2e');
-
 describe('background timers: auto-lock, clipboard clearing, one-time codes', () => {
-  let extension: LaunchedExtension | undefined;
-  let popup: Page | undefined;
-  let failedStep: string | undefined;
-
-  beforeAll(async () => {
-    extension = await launchExtension();
-    popup = await openPopup(extension.context, extension.extensionId);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-  });
-
-  /** Runs one step; skipped once an earlier step failed, with a screenshot of the failure. */
-  function step(title: string, body: () => Promise<void>): void {
-    it(title, async (context) => {
-      if (failedStep !== undefined) context.skip(`an earlier step failed: ${failedStep}`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = title;
-        if (popup && !popup.isClosed()) {
-          await mkdir(FAILURE_DIR, { recursive: true });
-          const name = `timers-failed-${title.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`;
-          await popup.screenshot({ path: join(FAILURE_DIR, name) }).catch(() => undefined);
-        }
-        throw error;
-      }
-    });
-  }
-
-  function launched(): LaunchedExtension {
-    if (!extension) throw new Error('the extension is not running');
-    return extension;
-  }
-
-  function page(): Page {
-    if (!popup) throw new Error('the popup is not open');
-    return popup;
-  }
+  const session = popupSession();
+  const { launched, page } = session;
+  const step = orderedSteps('timers-failed-', () => session.popup);
 
   /** Creates (replaces) an alarm due now, from the service worker, as if its time had come. */
   async function fireAlarm(name: string): Promise<void> {

@@ -4,11 +4,11 @@
  * keeps working (S8, T09, S2); the audit log reads newest first, exports as verifiable JSON, and shows when its
  * hash chain was altered. Steps share one profile and run in order; after a failed step the rest are skipped.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopup, openVaultPage, readClipboard, REPO_ROOT, sendExtensionMessage, type LaunchedExtension } from './harness';
+import { describe, expect } from 'vitest';
+import { openVaultPage, readClipboard, sendExtensionMessage } from './harness';
+import { orderedSteps, popupSession } from './ordered-steps';
 import {
   addLoginInPopup,
   createVaultInPopup,
@@ -39,53 +39,12 @@ interface ExportedEvent {
   at: number;
 }
 
-/** Where failing steps leave a screenshot (ignored by git). */
-const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'e2e');
-
 describe('integrity: quarantine of damaged items and a tamper-evident audit log', () => {
-  let extension: LaunchedExtension | undefined;
-  let popup: Page | undefined;
+  const session = popupSession();
+  const { launched, page } = session;
   let vaultPage: Page | undefined;
-  let failedStep: string | undefined;
   const ids = new Map<string, string>();
-
-  beforeAll(async () => {
-    extension = await launchExtension();
-    popup = await openPopup(extension.context, extension.extensionId);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-  });
-
-  /** Runs one step; skipped once an earlier step failed, with a screenshot of the page in use. */
-  function step(title: string, body: () => Promise<void>): void {
-    it(title, async (context) => {
-      if (failedStep !== undefined) context.skip(`an earlier step failed: ${failedStep}`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = title;
-        const shown = vaultPage && !vaultPage.isClosed() ? vaultPage : popup;
-        if (shown && !shown.isClosed()) {
-          await mkdir(FAILURE_DIR, { recursive: true });
-          const name = `integrity-failed-${title.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`;
-          await shown.screenshot({ path: join(FAILURE_DIR, name) }).catch(() => undefined);
-        }
-        throw error;
-      }
-    });
-  }
-
-  function launched(): LaunchedExtension {
-    if (!extension) throw new Error('the extension is not running');
-    return extension;
-  }
-
-  function page(): Page {
-    if (!popup) throw new Error('the popup is not open');
-    return popup;
-  }
+  const step = orderedSteps('integrity-failed-', () => (vaultPage && !vaultPage.isClosed() ? vaultPage : session.popup));
 
   function idOf(title: string): string {
     const id = ids.get(title);

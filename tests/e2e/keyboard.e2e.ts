@@ -4,11 +4,10 @@
  * that the generator's defaults meet T22 (passwords of 20+ characters, passphrases of 5+ words). Steps run in order
  * on one profile; after a failed step the rest are skipped so the first failure is the one reported.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopup, readClipboard, REPO_ROOT, type LaunchedExtension } from './harness';
+import type { Locator } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { openPopup, readClipboard } from './harness';
+import { orderedSteps, popupSession } from './ordered-steps';
 import {
   addLoginInPopup,
   backToList,
@@ -22,9 +21,6 @@ import {
   type TypedLogin,
 } from './popup-steps';
 
-/** Where failing steps leave a screenshot (ignored by git, unlike tests/e2e/screenshots). */
-const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'e2e');
-
 /** Two logins share this word in their titles; the third login and the note do not. */
 const shared = `kb${token(8)}`;
 const bank: TypedLogin = { ...typedLogin('Bank'), title: `Bank ${shared}` };
@@ -34,45 +30,9 @@ const note = { title: `Recovery codes ${token(8)}`, notes: `codes ${token(12)}` 
 const master = strongMasterPassword();
 
 describe('keyboard use of the popup', () => {
-  let extension: LaunchedExtension | undefined;
-  let popup: Page | undefined;
-  let failedStep: string | undefined;
-
-  beforeAll(async () => {
-    extension = await launchExtension();
-    popup = await openPopup(extension.context, extension.extensionId);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-  });
-
-  /** Runs one step; skipped once an earlier step failed, with a screenshot of the failure. */
-  function step(title: string, body: () => Promise<void>): void {
-    it(title, async (context) => {
-      if (failedStep !== undefined) context.skip(`an earlier step failed: ${failedStep}`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = title;
-        if (popup && !popup.isClosed()) {
-          await mkdir(FAILURE_DIR, { recursive: true });
-          await popup.screenshot({ path: join(FAILURE_DIR, `keyboard-${title.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
-        }
-        throw error;
-      }
-    });
-  }
-
-  function launched(): LaunchedExtension {
-    if (!extension) throw new Error('the extension is not running');
-    return extension;
-  }
-
-  function page(): Page {
-    if (!popup) throw new Error('the popup is not open');
-    return popup;
-  }
+  const session = popupSession();
+  const { launched, page } = session;
+  const step = orderedSteps('keyboard-', () => session.popup);
 
   function search(): Locator {
     return page().getByTestId('item-list').getByLabel('Search', { exact: true });
@@ -120,7 +80,7 @@ describe('keyboard use of the popup', () => {
   step('on reopening the popup (still unlocked) the search box has focus without a click', async () => {
     const { context, extensionId } = launched();
     await page().close();
-    popup = await openPopup(context, extensionId);
+    session.popup = await openPopup(context, extensionId);
     await page().getByTestId('item-list').waitFor();
     await expect.poll(() => itemOptions(page()).count(), POLL).toBe(4);
     await expect.poll(searchFocused, POLL).toBe(true);

@@ -3,9 +3,9 @@
  * stops the service worker (it does after 30 s idle) the next request resumes the unlocked vault; after a lock,
  * a restarted worker stays locked (S4). The worker is stopped through the DevTools protocol.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopup, readStorageArea, type LaunchedExtension } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readStorageArea } from './harness';
+import { popupSession } from './ordered-steps';
 import {
   addLoginInPopup,
   createVaultInPopup,
@@ -22,18 +22,11 @@ const master = strongMasterPassword();
 const login = typedLogin('Restart');
 
 describe('S3: the unlocked vault survives a service-worker restart; a locked one stays locked', () => {
-  let extension: LaunchedExtension;
-  let popup: Page;
+  const { launched, page } = popupSession();
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    popup = await openPopup(extension.context, extension.extensionId);
-    await createVaultInPopup(popup, master);
-    await addLoginInPopup(popup, login);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
+    await createVaultInPopup(page(), master);
+    await addLoginInPopup(page(), login);
   });
 
   /**
@@ -41,11 +34,12 @@ describe('S3: the unlocked vault survives a service-worker restart; a locked one
    * until it is gone, and proves the next one is a fresh start: a global set before is no longer there.
    */
   async function restartServiceWorker(): Promise<void> {
+    const extension = launched();
     const marked = await liveServiceWorker(extension);
     await marked.evaluate(() => {
       (globalThis as { sealpassTestMarker?: boolean }).sealpassTestMarker = true;
     });
-    const cdp = await extension.context.newCDPSession(popup);
+    const cdp = await extension.context.newCDPSession(page());
     const workers = async () =>
       ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] }).targetInfos.filter(
         (target) => target.type === 'service_worker' && target.url.includes(extension.extensionId),
@@ -62,18 +56,18 @@ describe('S3: the unlocked vault survives a service-worker restart; a locked one
 
   it('after a restart, the vault is still unlocked and lists the item (key resumed from storage.session)', async () => {
     await restartServiceWorker();
-    const status = await request(extension, 'vaultStatus');
+    const status = await request(launched(), 'vaultStatus');
     expect(status.state).toBe('unlocked');
-    const list = await request(extension, 'itemList');
+    const list = await request(launched(), 'itemList');
     expect(JSON.stringify(list.items)).toContain(login.title);
-    await popup.reload();
-    await itemOption(popup, login.title).waitFor();
+    await page().reload();
+    await itemOption(page(), login.title).waitFor();
   });
 
   it('S4: after a lock and a restart, the vault stays locked and storage.session is empty', async () => {
-    await lockFromHeader(popup);
+    await lockFromHeader(page());
     await restartServiceWorker();
-    expect((await request(extension, 'vaultStatus')).state).toBe('locked');
-    expect(await readStorageArea(extension.context, extension.extensionId, 'session')).toEqual({});
+    expect((await request(launched(), 'vaultStatus')).state).toBe('locked');
+    expect(await readStorageArea(launched().context, launched().extensionId, 'session')).toEqual({});
   });
 });

@@ -5,24 +5,20 @@
  * after a failed step the rest are skipped so the first failure is the one reported.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import {
   dumpExtensionStorage,
   launchExtension,
   openPopup,
   readClipboard,
   readStorageArea,
-  REPO_ROOT,
-  removeProfile,
   scanProfileFiles,
   screenshot,
   sendExtensionMessage,
-  type LaunchedExtension,
 } from './harness';
 import { findKeyLikeValues, findLeaks, type Secret } from './leak-checks';
+import { orderedSteps, popupSession } from './ordered-steps';
 
 /** Random lowercase letters and digits, so every run types values no earlier run (or the code) contains. */
 function token(length: number): string {
@@ -84,52 +80,10 @@ function typedSecrets(): Secret[] {
 /** Generous bound for `expect.poll` on list contents: a condition, not a delay. */
 const POLL = { timeout: 15_000 } as const;
 
-/** Where failing steps leave a screenshot (ignored by git, unlike tests/e2e/screenshots). */
-const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'e2e');
-
 describe('vault flow in the popup', () => {
-  let extension: LaunchedExtension | undefined;
-  let popup: Page | undefined;
-  let profileDir: string | undefined;
-  let failedStep: string | undefined;
-
-  beforeAll(async () => {
-    extension = await launchExtension();
-    profileDir = extension.userDataDir;
-    popup = await openPopup(extension.context, extension.extensionId);
-  });
-
-  afterAll(async () => {
-    await extension?.close({ keepProfile: true });
-    if (profileDir) await removeProfile(profileDir);
-  });
-
-  /** Runs one step of the flow; skipped once an earlier step failed, with a screenshot of the failure. */
-  function step(title: string, body: () => Promise<void>): void {
-    it(title, async (context) => {
-      if (failedStep !== undefined) context.skip(`an earlier step failed: ${failedStep}`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = title;
-        if (popup && !popup.isClosed()) {
-          await mkdir(FAILURE_DIR, { recursive: true });
-          await popup.screenshot({ path: join(FAILURE_DIR, `failed-step-${title.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
-        }
-        throw error;
-      }
-    });
-  }
-
-  function launched(): LaunchedExtension {
-    if (!extension) throw new Error('the extension is not running');
-    return extension;
-  }
-
-  function page(): Page {
-    if (!popup) throw new Error('the popup is not open');
-    return popup;
-  }
+  const session = popupSession();
+  const { launched, page } = session;
+  const step = orderedSteps('failed-step-', () => session.popup);
 
   /** The list's options, whose accessible names start with the item title. */
   function options(): Locator {
@@ -346,9 +300,10 @@ describe('vault flow in the popup', () => {
   step('T13: after a browser restart with the same profile the popup shows the unlock screen', async () => {
     const dir = launched().userDataDir;
     await launched().close({ keepProfile: true });
-    popup = undefined;
-    extension = await launchExtension({ userDataDir: dir });
-    popup = await openPopup(extension.context, extension.extensionId);
+    session.popup = undefined;
+    const extension = await launchExtension({ userDataDir: dir });
+    session.extension = extension;
+    session.popup = await openPopup(extension.context, extension.extensionId);
     await page().getByTestId('unlock').waitFor();
     expect(await page().getByTestId('item-list').count()).toBe(0);
     const refused = await sendExtensionMessage(extension.context, extension.extensionId, { type: 'itemGet', payload: { id: 'x' } });
@@ -363,8 +318,8 @@ describe('vault flow in the popup', () => {
     expect(findKeyLikeValues(await readStorageArea(context, extensionId, 'session'))).toEqual([]);
     // The disk thief's view (L): the same search over the profile's files once the browser has flushed them.
     await launched().close({ keepProfile: true });
-    popup = undefined;
-    extension = undefined;
+    session.popup = undefined;
+    session.extension = undefined;
     expect(findLeaks(await scanProfileFiles(userDataDir, extensionId), typedSecrets())).toEqual([]);
   });
 });

@@ -4,15 +4,13 @@
  * locking there locks the popup. Leaves `tests/e2e/screenshots/vault-page.png` (1280×800, an item open). Steps run in
  * order on one profile; after a failed step the rest are skipped so the first failure is the one reported.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopup, readClipboard, REPO_ROOT, screenshot, SCREENSHOT_DIR, sendExtensionMessage, type LaunchedExtension } from './harness';
+import { describe, expect } from 'vitest';
+import { openPopup, readClipboard, screenshot, SCREENSHOT_DIR, sendExtensionMessage } from './harness';
+import { orderedSteps, popupSession } from './ordered-steps';
 import { backToList, createVaultInPopup, itemOption, itemOptions, POLL, strongMasterPassword, token, typedLogin } from './popup-steps';
-
-/** Where failing steps leave a screenshot (ignored by git, unlike tests/e2e/screenshots). */
-const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'e2e');
 
 const master = strongMasterPassword();
 const login = { ...typedLogin('Workmail'), folder: `Work ${token(6)}`, tags: [`team-${token(4)}`, `mail-${token(4)}`] } as const;
@@ -30,44 +28,13 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe('vault page (vault.html)', () => {
-  let extension: LaunchedExtension | undefined;
-  let popup: Page | undefined;
+  const session = popupSession();
+  const { launched } = session;
   let vaultPage: Page | undefined;
-  let failedStep: string | undefined;
-
-  beforeAll(async () => {
-    extension = await launchExtension();
-    popup = await openPopup(extension.context, extension.extensionId);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-  });
-
-  /** Runs one step; skipped once an earlier step failed, with screenshots of both pages on failure. */
-  function step(title: string, body: () => Promise<void>): void {
-    it(title, async (context) => {
-      if (failedStep !== undefined) context.skip(`an earlier step failed: ${failedStep}`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = title;
-        await mkdir(FAILURE_DIR, { recursive: true });
-        const slug = title.slice(0, 40).replace(/[^a-z0-9]+/gi, '-');
-        for (const [name, shown] of [['popup', popup], ['page', vaultPage]] as const) {
-          if (shown && !shown.isClosed()) {
-            await shown.screenshot({ path: join(FAILURE_DIR, `vault-page-${slug}-${name}.png`) }).catch(() => undefined);
-          }
-        }
-        throw error;
-      }
-    });
-  }
-
-  function launched(): LaunchedExtension {
-    if (!extension) throw new Error('the extension is not running');
-    return extension;
-  }
+  const step = orderedSteps('vault-page-', () => [
+    ['popup', session.popup],
+    ['page', vaultPage],
+  ]);
 
   function vault(): Page {
     if (!vaultPage) throw new Error('the vault page is not open');
@@ -77,8 +44,9 @@ describe('vault page (vault.html)', () => {
   /** The popup, reopened fresh (its state comes from the background on load, as when the toolbar button is clicked). */
   async function freshPopup(): Promise<Page> {
     const { context, extensionId } = launched();
-    if (popup && !popup.isClosed()) await popup.close();
-    popup = await openPopup(context, extensionId);
+    if (session.popup && !session.popup.isClosed()) await session.popup.close();
+    const popup = await openPopup(context, extensionId);
+    session.popup = popup;
     return popup;
   }
 
@@ -93,7 +61,7 @@ describe('vault page (vault.html)', () => {
 
   step('"Open vault page" in the popup opens vault.html in a new tab, already unlocked', async () => {
     const { context, origin } = launched();
-    const opener = popup;
+    const opener = session.popup;
     if (!opener) throw new Error('the popup is not open');
     await createVaultInPopup(opener, master);
     const [opened] = await Promise.all([
