@@ -3,7 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorText } from './error-text';
 import { Field, focusFirstInvalid } from './Field';
 import { StrengthMeter } from './StrengthMeter';
-import { MASTER_USER_INPUTS, MIN_MASTER_SCORE, useStrength } from './use-strength';
+import { MASTER_USER_INPUTS, masterPasswordProblem, useStrength } from './use-strength';
 import { useVaultCall } from './use-vault-call';
 
 interface Errors {
@@ -32,11 +32,9 @@ export function ChangePassword() {
     setDone(false);
     const found: Errors = {};
     if (current === '') found.current = 'Enter your current master password.';
-    const score = estimate(next)?.score ?? -1;
-    if (next === '') found.next = 'Choose a new master password.';
-    else if (next === current) found.next = 'The new password is the same as the current one.';
-    else if (!ready) found.next = 'Still loading the strength check. Try again in a moment.';
-    else if (score < MIN_MASTER_SCORE) found.next = 'Too weak. Choose a password rated at least “Strong”.';
+    const problem = masterPasswordProblem(next, ready, estimate(next)?.score ?? -1);
+    if (next !== '' && next === current) found.next = 'The new password is the same as the current one.';
+    else if (problem !== null) found.next = problem;
     if (confirm !== next) found.confirm = 'The two new passwords do not match.';
     setErrors(found);
     if (Object.keys(found).length > 0) {

@@ -4,7 +4,7 @@ import { sendMessage } from '../lib/messaging/send-message';
 import { errorText } from './error-text';
 import { Field, focusFirstInvalid } from './Field';
 import { StrengthMeter } from './StrengthMeter';
-import { MASTER_USER_INPUTS, MIN_MASTER_SCORE, useStrength } from './use-strength';
+import { MASTER_USER_INPUTS, masterPasswordProblem, useStrength } from './use-strength';
 
 export interface OnboardingProps {
   onCreated: () => void;
@@ -31,10 +31,8 @@ export function Onboarding({ onCreated }: OnboardingProps) {
     event.preventDefault();
     if (busy) return;
     const next: Errors = {};
-    const score = estimate(password)?.score ?? -1;
-    if (password === '') next.password = 'Choose a master password.';
-    else if (!ready) next.password = 'Still loading the strength check. Try again in a moment.';
-    else if (score < MIN_MASTER_SCORE) next.password = 'Too weak. Choose a password rated at least “Strong”.';
+    const problem = masterPasswordProblem(password, ready, estimate(password)?.score ?? -1);
+    if (problem !== null) next.password = problem;
     if (confirm !== password) next.confirm = 'The two passwords do not match.';
     if (!understood) next.understood = 'Tick this box to confirm you understand.';
     setErrors(next);

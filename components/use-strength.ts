@@ -11,6 +11,18 @@ export type Strength = ReturnType<StrengthModule['estimateStrength']>;
 /** Score the onboarding and change-password forms require ("Strong"). */
 export const MIN_MASTER_SCORE = 3;
 
+/**
+ * Why a new master password cannot be used yet, in words for the field's error, or null when it can.
+ * Shared by onboarding and the change-password form so both apply the same bar.
+ * @param score - the estimator's 0..4 score, or -1 when it could not run
+ */
+export function masterPasswordProblem(password: string, ready: boolean, score: number): string | null {
+  if (password === '') return 'Choose a master password.';
+  if (!ready) return 'Still loading the strength check. Try again in a moment.';
+  if (score < MIN_MASTER_SCORE) return 'Too weak. Choose a password rated at least “Strong”.';
+  return null;
+}
+
 /** Words that make a master password guessable here, passed to the estimator. */
 export const MASTER_USER_INPUTS = ['sealpass', 'seal', 'pass', 'vault', 'master', 'password'] as const;
 

@@ -158,6 +158,22 @@ describe('vault flow in the popup', () => {
     return password;
   }
 
+  step('onboarding refuses a weak password, a wrong confirmation and a missing acknowledgement, and creates nothing', async () => {
+    const onboarding = page().getByTestId('onboarding');
+    await onboarding.waitFor();
+    const create = onboarding.getByRole('button', { name: 'Create vault', exact: true });
+    await onboarding.getByLabel('Master password', { exact: true }).fill('password123');
+    await onboarding.getByLabel('Confirm master password', { exact: true }).fill('password124');
+    await create.click();
+    await onboarding.getByText(/Too weak/).waitFor();
+    await onboarding.getByText('The two passwords do not match.').waitFor();
+    await onboarding.getByText(/Tick this box/).waitFor();
+    const status = (await sendExtensionMessage(launched().context, launched().extensionId, { type: 'vaultStatus', payload: {} })) as { state?: string };
+    expect(status.state).toBe('none');
+    await onboarding.getByLabel('Master password', { exact: true }).fill('');
+    await onboarding.getByLabel('Confirm master password', { exact: true }).fill('');
+  });
+
   step('onboarding creates a vault with a strong master password', async () => {
     const onboarding = page().getByTestId('onboarding');
     await onboarding.waitFor();
