@@ -15,8 +15,14 @@ export { dumpExtensionStorage, readStorageArea, scanProfileFiles } from './stora
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The unpacked Chromium build that `wxt build` writes; `SEALPASS_EXTENSION_DIR` points elsewhere. */
 export const EXTENSION_DIR = resolve(process.env.SEALPASS_EXTENSION_DIR || join(REPO_ROOT, '.output', 'chrome-mv3'));
-/** Where `screenshot()` writes; the README embeds `popup-vault.png` from here. */
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
+/**
+ * Where `screenshot()` writes. Every run writes to `test-results/screenshots/` (ignored by git), since the
+ * random values typed by the tests change the images each time; `npm run screenshots` (UPDATE_SCREENSHOTS=1)
+ * writes the committed copies in `tests/e2e/screenshots/`, which the README embeds.
+ */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === '1'
+  ? join(REPO_ROOT, 'tests', 'e2e', 'screenshots')
+  : join(REPO_ROOT, 'test-results', 'screenshots');
 /** The popup's size in Chrome's toolbar bubble, used as the page viewport. */
 export const POPUP_VIEWPORT = { width: 380, height: 600 } as const;
 
@@ -160,7 +166,7 @@ export async function readClipboard(page: Page): Promise<string> {
 }
 
 /**
- * Saves a PNG of the page to `tests/e2e/screenshots/<name>.png` and returns its path. Animations are disabled so
+ * Saves a PNG of the page to `SCREENSHOT_DIR/<name>.png` and returns its path. Animations are disabled so
  * the image is stable; the image stops at the body's bottom edge when the body is shorter than the viewport (the
  * popup's body is 560 px high, as Chrome sizes the real popup to it).
  */

@@ -1,7 +1,7 @@
 /**
  * The full-page vault (vault.html) next to the popup: opened from the popup's "Open vault page", it shares the
  * unlocked vault; items, folders, tags and favourites added there, and settings changed there, show in the popup;
- * locking there locks the popup. Leaves `tests/e2e/screenshots/vault-page.png` (1280×800, an item open). Steps run in
+ * locking there locks the popup. Leaves `vault-page.png` in SCREENSHOT_DIR (1280×800, an item open). Steps run in
  * order on one profile; after a failed step the rest are skipped so the first failure is the one reported.
  */
 import { readFile } from 'node:fs/promises';
