@@ -1,6 +1,7 @@
 /** The root of the popup and the vault page: asks the background for the vault's state and shows the matching screen. */
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '../lib/messaging/send-message';
+import { subscribeVaultLocked } from '../lib/messaging/vault-locked-event';
 import type { IntegrityReport } from '../lib/messaging/protocol';
 import { errorText } from './error-text';
 import { Onboarding } from './Onboarding';
@@ -39,8 +40,10 @@ export function App({ layout, openVaultPage }: AppProps) {
     void loadStatus();
   }, [loadStatus]);
 
-  // Any reply saying "locked" (auto-lock while this view was open) drops every decrypted value with the vault view.
-  const onLocked = useCallback(() => setPhase({ kind: 'locked' }), []);
+  // Any reply saying "locked", or the background's "vault locked" event (auto-lock, a lock in another
+  // window), drops every decrypted value with the vault view.
+  const onLocked = useCallback(() => setPhase((current) => (current.kind === 'unlocked' ? { kind: 'locked' } : current)), []);
+  useEffect(() => subscribeVaultLocked(onLocked), [onLocked]);
 
   let screen;
   switch (phase.kind) {

@@ -8,6 +8,7 @@ import { localSettingsStore } from '../lib/browser/settings-store';
 import { VaultDb } from '../lib/db/vault-db';
 import { dispatchMessage } from '../lib/messaging/dispatch-message';
 import { senderKind } from '../lib/messaging/sender-kind';
+import { broadcastVaultLocked } from '../lib/messaging/vault-locked-event';
 import { createHandlers } from '../lib/vault-service/create-handlers';
 
 export default defineBackground({
@@ -19,14 +20,16 @@ export default defineBackground({
       settings: localSettingsStore,
       timers: alarmTimers,
       now: Date.now,
+      notifyLocked: broadcastVaultLocked,
     });
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     const lock = () => handlers.vaultLock({}, { kind: 'extension-page' });
 
     void restrictSessionStorage();
     browser.runtime.onMessage.addListener((message, sender) => {
-      // Internal messages to the offscreen document are not ours to answer.
-      if ((message as { target?: unknown } | null)?.target === 'offscreen') return undefined;
+      // Internal messages to the offscreen document, and our own events to pages, are not ours to answer.
+      const internal = message as { target?: unknown; event?: unknown } | null;
+      if (internal?.target === 'offscreen' || internal?.event !== undefined) return undefined;
       const kind = senderKind(sender, browser.runtime.id, extensionOrigin);
       return dispatchMessage(handlers, message, { kind, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, (error) => {
         // Only the error's name: messages of unexpected errors could quote user data.

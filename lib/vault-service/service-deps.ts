@@ -32,6 +32,8 @@ export interface ServiceDeps {
   timers: Timers;
   /** Milliseconds since epoch. */
   now: () => number;
+  /** Tells open extension pages that the vault locked, so they drop what they show. */
+  notifyLocked: () => Promise<void>;
 }
 
 /** Defaults: lock after 15 idle minutes, clear the clipboard after 30 s. */

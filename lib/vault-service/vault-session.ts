@@ -43,6 +43,7 @@ export class VaultSession {
     this.vault = null;
     await this.deps.keyStore.clear();
     await this.deps.timers.disarmAutoLock();
+    await this.deps.notifyLocked();
   }
 
   private resume(): Promise<UnlockedVault | null> {

@@ -6,7 +6,7 @@
  * after a failed step the rest are skipped so the first failure is the one reported.
  */
 import { describe, expect } from 'vitest';
-import { readClipboard, readStorageArea, sendExtensionMessage } from './harness';
+import { openVaultPage, readClipboard, readStorageArea, sendExtensionMessage } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
 import {
   addLoginInPopup,
@@ -126,6 +126,23 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
     await page().getByTestId('settings').getByRole('button', { name: 'Audit log', exact: true }).click();
     await page().getByTestId('audit-log').getByRole('cell', { name: 'Vault locked', exact: true }).waitFor();
     await backToList(page());
+  });
+
+  step('S4: when auto-lock fires, an open vault page and popup drop what they show at once, without a reload', async () => {
+    const { context, extensionId } = launched();
+    const vaultPage = await openVaultPage(context, extensionId);
+    const view = await openItem(vaultPage, login.title);
+    await view.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await view.getByText(login.password, { exact: true }).waitFor();
+
+    await fireAlarm(AUTO_LOCK_ALARM);
+    await vaultPage.getByTestId('unlock').waitFor();
+    await page().getByTestId('unlock').waitFor();
+    expect(await vaultPage.content()).not.toContain(login.password);
+    expect(await vaultPage.content()).not.toContain(login.title);
+    await vaultPage.close();
+    await unlockWith(page(), master);
+    await page().getByTestId('item-list').waitFor();
   });
 
   step('S4: any request from an extension page re-arms auto-lock autoLockMinutes ahead', async () => {

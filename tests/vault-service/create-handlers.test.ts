@@ -76,6 +76,7 @@ describe('S4/T13: locked means locked', () => {
     expect(ok(await service.send('vaultStatus', {})).state).toBe('locked');
     expect(service.deps.keyStore.kept).toBeNull();
     expect(service.deps.timers.calls.at(-1)).toEqual({ disarm: true });
+    expect(service.lockNotices.count).toBe(1);
     expect(service.deps.keyStore.seen.length).toBeGreaterThan(0);
     for (const key of service.deps.keyStore.seen) expect(key.every((b) => b === 0)).toBe(true);
     expect(await service.deps.db.audit.count()).toBe(auditBefore + 1); // the vault-locked event

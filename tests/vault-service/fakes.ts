@@ -76,6 +76,8 @@ export interface Service {
   deps: ServiceDeps & { keyStore: MemoryKeyStore; settings: MemorySettings; timers: RecordingTimers };
   session: VaultSession;
   clock: { now: number };
+  /** How often the service told open pages that the vault locked. */
+  lockNotices: { count: number };
   send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<Result<T>>;
 }
 
@@ -85,18 +87,23 @@ export function startService(
   parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number } } = {},
 ): Service {
   const clock = parts.clock ?? { now: T0 };
+  const lockNotices = { count: 0 };
   const deps = {
     db,
     keyStore: parts.keyStore ?? new MemoryKeyStore(),
     settings: parts.settings ?? new MemorySettings(),
     timers: parts.timers ?? new RecordingTimers(),
     now: () => clock.now,
+    notifyLocked: async () => {
+      lockNotices.count++;
+    },
   };
   const { handlers, session } = createHandlers(deps);
   return {
     deps,
     session,
     clock,
+    lockNotices,
     send: <T extends MessageType>(type: T, payload: RequestOf<T>) =>
       dispatchMessage(handlers, { type, payload }, { kind: 'extension-page' }) as Promise<Result<T>>,
   };

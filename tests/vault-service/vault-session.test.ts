@@ -8,7 +8,11 @@ import { loginInput, syntheticVault, T0 } from '../vault/fixtures';
 import { MemoryKeyStore, MemorySettings, RecordingTimers } from './fakes';
 
 function sessionOver(db: VaultDb, keyStore = new MemoryKeyStore()) {
-  const deps = { db, keyStore, settings: new MemorySettings(), timers: new RecordingTimers(), now: () => T0 };
+  const notices = { count: 0 };
+  const notifyLocked = async () => {
+    notices.count++;
+  };
+  const deps = { db, keyStore, settings: new MemorySettings(), timers: new RecordingTimers(), now: () => T0, notifyLocked, notices };
   return { session: new VaultSession(deps), ...deps };
 }
 
@@ -56,12 +60,14 @@ describe('VaultSession', () => {
     expect(keyStore.kept).toBeNull();
   });
 
-  it('S4/T13: end wipes the keys, empties the key store and disarms auto-lock', async () => {
+  it('S4/T13: end wipes the keys, empties the key store, disarms auto-lock and tells open pages', async () => {
     const { db, vault } = await syntheticVault();
     await createItem(db, vault, loginInput(), T0);
-    const { session, keyStore, timers } = sessionOver(db);
+    const { session, keyStore, timers, notices } = sessionOver(db);
     await session.start(vault);
+    expect(notices.count).toBe(0);
     await session.end();
+    expect(notices.count).toBe(1);
     expect(vault.vaultKey.every((b) => b === 0)).toBe(true);
     expect(vault.summaries.size).toBe(0);
     expect(keyStore.kept).toBeNull();
