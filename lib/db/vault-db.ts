@@ -35,7 +35,7 @@ export interface ItemRecord {
   data: Sealed;
   /** Blind index: hex HMAC-SHA256 of each URL's registrable domain under the index key. */
   domains: string[];
-  /** Set when deleted (undo restores it); deleted items are purged later. */
+  /** Set when deleted (undo restores it); removed for good 30 days later, at an unlock (purge-deleted-items). */
   deletedAt: number | null;
 }
 

@@ -10,6 +10,7 @@ import { createItem } from '../vault/create-item';
 import { createVault } from '../vault/create-vault';
 import { deleteItem, restoreItem } from '../vault/delete-item';
 import { getItem } from '../vault/get-item';
+import { purgeDeletedItems } from '../vault/purge-deleted-items';
 import { readAuditLog } from '../vault/read-audit-log';
 import { recordAuditEvent } from '../vault/record-audit-event';
 import { unlockVault } from '../vault/unlock-vault';
@@ -63,6 +64,7 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     async vaultUnlock({ password }) {
       const { vault, integrity } = await unlockVault(db, password, deps.now());
       await session.start(vault);
+      await purgeDeletedItems(db, vault, deps.now());
       await touch();
       return { integrity };
     },

@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageType, RequestOf } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/vault-service/service-deps';
+import { DELETED_RETENTION_MS } from '../../lib/vault/purge-deleted-items';
 import { closeVault } from '../../lib/vault/unlocked-vault';
 import { KDF_TIMEOUT, loginInput, newDb, noteInput, PASSWORD, syntheticVault, T0 } from '../vault/fixtures';
 import { MemoryKeyStore, MemorySettings, ok, startService, type Service } from './fakes';
@@ -178,6 +179,22 @@ describe('vaultUnlock', () => {
     const { events } = ok(await service.send('auditList', {}));
     expect(events.map((e) => e.type)).toEqual(['vault-created', 'item-created', 'vault-locked', 'vault-unlocked']);
     expect(events.at(-1)!.at).toBe(T0 + 60_000);
+  }, KDF_TIMEOUT);
+
+  it('unlocking removes items deleted more than 30 days earlier; a recent deletion can still be undone', async () => {
+    const service = startService(newDb());
+    ok(await service.send('vaultCreate', { password: PASSWORD }));
+    const { id: old } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Old' }) }));
+    ok(await service.send('itemDelete', { id: old }));
+    service.clock.now = T0 + DELETED_RETENTION_MS;
+    const { id: recent } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Recent' }) }));
+    ok(await service.send('itemDelete', { id: recent }));
+    ok(await service.send('vaultLock', {}));
+    service.clock.now = T0 + DELETED_RETENTION_MS + 1;
+    ok(await service.send('vaultUnlock', { password: PASSWORD }));
+    expect(await service.deps.db.items.get(old)).toBeUndefined();
+    ok(await service.send('itemRestore', { id: recent }));
+    expect(errorCode(await service.send('itemRestore', { id: old }))).toBe('not-found');
   }, KDF_TIMEOUT);
 
   it('vaultChangePassword with a weak new password → weak-password before any check', async () => {
