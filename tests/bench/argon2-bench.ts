@@ -5,27 +5,23 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { argon2id } from '@noble/hashes/argon2.js';
-import { deriveMasterKey } from '../../lib/crypto/derive-master-key';
 import { KDF_DEFAULT } from '../../lib/crypto/kdf-params';
+import { BENCH_PASSWORD, BENCH_SALT, benchDeriveMasterKey } from './argon2-ours';
 import { median, round, timeRuns } from './stats';
-
-const SALT = 'sealpass-bench!!'; // 16 ASCII bytes, usable by the CLI as is
-const PASSWORD = 'correct horse battery staple';
 
 /** Median milliseconds of each implementation and the ratio of ours to native. */
 export async function benchArgon2(runs = 5) {
-  const salt = new TextEncoder().encode(SALT);
-  const params = { alg: 'argon2id' as const, version: 0x13 as const, ...KDF_DEFAULT, salt };
-  const ours = median(await timeRuns(runs, () => deriveMasterKey(PASSWORD, params)));
-  const noble = median(await timeRuns(Math.min(runs, 3), () => argon2id(PASSWORD, salt, { m: KDF_DEFAULT.m, t: KDF_DEFAULT.t, p: KDF_DEFAULT.p, dkLen: 32 })));
+  const salt = new TextEncoder().encode(BENCH_SALT);
+  const { params, hashWasmMs: ours } = await benchDeriveMasterKey(runs);
+  const noble = median(await timeRuns(Math.min(runs, 3), () => argon2id(BENCH_PASSWORD, salt, { m: KDF_DEFAULT.m, t: KDF_DEFAULT.t, p: KDF_DEFAULT.p, dkLen: 32 })));
   let native: number | null = null;
   if (existsSync('/usr/bin/argon2')) {
-    const args = [SALT, '-id', '-t', String(KDF_DEFAULT.t), '-m', String(Math.log2(KDF_DEFAULT.m)), '-p', String(KDF_DEFAULT.p), '-r'];
-    native = median(await timeRuns(runs, () => execFileSync('/usr/bin/argon2', args, { input: PASSWORD })));
+    const args = [BENCH_SALT, '-id', '-t', String(KDF_DEFAULT.t), '-m', String(Math.log2(KDF_DEFAULT.m)), '-p', String(KDF_DEFAULT.p), '-r'];
+    native = median(await timeRuns(runs, () => execFileSync('/usr/bin/argon2', args, { input: BENCH_PASSWORD })));
   }
   return {
-    params: { mKiB: KDF_DEFAULT.m, t: KDF_DEFAULT.t, p: KDF_DEFAULT.p },
-    hashWasmMs: round(ours),
+    params,
+    hashWasmMs: ours,
     nobleMs: round(noble),
     nativeCliMs: native === null ? null : round(native),
     oursOverNative: native === null ? null : round(ours / native),
