@@ -39,6 +39,8 @@ export class VaultSession {
 
   /** Forgets every key and plaintext: memory and `storage.session` (S4). */
   async end(): Promise<void> {
+    // A resume still running would otherwise set the vault again after this lock.
+    if (this.resuming) await this.resuming.catch(() => null);
     if (this.vault) closeVault(this.vault);
     this.vault = null;
     await this.deps.keyStore.clear();
@@ -58,6 +60,11 @@ export class VaultSession {
         }
         const vault = await resumeVault(this.deps.db, header, kept.vaultKey);
         loadSummaries(vault, await this.deps.db.items.toArray());
+        // An unlock that finished meanwhile wins; this copy's keys are wiped.
+        if (this.vault) {
+          closeVault(vault);
+          return this.vault;
+        }
         this.vault = vault;
         return vault;
       } finally {

@@ -52,6 +52,17 @@ describe('VaultSession', () => {
     expect(keyStore.loads).toBe(1);
   });
 
+  it('S4: a lock while a resume is still running leaves the session locked', async () => {
+    const { db, vault } = await syntheticVault();
+    await createItem(db, vault, loginInput(), T0);
+    const { session } = sessionOver(db, MemoryKeyStore.holding(vault));
+    const pending = session.isUnlocked();
+    await session.end();
+    await pending;
+    expect(await session.isUnlocked()).toBe(false);
+    await expect(session.require()).rejects.toMatchObject({ code: 'locked' });
+  });
+
   it('a kept key for another vault id → not resumed, and the key store is cleared', async () => {
     const { db } = await syntheticVault();
     const { vault: other } = await syntheticVault();
