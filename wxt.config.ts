@@ -9,6 +9,8 @@ export default defineConfig({
     description: 'A password manager built for sharing credentials safely.',
     // `offscreen` is Chromium's way for a service worker to reach the clipboard; Firefox has no such API.
     permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // The full-page vault doubles as the options page ("Extension options" in the browser's menu).
+    options_ui: { page: 'vault.html', open_in_tab: true },
     // hash-wasm's Argon2id is WebAssembly; MV3 forbids eval but allows compiling WASM with this source.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; frame-ancestors 'none';",

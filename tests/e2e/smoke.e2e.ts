@@ -7,6 +7,8 @@ import { launchExtension, openPopup, openVaultPage, type LaunchedExtension } fro
 interface ManifestLike {
   manifest_version: number;
   content_security_policy?: { extension_pages?: string };
+  options_ui?: { page?: string; open_in_tab?: boolean };
+  web_accessible_resources?: unknown[];
 }
 
 describe('smoke: Sealpass in Chromium', () => {
@@ -43,6 +45,9 @@ describe('smoke: Sealpass in Chromium', () => {
     const csp = manifest.content_security_policy?.extension_pages ?? '';
     expect(csp).toContain("'wasm-unsafe-eval'");
     expect(csp).not.toMatch(/'unsafe-eval'/);
+    // T21: no page of ours can be framed or opened by a web site; the vault page is the options page.
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.options_ui).toEqual({ page: 'vault.html', open_in_tab: true });
   });
 
   it('renders popup.html without page errors', async () => {
