@@ -3,6 +3,7 @@
  * allowed to send it. Names are domain-first. Keys never appear in any schema (S3).
  */
 import { z } from 'zod';
+import './zod-jitless';
 import { itemInputSchema, itemSchema, itemSummarySchema } from '../vault/item-schema';
 
 /** Who may send a message: extension pages (popup, vault page) or content scripts in web pages. */

@@ -3,6 +3,7 @@
  * decrypted records, imports). Every field here lives inside ciphertext (S1, T07).
  */
 import { z } from 'zod';
+import '../messaging/zod-jitless';
 
 /** Longest text field accepted, in characters (notes, custom field values). */
 export const MAX_TEXT = 100_000;
