@@ -1,7 +1,7 @@
 /**
  * The background's message handlers for the vault: each validates nothing itself (dispatchMessage did)
- * and calls one lib/vault operation. Any request from an extension page counts as activity and
- * re-arms auto-lock.
+ * and calls one lib/vault operation. Every request that uses the unlocked vault counts as activity and
+ * re-arms auto-lock; a status check does not.
  */
 import type { Handlers } from '../messaging/dispatch-message';
 import { VaultError } from '../messaging/errors';
@@ -20,7 +20,7 @@ import { updateItem } from '../vault/update-item';
 import type { ServiceDeps } from './service-deps';
 import { VaultSession } from './vault-session';
 
-/** The lowest zxcvbn-style length we accept server-side; the UI enforces the strength score. */
+/** Shortest master password the background accepts, in UTF-16 units; the UI also requires a strength score of at least 3. */
 const MIN_MASTER_PASSWORD_LENGTH = 8;
 
 /**
