@@ -2,16 +2,15 @@
  * The local audit log's records (DESIGN §1 audit): each event is sealed under the vault key and chained
  * with HMAC-SHA256 under the audit key, so a removed, reordered or edited event breaks the chain.
  */
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { CipherContext } from '../crypto/associated-data';
 import { hmacSha256 } from '../crypto/hmac-sha256';
 import type { AuditKey, VaultKey } from '../crypto/keys';
-import { openSealed } from '../crypto/open-sealed';
-import { seal } from '../crypto/seal';
 import type { Sealed } from '../crypto/sealed';
 import type { AuditRecord } from '../db/vault-db';
 import { auditEventTypeSchema } from '../messaging/protocol';
+import { openJson, sealJson } from './sealed-json';
 
 /** What one event says; sealed, since titles are user data (S1). */
 export const auditPayloadSchema = z.object({
@@ -29,19 +28,17 @@ const context = (vaultId: string, seq: number): CipherContext => ({ purpose: 'au
 
 /** HMAC-SHA256(audit key, previous hash ‖ u32be(seq) ‖ nonce ‖ ct): 32 bytes. */
 export function chainHash(auditKey: AuditKey, previous: Uint8Array, seq: number, sealed: Sealed): Uint8Array {
-  const message = new Uint8Array(previous.length + 4 + sealed.nonce.length + sealed.ct.length);
-  message.set(previous, 0);
-  new DataView(message.buffer).setUint32(previous.length, seq);
-  message.set(sealed.nonce, previous.length + 4);
-  message.set(sealed.ct, previous.length + 4 + sealed.nonce.length);
-  return hmacSha256(auditKey, message);
+  const seqBytes = new Uint8Array(4);
+  new DataView(seqBytes.buffer).setUint32(0, seq);
+  return hmacSha256(auditKey, concatBytes(previous, seqBytes, sealed.nonce, sealed.ct));
 }
 
+const auditHeadSchema = z.object({ seq: z.number().int().positive(), hash: z.string() });
 const headContext = (vaultId: string): CipherContext => ({ purpose: 'audit-head', recordId: vaultId, fields: 'seq-hash' });
 
 /** Seals where the chain ends (newest `seq` and its hash) for the header: 32 + ~90 bytes. */
 export function sealAuditHead(vaultKey: VaultKey, vaultId: string, seq: number, hash: Uint8Array): Sealed {
-  return seal(vaultKey, utf8ToBytes(JSON.stringify({ seq, hash: bytesToHex(hash) })), headContext(vaultId));
+  return sealJson(vaultKey, { seq, hash: bytesToHex(hash) }, headContext(vaultId));
 }
 
 /**
@@ -49,8 +46,7 @@ export function sealAuditHead(vaultKey: VaultKey, vaultId: string, seq: number, 
  * @throws DecryptError or ZodError when it was tampered with
  */
 export function openAuditHead(vaultKey: VaultKey, vaultId: string, sealed: Sealed): { seq: number; hash: string } {
-  const plaintext = openSealed(vaultKey, sealed, headContext(vaultId));
-  return z.object({ seq: z.number().int().positive(), hash: z.string() }).parse(JSON.parse(new TextDecoder().decode(plaintext)));
+  return openJson(vaultKey, sealed, headContext(vaultId), auditHeadSchema);
 }
 
 /** Seals one event as record number `seq`, chained to `previous`. */
@@ -60,7 +56,7 @@ export function sealAuditRecord(
   previous: Uint8Array,
   payload: AuditPayload,
 ): AuditRecord {
-  const sealed = seal(keys.vaultKey, utf8ToBytes(JSON.stringify(payload)), context(keys.vaultId, seq));
+  const sealed = sealJson(keys.vaultKey, payload, context(keys.vaultId, seq));
   return { seq, sealed, hash: chainHash(keys.auditKey, previous, seq, sealed) };
 }
 
@@ -69,6 +65,5 @@ export function sealAuditRecord(
  * @throws DecryptError or ZodError when the record was tampered with
  */
 export function openAuditRecord(vaultKey: VaultKey, vaultId: string, record: AuditRecord): AuditPayload {
-  const plaintext = openSealed(vaultKey, record.sealed, context(vaultId, record.seq));
-  return auditPayloadSchema.parse(JSON.parse(new TextDecoder().decode(plaintext)));
+  return openJson(vaultKey, record.sealed, context(vaultId, record.seq), auditPayloadSchema);
 }

@@ -2,6 +2,7 @@
  * Reads and verifies the audit chain: every event decrypts, sequence numbers have no gap, hashes link,
  * and the newest event is the one the sealed head in the header names.
  */
+import { equalBytes } from '@noble/ciphers/utils.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { VaultDb } from '../db/vault-db';
 import type { AuditEvent } from '../messaging/protocol';
@@ -37,11 +38,4 @@ export async function readAuditLog(db: VaultDb, vault: UnlockedVault): Promise<{
     chainValid = false;
   }
   return { events, chainValid };
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
 }

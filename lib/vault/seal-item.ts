@@ -1,8 +1,6 @@
 /** Encrypts an item's content into a record: a fresh or existing item key, wrapped under the vault key. */
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { generateKey } from '../crypto/generate-key';
 import type { ItemKey } from '../crypto/keys';
-import { seal } from '../crypto/seal';
 import { unwrapKey } from '../crypto/unwrap-key';
 import { wipe } from '../crypto/wipe';
 import { wrapKey } from '../crypto/wrap-key';
@@ -10,6 +8,7 @@ import type { ItemRecord } from '../db/vault-db';
 import { domainTags } from './blind-index';
 import type { ItemContent } from './item-schema';
 import { itemContext, itemKeyContext } from './item-context';
+import { sealJson } from './sealed-json';
 import type { UnlockedVault } from './unlocked-vault';
 
 /**
@@ -35,7 +34,7 @@ export function sealItem(
       rev,
       kind: content.type,
       wrappedKey: previous ? previous.wrappedKey : wrapKey(vault.vaultKey, itemKey, itemKeyContext(id)),
-      data: seal(itemKey, utf8ToBytes(JSON.stringify(content)), itemContext(id, rev, content.type, deletedAt !== null)),
+      data: sealJson(itemKey, content, itemContext(id, rev, content.type, deletedAt !== null)),
       domains: content.type === 'login' ? domainTags(vault.indexKey, content.urls) : [],
       deletedAt,
     };
