@@ -16,9 +16,7 @@ import {
   MIN_PASSWORD_LENGTH,
   type PasswordOptions,
 } from '../lib/generator/generate-password';
-import { copiedText } from './use-copy';
-import { useVaultCall } from './use-vault-call';
-import { useVaultTools } from './vault-context';
+import { useCopy } from './use-copy';
 
 type Mode = 'password' | 'passphrase';
 type CharacterSet = 'lower' | 'upper' | 'digits' | 'symbols';
@@ -44,8 +42,7 @@ function entropyWords(bits: number): string {
 }
 
 export function Generator({ onUse }: GeneratorProps) {
-  const { settings, showToast } = useVaultTools();
-  const call = useVaultCall();
+  const copy = useCopy();
   const baseId = useId();
   const [mode, setMode] = useState<Mode>('password');
   const [passwordOptions, setPasswordOptions] = useState<PasswordOptions>({ ...DEFAULT_PASSWORD_OPTIONS });
@@ -74,16 +71,6 @@ export function Generator({ onUse }: GeneratorProps) {
     }
   }, [mode, passwordOptions, passphraseOptions]);
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-    } catch {
-      showToast({ text: 'Could not copy: the clipboard is not available here.' });
-      return;
-    }
-    const result = await call('clipboardCopied', {});
-    showToast({ text: result.ok ? copiedText(settings.clipboardSeconds) : 'Copied, but Sealpass could not arrange to clear the clipboard.' });
-  }
 
   const checkedSets = CHARACTER_SETS.filter((s) => passwordOptions[s.key]).length;
 
@@ -105,7 +92,7 @@ export function Generator({ onUse }: GeneratorProps) {
         <button type="button" onClick={generate}>
           Regenerate
         </button>
-        <button type="button" disabled={value === ''} onClick={() => void copy()}>
+        <button type="button" disabled={value === ''} onClick={() => void copy(null, 'password', value)}>
           Copy
         </button>
         {onUse && (

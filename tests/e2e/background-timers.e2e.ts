@@ -191,6 +191,22 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
     await backToList(page());
   });
 
+  step('a password copied from the generator is cleared from the clipboard too (no item, nothing audited)', async () => {
+    const eventsBefore = ((await request(launched(), 'auditList')).events as unknown[]).length;
+    await page().getByRole('button', { name: 'Generator', exact: true }).click();
+    const generator = page().getByTestId('generator');
+    const generated = (await generator.getByTestId('generated-password').textContent()) ?? '';
+    expect(generated.length).toBeGreaterThanOrEqual(20);
+    await generator.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page().getByTestId('toast').getByText('Copied — clears in 120 s').waitFor();
+    expect(await readClipboard(page())).toBe(generated);
+    expect(await readAlarm(CLIPBOARD_ALARM)).not.toBeNull();
+    await fireAlarm(CLIPBOARD_ALARM);
+    await expect.poll(() => readClipboard(page()), POLL).toBe('');
+    expect(((await request(launched(), 'auditList')).events as unknown[]).length).toBe(eventsBefore);
+    await backToList(page());
+  });
+
   step('TOTP: "Show code" gives the RFC 6238 code of the saved secret for the browser\'s current 30-s window', async () => {
     // The oracle first: RFC 6238 appendix B, SHA-1, T = 59 s → 94287082, whose last six digits are the code.
     expect(rfc6238Code('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000)).toBe('287082');
