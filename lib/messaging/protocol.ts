@@ -4,10 +4,8 @@
  */
 import { z } from 'zod';
 import './zod-jitless';
+import { message, pages } from './define-message';
 import { itemInputSchema, itemSchema, itemSummarySchema } from '../vault/item-schema';
-
-/** Who may send a message: extension pages (popup, vault page) or content scripts in web pages. */
-export type SenderKind = 'extension-page' | 'content-script';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -44,12 +42,8 @@ export const auditEventSchema = z.object({
   hash: z.string(),
 });
 
-function message<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, senders: SenderKind[]) {
-  return { request, response, senders };
-}
-const pages: SenderKind[] = ['extension-page'];
-
-export const protocol = {
+/** The vault's own messages: lifecycle, items, settings, audit log. */
+const vaultMessages = {
   vaultStatus: message(empty, z.object({ state: z.enum(['none', 'locked', 'unlocked']) }), pages),
   vaultCreate: message(z.object({ password: masterPassword }).strict(), empty, pages),
   vaultUnlock: message(z.object({ password: masterPassword }).strict(), z.object({ integrity: integrityReportSchema }), pages),
@@ -74,7 +68,15 @@ export const protocol = {
   auditExport: message(empty, z.object({ json: z.string() }), pages),
 } as const;
 
+/** Every message, feature by feature; each feature keeps its messages in its own `*-messages.ts`. */
+export const protocol = {
+  ...vaultMessages,
+} as const;
+
+export type { SenderKind } from './define-message';
 export type Protocol = typeof protocol;
+/** The vault's own message types; other features' handlers come from their own factories. */
+export type VaultMessageType = keyof typeof vaultMessages;
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.output<Protocol[T]['response']>;

@@ -17,6 +17,7 @@ import { unlockVault } from '../vault/unlock-vault';
 import { generateTotp } from '../totp/generate-totp';
 import { parseTotpSecret } from '../totp/parse-totp-secret';
 import { updateItem } from '../vault/update-item';
+import type { HandlerContext } from './handler-context';
 import type { ServiceDeps } from './service-deps';
 import { VaultSession } from './vault-session';
 
@@ -24,7 +25,7 @@ import { VaultSession } from './vault-session';
 const MIN_MASTER_PASSWORD_LENGTH = 8;
 
 /**
- * Builds every vault handler around one session.
+ * Builds every handler around one session: the vault's own here, each other feature's from its factory.
  * @returns the handlers and the session (the background locks it from alarms)
  */
 export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session: VaultSession } {
@@ -50,6 +51,7 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     }
   };
 
+  const ctx: HandlerContext = { deps, session, unlocked, touch };
   const handlers: Handlers = {
     async vaultStatus() {
       if (await session.isUnlocked()) return { state: 'unlocked' };
@@ -150,3 +152,4 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
   };
   return { handlers, session };
 }
+
