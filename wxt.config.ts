@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  // Parallel builds (several E2E runs on one machine) each take their own output folder.
+  outDir: process.env.SEALPASS_OUT_DIR || '.output',
   manifest: ({ browser }) => ({
     name: 'Sealpass',
     description: 'A password manager built for sharing credentials safely.',
