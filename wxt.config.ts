@@ -10,7 +10,14 @@ export default defineConfig({
     name: 'Sealpass',
     description: 'A password manager built for sharing credentials safely.',
     // `offscreen` is Chromium's way for a service worker to reach the clipboard; Firefox has no such API.
-    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Autofill: the content script already runs on every http(s) page, so reading a tab's address (the popup's
+    // Fill, a frame's top origin) asks the user for nothing more.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    // Fill the focused login form; users can change the keys in the browser's extension shortcut settings.
+    commands: {
+      'fill-login': { suggested_key: { default: 'Ctrl+Shift+L', mac: 'Command+Shift+L' }, description: 'Fill the login for this page' },
+    },
     // The full-page vault doubles as the options page ("Extension options" in the browser's menu).
     options_ui: { page: 'vault.html', open_in_tab: true },
     // hash-wasm's Argon2id is WebAssembly; MV3 forbids eval but allows compiling WASM with this source.

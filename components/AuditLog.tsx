@@ -18,6 +18,10 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'username-copied': 'Username copied',
   'totp-copied': 'TOTP code copied',
   'audit-exported': 'Audit log exported',
+  'vault-exported-encrypted': 'Vault exported (encrypted)',
+  'vault-exported-plain': 'Vault exported as plain CSV',
+  'items-imported': 'Items imported',
+  'item-filled': 'Login filled',
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -111,7 +115,7 @@ export function AuditLog() {
                   <time dateTime={new Date(event.at).toISOString()}>{timeFormat.format(event.at)}</time>
                 </td>
                 <td>{EVENT_TEXT[event.type]}</td>
-                <td>{event.itemTitle ?? ''}</td>
+                <td>{event.itemTitle ?? (event.count === undefined ? '' : `${event.count.toLocaleString()} items`)}</td>
               </tr>
             ))}
           </tbody>

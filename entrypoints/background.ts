@@ -2,11 +2,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AUTO_LOCK_ALARM, CLIPBOARD_ALARM, alarmTimers } from '../lib/browser/alarm-timers';
+import { toolbarBadge } from '../lib/browser/badge';
+import { wireAutofillEvents } from '../lib/browser/autofill-events';
+import { browserAutofillPlatform } from '../lib/browser/browser-autofill-platform';
 import { clearClipboard } from '../lib/browser/clear-clipboard';
 import { restrictSessionStorage, sessionKeyStore } from '../lib/browser/key-store';
+import { neverSaveStore } from '../lib/browser/never-save-store';
+import { armRotationCheck, ROTATION_CHECK_ALARM } from '../lib/browser/rotation-alarm';
 import { localSettingsStore } from '../lib/browser/settings-store';
 import { VaultDb } from '../lib/db/vault-db';
 import { dispatchMessage } from '../lib/messaging/dispatch-message';
+import { broadcastImportProgress } from '../lib/messaging/import-progress-event';
 import { senderKind } from '../lib/messaging/sender-kind';
 import { broadcastVaultLocked } from '../lib/messaging/vault-locked-event';
 import { createHandlers } from '../lib/vault-service/create-handlers';
@@ -21,11 +27,17 @@ export default defineBackground({
       timers: alarmTimers,
       now: Date.now,
       notifyLocked: broadcastVaultLocked,
+      notifyImportProgress: broadcastImportProgress,
+      neverSave: neverSaveStore,
+      autofill: browserAutofillPlatform,
+      badge: toolbarBadge,
     });
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     const lock = () => handlers.vaultLock({}, { kind: 'extension-page' });
 
     void restrictSessionStorage();
+    void armRotationCheck();
+    wireAutofillEvents(handlers, browserAutofillPlatform);
     browser.runtime.onMessage.addListener((message, sender) => {
       // Internal messages to the offscreen document, and our own events to pages, are not ours to answer.
       const internal = message as { target?: unknown; event?: unknown } | null;
@@ -39,6 +51,7 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === AUTO_LOCK_ALARM) void lock();
       if (alarm.name === CLIPBOARD_ALARM) void clearClipboard();
+      if (alarm.name === ROTATION_CHECK_ALARM) void handlers.healthRotationCheck({}, { kind: 'extension-page' });
     });
     // Locking the screen locks the vault, as in every serious password manager.
     browser.idle.onStateChanged.addListener((state) => {

@@ -1,5 +1,5 @@
 /**
- * `npm start`: builds the Chromium extension and explains how to load it by hand.
+ * `npm start`: builds the Chromium extension, explains how to load it by hand, then runs the sharing relay.
  */
 import { resolve } from 'node:path';
 import { formatSeconds, localBin, repoRoot, runCommand } from './run-command.mjs';
@@ -26,5 +26,8 @@ Firefox:
                            Load Temporary Add-on… → manifest.json)
 `);
 
-// The sharing relay (relay/) will be started from here, beside the build, once it exists; it is a later issue.
-// Until then `npm start` only builds, and sharing features have no server to talk to.
+// The sharing relay, in the foreground until Ctrl-C (which reaches it too, as part of the same process
+// group). PORT, HOST, DATA_DIR and DATABASE_URL pass through; by default 127.0.0.1:8787 with SQLite in ./data/.
+console.log('Starting the sharing relay (Ctrl-C stops it):');
+const relay = await runCommand(localBin('tsx'), ['relay/server.ts']);
+process.exit(relay.signal ? 0 : relay.code);

@@ -13,7 +13,8 @@ export type Purpose =
   | 'audit-event'
   | 'audit-head'
   | 'settings'
-  | 'export';
+  | 'export'
+  | 'identity';
 
 /** Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption. */
 export interface CipherContext {

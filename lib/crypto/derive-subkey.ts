@@ -8,7 +8,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { asKey, KEY_LENGTH, type Key } from './keys';
 
 /** Every HKDF label in use; adding a purpose means adding it here. */
-export type SubkeyLabel = 'vault-kek' | 'blind-index' | 'audit-chain';
+export type SubkeyLabel = 'vault-kek' | 'blind-index' | 'audit-chain' | 'export-key';
 
 /**
  * Derives a 32-byte subkey: HKDF-SHA256(ikm = parent, salt = none, info = "sealpass/v1/" + label).

@@ -20,6 +20,10 @@ export type ItemKey = Key<'ItemKey'>;
 export type IndexKey = Key<'IndexKey'>;
 /** HKDF(vault key, "audit-chain"): HMAC key that chains audit events. */
 export type AuditKey = Key<'AuditKey'>;
+/** X25519 secret key (RFC 7748) of a vault's sharing identity: opens HPKE envelopes sealed to it. */
+export type HpkeSecretKey = Key<'HpkeSecretKey'>;
+/** Ed25519 secret key (RFC 8032 §5.1.5 seed) of a vault's sharing identity: signs bundles and envelopes. */
+export type SigningSecretKey = Key<'SigningSecretKey'>;
 
 /** Length in bytes of every symmetric key. */
 export const KEY_LENGTH = 32;

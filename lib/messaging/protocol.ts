@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import './zod-jitless';
 import { message, pages } from './define-message';
-import { itemInputSchema, itemSchema, itemSummarySchema } from '../vault/item-schema';
+import { exportMessages } from './export-messages';
+import { healthMessages } from './health-messages';
+import { autofillSaveMessages } from './autofill-save-messages';
+import { autofillMessages } from './autofill-messages';
+import { importMessages } from './import-messages';
+import { itemInputSchema, itemSchema, itemSummarySchema, MAX_ROTATION_DAYS } from '../vault/item-schema';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -24,12 +29,17 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   /** Seconds before a copied secret is cleared from the clipboard; 0 = never. */
   clipboardSeconds: z.number().int().min(0).max(600),
+  /** Days after which a login's password is due for rotation, unless the login sets its own; absent = 90. */
+  rotationDays: z.number().int().min(1).max(MAX_ROTATION_DAYS).optional(),
 });
 
 export const auditEventTypeSchema = z.enum([
   'vault-created', 'vault-unlocked', 'vault-locked', 'master-password-changed',
   'item-created', 'item-edited', 'item-deleted', 'item-restored',
   'password-revealed', 'password-copied', 'username-copied', 'totp-copied', 'audit-exported',
+  'vault-exported-encrypted', 'vault-exported-plain',
+  'items-imported',
+  'item-filled',
 ]);
 
 /** One decrypted audit event. `itemTitle` is the title when the event happened. */
@@ -39,6 +49,8 @@ export const auditEventSchema = z.object({
   type: auditEventTypeSchema,
   itemId: z.string().optional(),
   itemTitle: z.string().optional(),
+  /** How many items an event covers (`items-imported`). */
+  count: z.number().int().nonnegative().optional(),
   hash: z.string(),
 });
 
@@ -71,6 +83,11 @@ const vaultMessages = {
 /** Every message, feature by feature; each feature keeps its messages in its own `*-messages.ts`. */
 export const protocol = {
   ...vaultMessages,
+  ...exportMessages,
+  ...healthMessages,
+  ...autofillSaveMessages,
+  ...autofillMessages,
+  ...importMessages,
 } as const;
 
 export type { SenderKind } from './define-message';

@@ -17,7 +17,12 @@ import { unlockVault } from '../vault/unlock-vault';
 import { generateTotp } from '../totp/generate-totp';
 import { parseTotpSecret } from '../totp/parse-totp-secret';
 import { updateItem } from '../vault/update-item';
+import { createSaveHandlers } from './create-save-handlers';
+import { createExportHandlers } from './create-export-handlers';
+import { createHealthHandlers } from './create-health-handlers';
+import { createAutofillHandlers } from './create-autofill-handlers';
 import type { HandlerContext } from './handler-context';
+import { createImportHandlers } from './create-import-handlers';
 import type { ServiceDeps } from './service-deps';
 import { VaultSession } from './vault-session';
 
@@ -53,6 +58,11 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
 
   const ctx: HandlerContext = { deps, session, unlocked, touch };
   const handlers: Handlers = {
+    ...createSaveHandlers(ctx),
+    ...createExportHandlers(ctx),
+    ...createHealthHandlers(ctx),
+    ...createAutofillHandlers(ctx),
+    ...createImportHandlers(ctx),
     async vaultStatus() {
       if (await session.isUnlocked()) return { state: 'unlocked' };
       return { state: (await db.header.get('vault')) ? 'locked' : 'none' };

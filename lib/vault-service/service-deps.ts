@@ -2,6 +2,8 @@
 import type { VaultKey } from '../crypto/keys';
 import type { VaultDb } from '../db/vault-db';
 import type { Settings } from '../messaging/protocol';
+import type { ImportProgress } from '../vault/import-items';
+import type { AutofillPlatform } from './autofill-platform';
 
 /** Keeps the vault key across service-worker restarts, never on disk (`storage.session`, S3). */
 export interface KeyStore {
@@ -25,6 +27,21 @@ export interface Timers {
   scheduleClipboardClear(seconds: number): Promise<void>;
 }
 
+/** What a toolbar badge count is about; the badge shows the sum over all sources. */
+export type BadgeSource = 'rotation' | 'inbox';
+
+/** The toolbar icon's badge (lib/browser/badge). */
+export interface Badge {
+  /** Sets one source's count (n ≥ 0) and shows the sum; 0 everywhere hides the badge. */
+  setBadgeCount(source: BadgeSource, n: number): Promise<void>;
+}
+
+/** A persistent set of opaque hex tags (blind-index HMACs), e.g. the origins never to offer saving on. */
+export interface TagSetStore {
+  has(tag: string): Promise<boolean>;
+  add(tag: string): Promise<void>;
+}
+
 export interface ServiceDeps {
   db: VaultDb;
   keyStore: KeyStore;
@@ -34,6 +51,14 @@ export interface ServiceDeps {
   now: () => number;
   /** Tells open extension pages that the vault locked, so they drop what they show. */
   notifyLocked: () => Promise<void>;
+  /** Tells open extension pages how far a running import got; absent, imports run without reports. */
+  notifyImportProgress?: (progress: ImportProgress) => Promise<void>;
+  /** Origins the user chose "never offer to save" for, as blind tags (S1). */
+  neverSave: TagSetStore;
+  /** Filling's browser parts: inline-menu preferences, per-tab memory, tabs (lib/browser/browser-autofill-platform). */
+  autofill: AutofillPlatform;
+  /** The toolbar badge: logins due for rotation (Health), later the sharing inbox. */
+  badge: Badge;
 }
 
 /** Defaults: lock after 15 idle minutes, clear the clipboard after 30 s. */

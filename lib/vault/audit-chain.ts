@@ -18,6 +18,8 @@ export const auditPayloadSchema = z.object({
   type: auditEventTypeSchema,
   itemId: z.string().optional(),
   itemTitle: z.string().optional(),
+  /** How many items the event covers (`items-imported`). */
+  count: z.number().int().nonnegative().optional(),
 });
 export type AuditPayload = z.infer<typeof auditPayloadSchema>;
 

@@ -9,6 +9,8 @@ import '../messaging/zod-jitless';
 export const MAX_TEXT = 100_000;
 /** Longest short field (title, username, password, URL), in characters. */
 export const MAX_SHORT = 4_096;
+/** Longest rotation period a login or the settings accept, in days (10 years). */
+export const MAX_ROTATION_DAYS = 3_650;
 
 const short = z.string().max(MAX_SHORT);
 
@@ -44,6 +46,11 @@ export const loginInputSchema = z.object({
   totp: short.default(''),
   /** "origin": fill only on the exact origin saved (default, T20); "domain": any subdomain of the site. */
   match: z.enum(['origin', 'domain']).default('origin'),
+  /**
+   * Days after which the password is due for rotation; 0 = the global default (Settings, 90 days).
+   * Optional so that an edit made without it (an older client) keeps the saved value (update-item).
+   */
+  rotationDays: z.number().int().min(0).max(MAX_ROTATION_DAYS).optional(),
 });
 
 /** What the user can set on a secure note. */
@@ -58,9 +65,18 @@ const keptFields = {
   updatedAt: z.number().int().nonnegative(),
 };
 
+/** Rotation state the vault keeps on a login (ms since epoch); both absent on logins saved before them. */
+export const loginKeptFields = {
+  /** When the current password was set; absent: the newest history entry's `changedAt`, else `createdAt`. */
+  passwordChangedAt: z.number().int().nonnegative().optional(),
+  /** Rotation reminders for this login are snoozed until then; cleared when the password changes. */
+  rotationSnoozedUntil: z.number().int().nonnegative().optional(),
+};
+
 /** A decrypted login. */
 export const loginSchema = loginInputSchema.extend({
   ...keptFields,
+  ...loginKeptFields,
   passwordHistory: z.array(passwordHistoryEntrySchema).max(100).default([]),
 });
 /** A decrypted secure note. */

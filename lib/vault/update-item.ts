@@ -33,14 +33,27 @@ export async function updateItem(db: VaultDb, vault: UnlockedVault, id: string, 
   if (previous.type !== parsed.type) throw new VaultError('invalid-request', 'An item cannot change its type.');
   let content: ItemContent;
   if (parsed.type === 'login' && previous.type === 'login') {
-    const history = previous.password && previous.password !== parsed.password
+    const changed = previous.password !== parsed.password;
+    const history = previous.password && changed
       ? [{ password: previous.password, changedAt: now }, ...previous.passwordHistory].slice(0, MAX_PASSWORD_HISTORY)
       : previous.passwordHistory;
-    content = { ...parsed, createdAt: previous.createdAt, updatedAt: now, passwordHistory: history };
+    // A new password restarts the rotation clock and ends a snooze; otherwise both are kept, and so is
+    // the rotation period when the edit does not say it.
+    const rotation = withoutUndefined({
+      rotationDays: parsed.rotationDays ?? previous.rotationDays,
+      passwordChangedAt: changed ? now : previous.passwordChangedAt,
+      rotationSnoozedUntil: changed ? undefined : previous.rotationSnoozedUntil,
+    });
+    content = { ...parsed, ...rotation, createdAt: previous.createdAt, updatedAt: now, passwordHistory: history };
   } else {
     content = { ...parsed, createdAt: previous.createdAt, updatedAt: now } as ItemContent;
   }
   const next = sealItem(vault, id, record.rev + 1, content, record);
   await commitChanges(db, vault, { put: [next], audit: [{ type: 'item-edited', itemId: id, itemTitle: content.title }] }, now);
   vault.summaries.set(id, summarizeItem(id, content));
+}
+
+/** Drops keys whose value is undefined, so optional fields stay absent in the stored JSON. */
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

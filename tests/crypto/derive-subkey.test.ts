@@ -8,7 +8,7 @@ import { deriveSubkey, type SubkeyLabel } from '../../lib/crypto/derive-subkey';
 import type { AuditKey, IndexKey, Key, KeyEncryptionKey, MasterKey } from '../../lib/crypto/keys';
 import { GOLDEN, goldenKey } from './fixtures';
 
-const LABELS: readonly SubkeyLabel[] = ['vault-kek', 'blind-index', 'audit-chain'];
+const LABELS: readonly SubkeyLabel[] = ['vault-kek', 'blind-index', 'audit-chain', 'export-key'];
 
 describe('HKDF-SHA256 primitive (@noble/hashes), RFC 5869 Appendix A', () => {
   const ikm = hexToBytes('0b'.repeat(22));
@@ -39,6 +39,7 @@ describe('deriveSubkey', () => {
     'vault-kek': '225c27f6cbca698242fcde3bad52b27fcc1a301c557207c02458b5662582404b',
     'blind-index': '5b5498469bbcfceabca3d3c43a65b98f322e17634b1a1e4bd8a9be5f4de3f3fb',
     'audit-chain': 'cb0079db4e993971541ddae55cc1f04978ea8e56ef39b69305eec71052a1d4e1',
+    'export-key': '0f773f5aa2206b2212bd34cd0c5c25906b2bcd07dcf2b0b8cd5a080f9da65bae',
   };
 
   it.each(LABELS)('gives the golden subkey for "%s"', (label) => {

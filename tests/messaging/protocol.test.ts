@@ -24,8 +24,37 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   settingsSet: { settings: { autoLockMinutes: 15, clipboardSeconds: 30 } },
   auditList: {},
   auditExport: {},
+  exportEncrypted: { masterPassword: 'correct horse', passphrase: 'orbit civil lumber' },
+  exportPlain: { masterPassword: 'correct horse', confirmed: true },
+  exportRestore: { fileText: '{"format":"sealpass-export"}', passphrase: 'orbit civil lumber' },
+  healthReport: { breachList: '5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:3\n' },
+  healthSnooze: { id: 'a', days: 30 },
+  healthRotationCheck: {},
+  saveSubmitted: { submission: { username: 'alice', currentPassword: '', newPassword: 'n3w-pass', confirmPassword: 'n3w-pass' } },
+  savePending: {},
+  saveAccept: { id: '0123456789abcdef0123456789abcdef' },
+  saveDismiss: { id: '0123456789abcdef0123456789abcdef', never: true },
+  generatorSuggest: { rules: 'minlength: 8;' },
+  autofillQuery: {},
+  autofillFill: { id: 'a', fields: ['username', 'password'], grant: '0123456789abcdef0123456789abcdef', confirmedOrigin: 'https://a.test' },
+  autofillTotpCopied: { id: 'a' },
+  autofillNeverHere: {},
+  autofillTabLogins: {},
+  autofillFillTab: { id: 'a' },
+  autofillSettingsGet: {},
+  autofillSettingsSet: { inlineMenu: false },
+  autofillNeverShowRemove: { origin: 'https://a.test' },
+  autofillCommand: { source: 'context-menu', frameId: 3 },
+  itemImport: { entries: [{ content: { type: 'login', title: 't' } }, { content: { type: 'note', title: 'n' }, replaces: 'a' }] },
 };
 const types = Object.keys(protocol) as MessageType[];
+/** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */
+const contentScriptMessages: readonly MessageType[] = [
+  'saveSubmitted', 'savePending', 'saveAccept', 'saveDismiss', 'generatorSuggest',
+  'autofillQuery', 'autofillFill', 'autofillTotpCopied', 'autofillNeverHere',
+];
+/** Messages no one may send: the background calls their handlers itself, from browser events (shortcut, context menu). */
+const internalMessages: readonly MessageType[] = ['autofillCommand', 'healthRotationCheck'];
 
 describe('protocol', () => {
   it('has a sample for every message (this table is complete)', () => {
@@ -37,8 +66,9 @@ describe('protocol', () => {
     expect(protocol[type].request.safeParse({ ...samples[type], extra: 1 }).success).toBe(false);
   });
 
-  it.each(types)('S3: %s is allowed only from extension pages (no vault message is open to content scripts yet)', (type) => {
-    expect(protocol[type].senders).toEqual(['extension-page']);
+  it.each(types)('S3: %s is allowed only from extension pages, or only from content scripts for an autofill message', (type) => {
+    const expected = internalMessages.includes(type) ? [] : contentScriptMessages.includes(type) ? ['content-script'] : ['extension-page'];
+    expect(protocol[type].senders).toEqual(expected);
   });
 
   it.each(types)('S3: neither the request nor the response of %s has a field for a key', (type) => {

@@ -4,13 +4,14 @@
  */
 import { asKey, type VaultKey } from '../../lib/crypto/keys';
 import type { VaultDb } from '../../lib/db/vault-db';
-import { dispatchMessage } from '../../lib/messaging/dispatch-message';
+import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch-message';
 import type { MessageType, RequestOf, Result, Settings } from '../../lib/messaging/protocol';
 import { createHandlers } from '../../lib/vault-service/create-handlers';
-import { DEFAULT_SETTINGS, type KeyStore, type ServiceDeps, type SettingsStore, type Timers } from '../../lib/vault-service/service-deps';
+import { DEFAULT_SETTINGS, type Badge, type BadgeSource, type KeyStore, type ServiceDeps, type SettingsStore, type TagSetStore, type Timers } from '../../lib/vault-service/service-deps';
 import type { VaultSession } from '../../lib/vault-service/vault-session';
 import type { UnlockedVault } from '../../lib/vault/unlocked-vault';
 import { T0 } from '../vault/fixtures';
+import { MemoryAutofillPlatform } from './memory-autofill-platform';
 
 /** Like storage.session: keeps a copy (the real one serialises to base64), survives a "service-worker restart". */
 export class MemoryKeyStore implements KeyStore {
@@ -71,20 +72,46 @@ export class RecordingTimers implements Timers {
   }
 }
 
+/** Like the storage.local never-save list: a set of tags, kept across "service-worker restarts" when passed on. */
+/** Like the toolbar badge: the last count each source set. */
+export class RecordingBadge implements Badge {
+  readonly counts = new Map<BadgeSource, number>();
+  async setBadgeCount(source: BadgeSource, n: number): Promise<void> {
+    this.counts.set(source, n);
+  }
+}
+
+export class MemoryTagSet implements TagSetStore {
+  readonly tags = new Set<string>();
+  async has(tag: string): Promise<boolean> {
+    return this.tags.has(tag);
+  }
+  async add(tag: string): Promise<void> {
+    this.tags.add(tag);
+  }
+}
+
 /** One service instance (= one service-worker life) and a typed way to message it. */
 export interface Service {
-  deps: ServiceDeps & { keyStore: MemoryKeyStore; settings: MemorySettings; timers: RecordingTimers };
+  deps: ServiceDeps & { keyStore: MemoryKeyStore; settings: MemorySettings; timers: RecordingTimers; neverSave: MemoryTagSet; autofill: MemoryAutofillPlatform; badge: RecordingBadge };
   session: VaultSession;
+  /** The handlers themselves, for what the background calls without a message (alarms). */
+  handlers: Handlers;
   clock: { now: number };
   /** How often the service told open pages that the vault locked. */
   lockNotices: { count: number };
   send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<Result<T>>;
+  /** Like `send`, from another sender: a content script's tab, frame and URL as the browser reports them. */
+  sendFrom<T extends MessageType>(sender: MessageSender, type: T, payload: RequestOf<T>): Promise<Result<T>>;
 }
+
+/** What `dispatchMessage` learns about a sender from the browser. */
+export type MessageSender = Parameters<typeof dispatchMessage>[2];
 
 /** Builds a service over `db`; pass another service's parts to model a restart that keeps them. */
 export function startService(
   db: VaultDb,
-  parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number } } = {},
+  parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number }; neverSave?: MemoryTagSet; autofill?: MemoryAutofillPlatform; badge?: RecordingBadge } = {},
 ): Service {
   const clock = parts.clock ?? { now: T0 };
   const lockNotices = { count: 0 };
@@ -97,15 +124,21 @@ export function startService(
     notifyLocked: async () => {
       lockNotices.count++;
     },
+    neverSave: parts.neverSave ?? new MemoryTagSet(),
+    autofill: parts.autofill ?? new MemoryAutofillPlatform(),
+    badge: parts.badge ?? new RecordingBadge(),
   };
   const { handlers, session } = createHandlers(deps);
   return {
     deps,
     session,
+    handlers,
     clock,
     lockNotices,
     send: <T extends MessageType>(type: T, payload: RequestOf<T>) =>
       dispatchMessage(handlers, { type, payload }, { kind: 'extension-page' }) as Promise<Result<T>>,
+    sendFrom: <T extends MessageType>(sender: MessageSender, type: T, payload: RequestOf<T>) =>
+      dispatchMessage(handlers, { type, payload }, sender) as Promise<Result<T>>,
   };
 }
 

@@ -5,14 +5,15 @@ import type { VaultDb } from '../../lib/db/vault-db';
 import { VaultSession } from '../../lib/vault-service/vault-session';
 import { createItem } from '../../lib/vault/create-item';
 import { loginInput, syntheticVault, T0 } from '../vault/fixtures';
-import { MemoryKeyStore, MemorySettings, RecordingTimers } from './fakes';
+import { MemoryKeyStore, MemorySettings, MemoryTagSet, RecordingBadge, RecordingTimers } from './fakes';
+import { MemoryAutofillPlatform } from './memory-autofill-platform';
 
 function sessionOver(db: VaultDb, keyStore = new MemoryKeyStore()) {
   const notices = { count: 0 };
   const notifyLocked = async () => {
     notices.count++;
   };
-  const deps = { db, keyStore, settings: new MemorySettings(), timers: new RecordingTimers(), now: () => T0, notifyLocked, notices };
+  const deps = { db, keyStore, settings: new MemorySettings(), timers: new RecordingTimers(), now: () => T0, notifyLocked, notices, neverSave: new MemoryTagSet(), autofill: new MemoryAutofillPlatform(), badge: new RecordingBadge() };
   return { session: new VaultSession(deps), ...deps };
 }
 

@@ -86,7 +86,9 @@ function edited(previous: ItemContent, input: LoginFields | NoteFields, now: num
     const passwordHistory = changed
       ? [{ password: previous.password, changedAt: now }, ...previous.passwordHistory].slice(0, MAX_PASSWORD_HISTORY)
       : previous.passwordHistory;
-    return { ...input, createdAt: previous.createdAt, updatedAt: now, passwordHistory };
+    // Any new password (also one typed into an empty field) restarts the rotation clock.
+    const passwordChangedAt = previous.password !== input.password ? now : previous.passwordChangedAt;
+    return { ...input, createdAt: previous.createdAt, updatedAt: now, passwordHistory, ...(passwordChangedAt === undefined ? {} : { passwordChangedAt }) };
   }
   return { ...input, createdAt: previous.createdAt, updatedAt: now } as ItemContent;
 }

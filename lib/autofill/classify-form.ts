@@ -1,0 +1,167 @@
+/**
+ * Decides what a group of inputs is for (login, username step, password step, sign-up, change password,
+ * password reset, one-time code, or none) and which role each credential field plays in it. Combines the
+ * fields' own traits with the form's wording: submit button text first, then the form's attributes, headings
+ * and the text just before it.
+ */
+import { LOGIN, NEWSLETTER, NEXT, NOT_ACCOUNT, RESET, SIGNUP } from './detection-keywords';
+import type { FieldTraits } from './classify-field';
+import { findNearbyText } from './find-nearby-text';
+import type { DetectedField, DetectedForm, FieldRole, FormKind } from './form-types';
+import type { FieldGroup } from './group-fields';
+import { normalizeDetectionText } from './normalize-detection-text';
+import { readButtonText } from './read-button-text';
+
+/** Split code boxes: fewer are a PIN or a date, more are not a code. */
+const MIN_CODE_BOXES = 4;
+const MAX_CODE_BOXES = 8;
+/** Characters of a password-less form's text read for newsletter and reset wording. */
+const BODY_TEXT_CHARS = 600;
+/** Container levels whose id, class and name describe the form ("login-modal", "signup-form"). */
+const ATTRIBUTE_LEVELS = 3;
+
+/** What the form says about itself: its own names (id, name, class, action, aria-label), then its headings and the text before it. */
+function readFormContext(container: Element): { names: string; text: string } {
+  const names: string[] = [];
+  for (let node: Element | null = container, level = 0; node && level < ATTRIBUTE_LEVELS; node = node.parentElement, level++) {
+    if (node.tagName === 'BODY') break;
+    // getAttribute, not .id or .name: a form's named inputs shadow those properties ("DOM clobbering").
+    for (const attr of ['id', 'name', 'class', 'aria-label', 'action']) names.push(normalizeDetectionText(node.getAttribute(attr)));
+  }
+  const text: string[] = [];
+  const headings = container.querySelectorAll('h1,h2,h3,h4,h5,legend,[role=heading]');
+  for (let i = 0; i < headings.length && i < 3; i++) text.push(normalizeDetectionText(headings[i]!.textContent));
+  text.push(normalizeDetectionText(findNearbyText(container)));
+  return { names: names.join(' | '), text: text.join(' | ') };
+}
+
+/** Roles of the password fields, in order: wording and autocomplete first, then position. */
+function passwordRoles(passwords: FieldTraits[], signup: number): FieldRole[] {
+  // A lone password follows the whole form's evidence (its own hint is part of it): sites put
+  // autocomplete=new-password on login fields too.
+  if (passwords.length === 1) return [signup > 0 ? 'new-password' : 'current-password'];
+  let hasNew = false;
+  return passwords.map((field, i) => {
+    let hint = field.hint;
+    // Unlabelled: current when a later field is marked new or when three ask in a row; else new, then confirm.
+    if (!hint) {
+      const laterNew = passwords.slice(i + 1).some((p) => p.hint === 'new');
+      hint = laterNew || (i === 0 && passwords.length >= 3) ? 'current' : hasNew ? 'confirm' : 'new';
+    }
+    if (hint === 'current') return 'current-password';
+    if (hint === 'new' && !hasNew) {
+      hasNew = true;
+      return 'new-password';
+    }
+    if (!hasNew) {
+      hasNew = true;
+      return 'new-password';
+    }
+    return 'confirm-password';
+  });
+}
+
+/** Runs of adjacent one-time-code inputs, each run one field; a masked run of digit boxes is a PIN, not a code. */
+function codeFields(traits: FieldTraits[]): DetectedField[] {
+  const isBox = (t: FieldTraits | undefined) => !!t && t.box && t.el.type !== 'password';
+  const fields: DetectedField[] = [];
+  for (let i = 0; i < traits.length; ) {
+    let end = i;
+    while (isBox(traits[end])) end++;
+    const boxes = end - i;
+    if (boxes >= MIN_CODE_BOXES && boxes <= MAX_CODE_BOXES) {
+      fields.push({ role: 'otp', elements: traits.slice(i, end).map((t) => t.el) });
+      i = end;
+      continue;
+    }
+    end = i;
+    while (traits[end]?.otp) end++;
+    if (end > i) fields.push({ role: 'otp', elements: traits.slice(i, end).map((t) => t.el) });
+    i = Math.max(end, i + 1);
+  }
+  return fields;
+}
+
+/** The identifier nearest before the first password; else the nearest plain input there (no evidence either way). */
+function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits): FieldTraits | undefined {
+  const before = traits.slice(0, traits.indexOf(firstPassword)).filter((t) => !t.otp && !t.box && !t.password).reverse();
+  return before.find((t) => t.user > 0) ?? before.find((t) => t.user === 0 && t.el.type !== 'number');
+}
+
+/** Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields. */
+function signupUsernames(candidates: FieldTraits[]): FieldTraits[] {
+  for (const kind of ['name', 'email', 'phone']) {
+    const found = candidates.filter((t) => t.identifier === kind);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * Classifies one group of inputs.
+ *
+ * @param group - inputs, container and submit button from `groupFields`
+ * @param traits - `classifyField` of each of `group.inputs`, in the same order
+ * @returns the detected form; kind `none` and no fields when nothing in it is a credential
+ * @example classifyForm(group, group.inputs.map(classifyField)).kind; // "login"
+ */
+export function classifyForm(group: FieldGroup, traits: FieldTraits[]): DetectedForm {
+  // The button's name and id count with its text: <input type=submit name=forgot value="Show reminder">.
+  const button = group.submit;
+  const submit = button
+    ? `${readButtonText(button)} ${normalizeDetectionText(`${button.getAttribute('name')} ${button.id}`)}`
+    : '';
+  const { names, text } = readFormContext(group.container);
+  const context = `${names} | ${text}`;
+  const wording = `${submit} | ${context}`;
+  const passwords = traits.filter((t) => t.password);
+  const candidates = traits.filter((t) => !t.password && !t.otp && !t.box && t.user > 0);
+  const others = traits.filter((t) => !t.password && t.user < 0).length;
+  const card = traits.some((t) => t.card);
+
+  let signup = 0;
+  if (SIGNUP.test(submit)) signup += 3;
+  if (LOGIN.test(submit)) signup -= 3;
+  if (SIGNUP.test(context)) signup += 1;
+  if (LOGIN.test(context)) signup -= 1;
+  for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? 2 : 0;
+  signup += Math.min(others, 2) + (candidates.length > 1 ? 1 : 0);
+
+  const result = (kind: FormKind, fields: DetectedField[]): DetectedForm => ({
+    kind,
+    container: group.container,
+    fields: [...fields, ...(card || kind === 'none' ? [] : codeFields(traits))].sort(
+      (a, b) => group.inputs.indexOf(a.elements[0]!) - group.inputs.indexOf(b.elements[0]!),
+    ),
+    submit: group.submit,
+  });
+  const asFields = (list: FieldTraits[], role: FieldRole) => list.map((t) => ({ role, elements: [t.el] }));
+
+  if (passwords.length > 0) {
+    const roles = passwordRoles(passwords, signup);
+    const passwordFields = passwords.map((t, i) => ({ role: roles[i]!, elements: [t.el] }));
+    const hasCurrent = roles.includes('current-password');
+    const hasNew = roles.includes('new-password');
+    if (hasNew && hasCurrent) return result('change-password', [...passwordFields, ...asFields(candidates.filter((t) => t.acUser), 'username')]);
+    if (hasNew) {
+      const signupWords = SIGNUP.test(submit) || (SIGNUP.test(context) && !LOGIN.test(submit));
+      if (RESET.test(wording) && !signupWords) return result('password-reset', passwordFields);
+      if (candidates.length > 0 || signupWords) return result('signup', [...passwordFields, ...asFields(signupUsernames(candidates), 'username')]);
+      return result('change-password', passwordFields);
+    }
+    const username = loginUsername(traits, passwords[0]!);
+    return result(username ? 'login' : 'password-step', [...passwordFields, ...asFields(username ? [username] : [], 'username')]);
+  }
+  if (!card && codeFields(traits).length > 0) return result('otp', []);
+  // Without a password the form's own text decides more: a newsletter box or a "forgot your password?" request.
+  const body = normalizeDetectionText(group.container.textContent, BODY_TEXT_CHARS);
+  if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(`${submit} | ${names}`) || NEWSLETTER.test(body)) {
+    return result('none', []);
+  }
+  const loginSubmit = LOGIN.test(submit) || NEXT.test(submit);
+  if (RESET.test(submit) || (RESET.test(`${context} | ${body}`) && !loginSubmit)) return result('password-reset', []);
+  if (signup > 0) return result('signup', asFields(signupUsernames(candidates), 'username'));
+  const best = candidates.reduce((a, b) => (b.user > a.user ? b : a));
+  if (best.acUser || loginSubmit || LOGIN.test(context)) return result('username-step', asFields([best], 'username'));
+  return result('none', []);
+}

@@ -1,0 +1,75 @@
+/**
+ * Keyword patterns for form detection in English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+ * Russian, Chinese, Japanese, Korean and Greek. They are matched against text from `normalizeDetectionText`
+ * (lower case, camelCase and punctuation split into words), so `\b` works for Latin words; CJK, Cyrillic and
+ * Greek stems are matched as substrings. Kept as a few compact regular expressions: this module ships in the
+ * content script, whose minified budget is small.
+ */
+
+/** A login identifier: user name, email, phone, account or member number. */
+export const USERNAME =
+  /user|login|log ?on|e ?mail|\bmail|account|\bacct|identifi|\bid\b|phone|mobile|\bcell|handle|member|customer|benutzer|nutzer|anmelde|kennung|courriel|utilisateur|usuario|correo|utente|usu[aá]rio|gebruiker|inlog|u[żz]ytkownik|логин|почт|пользовател|телефон|用户|用戶|帐号|帳號|账号|賬號|账户|帳戶|邮箱|郵箱|手机|ユーザ|メール|アカウント|ログイン|아이디|이메일|사용자|계정|χρήστ|κινητ/;
+
+/** An email address, as opposed to a user name. */
+export const EMAIL_WORD = /e ?mail|courriel|correo|почт|邮箱|郵箱|メール|이메일/;
+
+/** A phone number, as opposed to a user name. */
+export const PHONE_WORD = /phone|mobile|\bcell|\btel\b|handy|telefon|tel[ée]fono|telefone|telefoon|телефон|手机|電話|携帯|휴대|κινητ/;
+
+/** Text that is certainly not a login identifier, even beside an identifier word ("user first name"). */
+export const NOT_IDENTIFIER =
+  /search|query|coupon|promo|voucher|gift|captcha|first ?name|last ?name|full ?name|given|family|surname|middle ?name|street|address ?(line|\d)|\bcity|\bzip|postal|post ?code|country|company|organi[sz]|subject|message|comment|card|\bcc\b|cvc|cvv|csc|expir|birth|\bdob\b|amount|quantity|price|website|vorname|nachname|stra(ss|ß)e|pr[ée]nom|apellido|cognome|sobrenome|voornaam|achternaam|nazwisko|фамил|姓名|氏名|επώνυμ/;
+
+/**
+ * Weaker signs of a non-identifier field, consulted only when no identifier word matched. Words for "address"
+ * are left out: alone they as often mean an email address ("Confirm your address").
+ */
+export const OTHER_FIELD =
+  /\bq\b|\bname\b|\bf ?name|\bl ?name|\bstate\b|region|\btitle|\bjob|\bage\b|\bqty\b|\burl\b|\bort\b|firma|\bnom\b|adresse|ville|nombre|direcci|ciudad|empresa|citt[aà]|cidade|straat|imi[eę]|miasto|имя|город|名字|住所|이름|όνομα/;
+
+/** A password the user already has. */
+export const CURRENT =
+  /current|\bold\b|existing|\bactual\b|aktuell|bisherig|\balte[sn]?\b|actuel|ancien|attuale|vecchi|atual|antig|huidig|\boude?\b|obecn|\bstare|текущ|стар|当前|目前|旧|現在|현재|기존|τρέχ|παλι/;
+
+/** A password being chosen. */
+export const NEW =
+  /\bnew\b|create|choose|\bset\b|\bneue?[snm]?\b|nouveau|nouvel|nuev|nuov|\bnov[oa]\b|nieuw|\bnow[ey]\b|нов|新|새|νέο|w[äa]hlen|choisi|elij|scegli|escolh|\bkies|wybierz|придума|at least|mindestens|au moins|al menos|almeno|pelo menos|minimaal|co najmniej|не менее|至少|以上|이상/;
+
+/** The second entry of a new password. */
+export const CONFIRM =
+  /confirm|repeat|re ?type|re ?enter|again|verif|pass(wd|word)? ?2\b|\bpwd ?2\b|wiederhol|best[äa]tig|r[ée]p[ée]t|ripet|conferma|herhaal|bevestig|powt[oó]rz|potwierd|подтверд|повтор|确认|確認|再次|再入力|重复|重複|확인|재입력|επιβεβαί|επανάλ/;
+
+/** A one-time code (TOTP, SMS or email code). */
+export const OTP =
+  /one ?time|\botp\b|totp|2fa|mfa|two ?factor|2 ?step|verification|verify ?code|security ?code|auth\w* ?code|sms ?code|passcode|access ?code|login ?code|confirmation ?code|\bcode\b|\btoken\b|einmal|sicherheitscode|best[äa]tigungscode|c[oó]digo|codice|verificatie|\bkod\b|код|验证码|驗證碼|校验码|確認コード|認証コード|ワンタイム|인증|보안 ?코드|επαλήθευσ/;
+
+/** The word "password" itself: a masked field that says it is neither a code nor anything else. */
+export const PASSWORD_WORD = /pass ?word|passwort|\bpwd|passwd|kennwort|mot de passe|contrase|senha|wachtwoord|has[łl]o|парол|密码|密碼|パスワード|비밀번호|συνθηματικ/;
+
+/** Card verification numbers and PINs: typed password, never the site's password. */
+export const CARD = /cvc|cvv|csc|\bcard|\bcc\b|kartenpr[üu]f|cryptogram|tarjeta|\bcarte\b|kaart|karty|карт|信用卡|カード|카드/;
+
+/** Wording of a sign-up form. */
+export const SIGNUP =
+  /sign ?up|regist|create|\bjoin\b|get started|new account|enrol|open an account|free trial|inscri|erstellen|crear|cr[ée]er|creare|criar|aanmaken|za[łl][óo][żz]|rejestr|cadastr|iscriviti|регистр|создать|注册|註冊|登録|가입|εγγραφ|δημιουργ/;
+
+/** Wording of a login form. */
+export const LOGIN =
+  /sign ?[io]n|log ?[io]n|anmeld|einlog|connexion|connecter|s identifier|iniciar|acceder|ingresa|accedi|\bentra|inloggen|zaloguj|logowan|войти|вход|登录|登入|登錄|ログイン|サインイン|로그인|σύνδεση|είσοδος/;
+
+/** Wording of a step that asks for more: "continue", "next". */
+export const NEXT = /continue|\bnext\b|weiter|suivant|continuer|siguiente|continuar|avanti|continua|volgende|doorgaan|dalej|далее|продолж|下一步|继续|次へ|続行|다음|계속|επόμενο|συνέχεια/;
+
+/** Wording of a password reset (request or new password after a reset link). */
+export const RESET =
+  /forgot|reset|recover|lost|vergessen|zur[üu]cksetzen|oubli|r[ée]initialis|olvid|restablec|recuper|dimentica|reimposta|esquec|redefin|vergeten|herstel|zapomnia|resetuj|забыл|восстанов|сброс|忘记|忘記|重置|找回|忘れ|再設定|잊|재설정|ξεχάσ|επαναφορ/;
+
+/** A newsletter, named anywhere in a form without a password. */
+export const NEWSLETTER = /newsletter|nieuwsbrief|рассылк|ενημερωτικ|メルマガ|订阅|訂閱/;
+
+/** Wording of a newsletter, search or contact form: never a credential form. */
+export const NOT_ACCOUNT =
+  /newsletter|subscri|abonn|suscri|iscriv|inschrijv|nieuwsbrief|подпис|рассылк|订阅|購読|구독|ενημερωτικ|search|\bsuche|recherch|busca|cerca|pesquis|zoek|szukaj|поиск|搜索|検索|검색|αναζήτ|contact|kontakt|contatt|контакт|联系|問い合わせ|문의|επικοινων/;
+
+/** Text of a button that submits a form (or advances one step). */
+export const SUBMIT = new RegExp(`${SIGNUP.source}|${LOGIN.source}|${NEXT.source}|submit|send|save|update|change|verify|confirm|reset|senden|speichern|envoyer|valider|enviar|guardar|invia|salva|verzend|opslaan|wyślij|zapisz|отправ|сохран|提交|确定|送信|保存|제출|확인|υποβολ|αποθήκ`);

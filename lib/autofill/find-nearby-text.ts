@@ -1,0 +1,37 @@
+/** The visible text just before a control, for fields that have no label element, aria-label or placeholder. */
+
+/** Ancestor levels searched; deeper text belongs to the page, not the field. */
+const MAX_DEPTH = 3;
+/** Element siblings looked at per level. */
+const MAX_SIBLINGS = 3;
+
+/**
+ * Returns the nearest non-empty text preceding `el` ("Email" in `<div>Email</div><div><input></div>`), looking at
+ * up to 3 earlier siblings at each of 3 ancestor levels (never above `<body>`) and stopping at the first sibling
+ * that holds another form control, since its text labels that control instead.
+ *
+ * @param el - the field
+ * @returns the text, trimmed and cut to 100 characters; empty when none is found
+ * @example findNearbyText(input); // "E-Mail-Adresse"
+ */
+export function findNearbyText(el: Element): string {
+  let node: Node = el;
+  for (let depth = 0; depth < MAX_DEPTH && node.parentNode && node.nodeName !== 'BODY'; depth++, node = node.parentNode) {
+    let seen = 0;
+    for (let prev = node.previousSibling; prev && seen < MAX_SIBLINGS; prev = prev.previousSibling) {
+      if (prev.nodeType === Node.ELEMENT_NODE) {
+        seen++;
+        const sibling = prev as Element;
+        if (/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(sibling.tagName)) continue;
+        if (/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(sibling.tagName) || sibling.querySelector('input,select,textarea')) {
+          return '';
+        }
+      } else if (prev.nodeType !== Node.TEXT_NODE) {
+        continue;
+      }
+      const text = prev.textContent?.trim();
+      if (text) return text.slice(0, 100);
+    }
+  }
+  return '';
+}

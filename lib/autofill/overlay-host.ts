@@ -1,0 +1,73 @@
+/**
+ * A host for Sealpass's in-page UI (inline menu, icon, save bar), built to resist DOM clickjacking (T14): a
+ * randomly named element holding a CLOSED shadow root, shown in the top layer with `popover="manual"` and
+ * `showPopover()`, so no page element can be drawn above it except another top-layer element opened later.
+ * Its inline style resets every property with `!important` (a page stylesheet cannot change it; a page
+ * script can, which `guardOverlay` notices). Reusable: the save bar uses the same host and guard.
+ */
+import { overlayHosts } from './overlay-hosts';
+
+/** A shown host. Position and size are in CSS pixels, relative to the viewport. */
+export interface OverlayHost {
+  host: HTMLElement;
+  /** Closed: the page cannot reach in. Put the UI and its `<style>` here. */
+  root: ShadowRoot;
+  /** Moves or resizes the host. */
+  place(box: { left: number; top: number; width: number; height: number }): void;
+  /** The inline style the host must still have (anything else is tampering). */
+  expectedStyle(): string;
+  /** Hides and removes the host; safe to call twice. */
+  remove(): void;
+}
+
+/** Everything reset, then only what the host needs. The page sees one opaque box. */
+const BASE_STYLE = [
+  'all: initial', 'position: fixed', 'display: block', 'box-sizing: border-box', 'margin: 0', 'padding: 0', 'border: 0',
+  'inset: auto', 'overflow: visible', 'opacity: 1', 'visibility: visible', 'z-index: 2147483647', 'pointer-events: auto',
+  'background: transparent', 'transform: none', 'filter: none', 'clip-path: none', 'color-scheme: light',
+];
+
+/**
+ * Creates and shows a host at `box`.
+ * @param parent - where the host lives in the DOM: the document element, or an open modal `<dialog>` (outside
+ *   it, everything is inert while it is open)
+ * @param css - the UI's stylesheet, scoped to the shadow root
+ * @throws when the page has made the shadow root impossible (a pre-defined element of the same random name)
+ * @example const overlay = createOverlayHost(document.documentElement, css, { left: 10, top: 10, width: 240, height: 120 });
+ */
+export function createOverlayHost(parent: Element, css: string, box: { left: number; top: number; width: number; height: number }): OverlayHost {
+  const doc = parent.ownerDocument;
+  // A random name: a page cannot pre-define a custom element with it, nor style it by tag name.
+  const suffix = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(97 + (b % 26))).join('');
+  const host = doc.createElement(`sealpass-${suffix}`);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  let current = box;
+  const styleText = () =>
+    [...BASE_STYLE, `left: ${current.left}px`, `top: ${current.top}px`, `width: ${current.width}px`, `height: ${current.height}px`]
+      .map((rule) => `${rule} !important;`)
+      .join(' ');
+  host.setAttribute('style', styleText());
+  host.setAttribute('popover', 'manual');
+  overlayHosts.add(host);
+  parent.append(host);
+  host.showPopover();
+  let removed = false;
+  return {
+    host,
+    root,
+    place(next) {
+      current = next;
+      host.setAttribute('style', styleText());
+    },
+    expectedStyle: styleText,
+    remove() {
+      if (removed) return;
+      removed = true;
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The content script's one entry into saving: reports submits to the background, shows the save bar for
+ * the offer it answers with (on this page, or in the top frame of the page the submit led to), and offers
+ * the generator in new-password fields.
+ */
+import type { DetectedForm } from './form-types';
+import { offerGenerator } from './generator-offer';
+import { parseSaveReply } from './parse-save-reply';
+import { showSaveBar } from './save-bar';
+import type { SendSaveMessage } from './save-flow-types';
+import { watchSubmissions } from './watch-submissions';
+
+/** What the save flow needs from the content script's main. */
+export interface SaveFlowOptions {
+  /** The document's forms right now (`detectForms`). */
+  detect: () => DetectedForm[];
+  /** Sends a save-flow message (`runtime.sendMessage`); resolves with the raw reply. */
+  send: SendSaveMessage;
+  /** True in the tab's top frame, the one that asks for the offer left pending by a navigation. */
+  isTopFrame: boolean;
+}
+
+/**
+ * Starts the save flow in one frame's document.
+ * @returns a function that stops it (listeners removed, open UI closed)
+ * @example startSaveFlow(document, { detect: () => detectForms(document), send, isTopFrame: window === window.top });
+ */
+export function startSaveFlow(doc: Document, options: SaveFlowOptions): () => void {
+  const { send } = options;
+  let closeBar = (): void => {};
+  const show = async (reply: Promise<unknown>): Promise<void> => {
+    const parsed = parseSaveReply(await reply.catch(() => null));
+    if (parsed.ok && parsed.offer) closeBar = showSaveBar(doc, parsed.offer, send);
+  };
+  const stopWatching = watchSubmissions(doc, {
+    detect: options.detect,
+    onSubmit: (submission) => void show(send('saveSubmitted', { submission })),
+  });
+  const stopGenerator = offerGenerator(doc, { detect: options.detect, send });
+  if (options.isTopFrame) void show(send('savePending', {}));
+  return () => {
+    stopWatching();
+    stopGenerator();
+    closeBar();
+  };
+}

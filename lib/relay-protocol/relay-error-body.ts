@@ -1,0 +1,45 @@
+/**
+ * The JSON body of every refused relay request (protocol v1): a stable code, a message safe to show
+ * (it never repeats request content), and the details some codes carry.
+ */
+import { z } from 'zod';
+import '../messaging/zod-jitless';
+import { handleSchema } from './identity-bundle';
+
+/** Each error code with the HTTP status the relay sends it with. */
+export const RELAY_ERROR_STATUS = {
+  'invalid-request': 400,
+  'invalid-bundle': 400,
+  'invalid-expiry': 400,
+  'auth-missing': 401,
+  'auth-invalid': 401,
+  'auth-stale': 401,
+  'auth-replayed': 401,
+  'auth-unknown-identity': 401,
+  forbidden: 403,
+  'not-found': 404,
+  'unknown-recipient': 404,
+  'handle-taken': 409,
+  'body-too-large': 413,
+  'envelope-too-large': 413,
+  'rate-limited': 429,
+  'mailbox-full': 429,
+  internal: 500,
+} as const;
+
+export type RelayErrorCode = keyof typeof RELAY_ERROR_STATUS;
+
+export const relayErrorCodeSchema = z.enum(Object.keys(RELAY_ERROR_STATUS) as [RelayErrorCode, ...RelayErrorCode[]]);
+
+export const relayErrorBodySchema = z.object({
+  error: relayErrorCodeSchema,
+  message: z.string(),
+  /** unknown-recipient, mailbox-full: the recipients that made the whole batch fail. */
+  recipients: z.array(handleSchema).optional(),
+  /** forbidden on a post: share ids that another identity posted first. */
+  shareIds: z.array(z.string()).optional(),
+  /** auth-stale: the relay's clock, ms since the epoch, so a client can correct its offset and retry. */
+  serverTime: z.number().int().nonnegative().optional(),
+});
+
+export type RelayErrorBody = z.infer<typeof relayErrorBodySchema>;

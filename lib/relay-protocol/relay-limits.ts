@@ -1,0 +1,26 @@
+/**
+ * Limits of the relay protocol (v1) that both sides check: the client before it sends, the relay when
+ * it receives. Per-deployment limits (mailbox size, request rates) are the relay's own configuration.
+ */
+
+/** Largest envelope the relay stores, in bytes of its UTF-8 encoding (64 KiB). */
+export const MAX_ENVELOPE_BYTES = 64 * 1024;
+
+/** Longest an envelope may wait in a mailbox, in ms (90 days); also the default lifetime. */
+export const MAX_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** Most envelopes in one post ("share to 50 contacts" fits twice). */
+export const MAX_BATCH = 100;
+
+/** Largest request body the relay reads, in bytes: a full batch of the largest envelopes plus JSON framing. */
+export const MAX_BODY_BYTES = MAX_BATCH * (MAX_ENVELOPE_BYTES + 1024);
+
+/** How far a request's signed time may be from the relay's clock, either way, in ms (5 minutes). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** Most envelopes returned by one mailbox listing, and the default page size. */
+export const MAX_LIST_LIMIT = 200;
+export const DEFAULT_LIST_LIMIT = 100;
+
+/** Most envelope ids acknowledged in one call. */
+export const MAX_ACK_IDS = 500;

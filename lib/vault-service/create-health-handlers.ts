@@ -1,0 +1,61 @@
+/**
+ * The background's half of password health and rotation reminders: analysis over the decrypted vault,
+ * snoozing, and the rotation count on the toolbar badge (refreshed by each analysis, each snooze and the
+ * daily alarm).
+ */
+import { analyzeHealth } from '../health/analyze-health';
+import { countRotationDue } from '../health/count-rotation-due';
+import { parseBreachList } from '../health/parse-breach-list';
+import { DAY_MS, DEFAULT_ROTATION_DAYS } from '../health/rotation-status';
+import { snoozeRotation } from '../health/snooze-rotation';
+import type { HealthMessageType } from '../messaging/health-messages';
+import { openLiveItems } from '../vault/open-live-items';
+import type { UnlockedVault } from '../vault/unlocked-vault';
+import type { FeatureHandlers, HandlerContext } from './handler-context';
+
+/**
+ * Builds the health handlers. Strength scores are cached per unlocked vault by item id and revision, so
+ * only new or edited passwords are estimated again; the cache goes with the vault object at lock.
+ * @returns healthReport, healthSnooze, healthRotationCheck
+ */
+export function createHealthHandlers(ctx: HandlerContext): FeatureHandlers<HealthMessageType> {
+  const { db, badge } = ctx.deps;
+  const scoreCaches = new WeakMap<UnlockedVault, Map<string, number>>();
+  const defaultDays = async () => (await ctx.deps.settings.get()).rotationDays ?? DEFAULT_ROTATION_DAYS;
+
+  const refreshBadge = async (vault: UnlockedVault): Promise<number> => {
+    const count = countRotationDue((await openLiveItems(db, vault)).items, ctx.deps.now(), await defaultDays());
+    await badge.setBadgeCount('rotation', count);
+    return count;
+  };
+
+  return {
+    async healthReport({ breachList }) {
+      const vault = await ctx.unlocked();
+      let scoreCache = scoreCaches.get(vault);
+      if (!scoreCache) scoreCaches.set(vault, (scoreCache = new Map()));
+      const { items, quarantined } = await openLiveItems(db, vault);
+      const report = await analyzeHealth(items, {
+        now: ctx.deps.now(),
+        defaultRotationDays: await defaultDays(),
+        breachList: breachList === undefined ? null : parseBreachList(breachList),
+        quarantined: quarantined.length,
+        scoreCache,
+      });
+      await badge.setBadgeCount('rotation', report.counts.old);
+      return { report };
+    },
+    async healthSnooze({ id, days }) {
+      const vault = await ctx.unlocked();
+      const now = ctx.deps.now();
+      await snoozeRotation(db, vault, id, days === 0 ? null : now + days * DAY_MS, now);
+      await refreshBadge(vault);
+      return {};
+    },
+    async healthRotationCheck() {
+      // Not ctx.unlocked(): a background check is not the user's activity and must not postpone auto-lock.
+      if (!(await ctx.session.isUnlocked())) return { count: null };
+      return { count: await refreshBadge(await ctx.session.require()) };
+    },
+  };
+}

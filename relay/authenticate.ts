@@ -1,0 +1,88 @@
+/**
+ * Request authentication (DESIGN §7): the `Sealpass-*` headers, a fresh signature by the handle's
+ * registered Ed25519 key over method, path, body hash, time and nonce, and a nonce never used before
+ * by that handle. Nonces live in the store, so a request replayed to another relay process of the same
+ * deployment is refused too.
+ */
+import type { Context } from 'hono';
+import { fromBase64 } from '../lib/crypto/base64';
+import { AUTH_HEADERS, authHeadersSchema, type AuthHeaders } from '../lib/relay-protocol/auth-headers';
+import { MAX_CLOCK_SKEW_MS } from '../lib/relay-protocol/relay-limits';
+import { verifyRequest } from '../lib/relay-protocol/verify-request';
+import { enforceRate } from './rate-limit';
+import type { RelayDeps, RelayEnv } from './relay-deps';
+import { RelayHttpError } from './relay-http-error';
+
+/** A nonce is kept until its signed time can no longer pass the freshness check, plus a second of margin. */
+const NONCE_LIFETIME_MS = MAX_CLOCK_SKEW_MS + 1000;
+
+/**
+ * Reads and checks the four auth headers.
+ * @throws RelayHttpError 401 auth-missing when none is present, auth-invalid when any is malformed
+ */
+export function readAuthHeaders(c: Context): AuthHeaders {
+  const raw = {
+    handle: c.req.header(AUTH_HEADERS.handle),
+    time: c.req.header(AUTH_HEADERS.time),
+    nonce: c.req.header(AUTH_HEADERS.nonce),
+    signature: c.req.header(AUTH_HEADERS.signature),
+  };
+  if (Object.values(raw).every((value) => value === undefined)) {
+    throw new RelayHttpError('auth-missing', 'this call must be signed (Sealpass-Handle, -Time, -Nonce, -Signature)');
+  }
+  const parsed = authHeadersSchema.safeParse(raw);
+  if (!parsed.success) throw new RelayHttpError('auth-invalid', 'malformed Sealpass authentication headers');
+  return parsed.data;
+}
+
+/**
+ * Checks that `auth` signs this request with `signingKey`, is fresh and is not a replay, then counts it
+ * against the identity's rate.
+ * @param signingKey - the Ed25519 public key the request must be signed with, 32 bytes
+ * @throws RelayHttpError 401 auth-stale (with the relay's time), auth-invalid or auth-replayed; 429 rate-limited
+ */
+export async function checkSignature(c: Context<RelayEnv>, deps: RelayDeps, auth: AuthHeaders, body: Uint8Array, signingKey: Uint8Array): Promise<void> {
+  const now = deps.now();
+  const url = new URL(c.req.url);
+  const verdict = verifyRequest({ method: c.req.method, pathAndQuery: url.pathname + url.search, body }, auth, signingKey, now, deps.verify);
+  if (verdict === 'stale') {
+    throw new RelayHttpError('auth-stale', 'the request time is more than 5 minutes from the relay’s clock', { serverTime: now });
+  }
+  if (verdict === 'bad-signature') throw new RelayHttpError('auth-invalid', 'the signature does not match this request and identity');
+  // Only after the signature checks out, so nobody can use up another identity's nonces or rate.
+  if (!(await deps.store.claimNonce(auth.handle, auth.nonce, auth.time + NONCE_LIFETIME_MS))) {
+    throw new RelayHttpError('auth-replayed', 'this request was already received (nonce reused)');
+  }
+  await enforceRate(deps, `id:${auth.handle}`, deps.limits.perIdentityPerMinute);
+}
+
+/**
+ * Middleware for every call that acts for a registered identity: reads the body, authenticates, and
+ * leaves `handle` and `body` for the route.
+ * Keys are cached per process: a registered bundle never changes (a different key is refused 409), so
+ * the cache cannot disagree with the store or with another process.
+ */
+export function authenticate(deps: RelayDeps) {
+  const keys = new Map<string, Uint8Array>();
+  const MAX_CACHED_KEYS = 10_000;
+
+  async function signingKeyOf(handle: string): Promise<Uint8Array> {
+    const cached = keys.get(handle);
+    if (cached) return cached;
+    const bundle = await deps.store.findIdentity(handle);
+    if (!bundle) throw new RelayHttpError('auth-unknown-identity', 'no identity is registered under this handle');
+    const key = fromBase64(bundle.signingKey);
+    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+    keys.set(handle, key);
+    return key;
+  }
+
+  return async (c: Context<RelayEnv>, next: () => Promise<void>) => {
+    const auth = readAuthHeaders(c);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    await checkSignature(c, deps, auth, body, await signingKeyOf(auth.handle));
+    c.set('handle', auth.handle);
+    c.set('body', body);
+    await next();
+  };
+}

@@ -1,0 +1,41 @@
+/** What the relay app is built from: its store, its clock, its limits and how it finds a caller's address. */
+import type { Context } from 'hono';
+import type { SignatureVerifier } from '../lib/relay-protocol/verify-request';
+import type { MailboxLimits, RelayStore } from './store/relay-store';
+
+/** Per-deployment limits; the protocol's own (envelope size, lifetime, batch) are in lib/relay-protocol/relay-limits. */
+export interface RelayLimits {
+  /** Requests per minute one identity may make (signed calls). */
+  perIdentityPerMinute: number;
+  /** Requests per minute one client address may make (every call). */
+  perAddressPerMinute: number;
+  mailbox: MailboxLimits;
+}
+
+export interface RelayDeps {
+  store: RelayStore;
+  /** The relay's clock, ms since the epoch; tests pass a fake one. */
+  now: () => number;
+  limits: RelayLimits;
+  /** The caller's network address, for per-address rate limits. */
+  clientAddress: (c: Context) => string;
+  /** Ed25519 verification; lib/crypto's by default. The server passes OpenSSL's, about ten times faster. */
+  verify?: SignatureVerifier;
+}
+
+/** Hono's typing of what the middleware leaves for the routes. */
+export interface RelayEnv {
+  Variables: {
+    /** The authenticated caller (set by the authenticate middleware). */
+    handle: string;
+    /** The raw request body as signed. */
+    body: Uint8Array;
+  };
+}
+
+/** Defaults: generous for people, tight enough to stop a script (README, "Limits"). */
+export const DEFAULT_LIMITS: RelayLimits = {
+  perIdentityPerMinute: 300,
+  perAddressPerMinute: 600,
+  mailbox: { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 },
+};

@@ -1,0 +1,51 @@
+/**
+ * The relay process: `tsx relay/server.ts` (npm run relay). Reads its settings from the environment
+ * (relay-config.ts), opens and migrates the store, serves the app, purges on a timer, and shuts down
+ * cleanly on SIGINT or SIGTERM.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './create-app';
+import { nodeClientAddress } from './node-client-address';
+import { createNodeEd25519Verifier } from './node-ed25519-verifier';
+import { readRelayConfig } from './relay-config';
+import { startPurgeTimer } from './start-purge-timer';
+import { openStore } from './store/open-store';
+
+const config = readRelayConfig(process.env);
+const store = await openStore(config);
+await store.purgeExpired(Date.now());
+const app = createApp({
+  store,
+  now: Date.now,
+  limits: config.limits,
+  clientAddress: nodeClientAddress(config.trustProxy),
+  verify: createNodeEd25519Verifier(),
+});
+const stopPurge = startPurgeTimer(store, Date.now, config.purgeIntervalMs);
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  // Tests and scripts read the port from this line (PORT=0 picks a free one).
+  console.log(`relay: listening on http://${config.host}:${info.port} (${store.kind})`);
+});
+
+/** How long requests in flight may take to finish after a stop signal, ms. */
+const SHUTDOWN_GRACE_MS = 5000;
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`relay: ${signal}, shutting down`);
+  stopPurge();
+  // Stop accepting, let requests in flight finish, then close the store they use.
+  server.close(() => {
+    store.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

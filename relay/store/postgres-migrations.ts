@@ -1,0 +1,53 @@
+/**
+ * The PostgreSQL schema, one entry per version (relay_schema_version counts how many have run). Append
+ * only: a released entry is never edited, a change is a new entry. Times are bigint ms since the epoch.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE identities (
+    handle text PRIMARY KEY,
+    signing_key text NOT NULL,
+    encryption_key text NOT NULL,
+    bundle text NOT NULL,
+    registered_at bigint NOT NULL
+  );
+  CREATE TABLE envelopes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    recipient text NOT NULL,
+    sender text NOT NULL,
+    share_id text NOT NULL,
+    posted_at bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    size integer NOT NULL,
+    envelope text NOT NULL
+  );
+  -- Listing a mailbox in id order; the included columns let the mailbox-size check read the index alone.
+  CREATE INDEX envelopes_by_recipient ON envelopes (recipient, id) INCLUDE (expires_at, size);
+  -- Revocation drops by share id.
+  CREATE INDEX envelopes_by_share ON envelopes (share_id);
+  -- The purge deletes by expiry.
+  CREATE INDEX envelopes_by_expiry ON envelopes (expires_at);
+  -- Who posted a share first; only they may post to it again or revoke it.
+  CREATE TABLE shares (
+    share_id text PRIMARY KEY,
+    poster text NOT NULL,
+    expires_at bigint NOT NULL
+  );
+  CREATE INDEX shares_by_expiry ON shares (expires_at);
+  CREATE TABLE nonces (
+    handle text NOT NULL,
+    nonce text NOT NULL,
+    expires_at bigint NOT NULL,
+    PRIMARY KEY (handle, nonce)
+  );
+  CREATE INDEX nonces_by_expiry ON nonces (expires_at);
+  CREATE TABLE rate_counters (
+    key text NOT NULL,
+    window_start bigint NOT NULL,
+    count integer NOT NULL,
+    expires_at bigint NOT NULL,
+    PRIMARY KEY (key, window_start)
+  );
+  CREATE INDEX rate_counters_by_expiry ON rate_counters (expires_at);
+  `,
+];

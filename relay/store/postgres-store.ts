@@ -1,0 +1,222 @@
+/**
+ * The PostgreSQL store (pg): shared by every relay process of a deployment, so nonces, rate counters
+ * and mailbox limits hold across processes. A batch post locks its recipients' identity rows (in
+ * handle order, so two batches never deadlock) before it counts and inserts, which makes the mailbox
+ * limit exact under concurrent posts.
+ */
+import pg from 'pg';
+import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
+import { BatchRefusal } from './batch-refusal';
+import { findFullMailboxes, type MailboxUsage } from './find-full-mailboxes';
+import { parseBundleRow } from './parse-bundle-row';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import type { PostOutcome, RelayStore, StoredEnvelope } from './relay-store';
+
+export interface PostgresStoreOptions {
+  /** A libpq connection string, e.g. `postgres://relay:secret@db.internal/relay`. */
+  connectionString: string;
+  /** Schema to keep the tables in, created if missing; `public` by default. Tests use one each. */
+  schema?: string;
+  /** Most connections this process opens; 10 by default. */
+  maxConnections?: number;
+}
+
+/** Any fixed number: every relay process takes this advisory lock to migrate one at a time. */
+const MIGRATION_LOCK = 7_261_903_418;
+
+/**
+ * Connects a pool to PostgreSQL; call migrate() before use.
+ * @throws RangeError when `schema` is not a plain lowercase identifier
+ * @example const store = openPostgresStore({ connectionString: process.env.DATABASE_URL! }); await store.migrate();
+ */
+export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
+  const schema = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError('postgres store: schema must be a lowercase identifier');
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle connection dropped by the server is replaced on next use; without a listener it would crash the process.
+  pool.on('error', (error) => console.error(`relay: postgres connection lost (${error.message})`));
+
+  async function findIdentity(handle: string): Promise<IdentityBundle | null> {
+    const result = await pool.query<{ bundle: string }>('SELECT bundle FROM identities WHERE handle = $1', [handle]);
+    const row = result.rows[0];
+    return row ? parseBundleRow(row.bundle) : null;
+  }
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    kind: 'postgres',
+
+    async migrate() {
+      await transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query('CREATE TABLE IF NOT EXISTS relay_schema_version (version integer NOT NULL)');
+        const rows = await client.query<{ version: number }>('SELECT version FROM relay_schema_version');
+        let version = rows.rows[0]?.version ?? 0;
+        if (rows.rowCount === 0) await client.query('INSERT INTO relay_schema_version (version) VALUES (0)');
+        for (const [index, migration] of POSTGRES_MIGRATIONS.entries()) {
+          if (index < version) continue;
+          await client.query(migration);
+          version = index + 1;
+        }
+        await client.query('UPDATE relay_schema_version SET version = $1', [version]);
+      });
+    },
+
+    async registerIdentity(bundle: IdentityBundle, now: number) {
+      const inserted = await pool.query(
+        'INSERT INTO identities (handle, signing_key, encryption_key, bundle, registered_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (handle) DO NOTHING',
+        [bundle.handle, bundle.signingKey, bundle.encryptionKey, JSON.stringify(bundle), now],
+      );
+      if (inserted.rowCount === 1) return { created: true };
+      const existing = await findIdentity(bundle.handle);
+      if (!existing) throw new Error('postgres store: identity vanished during registration');
+      return { created: false, existing };
+    },
+
+    findIdentity,
+
+    async claimNonce(handle, nonce, expiresAt) {
+      const result = await pool.query('INSERT INTO nonces (handle, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [handle, nonce, expiresAt]);
+      return result.rowCount === 1;
+    },
+
+    async countRequest(key, windowStart, expiresAt) {
+      const result = await pool.query<{ count: number }>(
+        `INSERT INTO rate_counters (key, window_start, count, expires_at) VALUES ($1, $2, 1, $3)
+         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1 RETURNING count`,
+        [key, windowStart, expiresAt],
+      );
+      const row = result.rows[0];
+      if (!row) throw new Error('postgres store: rate counter upsert returned nothing');
+      return row.count;
+    },
+
+    async postEnvelopes(sender, batch, now, limits) {
+      try {
+        return await transaction(async (client): Promise<PostOutcome> => {
+          const recipients = [...new Set(batch.map((item) => item.recipient))].sort();
+          const found = await client.query<{ handle: string }>(
+            'SELECT handle FROM identities WHERE handle = ANY($1::text[]) ORDER BY handle FOR UPDATE',
+            [recipients],
+          );
+          const known = new Set(found.rows.map((row) => row.handle));
+          const unknown = recipients.filter((handle) => !known.has(handle));
+          if (unknown.length > 0) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient', recipients: unknown });
+
+          const shareExpiry = new Map<string, number>();
+          for (const item of batch) shareExpiry.set(item.shareId, Math.max(shareExpiry.get(item.shareId) ?? 0, item.expiresAt));
+          const shareIds = [...shareExpiry.keys()].sort();
+          const claimed = await client.query<{ share_id: string }>(
+            `INSERT INTO shares (share_id, poster, expires_at)
+             SELECT share_id, $2, expires_at FROM unnest($1::text[], $3::bigint[]) AS t (share_id, expires_at)
+             ON CONFLICT (share_id) DO UPDATE SET expires_at = GREATEST(shares.expires_at, excluded.expires_at)
+             WHERE shares.poster = excluded.poster RETURNING share_id`,
+            [shareIds, sender, shareIds.map((id) => shareExpiry.get(id))],
+          );
+          const mine = new Set(claimed.rows.map((row) => row.share_id));
+          const taken = shareIds.filter((id) => !mine.has(id));
+          if (taken.length > 0) throw new BatchRefusal({ ok: false, reason: 'share-owned-by-another', shareIds: taken });
+
+          const usageRows = await client.query<{ recipient: string; count: string; bytes: string }>(
+            `SELECT recipient, count(*) AS count, coalesce(sum(size), 0) AS bytes FROM envelopes
+             WHERE recipient = ANY($1::text[]) AND expires_at > $2 GROUP BY recipient`,
+            [recipients, now],
+          );
+          const usage = new Map<string, MailboxUsage>(usageRows.rows.map((row) => [row.recipient, { count: Number(row.count), bytes: Number(row.bytes) }]));
+          const full = findFullMailboxes(batch, usage, limits);
+          if (full.length > 0) throw new BatchRefusal({ ok: false, reason: 'mailbox-full', recipients: full });
+
+          // Identity values are drawn in the SELECT's order (ORDER BY n), so sorted ids follow the request order.
+          const inserted = await client.query<{ id: string }>(
+            `INSERT INTO envelopes (recipient, sender, share_id, posted_at, expires_at, size, envelope)
+             SELECT recipient, $2, share_id, $3, expires_at, size, envelope
+             FROM unnest($1::text[], $4::text[], $5::bigint[], $6::integer[], $7::text[]) WITH ORDINALITY
+               AS t (recipient, share_id, expires_at, size, envelope, n)
+             ORDER BY n RETURNING id`,
+            [
+              batch.map((item) => item.recipient),
+              sender,
+              now,
+              batch.map((item) => item.shareId),
+              batch.map((item) => item.expiresAt),
+              batch.map((item) => item.size),
+              batch.map((item) => item.envelope),
+            ],
+          );
+          return { ok: true, ids: inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b) };
+        });
+      } catch (error) {
+        if (error instanceof BatchRefusal) return error.outcome;
+        throw error;
+      }
+    },
+
+    async listMailbox(recipient, after, limit, now) {
+      await pool.query('DELETE FROM envelopes WHERE recipient = $1 AND expires_at <= $2', [recipient, now]);
+      const result = await pool.query<{ id: string; sender: string; share_id: string; posted_at: string; expires_at: string; envelope: string }>(
+        `SELECT id, sender, share_id, posted_at, expires_at, envelope FROM envelopes
+         WHERE recipient = $1 AND id > $2 AND expires_at > $3 ORDER BY id LIMIT $4`,
+        [recipient, after, now, limit],
+      );
+      return result.rows.map(
+        (row): StoredEnvelope => ({
+          id: Number(row.id),
+          sender: row.sender,
+          shareId: row.share_id,
+          postedAt: Number(row.posted_at),
+          expiresAt: Number(row.expires_at),
+          envelope: row.envelope,
+        }),
+      );
+    },
+
+    async ackEnvelopes(recipient, ids) {
+      const result = await pool.query('DELETE FROM envelopes WHERE recipient = $1 AND id = ANY($2::bigint[])', [recipient, ids]);
+      return result.rowCount ?? 0;
+    },
+
+    async revokeShare(poster, shareId, recipients) {
+      const owner = await pool.query<{ poster: string }>('SELECT poster FROM shares WHERE share_id = $1', [shareId]);
+      const row = owner.rows[0];
+      if (row && row.poster !== poster) return 'forbidden';
+      const result =
+        recipients === null
+          ? await pool.query('DELETE FROM envelopes WHERE share_id = $1 AND sender = $2', [shareId, poster])
+          : await pool.query('DELETE FROM envelopes WHERE share_id = $1 AND sender = $2 AND recipient = ANY($3::text[])', [shareId, poster, recipients]);
+      return { dropped: result.rowCount ?? 0 };
+    },
+
+    async purgeExpired(now) {
+      const purge = async (table: string) => (await pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [now])).rowCount ?? 0;
+      return {
+        envelopes: await purge('envelopes'),
+        nonces: await purge('nonces'),
+        rateCounters: await purge('rate_counters'),
+        shares: await purge('shares'),
+      };
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The SQLite schema, one entry per version (PRAGMA user_version counts how many have run). Append only:
+ * a released entry is never edited, a change is a new entry.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE identities (
+    handle TEXT PRIMARY KEY,
+    signing_key TEXT NOT NULL,
+    encryption_key TEXT NOT NULL,
+    bundle TEXT NOT NULL,
+    registered_at INTEGER NOT NULL
+  );
+  -- AUTOINCREMENT: ids are never reused after a delete, so a mailbox cursor never skips a new envelope.
+  CREATE TABLE envelopes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    recipient TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    share_id TEXT NOT NULL,
+    posted_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    envelope TEXT NOT NULL
+  );
+  -- Listing a mailbox in id order; the extra columns let the mailbox-size check read the index alone.
+  CREATE INDEX envelopes_by_recipient ON envelopes (recipient, id, expires_at, size);
+  -- Revocation drops by share id.
+  CREATE INDEX envelopes_by_share ON envelopes (share_id);
+  -- The purge deletes by expiry.
+  CREATE INDEX envelopes_by_expiry ON envelopes (expires_at);
+  -- Who posted a share first; only they may post to it again or revoke it.
+  CREATE TABLE shares (
+    share_id TEXT PRIMARY KEY,
+    poster TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX shares_by_expiry ON shares (expires_at);
+  CREATE TABLE nonces (
+    handle TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (handle, nonce)
+  ) WITHOUT ROWID;
+  CREATE INDEX nonces_by_expiry ON nonces (expires_at);
+  CREATE TABLE rate_counters (
+    key TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (key, window_start)
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_counters_by_expiry ON rate_counters (expires_at);
+  `,
+];

@@ -1,0 +1,63 @@
+/**
+ * Page script for the save-flow DOM tests (bundled by chromium-page.ts): exposes the content-script modules
+ * under test on `window.saveTest`. Messages to "the background" are recorded and answered from replies the
+ * test queues; the real background is exercised by tests/vault-service and the E2E suite.
+ */
+import { detectForms } from '../../lib/autofill/detect-forms';
+import { offerGenerator } from '../../lib/autofill/generator-offer';
+import { showSaveBar } from '../../lib/autofill/save-bar';
+import type { SendSaveMessage } from '../../lib/autofill/save-flow-types';
+import { watchSubmissions } from '../../lib/autofill/watch-submissions';
+import type { SaveOffer, Submission } from '../../lib/messaging/autofill-save-messages';
+
+/** What the tests reach through `page.evaluate`. */
+export interface SaveTestApi {
+  /** Starts watchSubmissions on the document; reports go to `reports` and to sessionStorage `saveTest.reports`. */
+  watch(): void;
+  stop(): void;
+  reports: Submission[];
+  /** Shows the save bar for `offer`. */
+  showBar(offer: SaveOffer): void;
+  /** Starts the generator button on the document's new-password fields. */
+  startGenerator(): void;
+  /** Messages sent to "the background", in order. */
+  sent: { type: string; payload: unknown }[];
+  /** Replies to give, per message type, in order; `{ ok: true }` when none is queued. */
+  replies: Record<string, unknown[]>;
+}
+
+const reports: Submission[] = [];
+let stop: (() => void) | null = null;
+const sent: SaveTestApi['sent'] = [];
+const replies: SaveTestApi['replies'] = {};
+const send: SendSaveMessage = async (type, payload) => {
+  sent.push({ type, payload });
+  return replies[type]?.shift() ?? { ok: true };
+};
+
+const api: SaveTestApi = {
+  reports,
+  sent,
+  replies,
+  watch() {
+    stop = watchSubmissions(document, {
+      detect: () => detectForms(document),
+      onSubmit: (submission) => {
+        reports.push(submission);
+        // Survives a navigation of the tab (same origin), for the pagehide case.
+        sessionStorage.setItem('saveTest.reports', JSON.stringify(reports));
+      },
+    });
+  },
+  stop() {
+    stop?.();
+    stop = null;
+  },
+  showBar(offer) {
+    showSaveBar(document, offer, send);
+  },
+  startGenerator() {
+    offerGenerator(document, { detect: () => detectForms(document), send });
+  },
+};
+(window as unknown as { saveTest: SaveTestApi }).saveTest = api;

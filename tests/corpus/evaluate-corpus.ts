@@ -1,0 +1,447 @@
+/**
+ * The autofill corpus evaluator: loads every fixture of a corpus (`labels.json` in the schema of
+ * ../shared/autofill-corpus) into headless Chromium with the network cut off, removes the label attributes,
+ * runs the project's detector, and scores it per role, per fixture kind and on the negative pages.
+ *
+ * Scoring rules, all from the corpus README and the upstream rubrics, none about a particular fixture:
+ * - only the `expected` keys in a fixture's `labelScope` are scored; within scope, a detection that is not
+ *   expected is a false positive;
+ * - DDG labels (`data-manual-scoring`) have no confirm role: `password.new` covers new and confirm fields, so a
+ *   detected confirm-password counts as new-password there;
+ * - `passwordUnspecified` elements accept any password role and are scored apart; so are DDG's plain `password`
+ *   labels on pages with both a login and a sign-up form, where the fixture kind cannot say which form (and so
+ *   which of current or new) a password belongs to;
+ * - DDG's own test scores only the elements that carry `data-manual-scoring`, so on DDG fixtures a detection
+ *   on an unlabelled element is not scored (it is counted in `unscored`);
+ * - an expected element that is not rendered at all in Chromium (display:none, visibility:hidden, opacity 0,
+ *   aria-hidden, empty box; checked by the evaluator, not by the detector) is one the detector must never
+ *   choose (hidden fields are honeypots by contract): it is listed in `hiddenExpected`, not scored;
+ * - DDG `unknown` fields ("not-credential": must not be taken for a username or password) are not scored for
+ *   one-time codes: the README notes several are emailed codes a password manager may treat as one;
+ * - fixtures labelled for login fields only (scope has `username` but not `newPassword`, the Mozilla Lockwise
+ *   rubric) treat registration forms as negatives, so fields of forms the detector calls `signup` are out of
+ *   scope there: they are reported apart, not scored.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { z } from 'zod';
+import type { CorpusPageResult, CorpusPageSpec } from './corpus-page-entry';
+import { bundlePageScript } from './bundle-detector';
+
+const ROLE_KEYS = ['username', 'currentPassword', 'newPassword', 'confirmPassword', 'otp'] as const;
+type RoleKey = (typeof ROLE_KEYS)[number];
+const KEY_OF_ROLE: Readonly<Record<string, RoleKey>> = {
+  username: 'username',
+  'current-password': 'currentPassword',
+  'new-password': 'newPassword',
+  'confirm-password': 'confirmPassword',
+  otp: 'otp',
+};
+const PASSWORD_KEYS: readonly RoleKey[] = ['currentPassword', 'newPassword', 'confirmPassword'];
+/** The fixture kind → the form kind the detector should give the form holding the expected fields. */
+const FORM_KIND_OF_FIXTURE: Readonly<Record<string, string>> = {
+  login: 'login',
+  'login-username-step': 'username-step',
+  'login-password-step': 'password-step',
+  'reauth-password': 'password-step',
+  signup: 'signup',
+  'change-password': 'change-password',
+  'password-reset': 'password-reset',
+  otp: 'otp',
+};
+const FIXTURE_HOST = 'http://corpus.sealpass.invalid';
+/** Mozilla's capture rubric: pages were frozen at a 1100 × 900 viewport. */
+const VIEWPORT = { width: 1100, height: 900 };
+
+const fieldSchema = z.object({
+  role: z.string(),
+  sourceLabel: z.string().optional(),
+  selector: z.string().nullable(),
+  labelSelector: z.string().nullable().optional(),
+  labelIndex: z.number().int().nullable().optional(),
+});
+const fixtureSchema = z.object({
+  kind: z.string(),
+  fragment: z.boolean().optional(),
+  labelAttribute: z.string(),
+  labelScope: z.array(z.string()),
+  expected: z.record(z.string(), z.array(z.string())),
+  fields: z.array(fieldSchema),
+});
+const labelsSchema = z.object({
+  schemaVersion: z.literal(1),
+  labelAttributes: z.array(z.string()),
+  fixtures: z.record(z.string(), fixtureSchema),
+});
+type Fixture = z.infer<typeof fixtureSchema>;
+
+/** Precision, recall and F1 of one role (or form label) over the corpus. */
+export interface RoleScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+/** A labelled element the detector did not report in its role, or a detection nobody expected. */
+export interface Miss {
+  fixture: string;
+  field: string;
+  expected: string;
+  got: string;
+}
+
+/** The evaluator's whole output, printed as JSON by `npm run eval:autofill`. */
+export interface CorpusReport {
+  corpus: string;
+  fixtures: number;
+  roles: Record<RoleKey, RoleScore>;
+  signupForm: RoleScore;
+  passwordUnspecified: { found: number; total: number };
+  /** Detections on unlabelled elements of DDG fixtures, which DDG's rubric does not score. */
+  unscored: number;
+  /** Expected elements not rendered in Chromium: the contract forbids choosing them, so they are not scored. */
+  hiddenExpected: Array<{ fixture: string; field: string; expected: string }>;
+  kinds: Record<string, RoleScore & { fixtures: number; perfect: number }>;
+  formKinds: { correct: number; total: number; wrong: Array<{ fixture: string; expected: string; got: string }> };
+  negatives: {
+    pages: number;
+    credentialFields: number;
+    pagesWithCredentialFields: string[];
+    /** Detections on negative pages outside the labelling's scope (a sign-up form on registration bait). */
+    outOfScope: Array<{ fixture: string; field: string; got: string }>;
+  };
+  detectMs: { median: number; max: number };
+  misses: Miss[];
+  falsePositives: Miss[];
+  /** Expected selectors that matched no element (a corpus or loader problem, not a detector one). */
+  unresolved: Array<{ fixture: string; selector: string }>;
+  /** With `details`: each page's forms as `kind: role=field, …`. */
+  pages?: Record<string, string[]>;
+}
+
+/** Options for `evaluateCorpus`. */
+export interface EvaluateOptions {
+  /** Only fixtures whose path contains this text. */
+  only?: string;
+  /** Chromium executable; default `CHROMIUM_PATH` or /usr/bin/chromium. */
+  executablePath?: string;
+  /** Add every page's detected forms to the report (`pages`), for studying misses. */
+  details?: boolean;
+}
+
+function score(tp: number, fp: number, fn: number): RoleScore {
+  const precision = tp + fp === 0 ? null : tp / (tp + fp);
+  const recall = tp + fn === 0 ? null : tp / (tp + fn);
+  const f1 = precision === null || recall === null || precision + recall === 0 ? (tp + fp + fn === 0 ? null : 0) : (2 * precision * recall) / (precision + recall);
+  const r = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
+  return { tp, fp, fn, precision: r(precision), recall: r(recall), f1: r(f1) };
+}
+
+/** The selector of a labelled field: its unique id/name selector, else the n-th element carrying its label. */
+function fieldSelector(field: z.infer<typeof fieldSchema>): string | null {
+  if (field.selector) return field.selector;
+  return field.labelSelector ? `${field.labelSelector} >> nth=${field.labelIndex ?? 0}` : null;
+}
+
+/** Fixture HTML as served: scripts removed (the page must not change itself), DDG fragments put in a body. */
+function pageHtml(html: string, fragment: boolean): string {
+  const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+  return fragment ? `<!doctype html><html><head><meta charset="utf-8"></head><body>${withoutScripts}</body></html>` : withoutScripts;
+}
+
+/** One browser context for the whole run, serving whichever fixture is current and refusing every other request. */
+async function openFixtureContext(browser: Browser) {
+  const url = `${FIXTURE_HOST}/fixture.html`;
+  let html = '';
+  // bypassCSP: the frozen Mozilla pages carry a CSP <meta> that would block the injected detector.
+  const context = await browser.newContext({ bypassCSP: true, viewport: VIEWPORT, serviceWorkers: 'block' });
+  await context.route('**/*', (route) =>
+    route.request().url() === url
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.abort(),
+  );
+  return {
+    context,
+    async run(script: string, page: string, spec: CorpusPageSpec): Promise<CorpusPageResult> {
+      html = page;
+      const tab = await context.newPage();
+      try {
+        await tab.goto(url, { waitUntil: 'load' });
+        await tab.addScriptTag({ content: script });
+        return await tab.evaluate(
+          (s) => (globalThis as unknown as { sealpassCorpus: { run(spec: CorpusPageSpec): CorpusPageResult } }).sealpassCorpus.run(s),
+          spec,
+        );
+      } finally {
+        await tab.close();
+      }
+    },
+  };
+}
+
+/**
+ * Evaluates the detector on every fixture of the corpus in `dir`.
+ *
+ * @param dir - a folder holding `labels.json` and the fixture files it names
+ * @param options - fixture filter and Chromium path
+ * @returns the report (see `CorpusReport`)
+ * @throws {Error} when labels.json is missing or does not match the schema, or Chromium cannot start
+ */
+export async function evaluateCorpus(dir: string, options: EvaluateOptions = {}): Promise<CorpusReport> {
+  const labels = labelsSchema.parse(JSON.parse(await readFile(join(dir, 'labels.json'), 'utf8')));
+  const script = await bundlePageScript('tests/corpus/corpus-page-entry.ts');
+  const browser = await chromium.launch({
+    executablePath: options.executablePath ?? (process.env.CHROMIUM_PATH || '/usr/bin/chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const counts = Object.fromEntries(ROLE_KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<RoleKey, { tp: number; fp: number; fn: number }>;
+  const signupCount = { tp: 0, fp: 0, fn: 0 };
+  const unspecified = { found: 0, total: 0 };
+  let unscored = 0;
+  const hiddenExpected: CorpusReport['hiddenExpected'] = [];
+  const pages: Record<string, string[]> = {};
+  const kindCounts: Record<string, { tp: number; fp: number; fn: number; fixtures: number; perfect: number }> = {};
+  const formKinds: CorpusReport['formKinds'] = { correct: 0, total: 0, wrong: [] };
+  const negatives: CorpusReport['negatives'] = { pages: 0, credentialFields: 0, pagesWithCredentialFields: [], outOfScope: [] };
+  const misses: Miss[] = [];
+  const falsePositives: Miss[] = [];
+  const unresolved: CorpusReport['unresolved'] = [];
+  const times: number[] = [];
+  const entries = Object.entries(labels.fixtures).filter(([name]) => !options.only || name.includes(options.only));
+  try {
+    const fixtures = await openFixtureContext(browser);
+    for (const [name, fixture] of entries) {
+      const html = pageHtml(await readFile(join(dir, name), 'utf8'), fixture.fragment === true);
+      const expectedKeys = Object.keys(fixture.expected);
+      const selectors = [...expectedKeys.flatMap((k) => fixture.expected[k]!), ...fixture.fields.map((f) => fieldSelector(f) ?? '')];
+      const result = await fixtures.run(script, html, { selectors, stripAttributes: labels.labelAttributes });
+      times.push(result.detectMs);
+      const tally = scoreFixture(name, fixture, selectors, result);
+      for (const k of ROLE_KEYS) {
+        counts[k].tp += tally.roles[k].tp;
+        counts[k].fp += tally.roles[k].fp;
+        counts[k].fn += tally.roles[k].fn;
+      }
+      signupCount.tp += tally.signup.tp;
+      signupCount.fp += tally.signup.fp;
+      signupCount.fn += tally.signup.fn;
+      unspecified.found += tally.unspecified.found;
+      unspecified.total += tally.unspecified.total;
+      unscored += tally.unscored;
+      hiddenExpected.push(...tally.hiddenExpected.map((h) => ({ fixture: name, ...h })));
+      if (options.details) {
+        pages[name] = result.forms.map(
+          (f) => `${f.kind} ${result.describe[f.container] ?? ''}: ${f.fields.map((x) => `${x.role}=${x.elements.map((e) => result.describe[e]).join('+')}`).join(', ')}`,
+        );
+      }
+      const kind = (kindCounts[fixture.kind] ??= { tp: 0, fp: 0, fn: 0, fixtures: 0, perfect: 0 });
+      const sum = [...Object.values(tally.roles), tally.signup].reduce((a, b) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn }));
+      kind.tp += sum.tp;
+      kind.fp += sum.fp;
+      kind.fn += sum.fn;
+      kind.fixtures++;
+      if (sum.fp === 0 && sum.fn === 0) kind.perfect++;
+      if (tally.formKind) {
+        formKinds.total++;
+        if (tally.formKind.expected === tally.formKind.got) formKinds.correct++;
+        else formKinds.wrong.push({ fixture: name, ...tally.formKind });
+      }
+      if (fixture.kind.startsWith('non-login:') || fixture.kind === 'no-login-form') {
+        negatives.pages++;
+        // Strict here: detections the lenient rules excuse elsewhere (unlabelled, code on "unknown") count too.
+        const found = sum.fp + tally.excused;
+        negatives.credentialFields += found;
+        if (found > 0) negatives.pagesWithCredentialFields.push(name);
+        negatives.outOfScope.push(...tally.outOfScope.map((o) => ({ fixture: name, ...o })));
+      }
+      misses.push(...tally.misses);
+      falsePositives.push(...tally.falsePositives);
+      unresolved.push(...tally.unresolved.map((selector) => ({ fixture: name, selector })));
+    }
+  } finally {
+    await browser.close();
+  }
+  times.sort((a, b) => a - b);
+  return {
+    corpus: dir,
+    fixtures: entries.length,
+    roles: Object.fromEntries(ROLE_KEYS.map((k) => [k, score(counts[k].tp, counts[k].fp, counts[k].fn)])) as Record<RoleKey, RoleScore>,
+    signupForm: score(signupCount.tp, signupCount.fp, signupCount.fn),
+    passwordUnspecified: unspecified,
+    unscored,
+    hiddenExpected,
+    kinds: Object.fromEntries(
+      Object.entries(kindCounts).map(([k, c]) => [k, { ...score(c.tp, c.fp, c.fn), fixtures: c.fixtures, perfect: c.perfect }]),
+    ),
+    formKinds,
+    negatives,
+    detectMs: {
+      median: Math.round((times[Math.floor(times.length / 2)] ?? 0) * 100) / 100,
+      max: Math.round((times[times.length - 1] ?? 0) * 100) / 100,
+    },
+    misses,
+    falsePositives,
+    unresolved,
+    ...(options.details ? { pages } : {}),
+  };
+}
+
+interface FixtureTally {
+  roles: Record<RoleKey, { tp: number; fp: number; fn: number }>;
+  signup: { tp: number; fp: number; fn: number };
+  unspecified: { found: number; total: number };
+  unscored: number;
+  /** Detections not scored by the unlabelled-DDG and code-on-"unknown" rules. */
+  excused: number;
+  hiddenExpected: Array<{ field: string; expected: string }>;
+  formKind: { expected: string; got: string } | null;
+  misses: Miss[];
+  falsePositives: Miss[];
+  outOfScope: Array<{ field: string; got: string }>;
+  unresolved: string[];
+}
+
+/** Scores one fixture's page result against its labels (see the module comment for the rules). */
+function scoreFixture(name: string, fixture: Fixture, selectors: string[], result: CorpusPageResult): FixtureTally {
+  const scope = new Set(fixture.labelScope);
+  const ddg = fixture.labelAttribute === 'data-manual-scoring';
+  const loginRubric = scope.has('username') && !scope.has('newPassword');
+  const expected = new Map<string, Set<number>>();
+  const unresolved: string[] = [];
+  let at = 0;
+  for (const key of Object.keys(fixture.expected)) {
+    const set = new Set<number>();
+    for (const selector of fixture.expected[key]!) {
+      const index = result.resolved[at++]!;
+      if (index < 0) unresolved.push(selector);
+      else set.add(index);
+    }
+    expected.set(key, set);
+  }
+  const labelOf = new Map<number, string>();
+  const notCredential = new Set<number>();
+  const unspecifiedSet = expected.get('passwordUnspecified') ?? new Set<number>();
+  const mixedKind = fixture.kind.includes('login') && fixture.kind.includes('signup');
+  fixture.fields.forEach((field, i) => {
+    const index = result.resolved[at + i]!;
+    if (index < 0) return;
+    labelOf.set(index, field.role);
+    if (field.role === 'not-credential') notCredential.add(index);
+    if (ddg && mixedKind && field.role === 'password') {
+      for (const key of PASSWORD_KEYS) expected.get(key)?.delete(index);
+      unspecifiedSet.add(index);
+    }
+  });
+  const describe = (i: number) => result.describe[i] ?? `#${i}`;
+  const hiddenSet = new Set(result.hidden);
+  const hiddenExpected: FixtureTally['hiddenExpected'] = [];
+  for (const [key, set] of expected) {
+    for (const el of set) {
+      if (key === 'signupForm' || !hiddenSet.has(el)) continue;
+      set.delete(el);
+      hiddenExpected.push({ field: describe(el), expected: key });
+    }
+  }
+
+  const detected = new Map<RoleKey, Set<number>>(ROLE_KEYS.map((k) => [k, new Set<number>()]));
+  const gotRoles = new Map<number, string[]>();
+  const outOfScope: FixtureTally['outOfScope'] = [];
+  const unspecifiedFound = new Set<number>();
+  let unscored = 0;
+  let excused = 0;
+  for (const form of result.forms) {
+    for (const field of form.fields) {
+      let key = KEY_OF_ROLE[field.role]!;
+      if (ddg && key === 'confirmPassword') key = 'newPassword';
+      for (const el of field.elements) {
+        (gotRoles.get(el) ?? gotRoles.set(el, []).get(el)!).push(`${field.role} (${form.kind})`);
+        if (unspecifiedSet.has(el) && PASSWORD_KEYS.includes(key)) {
+          unspecifiedFound.add(el);
+          continue;
+        }
+        if (key === 'otp' && notCredential.has(el)) {
+          excused++;
+          continue;
+        }
+        if (ddg && !labelOf.has(el)) {
+          unscored++;
+          excused++;
+          continue;
+        }
+        if (!scope.has(key) || (loginRubric && form.kind === 'signup')) {
+          outOfScope.push({ field: describe(el), got: `${field.role} (${form.kind})` });
+          continue;
+        }
+        detected.get(key)!.add(el);
+      }
+    }
+  }
+
+  const roles = Object.fromEntries(ROLE_KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as FixtureTally['roles'];
+  const misses: Miss[] = [];
+  const falsePositives: Miss[] = [];
+  for (const key of ROLE_KEYS) {
+    if (!scope.has(key)) continue;
+    const want = expected.get(key) ?? new Set<number>();
+    const got = detected.get(key)!;
+    for (const el of want) {
+      if (got.has(el)) roles[key].tp++;
+      else {
+        roles[key].fn++;
+        misses.push({ fixture: name, field: describe(el), expected: key, got: gotRoles.get(el)?.join(', ') ?? 'nothing' });
+      }
+    }
+    for (const el of got) {
+      if (want.has(el)) continue;
+      roles[key].fp++;
+      falsePositives.push({ fixture: name, field: describe(el), expected: labelOf.get(el) ?? 'unlabelled', got: key });
+    }
+  }
+
+  const signup = { tp: 0, fp: 0, fn: 0 };
+  if (scope.has('signupForm')) {
+    const want = expected.get('signupForm') ?? new Set<number>();
+    const found = new Set<number>();
+    for (const form of result.forms) {
+      if (form.kind !== 'signup') continue;
+      const match = [...want].find((el) => form.ancestors.includes(el));
+      if (match === undefined) {
+        signup.fp++;
+        falsePositives.push({ fixture: name, field: describe(form.container), expected: 'no sign-up form', got: 'signupForm' });
+      } else found.add(match);
+    }
+    signup.tp = found.size;
+    signup.fn = want.size - found.size;
+    for (const el of want) {
+      if (found.has(el)) continue;
+      const kinds = result.forms.filter((f) => f.ancestors.includes(el) || f.container === el).map((f) => f.kind);
+      misses.push({ fixture: name, field: describe(el), expected: 'signupForm', got: kinds.join(', ') || 'nothing' });
+    }
+  }
+
+  let formKind: FixtureTally['formKind'] = null;
+  const wantKind = FORM_KIND_OF_FIXTURE[fixture.kind];
+  const first = [...expected.entries()].filter(([k]) => k !== 'signupForm').flatMap(([, s]) => [...s])[0];
+  if (wantKind && first !== undefined) {
+    const holder = result.forms.find((f) => f.fields.some((field) => field.elements.includes(first)));
+    formKind = { expected: wantKind, got: holder?.kind ?? 'nothing' };
+  }
+  return {
+    roles,
+    signup,
+    unspecified: { found: unspecifiedFound.size, total: unspecifiedSet.size },
+    unscored,
+    excused,
+    hiddenExpected,
+    formKind,
+    misses,
+    falsePositives,
+    outOfScope,
+    unresolved,
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Shared pieces of the relay tests: a fake clock, users with real identities (lib/sharing), signed
+ * requests, and an app over a store with that clock.
+ */
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { createEd25519Signer } from '../../lib/relay-protocol/create-ed25519-signer';
+import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
+import { IDENTITIES_PATH } from '../../lib/relay-protocol/relay-paths';
+import type { RequestSigner } from '../../lib/relay-protocol/request-signer';
+import { signRequest } from '../../lib/relay-protocol/sign-request';
+import { signIdentityBundle } from '../../lib/relay-protocol/sign-identity-bundle';
+import { generateIdentity } from '../../lib/sharing/generate-identity';
+import type { Identity } from '../../lib/sharing/identity';
+import { createApp } from '../../relay/create-app';
+import { DEFAULT_LIMITS, type RelayLimits } from '../../relay/relay-deps';
+import type { RelayStore } from '../../relay/store/relay-store';
+
+/** 2026-11-01T00:00:00Z, a fixed start so expiry and window arithmetic is the same on every run. */
+export const T0 = Date.UTC(2026, 10, 1);
+
+/** A clock the test moves by hand. */
+export interface FakeClock {
+  now: () => number;
+  advance(ms: number): void;
+}
+
+export function fakeClock(start = T0): FakeClock {
+  let time = start;
+  return { now: () => time, advance: (ms) => void (time += ms) };
+}
+
+/** A person with a sharing identity, its self-signed bundle and a request signer. */
+export interface TestUser {
+  handle: string;
+  identity: Identity;
+  bundle: IdentityBundle;
+  signer: RequestSigner;
+}
+
+export function makeUser(handle: string, created = T0): TestUser {
+  const identity = generateIdentity(handle, created);
+  return { handle, identity, bundle: signIdentityBundle(identity), signer: createEd25519Signer(handle, identity.signingSecretKey) };
+}
+
+/** Options for one signed request; the overrides build the bad requests the auth tests need. */
+export interface SignedRequestOptions {
+  body?: unknown;
+  /** Sign these bytes but send `body` (or the other way round): a tampered request. */
+  signedBody?: Uint8Array;
+  /** Sign this path but send the real one. */
+  signedPath?: string;
+  nonce?: string;
+  /** Signing time; the clock's by default. */
+  time?: number;
+  headers?: Record<string, string>;
+}
+
+/** A RequestInit for `app.request(path, init)` signed by `signer` at `time`. */
+export function signedInit(signer: RequestSigner, method: string, path: string, time: number, options: SignedRequestOptions = {}): RequestInit {
+  const body = options.body === undefined ? new Uint8Array() : utf8ToBytes(JSON.stringify(options.body));
+  const auth = signRequest(
+    { method, pathAndQuery: options.signedPath ?? path, body: options.signedBody ?? body },
+    signer,
+    options.time ?? time,
+    options.nonce,
+  );
+  return {
+    method,
+    headers: { 'content-type': 'application/json', ...auth, ...options.headers },
+    ...(method === 'GET' ? {} : { body }),
+  };
+}
+
+/** An app over `store` with a fake clock; `address` is what the per-address limit sees. */
+export function testApp(store: RelayStore, options: { limits?: Partial<RelayLimits>; clock?: FakeClock } = {}) {
+  const clock = options.clock ?? fakeClock();
+  let address = '192.0.2.1';
+  const app = createApp({
+    store,
+    now: clock.now,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    clientAddress: () => address,
+  });
+  return {
+    app,
+    clock,
+    /** Later requests come from this address. */
+    fromAddress(next: string) {
+      address = next;
+    },
+    /** Sends a signed request and returns the response. */
+    signed(user: TestUser, method: string, path: string, requestOptions: SignedRequestOptions = {}) {
+      return app.request(path, signedInit(user.signer, method, path, clock.now(), requestOptions));
+    },
+    /** Registers users (each signs its own bundle's registration). */
+    async register(...users: TestUser[]) {
+      for (const user of users) {
+        const response = await app.request(IDENTITIES_PATH, signedInit(user.signer, 'POST', IDENTITIES_PATH, clock.now(), { body: user.bundle }));
+        if (response.status !== 201) throw new Error(`register ${user.handle}: HTTP ${response.status} ${await response.text()}`);
+      }
+    },
+  };
+}
+
+/** A share id in lib/sharing's format (base64 of 16 bytes), unique per call. */
+export function shareId(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+}

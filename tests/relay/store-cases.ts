@@ -1,0 +1,123 @@
+/**
+ * The two stores every relay suite runs against: SQLite in a temp folder, and PostgreSQL in a schema of
+ * its own inside TEST_DATABASE_URL (dropped afterwards). Without TEST_DATABASE_URL the PostgreSQL run is
+ * reported as skipped, with how to enable it.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, it } from 'vitest';
+import { openPostgresStore } from '../../relay/store/postgres-store';
+import type { RelayStore } from '../../relay/store/relay-store';
+import { openSqliteStore } from '../../relay/store/sqlite-store';
+
+/** PostgreSQL for the store tests; `.ci/run` sets it from scripts/ensure-postgres.sh. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+export interface OpenedStore {
+  store: RelayStore;
+  /** Opens a second store on the same database, as a second relay process would. */
+  openSibling(): Promise<RelayStore>;
+  /** Everything the database holds, as text: every row of every table and, for SQLite, the raw files. */
+  dump(): Promise<string>;
+  /** Closes every store opened here and deletes the database. */
+  dispose(): Promise<void>;
+}
+
+export interface StoreCase {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<OpenedStore>;
+}
+
+const TABLES = ['identities', 'envelopes', 'shares', 'nonces', 'rate_counters'];
+
+const sqliteCase: StoreCase = {
+  name: 'sqlite',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'sealpass-relay-'));
+    const file = join(dir, 'relay.sqlite');
+    const opened: RelayStore[] = [];
+    const openOne = async () => {
+      const store = openSqliteStore(file);
+      await store.migrate();
+      opened.push(store);
+      return store;
+    };
+    const store = await openOne();
+    return {
+      store,
+      openSibling: openOne,
+      async dump() {
+        // Raw bytes of the database and its WAL, read as Latin-1 so any ASCII text in them is searchable.
+        const files = readdirSync(dir).map((name) => readFileSync(join(dir, name)).toString('latin1'));
+        const Database = (await import('better-sqlite3')).default;
+        const db = new Database(file, { readonly: true });
+        const rows = TABLES.map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all()));
+        db.close();
+        return [...files, ...rows].join('\n');
+      },
+      async dispose() {
+        for (const each of opened) await each.close().catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const postgresCase = (url: string): StoreCase => ({
+  name: 'postgres',
+  async open() {
+    const schema = `relay_test_${crypto.randomUUID().replaceAll('-', '')}`;
+    const opened: RelayStore[] = [];
+    const openOne = async () => {
+      const store = openPostgresStore({ connectionString: url, schema, maxConnections: 4 });
+      await store.migrate();
+      opened.push(store);
+      return store;
+    };
+    const store = await openOne();
+    const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    };
+    return {
+      store,
+      openSibling: openOne,
+      dump: () =>
+        admin(async (client) => {
+          const parts: string[] = [];
+          for (const table of TABLES) {
+            const result = await client.query(`SELECT row_to_json(t)::text AS row FROM ${schema}.${table} t`);
+            parts.push(...result.rows.map((row: { row: string }) => row.row));
+          }
+          return parts.join('\n');
+        }),
+      async dispose() {
+        for (const each of opened) await each.close().catch(() => undefined);
+        await admin((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      },
+    };
+  },
+});
+
+/** The stores available in this run. */
+export const STORE_CASES: StoreCase[] = TEST_DATABASE_URL ? [sqliteCase, postgresCase(TEST_DATABASE_URL)] : [sqliteCase];
+
+/**
+ * Declares `suite` once per store, as `title [sqlite]` and `title [postgres]`.
+ * @param suite - receives the case; open a store in beforeEach and dispose it in afterEach
+ */
+export function describeStores(title: string, suite: (storeCase: StoreCase) => void): void {
+  for (const storeCase of STORE_CASES) describe(`${title} [${storeCase.name}]`, () => suite(storeCase));
+  if (!TEST_DATABASE_URL) {
+    describe(`${title} [postgres]`, () => {
+      it.skip('skipped: TEST_DATABASE_URL is not set; export TEST_DATABASE_URL="$(scripts/ensure-postgres.sh)" to run it', () => {});
+    });
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The store contract, run against SQLite and PostgreSQL alike: identities first come first served,
+ * nonces and rate counters shared by every process, batches stored whole or not at all, mailbox limits
+ * exact under concurrent posts, mailboxes isolated, revocation limited to the poster, purge by expiry.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { EnvelopeToStore, MailboxLimits, RelayStore } from '../../relay/store/relay-store';
+import { makeUser, shareId, T0 } from './fixtures';
+import { describeStores, type OpenedStore } from './store-cases';
+
+const HOUR = 3_600_000;
+const LIMITS: MailboxLimits = { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 };
+const alice = makeUser('alice');
+const bob = makeUser('bob');
+const carol = makeUser('carol');
+
+function envelope(recipient: string, share: string, text = `sealed-${recipient}-${share}`, expiresAt = T0 + HOUR): EnvelopeToStore {
+  return { recipient, shareId: share, expiresAt, envelope: text, size: Buffer.byteLength(text) };
+}
+
+describeStores('relay store', (storeCase) => {
+  let opened: OpenedStore;
+  let store: RelayStore;
+
+  beforeEach(async () => {
+    opened = await storeCase.open();
+    store = opened.store;
+    for (const user of [alice, bob, carol]) await store.registerIdentity(user.bundle, T0);
+  });
+  afterEach(async () => {
+    await opened.dispose();
+  });
+
+  it('migrates again without error and from two processes at once', async () => {
+    await store.migrate();
+    const [first, second] = await Promise.all([opened.openSibling(), opened.openSibling()]);
+    expect(await first!.findIdentity('alice')).toEqual(alice.bundle);
+    expect(await second!.findIdentity('bob')).toEqual(bob.bundle);
+  });
+
+  it('registers a handle once and returns the first bundle to a later claim', async () => {
+    const mallory = makeUser('alice');
+    expect(await store.registerIdentity(mallory.bundle, T0 + 1)).toEqual({ created: false, existing: alice.bundle });
+    expect(await store.findIdentity('alice')).toEqual(alice.bundle);
+    expect(await store.findIdentity('nobody')).toBeNull();
+  });
+
+  it('refuses a nonce the second time for the same handle only, until it expires', async () => {
+    expect(await store.claimNonce('alice', 'a'.repeat(32), T0 + 1000)).toBe(true);
+    expect(await store.claimNonce('alice', 'a'.repeat(32), T0 + 1000)).toBe(false);
+    expect(await store.claimNonce('bob', 'a'.repeat(32), T0 + 1000)).toBe(true);
+    const sibling = await opened.openSibling();
+    expect(await sibling.claimNonce('alice', 'a'.repeat(32), T0 + 1000)).toBe(false);
+    expect((await store.purgeExpired(T0 + 1000)).nonces).toBe(2);
+    expect(await store.claimNonce('alice', 'a'.repeat(32), T0 + 2000)).toBe(true);
+  });
+
+  it('counts requests per key and window, across processes', async () => {
+    const sibling = await opened.openSibling();
+    expect(await store.countRequest('id:alice', T0, T0 + 60_000)).toBe(1);
+    expect(await sibling.countRequest('id:alice', T0, T0 + 60_000)).toBe(2);
+    expect(await store.countRequest('id:bob', T0, T0 + 60_000)).toBe(1);
+    expect(await store.countRequest('id:alice', T0 + 60_000, T0 + 120_000)).toBe(1);
+    expect((await store.purgeExpired(T0 + 60_000)).rateCounters).toBe(2);
+  });
+
+  it('stores a batch with ids in request order and lists each mailbox oldest first', async () => {
+    const share = shareId();
+    const batch = [envelope('bob', share, 'one'), envelope('carol', share, 'two'), envelope('bob', share, 'three')];
+    const outcome = await store.postEnvelopes('alice', batch, T0, LIMITS);
+    if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
+    expect(outcome.ids).toHaveLength(3);
+    expect([...outcome.ids].sort((a, b) => a - b)).toEqual(outcome.ids);
+    const bobs = await store.listMailbox('bob', 0, 10, T0);
+    expect(bobs.map((row) => [row.id, row.envelope])).toEqual([
+      [outcome.ids[0], 'one'],
+      [outcome.ids[2], 'three'],
+    ]);
+    expect(bobs[0]).toMatchObject({ sender: 'alice', shareId: share, postedAt: T0, expiresAt: T0 + HOUR });
+    expect((await store.listMailbox('carol', 0, 10, T0)).map((row) => row.envelope)).toEqual(['two']);
+    expect((await store.listMailbox('bob', outcome.ids[0]!, 10, T0)).map((row) => row.envelope)).toEqual(['three']);
+    expect(await store.listMailbox('bob', 0, 1, T0)).toHaveLength(1);
+  });
+
+  it('refuses a whole batch naming unknown recipients, and stores nothing', async () => {
+    const outcome = await store.postEnvelopes('alice', [envelope('bob', shareId()), envelope('dave', shareId()), envelope('erin', shareId())], T0, LIMITS);
+    expect(outcome).toEqual({ ok: false, reason: 'unknown-recipient', recipients: ['dave', 'erin'] });
+    expect(await store.listMailbox('bob', 0, 10, T0)).toEqual([]);
+  });
+
+  it("refuses another poster's share id, and rolls back the batch's new share ids with it", async () => {
+    const bobsShare = shareId();
+    expect((await store.postEnvelopes('bob', [envelope('carol', bobsShare)], T0, LIMITS)).ok).toBe(true);
+    const fresh = shareId();
+    const outcome = await store.postEnvelopes('alice', [envelope('carol', fresh), envelope('carol', bobsShare)], T0, LIMITS);
+    expect(outcome).toEqual({ ok: false, reason: 'share-owned-by-another', shareIds: [bobsShare] });
+    expect(await store.listMailbox('carol', 0, 10, T0)).toHaveLength(1);
+    // `fresh` was claimed inside the refused transaction; the rollback must have released it.
+    expect((await store.postEnvelopes('carol', [envelope('bob', fresh)], T0, LIMITS)).ok).toBe(true);
+    expect((await store.postEnvelopes('bob', [envelope('carol', bobsShare)], T0, LIMITS)).ok).toBe(true);
+  });
+
+  it('refuses a batch that would overfill a mailbox by count or by bytes, counting only unexpired envelopes', async () => {
+    const small: MailboxLimits = { maxEnvelopes: 3, maxBytes: 100 };
+    const share = shareId();
+    expect((await store.postEnvelopes('alice', [envelope('bob', share, 'x', T0 + 10), envelope('bob', share, 'y')], T0, small)).ok).toBe(true);
+    expect(await store.postEnvelopes('alice', [envelope('bob', share), envelope('bob', share), envelope('carol', share)], T0, small)).toEqual({
+      ok: false,
+      reason: 'mailbox-full',
+      recipients: ['bob'],
+    });
+    expect(await store.postEnvelopes('alice', [envelope('carol', share, 'z'.repeat(101))], T0, small)).toEqual({
+      ok: false,
+      reason: 'mailbox-full',
+      recipients: ['carol'],
+    });
+    // Once the first has expired, two more fit.
+    expect((await store.postEnvelopes('alice', [envelope('bob', share), envelope('bob', share)], T0 + 10, small)).ok).toBe(true);
+    expect(await store.listMailbox('bob', 0, 10, T0 + 10)).toHaveLength(3);
+  });
+
+  it('keeps the mailbox limit exact under concurrent posts from two processes', async () => {
+    const sibling = await opened.openSibling();
+    const limits: MailboxLimits = { maxEnvelopes: 10, maxBytes: LIMITS.maxBytes };
+    const outcomes = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? store : sibling).postEnvelopes('alice', [envelope('bob', shareId())], T0, limits)),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(10);
+    expect(await store.listMailbox('bob', 0, 100, T0)).toHaveLength(10);
+  });
+
+  it("acknowledges only envelopes in the caller's own mailbox", async () => {
+    const outcome = await store.postEnvelopes('alice', [envelope('bob', shareId()), envelope('carol', shareId())], T0, LIMITS);
+    if (!outcome.ok) throw new Error('refused');
+    const [toBob, toCarol] = outcome.ids as [number, number];
+    expect(await store.ackEnvelopes('bob', [toBob, toCarol])).toBe(1);
+    expect(await store.listMailbox('bob', 0, 10, T0)).toEqual([]);
+    expect((await store.listMailbox('carol', 0, 10, T0)).map((row) => row.id)).toEqual([toCarol]);
+  });
+
+  it('lets only the poster revoke, dropping all or only some recipients’ undelivered envelopes', async () => {
+    const share = shareId();
+    const other = shareId();
+    await store.postEnvelopes('alice', [envelope('bob', share), envelope('carol', share), envelope('bob', other)], T0, LIMITS);
+    expect(await store.revokeShare('bob', share, null)).toBe('forbidden');
+    expect(await store.revokeShare('alice', share, ['carol'])).toEqual({ dropped: 1 });
+    expect(await store.listMailbox('carol', 0, 10, T0)).toEqual([]);
+    expect(await store.revokeShare('alice', share, null)).toEqual({ dropped: 1 });
+    expect((await store.listMailbox('bob', 0, 10, T0)).map((row) => row.shareId)).toEqual([other]);
+    expect(await store.revokeShare('alice', shareId(), null)).toEqual({ dropped: 0 });
+  });
+
+  it('purges what has expired and hides expired envelopes from a listing', async () => {
+    const share = shareId();
+    await store.postEnvelopes('alice', [envelope('bob', share, 'short', T0 + HOUR), envelope('carol', share, 'long', T0 + 2 * HOUR)], T0, LIMITS);
+    await store.claimNonce('alice', 'b'.repeat(32), T0 + 1000);
+    await store.countRequest('addr:192.0.2.1', T0, T0 + 60_000);
+    expect(await store.listMailbox('bob', 0, 10, T0 + HOUR)).toEqual([]);
+    expect(await store.purgeExpired(T0 + HOUR)).toEqual({ envelopes: 0, nonces: 1, rateCounters: 1, shares: 0 });
+    expect(await store.purgeExpired(T0 + 2 * HOUR)).toEqual({ envelopes: 1, nonces: 0, rateCounters: 0, shares: 1 });
+    expect(await store.listMailbox('carol', 0, 10, T0 + 2 * HOUR)).toEqual([]);
+  });
+});

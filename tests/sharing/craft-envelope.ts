@@ -1,0 +1,44 @@
+/**
+ * A test-only envelope builder that skips every check sealEnvelope makes, so tests can produce exactly
+ * what a malicious relay, or a broken sender, could put on the wire: any header, any body bytes, any
+ * signer, sealed to any key.
+ */
+import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { fromBase64, toBase64 } from '../../lib/crypto/base64';
+import { sealBase } from '../../lib/crypto/hpke/seal-base';
+import type { SigningSecretKey } from '../../lib/crypto/keys';
+import { signEd25519 } from '../../lib/crypto/sign-ed25519';
+import { encodeEnvelopeHeader } from '../../lib/sharing/encode-envelope-header';
+import { ENVELOPE_INFO } from '../../lib/sharing/envelope-info';
+import type { EnvelopeHeader } from '../../lib/sharing/envelope-schema';
+import { envelopeSigningBytes } from '../../lib/sharing/envelope-signing-bytes';
+
+export interface Craft {
+  header: EnvelopeHeader;
+  /** A body object (JSON-encoded) or raw body bytes. */
+  body: unknown;
+  /** Who signs; the signature then covers header, `signedFor` and the body bytes. */
+  signer: SigningSecretKey;
+  /** The X25519 key it is sealed to. */
+  sealTo: Uint8Array;
+  /** The recipient fingerprint the signature covers; by default the header's. */
+  signedFor?: Uint8Array;
+  /** The header bound as aad; by default `header`. */
+  aadHeader?: EnvelopeHeader;
+}
+
+export function craftEnvelope(c: Craft): string {
+  const bodyBytes = c.body instanceof Uint8Array ? c.body : utf8ToBytes(JSON.stringify(c.body));
+  const aad = encodeEnvelopeHeader(c.aadHeader ?? c.header);
+  const signedFor = c.signedFor ?? fromBase64(c.header.recipient.fingerprint);
+  const signature = signEd25519(c.signer, envelopeSigningBytes(encodeEnvelopeHeader(c.header), signedFor, bodyBytes));
+  const { enc, ct } = sealBase(c.sealTo, ENVELOPE_INFO, aad, concatBytes(signature, bodyBytes));
+  return JSON.stringify({ v: 1, header: c.header, enc: toBase64(enc), ct: toBase64(ct) });
+}
+
+/** Parses a serialised envelope, applies `change` to its JSON, and serialises it again. */
+export function rewrite(text: string, change: (envelope: { v: number; header: EnvelopeHeader; enc: string; ct: string }) => unknown): string {
+  const envelope = JSON.parse(text);
+  const result = change(envelope);
+  return JSON.stringify(result === undefined ? envelope : result);
+}

@@ -1,0 +1,38 @@
+/** Shared fixtures for the sharing tests: people with identities, pinned contacts and a sample login. */
+import { itemContentSchema, type ItemContent } from '../../lib/vault/item-schema';
+import type { Contact } from '../../lib/sharing/contact';
+import { generateIdentity } from '../../lib/sharing/generate-identity';
+import type { Identity, PublicIdentity } from '../../lib/sharing/identity';
+import { pinContact } from '../../lib/sharing/pin-contact';
+
+/** A fixed "now" so expiry arithmetic in the tests reads plainly: 2025-01-01T00:00:00Z. */
+export const NOW = Date.UTC(2025, 0, 1);
+export const HOUR = 60 * 60 * 1000;
+export const DAY = 24 * HOUR;
+
+export function person(handle: string): Identity {
+  return generateIdentity(handle, NOW);
+}
+
+/** The public half of an identity, as a contact code or a verified bundle would give it. */
+export function publicOf(identity: PublicIdentity): PublicIdentity {
+  return { handle: identity.handle, encryptionKey: identity.encryptionKey.slice(), signingKey: identity.signingKey.slice() };
+}
+
+/** `identity` pinned as a contact, verified by default (as after scanning its contact code). */
+export function contactOf(identity: PublicIdentity, state: 'verified' | 'unverified' = 'verified'): Contact {
+  return pinContact(undefined, publicOf(identity), state === 'verified' ? 'contact-code' : 'lookup', NOW).contact;
+}
+
+/** A login as it sits in a vault. */
+export function sampleLogin(password = 'correct horse battery staple'): ItemContent {
+  return itemContentSchema.parse({
+    type: 'login',
+    title: 'Staging database',
+    username: 'deploy@example.org',
+    password,
+    urls: ['https://db.example.org/login'],
+    createdAt: NOW - DAY,
+    updatedAt: NOW - DAY,
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * An in-memory AutofillPlatform for handler tests: preferences and tab memory in maps, tabs described by
+ * the test, and every fill request recorded; `answerFill` plays the content script's part.
+ */
+import type { FillOutcome, FillRequest } from '../../lib/autofill/fill-request';
+import { DEFAULT_AUTOFILL_PREFS, type AutofillPlatform, type AutofillPrefs, type TabMemory } from '../../lib/vault-service/autofill-platform';
+
+/** Like the browser: storage.local preferences, storage.session tab memory, and the tabs' top URLs. */
+export class MemoryAutofillPlatform implements AutofillPlatform {
+  storedPrefs: AutofillPrefs = DEFAULT_AUTOFILL_PREFS;
+  readonly memory = new Map<number, TabMemory>();
+  /** Tab id → top frame URL. */
+  readonly tabs = new Map<number, string>();
+  /** The tab the popup belongs to. */
+  active: number | null = null;
+  /** Every request sent to a tab, with its target frame (null = every frame). */
+  readonly sent: { tabId: number; request: FillRequest; frameId: number | null }[] = [];
+  /** What the content script answers; null = no content script there. */
+  answerFill: (tabId: number, request: FillRequest, frameId: number | null) => Promise<FillOutcome | null> = async () => 'filled';
+
+  prefs = {
+    get: async (): Promise<AutofillPrefs> => structuredClone(this.storedPrefs),
+    set: async (prefs: AutofillPrefs): Promise<void> => {
+      this.storedPrefs = structuredClone(prefs);
+    },
+  };
+
+  tabMemory = {
+    get: async (tabId: number): Promise<TabMemory | null> => this.memory.get(tabId) ?? null,
+    set: async (tabId: number, memory: TabMemory): Promise<void> => {
+      this.memory.set(tabId, memory);
+    },
+    forget: async (tabId: number): Promise<void> => {
+      this.memory.delete(tabId);
+    },
+  };
+
+  async tabUrl(tabId: number): Promise<string | null> {
+    return this.tabs.get(tabId) ?? null;
+  }
+
+  async activeTab(): Promise<{ id: number; url: string } | null> {
+    const url = this.active === null ? undefined : this.tabs.get(this.active);
+    return this.active === null || url === undefined ? null : { id: this.active, url };
+  }
+
+  async requestFill(tabId: number, request: FillRequest, frameId: number | null): Promise<FillOutcome | null> {
+    this.sent.push({ tabId, request, frameId });
+    return this.answerFill(tabId, request, frameId);
+  }
+}
