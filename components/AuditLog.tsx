@@ -22,6 +22,14 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'vault-exported-plain': 'Vault exported as plain CSV',
   'items-imported': 'Items imported',
   'item-filled': 'Login filled',
+  'share-created': 'Shared',
+  'share-delivered': 'Share delivered',
+  'share-accepted': 'Share accepted',
+  'share-declined': 'Share declined',
+  'share-opened': 'Shared item opened',
+  'share-updated': 'Share updated',
+  'share-revoked': 'Share revoked',
+  'share-expired': 'Share expired',
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -114,7 +122,10 @@ export function AuditLog() {
                 <td>
                   <time dateTime={new Date(event.at).toISOString()}>{timeFormat.format(event.at)}</time>
                 </td>
-                <td>{EVENT_TEXT[event.type]}</td>
+                <td>
+                  {EVENT_TEXT[event.type]}
+                  {event.party !== undefined && <span className="muted"> · {event.party}</span>}
+                </td>
                 <td>{event.itemTitle ?? (event.count === undefined ? '' : `${event.count.toLocaleString()} items`)}</td>
               </tr>
             ))}

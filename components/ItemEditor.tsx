@@ -184,6 +184,11 @@ export function ItemEditor({ item, folders, onSaved, onCancel }: ItemEditorProps
               <input {...c} type="text" autoComplete="off" spellCheck={false} className="mono" value={draft.totp} onChange={(e) => set({ totp: e.target.value })} />
             )}
           </Field>
+          <Field label="Rotate password every (days)" error={errors.rotationDays} hint="Leave empty to use the default from Settings (90 days unless changed).">
+            {(c) => (
+              <input {...c} type="text" inputMode="numeric" autoComplete="off" className="short" value={draft.rotationDays} onChange={(e) => set({ rotationDays: e.target.value })} />
+            )}
+          </Field>
         </>
       )}
 

@@ -1,6 +1,8 @@
 /** Settings: auto-lock and clipboard-clear delays (saved as soon as they change), and the master password form. */
 import { useEffect, useId, useState } from 'react';
+import { DEFAULT_ROTATION_DAYS } from '../lib/health/rotation-status';
 import type { Settings as SettingsValues } from '../lib/messaging/protocol';
+import { AutofillSettings } from './AutofillSettings';
 import { ChangePassword } from './ChangePassword';
 import { errorText } from './error-text';
 import { useVaultCall } from './use-vault-call';
@@ -8,6 +10,8 @@ import { useVaultTools } from './vault-context';
 
 const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 240, 0] as const;
 const CLIPBOARD_SECONDS = [10, 30, 60, 120, 0] as const;
+/** Offered rotation periods in days; 90 is the common policy and the default. */
+const ROTATION_DAYS = [30, 60, 90, 180, 365] as const;
 
 function minutesText(m: number): string {
   if (m === 0) return 'Never';
@@ -94,6 +98,21 @@ export function Settings({ onOpenAudit }: SettingsProps) {
           ))}
         </select>
       </div>
+      <div className="field">
+        <label htmlFor={`${baseId}-rotation`}>Remind me to change passwords after</label>
+        <select
+          id={`${baseId}-rotation`}
+          value={settings.rotationDays ?? DEFAULT_ROTATION_DAYS}
+          onChange={(e) => void save({ ...settings, rotationDays: Number(e.target.value) })}
+        >
+          {[...new Set<number>([...ROTATION_DAYS, settings.rotationDays ?? DEFAULT_ROTATION_DAYS])].sort((a, b) => a - b).map((d) => (
+            <option key={d} value={d}>
+              {d} days
+            </option>
+          ))}
+        </select>
+        <p className="hint">For logins without their own rotation period. Due passwords show in Health and on the toolbar icon.</p>
+      </div>
       <p className="status" role="status">
         {status}
       </p>
@@ -109,6 +128,7 @@ export function Settings({ onOpenAudit }: SettingsProps) {
           </button>
         </p>
       )}
+      <AutofillSettings />
       <ChangePassword />
     </section>
   );

@@ -9,12 +9,17 @@ import type { Layout } from './App';
 import { AuditLog } from './AuditLog';
 import { errorText } from './error-text';
 import { listFolders } from './filter-items';
+import { ExportView } from './ExportView';
 import { Generator } from './Generator';
+import { HealthCount } from './HealthCount';
+import { HealthView } from './HealthView';
+import { ImportView } from './ImportView';
 import { IntegrityBanner } from './IntegrityBanner';
 import { ItemEditor } from './ItemEditor';
 import { INITIAL_LIST_STATE, ItemList, type ListState } from './ItemList';
 import { ItemView } from './ItemView';
 import { Settings as SettingsPanel } from './Settings';
+import { TabLogins } from './TabLogins';
 import { Toast } from './Toast';
 import { useVaultCall } from './use-vault-call';
 import { DEFAULT_SETTINGS, VaultToolsContext, type ToastContent, type VaultTools } from './vault-context';
@@ -26,7 +31,10 @@ type View =
   | { kind: 'edit'; item: Item }
   | { kind: 'generator' }
   | { kind: 'settings' }
-  | { kind: 'audit' };
+  | { kind: 'audit' }
+  | { kind: 'health' }
+  | { kind: 'export' }
+  | { kind: 'import' };
 
 /** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
 const TOAST_MS_WITH_ACTION = 10_000;
@@ -164,6 +172,15 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
     case 'audit':
       panel = <AuditLog />;
       break;
+    case 'health':
+      panel = <HealthView onOpenItem={(id) => setView({ kind: 'item', id })} />;
+      break;
+    case 'export':
+      panel = <ExportView onRestored={() => void reloadList()} />;
+      break;
+    case 'import':
+      panel = <ImportView existing={items ?? []} onImported={() => void reloadList()} />;
+      break;
     case 'list':
       break;
   }
@@ -213,6 +230,23 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
                 Audit log
               </button>
             )}
+            {layout === 'page' && (
+              <button type="button" aria-current={current('health')} onClick={() => setView({ kind: 'health' })}>
+                Health
+              </button>
+            )}
+            {/* Page only, like Import: file dialogs close the popup. */}
+            {layout === 'page' && (
+              <button type="button" aria-current={current('export')} onClick={() => setView({ kind: 'export' })}>
+                Export
+              </button>
+            )}
+            {/* Page only: a popup closes when the file dialog takes the focus. */}
+            {layout === 'page' && (
+              <button type="button" aria-current={current('import')} onClick={() => setView({ kind: 'import' })}>
+                Import
+              </button>
+            )}
           </nav>
         </header>
         {report !== null && <IntegrityBanner report={report} onDismiss={() => setReport(null)} />}
@@ -224,7 +258,11 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
             </main>
           </div>
         ) : view.kind === 'list' ? (
-          <main className="popup-main">{list}</main>
+          <main className="popup-main">
+            <TabLogins />
+            <HealthCount onOpen={openVaultPage} />
+            {list}
+          </main>
         ) : (
           <main className="popup-main panel">
             <button ref={backButton} type="button" className="link back" onClick={toList}>

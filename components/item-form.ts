@@ -2,7 +2,7 @@
  * The add/edit form's state and its checks: turns what the user typed into an `ItemInput` the protocol
  * accepts (lib/vault/item-schema), with an error per field instead of a rejected message.
  */
-import { MAX_SHORT, MAX_TEXT, type ItemContent, type ItemInput } from '../lib/vault/item-schema';
+import { MAX_ROTATION_DAYS, MAX_SHORT, MAX_TEXT, type ItemContent, type ItemInput } from '../lib/vault/item-schema';
 
 export interface CustomFieldDraft {
   name: string;
@@ -24,6 +24,8 @@ export interface ItemDraft {
   tags: string;
   favourite: boolean;
   match: 'origin' | 'domain';
+  /** Days between password changes, as typed; '' = the default from Settings. */
+  rotationDays: string;
 }
 
 /** Error text by field key: `title`, `url.0`, `field.2.name`, `tags`, … */
@@ -41,7 +43,7 @@ const MAX_TAGS = 50;
 export function emptyDraft(type: ItemDraft['type'] = 'login'): ItemDraft {
   return {
     type, title: '', username: '', password: '', urls: [''], totp: '', notes: '',
-    fields: [], folder: '', tags: '', favourite: false, match: 'origin',
+    fields: [], folder: '', tags: '', favourite: false, match: 'origin', rotationDays: '',
   };
 }
 
@@ -64,6 +66,7 @@ export function draftFromContent(content: ItemContent): ItemDraft {
     urls: content.urls.length > 0 ? [...content.urls] : [''],
     totp: content.totp,
     match: content.match,
+    rotationDays: content.rotationDays ? String(content.rotationDays) : '',
   };
 }
 
@@ -76,7 +79,7 @@ export function inputFromContent(content: ItemContent): ItemInput {
   if (content.type === 'note') return { type: 'note', ...common };
   return {
     type: 'login', ...common, username: content.username, password: content.password,
-    urls: content.urls, totp: content.totp, match: content.match,
+    urls: content.urls, totp: content.totp, match: content.match, rotationDays: content.rotationDays ?? 0,
   };
 }
 
@@ -170,9 +173,16 @@ export function checkDraft(draft: ItemDraft): DraftCheck {
   if (totp === null) errors.totp = 'Enter the secret as shown by the site (letters A–Z and digits 2–7) or an otpauth:// link.';
   else if (totp.length > MAX_SHORT) errors.totp = 'This secret is too long.';
 
+  const rotationText = draft.rotationDays.trim();
+  const rotationDays = rotationText === '' ? 0 : Number(rotationText);
+  if (!/^\d*$/.test(rotationText) || rotationDays > MAX_ROTATION_DAYS) {
+    errors.rotationDays = `Enter a whole number of days up to ${MAX_ROTATION_DAYS.toLocaleString('en')}, or leave it empty for the default.`;
+  }
+
   if (Object.keys(errors).length > 0 || totp === null) return { ok: false, errors };
   return {
     ok: true,
-    input: { type: 'login', ...common, username, password: draft.password, urls, totp, match: draft.match },
+    // rotationDays is always sent (0 = default), so clearing the field really resets it.
+    input: { type: 'login', ...common, username, password: draft.password, urls, totp, match: draft.match, rotationDays },
   };
 }

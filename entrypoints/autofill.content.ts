@@ -5,6 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startAutofill } from '../lib/autofill/start-autofill';
+import { startSaveFlow } from '../lib/autofill/start-save-flow';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -12,5 +13,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     ctx.onInvalidated(startAutofill(document));
+    ctx.onInvalidated(startSaveFlow(document));
   },
 });

@@ -4,9 +4,13 @@
 const MAX_DEPTH = 3;
 /** Element siblings looked at per level. */
 const MAX_SIBLINGS = 3;
+// Node.ELEMENT_NODE and Node.TEXT_NODE, spelled out so that no global `Node` of some other realm is needed.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /**
- * Returns the nearest non-empty text preceding `el` ("Email" in `<div>Email</div><div><input></div>`), looking at
+ * Returns the text of a `<label>` right after `el` (a floating label), else the nearest non-empty text
+ * preceding `el` ("Email" in `<div>Email</div><div><input></div>`), looking at
  * up to 3 earlier siblings at each of 3 ancestor levels (never above `<body>`) and stopping at the first sibling
  * that holds another form control, since its text labels that control instead.
  *
@@ -15,18 +19,21 @@ const MAX_SIBLINGS = 3;
  * @example findNearbyText(input); // "E-Mail-Adresse"
  */
 export function findNearbyText(el: Element): string {
+  // A floating label follows its input: <input><label>Current password</label>.
+  const next = el.nextElementSibling;
+  if (next?.tagName === 'LABEL' && next.textContent?.trim()) return next.textContent.trim().slice(0, 100);
   let node: Node = el;
   for (let depth = 0; depth < MAX_DEPTH && node.parentNode && node.nodeName !== 'BODY'; depth++, node = node.parentNode) {
     let seen = 0;
     for (let prev = node.previousSibling; prev && seen < MAX_SIBLINGS; prev = prev.previousSibling) {
-      if (prev.nodeType === Node.ELEMENT_NODE) {
+      if (prev.nodeType === ELEMENT_NODE) {
         seen++;
         const sibling = prev as Element;
         if (/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(sibling.tagName)) continue;
         if (/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(sibling.tagName) || sibling.querySelector('input,select,textarea')) {
           return '';
         }
-      } else if (prev.nodeType !== Node.TEXT_NODE) {
+      } else if (prev.nodeType !== TEXT_NODE) {
         continue;
       }
       const text = prev.textContent?.trim();

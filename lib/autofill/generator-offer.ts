@@ -1,15 +1,15 @@
 /**
  * The generator in new-password fields: while a new-password (or confirm-password) field of a sign-up or
- * change-password form has the focus, a small "Generate" button sits at its right edge (top layer, closed shadow root,
- * save-ui-host). A safe click (T14) asks the background for a password honouring the field's
+ * change-password form has the focus, a small button sits at its right edge (a guarded top-layer overlay,
+ * save-overlay). A click the guard allows (T14) asks the background for a password honouring the field's
  * `passwordrules` attribute or the site's quirks (the quirks file never reaches the content script) and
- * fills it into the form's new-password and confirm-password fields, so that React and Vue notice.
+ * fills it into the form's new-password and confirm-password fields so that React and Vue notice.
  */
 import type { DetectedForm } from './form-types';
 import { parseSaveReply } from './parse-save-reply';
 import type { SendSaveMessage } from './save-flow-types';
-import { openSaveUiHost, type SaveUiHost } from './save-ui-host';
-import { isSafeClick } from './save-ui-safe-click';
+import { openSaveOverlay, type SaveOverlay } from './save-overlay';
+import { setInputValue } from './set-input-value';
 
 /** The button's size in CSS pixels. */
 const BUTTON_PX = 24;
@@ -32,21 +32,41 @@ export interface GeneratorOfferOptions {
  */
 export function offerGenerator(doc: Document, options: GeneratorOfferOptions): () => void {
   const view = doc.defaultView;
-  let open: { ui: SaveUiHost; field: HTMLInputElement } | null = null;
+  let open: { ui: SaveOverlay; field: HTMLInputElement } | null = null;
+  /** True while we fill: our own focus and blur events must not open or close the button. */
+  let filling = false;
 
   const close = (): void => open?.ui.close();
-  const place = (): void => {
-    if (!open) return;
-    const box = open.field.getBoundingClientRect();
+  const boxOf = (field: HTMLInputElement) => {
+    const box = field.getBoundingClientRect();
     const inset = Math.max(2, (box.height - BUTTON_PX) / 2);
-    open.ui.place(`left:${Math.round(box.right - BUTTON_PX - inset)}px;top:${Math.round(box.top + inset)}px`);
+    return { left: box.right - BUTTON_PX - inset, top: box.top + inset, width: BUTTON_PX, height: BUTTON_PX };
+  };
+  const place = (): void => {
+    if (open) open.ui.place(boxOf(open.field));
+  };
+
+  const generate = async (form: DetectedForm, field: HTMLInputElement): Promise<void> => {
+    // Sites put `passwordrules` on the new-password field; the confirm field shares its rules.
+    const rulesField = form.fields.find((f) => f.role === 'new-password')?.elements[0] ?? field;
+    const reply = parseSaveReply(await options.send('generatorSuggest', { rules: rulesField.getAttribute('passwordrules') }).catch(() => null));
+    if (!reply.ok || reply.password === null) return;
+    close();
+    filling = true;
+    try {
+      const targets = form.fields.filter((f) => f.role === 'new-password' || f.role === 'confirm-password').flatMap((f) => f.elements);
+      for (const input of targets) setInputValue(input, reply.password);
+      if (field.isConnected) field.focus({ preventScroll: true });
+    } finally {
+      filling = false;
+    }
   };
 
   const show = (field: HTMLInputElement, form: DetectedForm): void => {
     if (open?.field === field) return;
     close();
-    let ui: SaveUiHost | null = null;
-    ui = openSaveUiHost(doc, CSS, 'left:0;top:0', () => {
+    let ui: SaveOverlay | null = null;
+    ui = openSaveOverlay(doc, CSS, boxOf(field), () => {
       if (open?.ui === ui) open = null;
     });
     if (!ui) return;
@@ -56,28 +76,24 @@ export function offerGenerator(doc: Document, options: GeneratorOfferOptions): (
     button.title = 'Fill a strong generated password';
     button.setAttribute('aria-label', 'Fill a strong generated password');
     ui.root.append(button);
-    // Keep the focus in the page's field, so clicking the button does not close it first.
+    // Keep the focus in the page's field, so pressing the button does not blur (and close) it first.
     ui.root.addEventListener('mousedown', (event) => event.preventDefault());
     ui.root.addEventListener('click', (event) => {
-      if (!isSafeClick(event, ui.host)) return;
-      void fillGenerated(form, field, options.send).then((filled) => {
-        if (filled) ui.close();
-      });
+      if (event instanceof MouseEvent && ui.allows(event)) void generate(form, field);
     });
     open = { ui, field };
-    place();
   };
 
   const onFocusIn = (event: FocusEvent): void => {
     const field = event.composedPath()[0];
-    if (!(field instanceof HTMLInputElement)) return;
+    if (filling || !(field instanceof HTMLInputElement)) return;
     const form = options.detect().find((candidate) =>
       candidate.fields.some((f) => (f.role === 'new-password' || f.role === 'confirm-password') && f.elements.includes(field)),
     );
     if (form) show(field, form);
   };
   const onFocusOut = (event: FocusEvent): void => {
-    if (open && event.composedPath()[0] === open.field) close();
+    if (!filling && open && event.composedPath()[0] === open.field) close();
   };
 
   doc.addEventListener('focusin', onFocusIn, true);
@@ -91,25 +107,4 @@ export function offerGenerator(doc: Document, options: GeneratorOfferOptions): (
     view?.removeEventListener('scroll', place, true);
     view?.removeEventListener('resize', place);
   };
-}
-
-/** Asks for a password and fills every new-password and confirm field of the form. @returns whether it filled */
-async function fillGenerated(form: DetectedForm, field: HTMLInputElement, send: SendSaveMessage): Promise<boolean> {
-  // Sites put `passwordrules` on the new-password field; the confirm field shares its rules.
-  const rulesField = form.fields.find((f) => f.role === 'new-password')?.elements[0] ?? field;
-  const reply = parseSaveReply(await send('generatorSuggest', { rules: rulesField.getAttribute('passwordrules') }).catch(() => null));
-  if (!reply.ok || reply.password === null) return false;
-  const targets = form.fields.filter((f) => f.role === 'new-password' || f.role === 'confirm-password').flatMap((f) => f.elements);
-  for (const input of targets) setValue(input, reply.password);
-  return true;
-}
-
-/**
- * Sets a value the way typing does as far as frameworks can tell: the native setter (React tracks the
- * value through it), then `input` and `change`.
- */
-function setValue(input: HTMLInputElement, value: string): void {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
 }

@@ -61,10 +61,10 @@ export function guardOverlay(overlay: OverlayHost, parent: Element, onTamper: ()
   const visibility = new IntersectionObserver(
     (entries) => {
       for (const entry of entries as VisibilityEntry[]) {
-        // Without v2 (Firefox) only the style and point checks guard; being on screen is all we learn.
-        const visible = entry.isVisible ?? entry.isIntersecting;
-        if (visible) armed = true;
-        else if (armed) tamper();
+        // Without v2 (Firefox) only the style and point checks guard; being on screen is all we learn. Not visible,
+        // even at the first look (covered from the start), closes the UI rather than leave it lurking unseen.
+        if (entry.isVisible ?? entry.isIntersecting) armed = true;
+        else tamper();
       }
     },
     { threshold: [0, 1], trackVisibility: true, delay: VISIBILITY_DELAY_MS } as IntersectionObserverInit,

@@ -29,9 +29,13 @@ export interface InlineMenu {
 }
 
 const ICON_PX = 20;
+const HEAD_PX = 28;
 const ROW_PX = 42;
 const VISIBLE_ROWS = 5;
-const CHROME_PX = 58;
+/** Border, header and footer around the rows. */
+const CHROME_PX = HEAD_PX + 30;
+/** Room for the cross-origin confirmation (it names the frame's origin). */
+const CONFIRM_PX = 150;
 const MIN_WIDTH_PX = 260;
 
 const CSS = `
@@ -41,16 +45,16 @@ const CSS = `
   place-items: center; font-weight: 700; font-size: 12px; cursor: pointer; user-select: none; }
 .menu { width: 100%; height: 100%; background: #fff; border: 1px solid #b8c2cc; border-radius: 8px; display: flex;
   flex-direction: column; box-shadow: 0 6px 20px rgba(0,0,0,.18); overflow: hidden; user-select: none; }
-.head { padding: 6px 10px; font-weight: 600; color: #44505c; border-bottom: 1px solid #e4e8ec; }
+.head { height: ${HEAD_PX}px; padding: 0 10px; display: flex; align-items: center; font-weight: 600; color: #44505c; border-bottom: 1px solid #e4e8ec; }
 .rows { flex: 1; overflow-y: auto; }
 .row { height: ${ROW_PX}px; padding: 4px 10px; cursor: pointer; display: flex; flex-direction: column; justify-content: center; }
 .row b { font-weight: 600; } .row span { color: #5a6672; font-size: 12px; }
 .row b, .row span { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .row:hover, .row.active { background: #e8f0fb; }
-.foot { padding: 5px 10px; border-top: 1px solid #e4e8ec; text-align: right; }
+.foot { padding: 5px 10px; border-top: 1px solid #e4e8ec; }
 .link { color: #1f5fbf; cursor: pointer; font-size: 12px; }
 .note { padding: 10px; } .note b { word-break: break-all; }
-.btns { display: flex; gap: 8px; justify-content: flex-end; padding: 0 10px 10px; }
+.btns { display: flex; gap: 8px; justify-content: flex-end; padding: 0 10px 10px; margin-top: auto; }
 .btn { padding: 4px 12px; border-radius: 5px; border: 1px solid #b8c2cc; cursor: pointer; }
 .btn.primary { background: #1f5fbf; border-color: #1f5fbf; color: #fff; }
 `;
@@ -94,7 +98,7 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
     const rect = field.getBoundingClientRect();
     const rows = Math.max(1, Math.min(VISIBLE_ROWS, options.logins.length));
     const width = Math.min(Math.max(rect.width, MIN_WIDTH_PX), view.innerWidth - 8);
-    const height = CHROME_PX + rows * ROW_PX;
+    const height = Math.max(CHROME_PX + rows * ROW_PX, options.confirmOrigin === null ? 0 : CONFIRM_PX);
     const below = rect.bottom + 4 + height <= view.innerHeight || rect.top - 4 - height < 0;
     return {
       icon: { left: rect.right - ICON_PX - 6, top: rect.top + (rect.height - ICON_PX) / 2, width: ICON_PX, height: ICON_PX },

@@ -10,7 +10,7 @@ import type { SendSaveMessage } from './save-flow-types';
 import { openSaveOverlay, type SaveOverlay } from './save-overlay';
 
 /** How long the bar stays after a successful save, in ms, before it closes by itself. */
-export const DONE_CLOSE_MS = 4_000;
+const DONE_CLOSE_MS = 4_000;
 
 /** The bar's width and its distance from the viewport's top right corner, in CSS pixels. */
 const WIDTH_PX = 340;

@@ -1,8 +1,8 @@
 /**
  * A guarded overlay for the save flow's UI (save bar, generator button): the inline menu's host (closed
  * shadow root in the top layer, overlay-host) and clickjacking guard (guard-overlay, T14), opened, closed
- * and asked in one place. Inside an open modal dialog the overlay lives in the dialog, since everything
- * outside it is inert.
+ * and asked in one place, plus closing as soon as a page popover opens after it. Inside an open modal
+ * dialog the overlay lives in the dialog, since everything outside it is inert.
  */
 import { guardOverlay } from './guard-overlay';
 import { isOverlayIntact } from './is-overlay-intact';
@@ -43,9 +43,16 @@ export function openSaveOverlay(doc: Document, css: string, box: OverlayBox, onC
     return null;
   }
   let closed = false;
+  // Another popover opened after ours is drawn above it, perhaps letting clicks through to us: close at once
+  // rather than wait for the guard (which only learns of it once our host had been seen uncovered).
+  // `toggle` does not bubble, but a capturing listener on the document sees every light-DOM popover.
+  const onToggle = (event: Event): void => {
+    if (event.target !== overlay.host && (event as ToggleEvent).newState === 'open') close();
+  };
   const close = (): void => {
     if (closed) return;
     closed = true;
+    doc.removeEventListener('toggle', onToggle, true);
     guard.stop();
     overlay.remove();
     onClose();
@@ -55,6 +62,7 @@ export function openSaveOverlay(doc: Document, css: string, box: OverlayBox, onC
     close();
     return null;
   }
+  doc.addEventListener('toggle', onToggle, true);
   return {
     root: overlay.root,
     place: (next) => overlay.place(next),

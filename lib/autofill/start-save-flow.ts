@@ -3,29 +3,38 @@
  * the offer it answers with (on this page, or in the top frame of the page the submit led to), and offers
  * the generator in new-password fields.
  */
+import { detectForms } from './detect-forms';
 import type { DetectedForm } from './form-types';
 import { offerGenerator } from './generator-offer';
 import { parseSaveReply } from './parse-save-reply';
 import { showSaveBar } from './save-bar';
 import type { SendSaveMessage } from './save-flow-types';
+import { sendSaveMessage } from './send-save-message';
 import { watchSubmissions } from './watch-submissions';
 
-/** What the save flow needs from the content script's main. */
+/** What the save flow takes from its surroundings; the content script passes none of it. */
 export interface SaveFlowOptions {
-  /** The document's forms right now (`detectForms`). */
+  /** The document's forms right now; default `detectForms(doc)`. */
   detect: () => DetectedForm[];
-  /** Sends a save-flow message (`runtime.sendMessage`); resolves with the raw reply. */
+  /** Sends a save-flow message; default `runtime.sendMessage` (send-save-message). */
   send: SendSaveMessage;
-  /** True in the tab's top frame, the one that asks for the offer left pending by a navigation. */
+  /** True in the tab's top frame, the one that asks for the offer a navigation left pending; default from `window.top`. */
   isTopFrame: boolean;
 }
 
 /**
  * Starts the save flow in one frame's document.
  * @returns a function that stops it (listeners removed, open UI closed)
- * @example startSaveFlow(document, { detect: () => detectForms(document), send, isTopFrame: window === window.top });
+ * @example ctx.onInvalidated(startSaveFlow(document));
  */
-export function startSaveFlow(doc: Document, options: SaveFlowOptions): () => void {
+export function startSaveFlow(doc: Document, overrides: Partial<SaveFlowOptions> = {}): () => void {
+  const view = doc.defaultView;
+  const options: SaveFlowOptions = {
+    detect: () => detectForms(doc),
+    send: sendSaveMessage,
+    isTopFrame: view !== null && view.top === view,
+    ...overrides,
+  };
   const { send } = options;
   let closeBar = (): void => {};
   const show = async (reply: Promise<unknown>): Promise<void> => {

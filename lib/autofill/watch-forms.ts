@@ -14,7 +14,7 @@ const WATCHED_ATTRIBUTES = ['type', 'style', 'class', 'hidden', 'aria-hidden', '
 
 /** Whether a node is, holds, or may soon hold a form control (a custom element fills its shadow root later). */
 function mayHoldFields(node: Node): boolean {
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  if (node.nodeType !== 1) return false; // Node.ELEMENT_NODE
   const el = node as Element;
   return /^(INPUT|FORM|BUTTON)$/.test(el.tagName) || el.tagName.includes('-') || !!el.shadowRoot || !!el.querySelector('input');
 }
@@ -46,7 +46,9 @@ export function watchForms(
     timer = undefined;
     onChange(detectForms(root, options));
   };
-  const observer = new MutationObserver((records) => {
+  // The observer class of the watched document's own window: right in content scripts and in tests alike.
+  const view = ((root as Document).defaultView ?? root.ownerDocument?.defaultView)!;
+  const observer = new view.MutationObserver((records) => {
     let relevant = false;
     for (const record of records) {
       if (record.type === 'attributes') {
@@ -70,7 +72,7 @@ export function watchForms(
   const observe = (target: Document | ShadowRoot) =>
     observer.observe(target, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
   function observeShadowRoots(el: Element | Document | ShadowRoot) {
-    const elements = el instanceof Element ? [el, ...el.querySelectorAll('*')] : el.querySelectorAll('*');
+    const elements = el.nodeType === 1 ? [el as Element, ...el.querySelectorAll('*')] : el.querySelectorAll('*');
     for (const child of elements) {
       if (child.shadowRoot) {
         observe(child.shadowRoot);

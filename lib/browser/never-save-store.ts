@@ -9,7 +9,7 @@ import '../messaging/zod-jitless';
 import type { TagSetStore } from '../vault-service/service-deps';
 
 /** Most tags kept; the oldest go first past it. */
-export const MAX_NEVER_SAVE_TAGS = 5_000;
+const MAX_NEVER_SAVE_TAGS = 5_000;
 
 const tagsSchema = z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(MAX_NEVER_SAVE_TAGS);
 const item = storage.defineItem<string[]>('local:neverSave', { fallback: [], version: 1 });

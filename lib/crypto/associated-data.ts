@@ -14,7 +14,12 @@ export type Purpose =
   | 'audit-head'
   | 'settings'
   | 'export'
-  | 'identity';
+  | 'identity'
+  | 'sharing-profile'
+  | 'contact'
+  | 'share-grant'
+  | 'received-share'
+  | 'outbox';
 
 /** Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption. */
 export interface CipherContext {

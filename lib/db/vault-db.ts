@@ -48,11 +48,61 @@ export interface AuditRecord {
   hash: Uint8Array;
 }
 
+/**
+ * The vault's sharing identity (one row): its secret keys sealed by lib/sharing/seal-identity, and its
+ * profile (relay URL, registration, sync state) sealed beside them.
+ */
+export interface IdentityRecord {
+  id: 'me';
+  keys: Sealed;
+  profile: Sealed;
+}
+
+/** A pinned contact; handle, keys and verification state are all inside `sealed` (handles identify people, S1). */
+export interface ContactRecord {
+  /** Random, 16 bytes as hex; opaque. */
+  id: string;
+  sealed: Sealed;
+}
+
+/** An outgoing grant (the owner's side of one share with one person), sealed. */
+export interface ShareRecord {
+  /** The share id (base64 of 16 random bytes), which the relay sees anyway. */
+  id: string;
+  sealed: Sealed;
+}
+
+/**
+ * An incoming share (the recipient's copy), sealed with its item content. `domains` is the same blind
+ * index as items have, so the fill lookup finds received logins without decrypting; `expiresAt` is clear
+ * (and bound into the associated data) so the expiry alarm can delete a copy while the vault is locked.
+ */
+export interface ReceivedRecord {
+  /** The share id. */
+  id: string;
+  domains: string[];
+  /** ms since epoch; absent when the share does not expire (absent values stay out of the index). */
+  expiresAt?: number;
+  sealed: Sealed;
+}
+
+/** A relay operation waiting for the network, sealed (recipients' handles are identifying). */
+export interface OutboxRecord {
+  /** 1, 2, 3, … in the order the operations must go out. */
+  seq: number;
+  sealed: Sealed;
+}
+
 /** Typed Dexie database; one per vault name (tests use throwaway names). */
 export class VaultDb extends Dexie {
   header!: Table<HeaderRecord, 'vault'>;
   items!: Table<ItemRecord, string>;
   audit!: Table<AuditRecord, number>;
+  identity!: Table<IdentityRecord, 'me'>;
+  contacts!: Table<ContactRecord, string>;
+  shares!: Table<ShareRecord, string>;
+  received!: Table<ReceivedRecord, string>;
+  outbox!: Table<OutboxRecord, number>;
 
   constructor(name = 'sealpass-vault') {
     super(name);
@@ -61,6 +111,15 @@ export class VaultDb extends Dexie {
       // `*domains` is a multi-entry index: the fill lookup finds items by domain tag without decrypting.
       items: 'id, *domains',
       audit: 'seq',
+    });
+    // Sharing (issue 4): new tables only, so existing vaults upgrade without touching a record.
+    this.version(2).stores({
+      identity: 'id',
+      contacts: 'id',
+      shares: 'id',
+      // `*domains` as for items (fill lookup); `expiresAt` so the expiry alarm finds due copies while locked.
+      received: 'id, *domains, expiresAt',
+      outbox: 'seq',
     });
   }
 }

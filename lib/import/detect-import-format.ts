@@ -67,6 +67,9 @@ function detectJson(text: string): DetectedImport {
       'This Bitwarden export is encrypted, so Sealpass cannot read it. In Bitwarden, export again choosing ".json" or ".csv" (not encrypted), import that, then delete it.',
     );
   }
+  if (document?.format === 'sealpass-export') {
+    throw new ImportFileError('This is an encrypted Sealpass export, not a file from another password manager: restore it from the Export section with its passphrase.');
+  }
   if (!document || !Array.isArray(document.items)) {
     throw new ImportFileError('This JSON file is not a Bitwarden export: it has no "items" list. Sealpass reads JSON only from Bitwarden; export other managers as CSV.');
   }

@@ -40,6 +40,7 @@ export const auditEventTypeSchema = z.enum([
   'vault-exported-encrypted', 'vault-exported-plain',
   'items-imported',
   'item-filled',
+  'share-created', 'share-delivered', 'share-accepted', 'share-declined', 'share-opened', 'share-updated', 'share-revoked', 'share-expired',
 ]);
 
 /** One decrypted audit event. `itemTitle` is the title when the event happened. */
@@ -51,6 +52,8 @@ export const auditEventSchema = z.object({
   itemTitle: z.string().optional(),
   /** How many items an event covers (`items-imported`). */
   count: z.number().int().nonnegative().optional(),
+  /** The other person of a sharing event (their handle): the recipient for the owner, the owner for a recipient. */
+  party: z.string().max(64).optional(),
   hash: z.string(),
 });
 

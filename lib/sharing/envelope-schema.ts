@@ -10,9 +10,10 @@ import { z } from 'zod';
 import '../messaging/zod-jitless';
 import { itemContentSchema } from '../vault/item-schema';
 import { base64Bytes, handleSchema } from '../relay-protocol/identity-bundle';
+import { MAX_ENVELOPE_BYTES } from '../relay-protocol/relay-limits';
 
-/** Largest serialised envelope, in bytes (the text is ASCII, so also in characters). */
-export const MAX_ENVELOPE_BYTES = 64 * 1024;
+/** Largest serialised envelope, in bytes (our text is ASCII, so also in characters): the relay's limit. */
+export { MAX_ENVELOPE_BYTES };
 
 /** What an envelope asks for. Offers, updates and revokes come from a share's owner; the rest from its recipient. */
 export const envelopeKindSchema = z.enum(['share-offer', 'share-update', 'share-revoke', 'edit-proposal', 'receipt', 'share-decline']);

@@ -1,4 +1,5 @@
 /** The owner shares an item with one contact: a new grant and the signed, sealed share-offer for it. */
+import { MAX_LIFETIME_MS } from '../relay-protocol/relay-limits';
 import type { ItemContent } from '../vault/item-schema';
 import { checkShareTarget } from './check-share-target';
 import type { Contact } from './contact';
@@ -9,8 +10,8 @@ import { newShareId } from './new-share-id';
 import { sealEnvelope } from './seal-envelope';
 import { ShareBlockedError } from './share-blocked-error';
 
-/** Longest expiry, in ms: 90 days, the relay's limit on an envelope's lifetime too. */
-export const MAX_SHARE_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
+/** Longest expiry, in ms: 90 days, the same as the relay's limit on an envelope's lifetime. */
+export const MAX_SHARE_LIFETIME_MS = MAX_LIFETIME_MS;
 
 export interface ShareOfferInput {
   me: Identity;

@@ -1,6 +1,6 @@
 /** Opens an identity sealed by sealIdentity and rebuilds its public keys from the secret ones. */
-import { x25519 } from '@noble/curves/ed25519.js';
 import { z } from 'zod';
+import { publicKeyOf } from '../crypto/hpke/public-key-of';
 import { asKey, type HpkeSecretKey, type SigningSecretKey, type VaultKey } from '../crypto/keys';
 import { openSealed } from '../crypto/open-sealed';
 import { DecryptError } from '../crypto/sealed';
@@ -32,7 +32,7 @@ export function openIdentity(vaultKey: VaultKey, vaultId: string, sealed: unknow
     return {
       handle: tail.data.handle,
       created: tail.data.created,
-      encryptionKey: x25519.getPublicKey(encryptionSecretKey),
+      encryptionKey: publicKeyOf(encryptionSecretKey),
       signingKey: signingPublicKey(signingSecretKey),
       encryptionSecretKey,
       signingSecretKey,

@@ -20,6 +20,8 @@ export const auditPayloadSchema = z.object({
   itemTitle: z.string().optional(),
   /** How many items the event covers (`items-imported`). */
   count: z.number().int().nonnegative().optional(),
+  /** The other person of a sharing event (their handle). */
+  party: z.string().max(64).optional(),
 });
 export type AuditPayload = z.infer<typeof auditPayloadSchema>;
 

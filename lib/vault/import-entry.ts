@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import '../messaging/zod-jitless';
-import { loginInputSchema, loginKeptFields, noteInputSchema, passwordHistoryEntrySchema } from './item-schema';
-import { MAX_PASSWORD_HISTORY } from './update-item';
+import { loginInputSchema, loginKeptFields, loginSchema, noteInputSchema } from './item-schema';
 
 /** Most entries one import may carry; a 50,000-row file is far beyond any real export. */
 export const MAX_IMPORT_ENTRIES = 50_000;
@@ -20,8 +19,8 @@ export const importContentSchema = z.discriminatedUnion('type', [
     ...keptTimes,
     /** When the password was set and how long rotation reminders are snoozed (lib/vault/item-schema). */
     ...loginKeptFields,
-    /** Earlier passwords, newest first, as the vault keeps them. */
-    passwordHistory: z.array(passwordHistoryEntrySchema).max(MAX_PASSWORD_HISTORY).optional(),
+    /** Earlier passwords, newest first, with the stored login's own limit (the schema without its default). */
+    passwordHistory: loginSchema.shape.passwordHistory.unwrap().optional(),
   }),
   noteInputSchema.extend(keptTimes),
 ]);

@@ -4,6 +4,7 @@
  * the page receives trusted events exactly as from a user.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 interface CdpNode {
   nodeId: number;
@@ -24,14 +25,14 @@ export interface ShadowButton {
   y: number;
 }
 
-/** What our UI (`sealpass-ui` hosts) shows in a page: every host's text and buttons, in document order. */
+/** What our UI (`sealpass-<random>` hosts) shows in a page: every host's text and buttons, in document order. */
 export interface OurUi {
   text: string;
   buttons: ShadowButton[];
 }
 
 /**
- * Reads every `sealpass-ui` host of the page's main frame through the DevTools protocol.
+ * Reads every `sealpass-<random>` host of the page's main frame (and its frames) through the DevTools protocol.
  * @returns one entry per host; empty when none is shown
  */
 export async function readOurUi(page: Page): Promise<OurUi[]> {
@@ -40,7 +41,7 @@ export async function readOurUi(page: Page): Promise<OurUi[]> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const hosts: CdpNode[] = [];
     walk(root, (node) => {
-      if (node.nodeName === 'SEALPASS-UI') hosts.push(node);
+      if (node.nodeName.startsWith('SEALPASS-')) hosts.push(node);
     });
     const result: OurUi[] = [];
     for (const host of hosts) {
@@ -79,6 +80,33 @@ export async function clickOurButton(page: Page, name: string): Promise<void> {
   const button = buttons.find((b) => b.act === name || b.text === name);
   if (!button) throw new Error(`no button "${name}" in our UI (have: ${buttons.map((b) => b.act || b.text).join(', ')})`);
   await page.mouse.click(button.x, button.y);
+}
+
+/**
+ * Clicks our button `name` until `effect` holds. The overlay guard ignores clicks until the host has been
+ * visible for a moment (IntersectionObserver v2), so the first click may land too early; every click is a
+ * real one, and the wait is on the effect, not on time.
+ */
+export async function pressOurButton(page: Page, name: string, effect: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  await expect
+    .poll(async () => {
+      if (await effect()) return true;
+      await clickOurButton(page, name).catch(() => undefined);
+      return effect();
+    }, { timeout })
+    .toBe(true);
+}
+
+/** The page's own view of our hosts: how many, and whether any is open in the top layer. */
+export function ourHosts(page: Page): Promise<{ count: number; open: boolean; shadowVisibleToPage: boolean }> {
+  return page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('*')].filter((el) => el.tagName.startsWith('SEALPASS-'));
+    return {
+      count: hosts.length,
+      open: hosts.some((host) => host.matches(':popover-open')),
+      shadowVisibleToPage: hosts.some((host) => host.shadowRoot !== null),
+    };
+  });
 }
 
 function walk(node: CdpNode, visit: (node: CdpNode) => void): void {

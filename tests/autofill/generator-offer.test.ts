@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPage, type TestPage } from './chromium-page';
-import { clickOurButton, readOurUi } from './closed-shadow';
+import { pressOurButton, readOurUi } from './closed-shadow';
 import type { SaveTestApi } from './save-page-entry';
 
 let test: TestPage;
@@ -40,7 +40,8 @@ async function start(): Promise<void> {
   await test.page.evaluate((password) => {
     const api = (window as unknown as { saveTest: SaveTestApi }).saveTest;
     api.replies.generatorSuggest = [{ ok: true, password }];
-    const seen = ((window as unknown as { inputEvents: Record<string, number> }).inputEvents = {});
+    const seen: Record<string, number> = {};
+    (window as unknown as { inputEvents: Record<string, number> }).inputEvents = seen;
     document.addEventListener('input', (event) => {
       const id = (event.target as HTMLElement).id;
       seen[id] = (seen[id] ?? 0) + 1;
@@ -54,6 +55,9 @@ function values(): Promise<Record<string, string>> {
     Object.fromEntries([...document.querySelectorAll('input')].map((input) => [input.id, input.value])),
   );
 }
+
+/** Whether `sent()` has reached `count` messages. */
+const sentCount = (count: number) => async () => (await sent()).length >= count;
 
 function sent(): Promise<SaveTestApi['sent']> {
   return test.page.evaluate(() => (window as unknown as { saveTest: SaveTestApi }).saveTest.sent);
@@ -78,7 +82,7 @@ describe('generator button (Chromium)', () => {
   it('a click asks with the field’s passwordrules and fills new and confirm password (input events fired); the button closes', async () => {
     await start();
     await test.page.click('#pw');
-    await clickOurButton(test.page, 'generate');
+    await pressOurButton(test.page, 'generate', sentCount(1));
     await expect.poll(values).toMatchObject({ pw: GENERATED, pw2: GENERATED, email: '' });
     expect(await sent()).toEqual([{ type: 'generatorSuggest', payload: { rules: RULES } }]);
     const seen = await test.page.evaluate(() => (window as unknown as { inputEvents: Record<string, number> }).inputEvents);
@@ -92,7 +96,7 @@ describe('generator button (Chromium)', () => {
   it('the confirm field gets the button too, with the new-password field’s rules', async () => {
     await start();
     await test.page.click('#pw2');
-    await clickOurButton(test.page, 'generate');
+    await pressOurButton(test.page, 'generate', sentCount(1));
     await expect.poll(values).toMatchObject({ pw: GENERATED, pw2: GENERATED });
     expect(await sent()).toEqual([{ type: 'generatorSuggest', payload: { rules: RULES } }]);
   });
@@ -101,7 +105,7 @@ describe('generator button (Chromium)', () => {
     await start();
     await test.page.evaluate(() => document.getElementById('pw')!.removeAttribute('passwordrules'));
     await test.page.click('#pw');
-    await clickOurButton(test.page, 'generate');
+    await pressOurButton(test.page, 'generate', sentCount(1));
     await expect.poll(sent).toEqual([{ type: 'generatorSuggest', payload: { rules: null } }]);
   });
 
@@ -123,13 +127,12 @@ describe('generator button (Chromium)', () => {
   it('a scripted click on our host fills nothing; a failed request fills nothing and keeps the button', async () => {
     await start();
     await test.page.click('#pw');
-    await test.page.evaluate(() => (document.querySelector('sealpass-ui') as HTMLElement).click());
+    await test.page.evaluate(() => ([...document.querySelectorAll('*')].find((el) => el.tagName.startsWith('SEALPASS-')) as HTMLElement).click());
     expect(await sent()).toEqual([]);
     await test.page.evaluate(() => {
       (window as unknown as { saveTest: SaveTestApi }).saveTest.replies.generatorSuggest = [{ ok: false, error: { code: 'internal', message: 'x' } }];
     });
-    await clickOurButton(test.page, 'generate');
-    await expect.poll(async () => (await sent()).length).toBe(1);
+    await pressOurButton(test.page, 'generate', sentCount(1));
     expect(await values()).toMatchObject({ pw: '', pw2: '' });
     expect(await readOurUi(test.page)).toHaveLength(1);
   });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import type { Argon2PageFigures, BenchWindow } from './chromium/bench-page';
 import type { VaultFigures } from './vault-bench';
+import type { ImportFigures } from './import-bench';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '..', '..');
@@ -26,7 +27,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** Either the figures, or why there are none (`failed` is false when Chromium is simply not installed). */
 export type ChromiumBenchResult =
-  | { ok: true; version: string; argon2: Argon2PageFigures; vault: VaultFigures }
+  | { ok: true; version: string; argon2: Argon2PageFigures; vault: VaultFigures; import: ImportFigures }
   | { ok: false; failed: boolean; reason: string };
 
 /** `CHROMIUM_PATH` or Debian's chromium, as in the e2e harness. */
@@ -128,7 +129,11 @@ async function runInPage(context: BrowserContext, origin: string, count: number,
       ([items, label]) => (window as unknown as BenchWindow).runVaultBench(items, label),
       [count, storage] as const,
     );
-    return { argon2, vault };
+    const imported = await page.evaluate(
+      ([rows, label]) => (window as unknown as BenchWindow).runImportBench(rows, label),
+      [count, storage] as const,
+    );
+    return { argon2, vault, import: imported };
   } finally {
     await page.close();
   }

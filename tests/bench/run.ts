@@ -2,11 +2,17 @@
 import 'fake-indexeddb/auto';
 import { benchArgon2 } from './argon2-bench';
 import { benchChromium } from './chromium-bench';
+import { benchHealth } from './health-bench';
+import { benchSharing } from './sharing-bench';
 import { round } from './stats';
 import { benchVault } from './vault-bench';
+import { benchImport } from './import-bench';
 
 const argon2 = await benchArgon2();
 const vault = await benchVault();
+const health = await benchHealth();
+const imported = await benchImport();
+const sharing = await benchSharing();
 // Read before the Chromium part: maxRSS is this process's lifetime peak, and Vite's in-process build would raise it.
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 // After the Node figures rather than beside them: two cores, and a browser running alongside would skew both.
@@ -27,10 +33,14 @@ process.stdout.write(
       node: process.version,
       argon2,
       vault,
+      health,
+      import: imported,
+      sharing,
       peakRssMiB,
       chromium: chromium.ok ? chromium.version : null,
       argon2Chromium,
       vaultChromium: chromium.ok ? chromium.vault : null,
+      importChromium: chromium.ok ? chromium.import : null,
       ...(chromium.ok ? {} : { chromiumSkipped: chromium.reason }),
     },
     null,

@@ -170,7 +170,7 @@ async function openFixtureContext(browser: Browser) {
       html = page;
       const tab = await context.newPage();
       try {
-        await tab.goto(url, { waitUntil: 'load' });
+        await tab.goto(url, { waitUntil: 'domcontentloaded' });
         await tab.addScriptTag({ content: script });
         return await tab.evaluate(
           (s) => (globalThis as unknown as { sealpassCorpus: { run(spec: CorpusPageSpec): CorpusPageResult } }).sealpassCorpus.run(s),

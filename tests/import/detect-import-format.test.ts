@@ -38,6 +38,7 @@ describe('detectImportFormat', () => {
     ['a JSON array', '[1,2]', 'not a Bitwarden export'],
     ['an encrypted Bitwarden export', '{"encrypted": true, "items": []}', 'encrypted'],
     ['a password-protected Bitwarden export', '{"passwordProtected": true, "data": "x"}', 'encrypted'],
+    ['a Sealpass export', '{"format": "sealpass-export", "version": 1}', 'encrypted Sealpass export'],
     ['one column', 'just text\nmore text', 'single column'],
   ];
   it.each(refused)('refuses %s', (_name, text, message) => {

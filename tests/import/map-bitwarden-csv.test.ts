@@ -1,5 +1,7 @@
 /** Bitwarden CSV: the fixture field by field (quoted commas and quotes, line breaks, non-ASCII, CRLF), and its failures. */
 import { describe, expect, it } from 'vitest';
+import { readImportFile } from '../../lib/import/read-import-file';
+import { buildCsv } from './csv-text';
 import { contentOfRow, importedLogin, importedNote, readFixture } from './fixture';
 
 describe('mapBitwardenCsv (tests/fixtures/import/bitwarden.csv)', () => {
@@ -53,5 +55,20 @@ describe('mapBitwardenCsv: a file with bad rows (bad/bitwarden-bad-rows.csv)', (
     ]);
     const text = JSON.stringify(read.result.problems);
     for (const value of ['not-base32!', 'xxxxxxxx', 'card', 'extra', 'Unclosed']) expect(text).not.toContain(value);
+  });
+});
+
+describe('mapBitwardenCsv: login_uri lists', () => {
+  it('splits plain and quoted URI lists (a URI with a comma is quoted inside the cell)', () => {
+    const header = ['folder', 'favorite', 'type', 'name', 'notes', 'fields', 'reprompt', 'login_uri', 'login_username', 'login_password', 'login_totp'];
+    const read = readImportFile(buildCsv([
+      header,
+      ['', '', 'login', 'plain', '', '', '0', 'https://a.example/, https://b.example/', 'u', 'p', ''],
+      ['', '', 'login', 'quoted', '', '', '0', '"https://c.example/?q=1,2",https://d.example/', 'u', 'p', ''],
+    ]));
+    expect(read.result.rows.map((r) => (r.content.type === 'login' ? r.content.urls : []))).toEqual([
+      ['https://a.example/', 'https://b.example/'],
+      ['https://c.example/?q=1,2', 'https://d.example/'],
+    ]);
   });
 });

@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, it } from 'vitest';
 import { openPostgresStore } from '../../relay/store/postgres-store';
@@ -19,8 +20,10 @@ export interface OpenedStore {
   store: RelayStore;
   /** Opens a second store on the same database, as a second relay process would. */
   openSibling(): Promise<RelayStore>;
-  /** Everything the database holds, as text: every row of every table and, for SQLite, the raw files. */
-  dump(): Promise<string>;
+  /** Every row of every table, as JSON text. */
+  dumpRows(): Promise<string>;
+  /** The database files' raw bytes as Latin-1 text (deleted rows may linger there); null for PostgreSQL. */
+  dumpFiles(): string | null;
   /** Closes every store opened here and deletes the database. */
   dispose(): Promise<void>;
 }
@@ -48,15 +51,14 @@ const sqliteCase: StoreCase = {
     return {
       store,
       openSibling: openOne,
-      async dump() {
-        // Raw bytes of the database and its WAL, read as Latin-1 so any ASCII text in them is searchable.
-        const files = readdirSync(dir).map((name) => readFileSync(join(dir, name)).toString('latin1'));
-        const Database = (await import('better-sqlite3')).default;
+      async dumpRows() {
         const db = new Database(file, { readonly: true });
         const rows = TABLES.map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all()));
         db.close();
-        return [...files, ...rows].join('\n');
+        return rows.join('\n');
       },
+      // The database, its WAL and shared-memory index, read as Latin-1 so any ASCII text in them is searchable.
+      dumpFiles: () => readdirSync(dir).map((name) => readFileSync(join(dir, name)).toString('latin1')).join('\n'),
       async dispose() {
         for (const each of opened) await each.close().catch(() => undefined);
         rmSync(dir, { recursive: true, force: true });
@@ -89,7 +91,8 @@ const postgresCase = (url: string): StoreCase => ({
     return {
       store,
       openSibling: openOne,
-      dump: () =>
+      dumpFiles: () => null,
+      dumpRows: () =>
         admin(async (client) => {
           const parts: string[] = [];
           for (const table of TABLES) {

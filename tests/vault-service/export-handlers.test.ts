@@ -4,10 +4,11 @@
  * restore failures that write nothing and say which problem it was.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asKey, type VaultKey } from '../../lib/crypto/keys';
 import { parseExportFile } from '../../lib/export/parse-export-file';
 import { createVault } from '../../lib/vault/create-vault';
 import { closeVault } from '../../lib/vault/unlocked-vault';
-import { copyVault, KDF_TIMEOUT, loginInput, noteInput, pasteVault, PASSWORD, syntheticVault, T0, type VaultCopy } from '../vault/fixtures';
+import { copyVault, KDF_TIMEOUT, loginInput, newDb, noteInput, pasteVault, PASSWORD, syntheticVault, T0, type VaultCopy } from '../vault/fixtures';
 import { MemoryKeyStore, ok, startService, type Service } from './fakes';
 
 const PASSPHRASE = 'orbit civil lumber amused';
@@ -16,7 +17,7 @@ const errorOf = (result: { ok: boolean; error?: { code: string; message: string 
 let template: VaultCopy;
 
 beforeAll(async () => {
-  const db = (await import('../vault/fixtures')).newDb();
+  const db = newDb();
   const vault = await createVault(db, PASSWORD, undefined, T0);
   template = await copyVault(db, vault);
   closeVault(vault);
@@ -25,7 +26,7 @@ beforeAll(async () => {
 /** A real vault (its master password works) that is unlocked, with two items. */
 async function exportingService(): Promise<Service> {
   const db = await pasteVault(template);
-  const service = startService(db, { keyStore: MemoryKeyStore.holding(template as never) });
+  const service = startService(db, { keyStore: MemoryKeyStore.holding({ vaultId: template.vaultId, vaultKey: asKey<VaultKey>(new Uint8Array(template.vaultKey)) }) });
   ok(await service.send('itemCreate', { item: loginInput({ title: 'GitHub', password: 'c0rrect-Horse-7', tags: ['code'], folder: 'Work' }) }));
   ok(await service.send('itemCreate', { item: noteInput({ title: 'Door codes', notes: 'Front 1234' }) }));
   return service;
@@ -52,7 +53,7 @@ describe('exportEncrypted → exportRestore', () => {
     expect((await auditTypes(source)).at(-1)).toEqual(['vault-exported-encrypted', 2]);
 
     const target = await restoringService();
-    expect(ok(await target.send('exportRestore', { fileText: file.fileText, passphrase: PASSPHRASE }))).toEqual({ added: 2, skipped: 0, exportedAt: T0 + 1000 });
+    expect(ok(await target.send('exportRestore', { fileText: file.fileText, passphrase: PASSPHRASE }))).toMatchObject({ added: 2, skipped: 0, exportedAt: T0 + 1000 });
     const titles = ok(await target.send('itemList', {})).items.map((i) => (i.state === 'ok' ? i.title : '?')).sort();
     expect(titles).toEqual(['Door codes', 'GitHub']);
     // Restoring the same file again adds nothing.

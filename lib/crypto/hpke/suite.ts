@@ -13,14 +13,19 @@ export const AEAD_ID = 0x0003;
 /** RFC 9180 §5: mode_base (no PSK, no sender authentication at the HPKE layer; Ed25519 does that). */
 export const MODE_BASE = 0x00;
 
-/** Length in bytes of the KEM shared secret (Nsecret), of `enc` (Nenc), of public and secret keys (Npk, Nsk). */
+/** Nsecret: KEM shared secret length in bytes. */
 export const N_SECRET = 32;
+/** Nenc: encapsulated key length in bytes. */
 export const N_ENC = 32;
+/** Npk: public key length in bytes. */
 export const N_PK = 32;
+/** Nsk: secret key length in bytes. */
 export const N_SK = 32;
-/** AEAD key (Nk), nonce (Nn) and tag (Nt) lengths in bytes for ChaCha20Poly1305. */
+/** Nk: ChaCha20Poly1305 key length in bytes. */
 export const N_K = 32;
+/** Nn: ChaCha20Poly1305 nonce length in bytes. */
 export const N_N = 12;
+/** Nt: Poly1305 tag length in bytes. */
 export const N_T = 16;
 /** HKDF-SHA256 output length (Nh) in bytes. */
 export const N_H = 32;

@@ -1,4 +1,4 @@
-/** deriveKeyPair, generateKeyPair, encap and decap: sizes, freshness and refusal of bad keys (RFC 9180 §7.1.3, §7.1.4). */
+/** deriveKeyPair, generateKeyPair, publicKeyOf, encap and decap: sizes, freshness and refusal of bad keys (RFC 9180 §7.1.3, §7.1.4). */
 import { x25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { decap } from '../../../lib/crypto/hpke/decap';
 import { deriveKeyPair } from '../../../lib/crypto/hpke/derive-key-pair';
 import { encap } from '../../../lib/crypto/hpke/encap';
 import { generateKeyPair } from '../../../lib/crypto/hpke/generate-key-pair';
+import { publicKeyOf } from '../../../lib/crypto/hpke/public-key-of';
 
 /** u-coordinates of small order on Curve25519 (RFC 7748 §6.1 / cr.yp.to/ecdh.html#validate): 0 and 1. */
 const LOW_ORDER = [new Uint8Array(32), Uint8Array.of(1, ...new Uint8Array(31))];
@@ -17,6 +18,7 @@ describe('deriveKeyPair', () => {
     const b = deriveKeyPair(ikm);
     expect(bytesToHex(a.secretKey)).toBe(bytesToHex(b.secretKey));
     expect(a.publicKey).toEqual(x25519.getPublicKey(a.secretKey));
+    expect(publicKeyOf(a.secretKey)).toEqual(a.publicKey);
     expect(a.publicKey).toHaveLength(32);
   });
 

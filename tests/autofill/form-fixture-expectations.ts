@@ -1,0 +1,44 @@
+/**
+ * What `detectForms` must report on each authored fixture in tests/fixtures/forms, one line per form in document
+ * order: `kind: role=#field+#field, …`, a field named by its id, else its name. Shared by the jsdom unit tests
+ * and the Chromium end-to-end check, so both engines are held to the same answers.
+ */
+
+/** Fixture file → expected form lines. shadow-root.html is absent: its shadow root is attached by the test. */
+export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = {
+  'login.html': ['login: username=#user, current-password=#pass'],
+  'username-step.html': ['username-step: username=#identifier'],
+  'password-step.html': ['password-step: current-password=#Passwd'],
+  'signup.html': ['signup: username=#email, new-password=#pwd1, confirm-password=#pwd2'],
+  'change-password.html': ['change-password: current-password=#a, new-password=#b, confirm-password=#c'],
+  'reset-request.html': ['password-reset:'],
+  'otp-split.html': ['otp: otp=#d1+#d2+#d3+#d4+#d5+#d6', 'otp: otp=#code'],
+  'formless-spa.html': [
+    'login: username=#u, current-password=#p',
+    'signup: username=#e, new-password=#np',
+    'password-step: current-password=#dialog-pass',
+  ],
+  'search-box.html': ['none:'],
+  'newsletter.html': ['none:', 'none:'],
+  'card-pin.html': ['none:', 'none:'],
+  'honeypot.html': ['login: username=#real-user, current-password=#real-pass'],
+  'i18n.html': [
+    'login: username=#de-u, current-password=#de-p',
+    'signup: username=#fr-u, new-password=#fr-p, confirm-password=#fr-c',
+    'login: username=#es-u, current-password=#es-p',
+    'change-password: current-password=#it-o, new-password=#it-n',
+    'login: username=#pt-u, current-password=#pt-p',
+    'login: username=#nl-u, current-password=#nl-p',
+    'signup: username=#pl-u, new-password=#pl-p, confirm-password=#pl-c',
+    'login: username=#ru-u, current-password=#ru-p',
+    'signup: username=#zh-u, new-password=#zh-p, confirm-password=#zh-c',
+    'login: username=#ja-u, current-password=#ja-p',
+    'login: username=#ko-u, current-password=#ko-p',
+    'login: username=#el-u, current-password=#el-p',
+  ],
+};
+
+/** Fixtures whose traps only a layout engine can see: checked in Chromium only. */
+export const LAYOUT_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = {
+  'honeypot-layout.html': ['login: username=#real-user, current-password=#real-pass'],
+};

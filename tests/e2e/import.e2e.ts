@@ -1,0 +1,197 @@
+/**
+ * Import through the vault page (vault.html → Import): a Bitwarden CSV, then a 1Password CSV with a duplicate of a
+ * login added in the popup that the user chooses to replace, then a file with bad rows whose valid rows still import
+ * and a file of another kind that is refused. The imported items show in the popup; the replaced login keeps its old
+ * password in its history. A generated 2,000-row file imports in one go while the background reports its progress. Files are set on the page's file input (Playwright setInputFiles), as a user choosing them.
+ * Steps run in order on one profile; after a failed step the rest are skipped so the first failure is the one reported.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { openPopup, REPO_ROOT } from './harness';
+import { orderedSteps, popupSession } from './ordered-steps';
+import { addLoginInPopup, createVaultInPopup, itemIdsByTitle, itemOption, itemOptions, POLL, request, strongMasterPassword } from './popup-steps';
+
+const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'import');
+const master = strongMasterPassword();
+/** Rows of the generated large file: four progress reports of 500, then the write. */
+const LARGE_ROWS = 2_000;
+/** Same site and username as the 1Password fixture's row 2, so that row is a duplicate. */
+const existing = { title: 'GitHub (old)', username: 'octo@example.com', password: 'Old-GitHub-pw-1', url: 'https://github.com/login' } as const;
+
+describe('import (vault page)', () => {
+  const session = popupSession();
+  const { launched } = session;
+  let vaultPage: Page | undefined;
+  const step = orderedSteps('import-', () => [
+    ['popup', session.popup],
+    ['page', vaultPage],
+  ]);
+
+  function vault(): Page {
+    if (!vaultPage) throw new Error('the vault page is not open');
+    return vaultPage;
+  }
+
+  /** The Import section, opened from the vault page's navigation when it is not showing. */
+  async function importView(): Promise<Locator> {
+    const view = vault().getByTestId('import-view');
+    if (!(await view.isVisible())) await vault().getByRole('button', { name: 'Import', exact: true }).click();
+    await view.waitFor();
+    return view;
+  }
+
+  /** Chooses a fixture in the file input and waits until it was read (or refused). */
+  async function chooseFile(name: string): Promise<Locator> {
+    const view = await importView();
+    await view.getByLabel('Choose a file to import', { exact: true }).setInputFiles(join(FIXTURES, name));
+    await view.getByTestId('import-format').or(view.getByTestId('import-file-error')).waitFor();
+    return view;
+  }
+
+  /** Clicks the import button (whose name carries the count) and waits for the summary. */
+  async function runImport(view: Locator, count: number): Promise<Locator> {
+    await view.getByRole('button', { name: `Import ${count} ${count === 1 ? 'item' : 'items'}`, exact: true }).click();
+    const done = view.getByTestId('import-done');
+    await done.waitFor();
+    return done;
+  }
+
+  step('a login added in the popup, then the vault page opened on Import', async () => {
+    const { context, origin } = launched();
+    const popup = session.page();
+    await createVaultInPopup(popup, master);
+    await addLoginInPopup(popup, existing);
+    const [opened] = await Promise.all([
+      context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${origin}/vault.html`) }),
+      popup.getByRole('button', { name: 'Open vault page', exact: true }).click(),
+    ]);
+    vaultPage = opened;
+    await vault().setViewportSize({ width: 1280, height: 800 });
+    await itemOption(vault(), existing.title).waitFor();
+    await importView();
+  });
+
+  step('a Bitwarden CSV is detected, imported, and the reminder to delete the file is shown', async () => {
+    const view = await chooseFile('bitwarden.csv');
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('bitwarden.csv: Bitwarden (CSV), 3 rows ready to import.');
+    expect(await view.getByTestId('import-problems').count()).toBe(0);
+    expect(await view.getByTestId('import-duplicates').count()).toBe(0);
+    const done = await runImport(view, 3);
+    await done.getByText('Imported 3 items.', { exact: true }).waitFor();
+    const reminder = done.getByTestId('import-delete-reminder');
+    await reminder.getByText('Now delete “bitwarden.csv”.', { exact: true }).waitFor();
+    expect(await reminder.textContent()).toMatch(/anyone who gets the file can read every\s+one of them/);
+    expect(await reminder.textContent()).toMatch(/backups or\s+synced folders/);
+    // The list beside the panel has them at once.
+    for (const title of ['Twitter, personal', 'Zürich Bank – Ålesund', 'Wi-Fi 密码']) await itemOption(vault(), title).waitFor();
+  });
+
+  step('a 1Password CSV: the duplicate of the popup login is listed and replaced, the other rows added', async () => {
+    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
+    const view = await chooseFile('1password.csv');
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('1password.csv: 1Password (CSV), 3 rows ready to import.');
+    const duplicates = view.getByTestId('import-duplicates');
+    await duplicates.getByRole('heading', { name: 'Duplicates (1)' }).waitFor();
+    await duplicates.getByText(`“${existing.title}” in your vault`, { exact: true }).waitFor();
+    const choice = duplicates.getByLabel('Choice for row 2', { exact: true });
+    expect(await choice.inputValue()).toBe('skip');
+    // Skipping by default means 2 items; replacing counts the row again.
+    await view.getByRole('button', { name: 'Import 2 items', exact: true }).waitFor();
+    await choice.selectOption('replace');
+    const done = await runImport(view, 3);
+    await done.getByText('Imported 3 items: 2 new, 1 replaced.', { exact: true }).waitFor();
+  });
+
+  step('a file with bad rows lists each by row and column, and its valid rows import', async () => {
+    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
+    const view = await chooseFile('bad/bitwarden-bad-rows.csv');
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toContain('3 rows ready to import');
+    const problems = view.getByTestId('import-problems');
+    await problems.getByText('4 rows will not be imported; the others will.', { exact: false }).waitFor();
+    const items = await problems.getByRole('listitem').allTextContents();
+    expect(items).toEqual([
+      'Row 3: has 12 fields, but the header has 11.',
+      'Row 4, column “type”: is neither "login" nor "note", so the row was not imported.',
+      'Row 5, column “login_totp”: is not a valid one-time-code secret; it was kept as a hidden custom field "TOTP".',
+      'Row 6, column “login_password”: is longer than 4,096 characters, so the row was not imported.',
+      'Row 8: a quoted field is not closed properly, so this row and everything after it could not be read.',
+    ]);
+    expect(items.join('\n')).not.toContain('not-base32!');
+    const done = await runImport(view, 3);
+    await done.getByText('Imported 3 items. 4 rows could not be imported.', { exact: true }).waitFor();
+  });
+
+  step('a file of another kind is refused with a message that says what it is', async () => {
+    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
+    const view = await chooseFile('bad/page.html');
+    const error = view.getByTestId('import-file-error');
+    expect(await error.textContent()).toContain('This looks like an HTML or XML file');
+    expect(await view.getByTestId('import-format').count()).toBe(0);
+    await chooseFile('bad/empty.csv');
+    await expect.poll(() => error.textContent(), POLL).toBe('The file is empty.');
+  });
+
+  step('the popup shows every imported item; the replaced login keeps its old password in its history', async () => {
+    const { context, extensionId } = launched();
+    const popup = await openPopup(context, extensionId);
+    session.popup = popup;
+    await popup.getByTestId('item-list').waitFor();
+    const expected = [
+      'Twitter, personal', 'Zürich Bank – Ålesund', 'Wi-Fi 密码', 'GitHub, work', 'Ŝpëcïål Ñame', 'Server notes', 'Good one', 'Bad TOTP', 'Good two',
+    ];
+    await expect.poll(() => itemOptions(popup).count(), POLL).toBe(expected.length);
+    for (const title of expected) await itemOption(popup, title).waitFor();
+    expect(await itemOption(popup, existing.title).count()).toBe(0);
+
+    const id = (await itemIdsByTitle(launched())).get('GitHub, work');
+    if (id === undefined) throw new Error('the replaced login is not listed');
+    const { item } = (await request(launched(), 'itemGet', { id })) as { item: { rev: number; content: Record<string, unknown> } };
+    expect(item.rev).toBe(2);
+    expect(item.content).toMatchObject({ username: existing.username, password: 'gh,pw"1', urls: ['https://github.com/login'] });
+    expect(item.content.passwordHistory).toEqual([{ password: existing.password, changedAt: expect.any(Number) }]);
+
+    await itemOption(popup, 'GitHub, work').click();
+    const view = popup.getByTestId('item-view');
+    await view.getByRole('heading', { name: 'GitHub, work' }).waitFor();
+    await view.getByText('Password history (1)', { exact: true }).waitFor();
+  });
+
+  step('a 2,000-row file imports in one go, the background reporting its progress to the page', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'sealpass-import-')), 'chrome-2000.csv');
+    const rows = Array.from({ length: LARGE_ROWS }, (_, i) => `Site ${i},https://login.bulk${i}.example/,user${i},"pw-${i},x",`);
+    await writeFile(file, ['name,url,username,password,note', ...rows].join('\r\n'));
+    await vault().bringToFront();
+    // Every report the background sends, recorded in the page: a check on what was sent, not on when it showed.
+    await vault().evaluate(() => {
+      const recorded: unknown[] = [];
+      Object.assign(window, { importReports: recorded });
+      (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: { event?: string; progress?: unknown }) => void): void } } } })
+        .chrome.runtime.onMessage.addListener((message) => {
+          if (message?.event === 'import-progress') recorded.push(message.progress);
+        });
+    });
+    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
+    const view = await importView();
+    await view.getByLabel('Choose a file to import', { exact: true }).setInputFiles(file);
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('chrome-2000.csv: Chrome or Edge (CSV), 2,000 rows ready to import.');
+    await view.getByRole('button', { name: 'Import 2,000 items', exact: true }).click();
+    await view.getByTestId('import-done').getByText('Imported 2,000 items.', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await vault().evaluate(() => (window as unknown as { importReports: unknown[] }).importReports)).toEqual([
+      { phase: 'sealing', done: 500, total: LARGE_ROWS },
+      { phase: 'sealing', done: 1_000, total: LARGE_ROWS },
+      { phase: 'sealing', done: 1_500, total: LARGE_ROWS },
+      { phase: 'sealing', done: 2_000, total: LARGE_ROWS },
+      { phase: 'saving', total: LARGE_ROWS },
+    ]);
+    await itemOption(vault(), 'Site 1999').waitFor();
+    await rm(dirname(file), { recursive: true, force: true });
+  });
+
+  step('the audit log has one "Items imported" event per import, with its count', async () => {
+    const { events } = (await request(launched(), 'auditList')) as { events: { type: string; count?: number }[] };
+    expect(events.filter((event) => event.type === 'items-imported').map((event) => event.count)).toEqual([3, 3, 3, LARGE_ROWS]);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Posting, listing and acknowledging envelopes, against both stores: batches, expiry bounds, size and
+ * mailbox limits with their status codes, pagination, and mailbox isolation (Bob never sees or deletes
+ * Carol's envelopes).
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { relayErrorBodySchema } from '../../../lib/relay-protocol/relay-error-body';
+import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas';
+import { MAX_BODY_BYTES, MAX_ENVELOPE_BYTES, MAX_LIFETIME_MS } from '../../../lib/relay-protocol/relay-limits';
+import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../../lib/relay-protocol/relay-paths';
+import { makeUser, shareId, testApp, type TestUser } from '../fixtures';
+import { describeStores, type OpenedStore } from '../store-cases';
+
+const alice = makeUser('alice');
+const bob = makeUser('bob');
+const carol = makeUser('carol');
+
+describeStores('mailbox routes', (storeCase) => {
+  let opened: OpenedStore;
+  let t: ReturnType<typeof testApp>;
+  const post = (from: TestUser, envelopes: unknown[]) => t.signed(from, 'POST', ENVELOPES_PATH, { body: { envelopes } });
+  const list = async (user: TestUser, query = '') => {
+    const response = await t.signed(user, 'GET', `${MAILBOX_PATH}${query}`);
+    expect(response.status).toBe(200);
+    return mailboxPageSchema.parse(await response.json());
+  };
+  const errorOf = async (response: Response) => ({ status: response.status, ...relayErrorBodySchema.parse(await response.json()) });
+
+  beforeEach(async () => {
+    opened = await storeCase.open();
+    t = testApp(opened.store, { limits: { mailbox: { maxEnvelopes: 5, maxBytes: 2 * MAX_ENVELOPE_BYTES } } });
+    await t.register(alice, bob, carol);
+  });
+  afterEach(async () => {
+    await opened.dispose();
+  });
+
+  it('posts one signed batch to several mailboxes; each recipient lists only its own', async () => {
+    const share = shareId();
+    const response = await post(alice, [
+      { to: 'bob', shareId: share, envelope: 'for-bob' },
+      { to: 'carol', shareId: share, envelope: 'for-carol', expiresAt: t.clock.now() + 3_600_000 },
+    ]);
+    expect(response.status).toBe(201);
+    const { ids } = (await response.json()) as { ids: number[] };
+    const bobs = await list(bob);
+    expect(bobs).toEqual({
+      envelopes: [{ id: ids[0], from: 'alice', shareId: share, postedAt: t.clock.now(), expiresAt: t.clock.now() + MAX_LIFETIME_MS, envelope: 'for-bob' }],
+      next: null,
+    });
+    expect((await list(carol)).envelopes.map((entry) => [entry.id, entry.envelope, entry.expiresAt])).toEqual([
+      [ids[1], 'for-carol', t.clock.now() + 3_600_000],
+    ]);
+    expect((await list(alice)).envelopes).toEqual([]);
+  });
+
+  it("never lets Bob delete Carol's envelopes", async () => {
+    const response = await post(alice, [{ to: 'carol', shareId: shareId(), envelope: 'for-carol' }]);
+    const { ids } = (await response.json()) as { ids: number[] };
+    const ack = await t.signed(bob, 'POST', MAILBOX_ACK_PATH, { body: { ids } });
+    expect(await ack.json()).toEqual({ deleted: 0 });
+    expect((await list(carol)).envelopes).toHaveLength(1);
+    const own = await t.signed(carol, 'POST', MAILBOX_ACK_PATH, { body: { ids } });
+    expect(await own.json()).toEqual({ deleted: 1 });
+    expect((await list(carol)).envelopes).toEqual([]);
+  });
+
+  it('pages through a mailbox with `after` and `limit`', async () => {
+    const share = shareId();
+    await post(alice, [1, 2, 3].map((n) => ({ to: 'bob', shareId: share, envelope: `e${n}` })));
+    const first = await list(bob, '?limit=2');
+    expect(first.envelopes.map((entry) => entry.envelope)).toEqual(['e1', 'e2']);
+    expect(first.next).toBe(first.envelopes[1]!.id);
+    const second = await list(bob, `?after=${first.next}&limit=2`);
+    expect(second.envelopes.map((entry) => entry.envelope)).toEqual(['e3']);
+    expect(second.next).toBeNull();
+    expect((await errorOf(await t.signed(bob, 'GET', `${MAILBOX_PATH}?limit=0`))).error).toBe('invalid-request');
+    expect((await errorOf(await t.signed(bob, 'GET', `${MAILBOX_PATH}?limit=201`))).error).toBe('invalid-request');
+    expect((await errorOf(await t.signed(bob, 'GET', `${MAILBOX_PATH}?sort=desc`))).error).toBe('invalid-request');
+  });
+
+  it('bounds the lifetime: past, or beyond 90 days plus clock skew, is 400; a little skew is clamped to 90 days', async () => {
+    const now = t.clock.now();
+    const at = (expiresAt: number) => post(alice, [{ to: 'bob', shareId: shareId(), envelope: 'x', expiresAt }]);
+    expect(await errorOf(await at(now))).toMatchObject({ status: 400, error: 'invalid-expiry' });
+    expect(await errorOf(await at(now + MAX_LIFETIME_MS + 5 * 60_000 + 1))).toMatchObject({ status: 400, error: 'invalid-expiry' });
+    expect((await at(now + MAX_LIFETIME_MS + 60_000)).status).toBe(201);
+    expect((await list(bob)).envelopes[0]!.expiresAt).toBe(now + MAX_LIFETIME_MS);
+  });
+
+  it('takes an envelope of exactly 64 KiB and refuses one byte more with 413 envelope-too-large', async () => {
+    const share = shareId();
+    // Two-byte UTF-8 characters: the limit is on bytes, not characters.
+    const exact = 'é'.repeat(MAX_ENVELOPE_BYTES / 2);
+    expect((await post(alice, [{ to: 'bob', shareId: share, envelope: exact }])).status).toBe(201);
+    const over = await post(alice, [{ to: 'bob', shareId: share, envelope: `${exact}x` }]);
+    expect(await errorOf(over)).toMatchObject({ status: 413, error: 'envelope-too-large' });
+  });
+
+  it('refuses a body over the size cap with 413 body-too-large before reading it all', async () => {
+    const response = await t.app.request(ENVELOPES_PATH, { method: 'POST', body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+    expect(await errorOf(response)).toMatchObject({ status: 413, error: 'body-too-large' });
+  });
+
+  it('refuses a batch with an unknown recipient (404, naming it) and stores none of it', async () => {
+    const response = await post(alice, [
+      { to: 'bob', shareId: shareId(), envelope: 'x' },
+      { to: 'dave', shareId: shareId(), envelope: 'y' },
+    ]);
+    expect(await errorOf(response)).toMatchObject({ status: 404, error: 'unknown-recipient', recipients: ['dave'] });
+    expect((await list(bob)).envelopes).toEqual([]);
+  });
+
+  it('refuses a batch that overfills a mailbox with 429 mailbox-full and a Retry-After', async () => {
+    const share = shareId();
+    expect((await post(alice, [1, 2, 3, 4].map(() => ({ to: 'bob', shareId: share, envelope: 'x' })))).status).toBe(201);
+    const response = await post(alice, [
+      { to: 'bob', shareId: share, envelope: 'y' },
+      { to: 'bob', shareId: share, envelope: 'z' },
+      { to: 'carol', shareId: share, envelope: 'w' },
+    ]);
+    expect(await errorOf(response)).toMatchObject({ status: 429, error: 'mailbox-full', recipients: ['bob'] });
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await list(carol)).envelopes).toEqual([]);
+    const bytes = await post(alice, [1, 2, 3].map(() => ({ to: 'carol', shareId: share, envelope: 'x'.repeat(MAX_ENVELOPE_BYTES) })));
+    expect(await errorOf(bytes)).toMatchObject({ status: 429, error: 'mailbox-full', recipients: ['carol'] });
+  });
+
+  it('refuses malformed batches with 400 naming the field, not its value', async () => {
+    for (const envelopes of [[], [{ to: 'bob', shareId: 'short', envelope: 'x' }], [{ to: 'bob', shareId: shareId(), envelope: '' }]]) {
+      expect(await errorOf(await post(alice, envelopes))).toMatchObject({ status: 400, error: 'invalid-request' });
+    }
+    const tooMany = Array.from({ length: 101 }, () => ({ to: 'bob', shareId: shareId(), envelope: 'x' }));
+    expect((await errorOf(await post(alice, tooMany))).message).toBe('invalid request: envelopes');
+    const secret = 'Hunter2 Secret!';
+    const named = await errorOf(await post(alice, [{ to: secret, shareId: shareId(), envelope: 'x' }]));
+    expect(named.message).toBe('invalid request: envelopes.0.to');
+    expect(JSON.stringify(named)).not.toContain(secret);
+  });
+});
