@@ -7,6 +7,8 @@ import { formatSeconds, localBin, runCommand } from './run-command.mjs';
 /** @type {{ label: string, command: () => string, args: string[] }[]} */
 const steps = [
   { label: 'Type check (tsc --noEmit -p .)', command: () => localBin('tsc'), args: ['--noEmit', '-p', '.'] },
+  // Some unit tests (in-page overlays, trusted events) run in real Chromium, so it must be there first.
+  { label: 'Chromium present (scripts/ensure-chromium.mjs)', command: () => process.execPath, args: ['scripts/ensure-chromium.mjs'] },
   { label: 'Unit tests (vitest run)', command: () => localBin('vitest'), args: ['run'] },
   {
     label: 'End-to-end tests (npm run test:e2e)',
