@@ -25,8 +25,8 @@ export function ImportColumnMapping({ table, mapping, onChange }: ImportColumnMa
   const columnName = (index: number) => table.header[index] || `Column ${index + 1}`;
 
   return (
-    <section className="import-mapping" data-testid="import-mapping" aria-labelledby={`${baseId}-title`}>
-      <h3 id={`${baseId}-title`}>Columns</h3>
+    <section className="import-mapping" data-testid="import-mapping" aria-labelledby={`${baseId}-heading`}>
+      <h3 id={`${baseId}-heading`}>Columns</h3>
       <p className="hint">Say which column holds what. Columns you leave out are kept as custom fields.</p>
       <div className="mapping-grid">
         {MAPPED_FIELDS.map((field) => (

@@ -125,7 +125,9 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   if (SIGNUP.test(context)) signup += 1;
   if (LOGIN.test(context)) signup -= 1;
   for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? 2 : 0;
-  signup += Math.min(others, 2) + (candidates.length > 1 ? 1 : 0);
+  // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
+  // one such field does not, since bank logins ask for a surname or a member number too.
+  signup += (others >= 2 ? 1 : 0) + (candidates.length > 1 ? 1 : 0);
 
   const result = (kind: FormKind, fields: DetectedField[]): DetectedForm => ({
     kind,

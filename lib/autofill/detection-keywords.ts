@@ -18,7 +18,7 @@ export const PHONE_WORD = /phone|mobile|\bcell|\btel\b|handy|telefon|tel[ée]fon
 
 /** Text that is certainly not a login identifier, even beside an identifier word ("user first name"). */
 export const NOT_IDENTIFIER =
-  /search|query|coupon|promo|voucher|gift|captcha|first ?name|last ?name|full ?name|given|family|surname|middle ?name|street|address ?(line|\d)|\bcity|\bzip|postal|post ?code|country|company|organi[sz]|subject|message|comment|card|\bcc\b|cvc|cvv|csc|expir|birth|\bdob\b|amount|quantity|price|website|vorname|nachname|stra(ss|ß)e|pr[ée]nom|apellido|cognome|sobrenome|voornaam|achternaam|nazwisko|фамил|姓名|氏名|επώνυμ/;
+  /search|query|coupon|promo|voucher|gift|captcha|first ?name|last ?name|full ?name|given ?name|family ?name|surname|middle ?name|street|address ?(line|\d)|\bcity|\bzip|postal|post ?code|country|company|organi[sz]|subject|message|comment|card|\bcc\b|cvc|cvv|csc|expir|birth|\bdob\b|amount|quantity|price|website|vorname|nachname|stra(ss|ß)e|pr[ée]nom|apellido|cognome|sobrenome|voornaam|achternaam|nazwisko|фамил|姓名|氏名|επώνυμ/;
 
 /**
  * Weaker signs of a non-identifier field, consulted only when no identifier word matched. Words for "address"
@@ -64,8 +64,8 @@ export const NEXT = /continue|\bnext\b|weiter|suivant|continuer|siguiente|contin
 export const RESET =
   /forgot|reset|recover|lost|vergessen|zur[üu]cksetzen|oubli|r[ée]initialis|olvid|restablec|recuper|dimentica|reimposta|esquec|redefin|vergeten|herstel|zapomnia|resetuj|забыл|восстанов|сброс|忘记|忘記|重置|找回|忘れ|再設定|잊|재설정|ξεχάσ|επαναφορ/;
 
-/** A newsletter, named anywhere in a form without a password. */
-export const NEWSLETTER = /newsletter|nieuwsbrief|рассылк|ενημερωτικ|メルマガ|订阅|訂閱/;
+/** A newsletter or mailing list, named anywhere in a form without a password ("subscriber" is not enough). */
+export const NEWSLETTER = /newsletter|mailing ?list|subscribe\b|nieuwsbrief|рассылк|ενημερωτικ|メルマガ|订阅|訂閱/;
 
 /** Wording of a newsletter, search or contact form: never a credential form. */
 export const NOT_ACCOUNT =

@@ -11,6 +11,9 @@ import type { DetectedForm } from './form-types';
 import { isFieldVisible } from './is-field-visible';
 import { readSubmission } from './read-submission';
 
+/** The elements detection treats as buttons: a click elsewhere cannot be a submit. */
+const BUTTONS = 'button,input[type=submit],input[type=image],input[type=button],[role=button]';
+
 /** What `watchSubmissions` needs from the content script. */
 export interface WatchSubmissionsOptions {
   /** The document's forms right now (`detectForms`); called only when an event may be a submit. */
@@ -50,13 +53,11 @@ export function watchSubmissions(doc: Document, options: WatchSubmissionsOptions
     const observer = new MutationObserver(() => {
       if (armed && isGone(armed.form)) fire();
     });
-    // The form's own document or shadow root: a shadow DOM form's removal is not seen from the document.
-    observer.observe(form.container.getRootNode(), {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['style', 'class', 'hidden', 'open'],
-    });
+    // The document, and the form's shadow root if it has one: changes inside a shadow root are not seen
+    // from the document, nor the removal of its host from inside it.
+    for (const root of new Set([doc, form.container.getRootNode()])) {
+      observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'open'] });
+    }
     armed = { form, submission, observer };
   };
 
@@ -71,13 +72,16 @@ export function watchSubmissions(doc: Document, options: WatchSubmissionsOptions
   const onClick = (event: MouseEvent): void => {
     if (!event.isTrusted || event.button !== 0) return;
     const path = event.composedPath();
+    // Detection runs only for clicks on what it can call a submit button (collect-detection-controls).
+    if (!path.some((node) => node instanceof Element && node.matches(BUTTONS))) return;
     const form = options.detect().find((candidate) => candidate.submit !== null && path.includes(candidate.submit));
     if (form) arm(form);
   };
   const onKeyDown = (event: KeyboardEvent): void => {
     if (!event.isTrusted || event.key !== 'Enter' || event.isComposing) return;
     const field = event.composedPath()[0];
-    const form = options.detect().find((candidate) => candidate.fields.some((f) => (f.elements as EventTarget[]).includes(field as EventTarget)));
+    if (!(field instanceof HTMLInputElement)) return;
+    const form = options.detect().find((candidate) => candidate.fields.some((f) => f.elements.includes(field)));
     if (form) arm(form);
   };
   const onInput = (event: Event): void => {

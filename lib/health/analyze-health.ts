@@ -60,7 +60,7 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
   const logins = items.filter((item): item is Item & { content: Login } => item.content.type === 'login' && item.content.password !== '');
   const analysisKey = generateKey<Key<'HealthAnalysisKey'>>();
   const described = new Map<string, HealthItem>();
-  const describe = (item: Item & { content: Login }): HealthItem => {
+  const itemOf = (item: Item & { content: Login }): HealthItem => {
     let found = described.get(item.id);
     if (!found) described.set(item.id, (found = healthItem(item)));
     return found;
@@ -89,12 +89,12 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
       }
       scoreOfPassword.set(tag, score);
       options.scoreCache?.set(cacheKey, score);
-      if (score < MIN_HEALTHY_SCORE) weak.push({ ...describe(item), score });
+      if (score < MIN_HEALTHY_SCORE) weak.push({ ...itemOf(item), score });
 
       const status = rotationStatus(content, options.now, options.defaultRotationDays);
       if (status.due) {
         const finding: OldFinding = {
-          ...describe(item),
+          ...itemOf(item),
           passwordSetAt: status.passwordSetAt,
           rotationDays: status.rotationDays,
           dueAt: status.dueAt,
@@ -105,7 +105,7 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
 
       if (options.breachList) {
         const match = lookUpBreach(options.breachList, passwordSha1(content.password));
-        if (match) breached.push({ ...describe(item), ...match });
+        if (match) breached.push({ ...itemOf(item), ...match });
       }
     }
   } finally {
@@ -118,7 +118,7 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
     // Two accounts on one site with the same password are not reuse across sites; a login without an
     // address cannot be placed, so it counts as a site of its own.
     const sites = new Set(group.map((item) => siteOf(item.content.urls[0] ?? '') ?? `#${item.id}`)).size;
-    if (sites >= 2) reused.push({ sites, items: group.map(describe).sort(byTitle) });
+    if (sites >= 2) reused.push({ sites, items: group.map(itemOf).sort(byTitle) });
   }
 
   weak.sort((a, b) => a.score - b.score || byTitle(a, b));

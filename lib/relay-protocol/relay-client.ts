@@ -26,13 +26,16 @@ import type { RequestSigner } from './request-signer';
 import { revokeRequestSchema, revokeResponseSchema, type RevokeResponse } from './share-schemas';
 import { signRequest } from './sign-request';
 
+/** The part of fetch the client uses; the global fetch fits. */
+export type RelayFetch = (url: URL, init: RequestInit) => Promise<Response>;
+
 export interface RelayClientOptions {
   /** The relay's origin, e.g. `http://127.0.0.1:8787`; routes are absolute paths under it. */
   baseUrl: string;
   /** Signs every call that acts for a user; health and lookup work without one. */
   signer?: RequestSigner;
   /** The fetch to use; the global one by default. */
-  fetch?: typeof fetch;
+  fetch?: RelayFetch;
   /** Local clock, ms since the epoch; Date.now by default. */
   now?: () => number;
   /** Give up on a call after this many ms and report it offline; 15,000 by default. */
@@ -77,7 +80,7 @@ const DEFAULT_RETRY_AFTER_S = 60;
  * const { envelopes } = await relay.list();
  */
 export function createRelayClient(options: RelayClientOptions): RelayClient {
-  const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  const fetchFn: RelayFetch = options.fetch ?? ((url, init) => fetch(url, init));
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Learnt from an auth-stale answer: relay clock minus ours, so a machine with a wrong clock still works.
@@ -128,15 +131,15 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   }
 
   return {
-    health: () => sendRequired({ method: 'GET', path: HEALTH_PATH, signed: false, response: healthResponseSchema }),
+    health: async () => sendRequired({ method: 'GET', path: HEALTH_PATH, signed: false, response: healthResponseSchema }),
 
-    register: (bundle) =>
+    register: async (bundle) =>
       sendRequired({ method: 'POST', path: IDENTITIES_PATH, body: checked(identityBundleSchema, bundle), signed: true, response: registerResponseSchema }),
 
-    lookup: (handle) =>
+    lookup: async (handle) =>
       send({ method: 'GET', path: identityPath(checked(handleSchema, handle)), signed: false, response: identityBundleSchema, notFoundIsNull: true }),
 
-    post: (envelopes) =>
+    post: async (envelopes) =>
       sendRequired({
         method: 'POST',
         path: ENVELOPES_PATH,
@@ -145,7 +148,7 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
         response: postEnvelopesResponseSchema,
       }),
 
-    list: (page = {}) => {
+    list: async (page = {}) => {
       const query = new URLSearchParams();
       if (page.after !== undefined) query.set('after', String(page.after));
       if (page.limit !== undefined) query.set('limit', String(page.limit));
@@ -153,9 +156,9 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
       return sendRequired({ method: 'GET', path: `${MAILBOX_PATH}${search}`, signed: true, response: mailboxPageSchema });
     },
 
-    ack: (ids) => sendRequired({ method: 'POST', path: MAILBOX_ACK_PATH, body: checked(ackRequestSchema, { ids }), signed: true, response: ackResponseSchema }),
+    ack: async (ids) => sendRequired({ method: 'POST', path: MAILBOX_ACK_PATH, body: checked(ackRequestSchema, { ids }), signed: true, response: ackResponseSchema }),
 
-    revoke: (shareId, recipients) =>
+    revoke: async (shareId, recipients) =>
       sendRequired({
         method: 'POST',
         path: REVOKE_PATH,

@@ -11,6 +11,7 @@ import type { RelayClient } from '../relay-protocol/relay-client';
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import { openOutboxOp, sealOutboxOp, type OutboxOp } from './outbox-op';
 import { commitSharing } from './commit-sharing';
+import { relayProblemText } from './relay-problem-text';
 
 /** How one run went. */
 export interface FlushReport {
@@ -100,7 +101,7 @@ async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
   } catch (error) {
     if (!(error instanceof RelayError)) throw error;
     // invalid-response: a relay that answers nonsense may answer properly later; keep the operation.
-    if (error.retryable || error.kind === 'invalid-response') return { kind: 'later', message: `Waiting for the relay: ${error.message}.` };
+    if (error.retryable || error.kind === 'invalid-response') return { kind: 'later', message: `${relayProblemText(error)}; pending operations will go out later.` };
     const code = error.details.code;
     if (code === 'handle-taken') return { kind: 'dropped', message: 'This handle is already taken on the relay. Choose another one in Settings → Sharing.' };
     if (code === 'unknown-recipient' || (code === 'forbidden' && op.kind === 'post')) {
@@ -111,6 +112,6 @@ async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
         shareIds: error.details.shareIds ?? [],
       };
     }
-    return { kind: 'dropped', message: `The relay refused an operation: ${error.message}.` };
+    return { kind: 'dropped', message: `${relayProblemText(error)}; that operation was dropped.` };
   }
 }

@@ -100,6 +100,10 @@ export const itemSummarySchema = z.discriminatedUnion('state', [
     tags: z.array(z.string()),
     favourite: z.boolean(),
     updatedAt: z.number(),
+    /** Present on items someone shared with this vault (lib/sharing-service): who, how, until when. */
+    shared: z
+      .object({ by: z.string(), permission: z.enum(['view', 'edit', 'autofill-only']), expiresAt: z.number().nullable() })
+      .optional(),
   }),
   z.object({ state: z.literal('quarantined'), id: z.string() }),
 ]);

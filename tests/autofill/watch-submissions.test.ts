@@ -134,16 +134,31 @@ describe('watchSubmissions (Chromium)', () => {
     expect(await reports()).toEqual([]);
   });
 
-  it('formless: a click made by page script, a right click, or another key arm nothing', async () => {
+  it('formless: a click made by page script, a right click, a click beside the button, or another key arm nothing', async () => {
     await watch(FORMLESS_LOGIN);
     await test.page.fill('#user', 'erin@example.com');
     await test.page.fill('#pw', 'hunter2!');
     await test.page.evaluate(() => document.getElementById('go')!.click());
+    await test.page.click('#login', { position: { x: 2, y: 2 } });
     await test.page.click('#go', { button: 'right' });
     await test.page.press('#pw', 'Tab');
     await test.page.evaluate(() => document.getElementById('login')!.remove());
     await test.page.evaluate(() => document.body.append(document.createElement('hr')));
     expect(await reports()).toEqual([]);
+  });
+
+  it('a formless form inside an open shadow root: click, then its host is removed → reported', async () => {
+    await watch('<login-box id="box"></login-box>');
+    await test.page.evaluate(() => {
+      const root = document.getElementById('box')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<div><input id="user" type="email" autocomplete="username">' +
+        '<input id="pw" type="password" autocomplete="current-password"><button id="go" type="button">Sign in</button></div>';
+    });
+    await test.page.fill('#box #user', 'fay@example.com');
+    await test.page.fill('#box #pw', 'shadow-pw');
+    await test.page.click('#box #go');
+    await test.page.evaluate(() => document.getElementById('box')!.remove());
+    await expect.poll(reports).toEqual([{ username: 'fay@example.com', currentPassword: 'shadow-pw', newPassword: '', confirmPassword: '' }]);
   });
 
   it('after stop, a submit is not reported', async () => {

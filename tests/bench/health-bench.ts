@@ -58,14 +58,14 @@ export async function benchHealth(count = 10_000) {
   // 100,000 lines: every 1000th is the SHA-1 of one of the vault's human-made passwords (kind 6), the rest unrelated.
   const breachText = Array.from({ length: 100_000 }, (_, i) => {
     const human = inputs[(i / 1000) * 10 + 6];
-    return i % 1000 === 0 && human?.type === 'login' ? `${passwordSha1(human.password)}:${i + 1}` : `${passwordSha1(`breached-${i}`)}:${i % 97}`;
+    return i % 1000 === 0 && human?.type === 'login' ? `${passwordSha1(human.password ?? '')}:${i + 1}` : `${passwordSha1(`breached-${i}`)}:${i % 97}`;
   }).join('\n');
   const [breachParseMs] = await timeRuns(1, () => parseBreachList(breachText));
   const breachList = parseBreachList(breachText);
 
   const decryptSamples = await timeRuns(5, () => openLiveItems(db, vault));
   const { items } = await openLiveItems(db, vault);
-  const distinctPasswords = new Set(inputs.map((input) => (input.type === 'login' ? input.password : ''))).size;
+  const distinctPasswords = new Set(inputs.map((input) => (input.type === 'login' ? (input.password ?? '') : ''))).size;
   const options = { now, defaultRotationDays: 90, breachList, yieldNow: async () => {} };
 
   const scoreCache = new Map<string, number>();

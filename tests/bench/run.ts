@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark in one run, printed as one JSON object on stdout. */
 import 'fake-indexeddb/auto';
 import { benchArgon2 } from './argon2-bench';
+import { benchAutofillScan } from './autofill-scan-bench';
 import { benchChromium } from './chromium-bench';
 import { benchHealth } from './health-bench';
 import { benchSharing } from './sharing-bench';
@@ -41,6 +42,7 @@ process.stdout.write(
       argon2Chromium,
       vaultChromium: chromium.ok ? chromium.vault : null,
       importChromium: chromium.ok ? chromium.import : null,
+      autofillScan: await benchAutofillScan(),
       ...(chromium.ok ? {} : { chromiumSkipped: chromium.reason }),
     },
     null,

@@ -24,10 +24,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
-import type { CorpusPageResult, CorpusPageSpec } from './corpus-page-entry';
-import { bundlePageScript } from './bundle-detector';
+import { openFixturePages } from './chromium-fixture-pages';
+import type { CorpusPageResult } from './corpus-page-entry';
 
 const ROLE_KEYS = ['username', 'currentPassword', 'newPassword', 'confirmPassword', 'otp'] as const;
 type RoleKey = (typeof ROLE_KEYS)[number];
@@ -50,9 +49,6 @@ const FORM_KIND_OF_FIXTURE: Readonly<Record<string, string>> = {
   'password-reset': 'password-reset',
   otp: 'otp',
 };
-const FIXTURE_HOST = 'http://corpus.sealpass.invalid';
-/** Mozilla's capture rubric: pages were frozen at a 1100 × 900 viewport. */
-const VIEWPORT = { width: 1100, height: 900 };
 
 const fieldSchema = z.object({
   role: z.string(),
@@ -148,39 +144,9 @@ function fieldSelector(field: z.infer<typeof fieldSchema>): string | null {
 }
 
 /** Fixture HTML as served: scripts removed (the page must not change itself), DDG fragments put in a body. */
-function pageHtml(html: string, fragment: boolean): string {
+export function pageHtml(html: string, fragment: boolean): string {
   const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
   return fragment ? `<!doctype html><html><head><meta charset="utf-8"></head><body>${withoutScripts}</body></html>` : withoutScripts;
-}
-
-/** One browser context for the whole run, serving whichever fixture is current and refusing every other request. */
-async function openFixtureContext(browser: Browser) {
-  const url = `${FIXTURE_HOST}/fixture.html`;
-  let html = '';
-  // bypassCSP: the frozen Mozilla pages carry a CSP <meta> that would block the injected detector.
-  const context = await browser.newContext({ bypassCSP: true, viewport: VIEWPORT, serviceWorkers: 'block' });
-  await context.route('**/*', (route) =>
-    route.request().url() === url
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.abort(),
-  );
-  return {
-    context,
-    async run(script: string, page: string, spec: CorpusPageSpec): Promise<CorpusPageResult> {
-      html = page;
-      const tab = await context.newPage();
-      try {
-        await tab.goto(url, { waitUntil: 'domcontentloaded' });
-        await tab.addScriptTag({ content: script });
-        return await tab.evaluate(
-          (s) => (globalThis as unknown as { sealpassCorpus: { run(spec: CorpusPageSpec): CorpusPageResult } }).sealpassCorpus.run(s),
-          spec,
-        );
-      } finally {
-        await tab.close();
-      }
-    },
-  };
 }
 
 /**
@@ -193,12 +159,7 @@ async function openFixtureContext(browser: Browser) {
  */
 export async function evaluateCorpus(dir: string, options: EvaluateOptions = {}): Promise<CorpusReport> {
   const labels = labelsSchema.parse(JSON.parse(await readFile(join(dir, 'labels.json'), 'utf8')));
-  const script = await bundlePageScript('tests/corpus/corpus-page-entry.ts');
-  const browser = await chromium.launch({
-    executablePath: options.executablePath ?? (process.env.CHROMIUM_PATH || '/usr/bin/chromium'),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const fixtures = await openFixturePages(options.executablePath);
   const counts = Object.fromEntries(ROLE_KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<RoleKey, { tp: number; fp: number; fn: number }>;
   const signupCount = { tp: 0, fp: 0, fn: 0 };
   const unspecified = { found: 0, total: 0 };
@@ -214,12 +175,11 @@ export async function evaluateCorpus(dir: string, options: EvaluateOptions = {})
   const times: number[] = [];
   const entries = Object.entries(labels.fixtures).filter(([name]) => !options.only || name.includes(options.only));
   try {
-    const fixtures = await openFixtureContext(browser);
     for (const [name, fixture] of entries) {
       const html = pageHtml(await readFile(join(dir, name), 'utf8'), fixture.fragment === true);
       const expectedKeys = Object.keys(fixture.expected);
       const selectors = [...expectedKeys.flatMap((k) => fixture.expected[k]!), ...fixture.fields.map((f) => fieldSelector(f) ?? '')];
-      const result = await fixtures.run(script, html, { selectors, stripAttributes: labels.labelAttributes });
+      const result = await fixtures.run(html, { selectors, stripAttributes: labels.labelAttributes });
       times.push(result.detectMs);
       const tally = scoreFixture(name, fixture, selectors, result);
       for (const k of ROLE_KEYS) {
@@ -264,7 +224,7 @@ export async function evaluateCorpus(dir: string, options: EvaluateOptions = {})
       unresolved.push(...tally.unresolved.map((selector) => ({ fixture: name, selector })));
     }
   } finally {
-    await browser.close();
+    await fixtures.close();
   }
   times.sort((a, b) => a - b);
   return {

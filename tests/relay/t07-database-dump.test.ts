@@ -5,7 +5,7 @@
  * nothing, while the envelopes themselves are there to be searched.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ENVELOPES_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
+import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import { newShareId } from '../../lib/sharing/new-share-id';
 import { sealEnvelope } from '../../lib/sharing/seal-envelope';
 import { loginSchema } from '../../lib/vault/item-schema';
@@ -58,12 +58,13 @@ describeStores('T07 relay database dump', (storeCase) => {
     expect((await t.signed(alice, 'POST', ENVELOPES_PATH, { body: { envelopes } })).status).toBe(201);
     // Bob receives and acknowledges his; Carol's stays in her mailbox.
     const page = (await (await t.signed(bob, 'GET', MAILBOX_PATH)).json()) as { envelopes: { id: number }[] };
-    await t.signed(bob, 'POST', '/v1/mailbox/ack', { body: { ids: page.envelopes.map((entry) => entry.id) } });
+    await t.signed(bob, 'POST', MAILBOX_ACK_PATH, { body: { ids: page.envelopes.map((entry) => entry.id) } });
 
     const rows = await opened.dumpRows();
     const files = opened.dumpFiles();
     // The search covers the envelope column: Carol's envelope is there, byte for byte.
     expect(rows).toContain(JSON.stringify(envelopes[1]!.envelope).slice(1, 200));
+    if (files !== null) expect(files).toContain(shareId);
     for (const dump of [rows, files ?? '']) {
       for (const secret of SECRETS) expect(dump.toLowerCase()).not.toContain(secret.toLowerCase());
     }
