@@ -123,7 +123,8 @@ export function ImportView({ existing, onImported }: ImportViewProps) {
         <>
           <p data-testid="import-format">
             <strong>{review.fileName}</strong>: {IMPORT_FORMAT_LABEL[review.read.format]}, {review.read.result.rows.length.toLocaleString('en')}{' '}
-            {review.read.unit === 'row' ? 'rows' : 'items'} ready to import.
+            {review.read.unit}
+            {review.read.result.rows.length === 1 ? '' : 's'} ready to import.
           </p>
           {ENCODING_NOTE[review.read.encoding] !== null && <p className="hint">{ENCODING_NOTE[review.read.encoding]}</p>}
           {review.read.table && review.read.mapping && <ImportColumnMapping table={review.read.table} mapping={review.read.mapping} onChange={remap} />}

@@ -20,8 +20,8 @@ const BODY_TEXT_CHARS = 600;
 /** Container levels whose id, class and name describe the form ("login-modal", "signup-form"). */
 const ATTRIBUTE_LEVELS = 3;
 
-/** What the form says about itself: its own names (id, name, class, action, aria-label), then its headings and the text before it. */
-function readFormContext(container: Element): { names: string; text: string } {
+/** What the form says about itself: its names (id, name, class, action, aria-label); its headings, the text before it, the page title. */
+function readFormContext(container: Element): { names: string; text: string; title: string } {
   const names: string[] = [];
   for (let node: Element | null = container, level = 0; node && level < ATTRIBUTE_LEVELS; node = node.parentElement, level++) {
     if (node.tagName === 'BODY') break;
@@ -32,7 +32,8 @@ function readFormContext(container: Element): { names: string; text: string } {
   const headings = container.querySelectorAll('h1,h2,h3,h4,h5,legend,[role=heading]');
   for (let i = 0; i < headings.length && i < 3; i++) text.push(normalizeDetectionText(headings[i]!.textContent));
   text.push(normalizeDetectionText(findNearbyText(container)));
-  return { names: names.join(' | '), text: text.join(' | ') };
+  // The page title names the page's main form ("Create Your Account", "Sign in"), not every form on it.
+  return { names: names.join(' | '), text: text.join(' | '), title: normalizeDetectionText(container.ownerDocument.title) };
 }
 
 /** Roles of the password fields, in order: wording and autocomplete first, then position. */
@@ -111,14 +112,15 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const submit = button
     ? `${readButtonText(button)} ${normalizeDetectionText(`${button.getAttribute('name')} ${button.id}`)}`
     : '';
-  const { names, text } = readFormContext(group.container);
-  const context = `${names} | ${text}`;
+  const { names, text, title } = readFormContext(group.container);
+  const context = `${names} | ${text} | ${title}`;
   const wording = `${submit} | ${context}`;
   const passwords = traits.filter((t) => t.password);
   const candidates = traits.filter((t) => !t.password && !t.otp && !t.box && t.user > 0);
   const others = traits.filter((t) => !t.password && t.user < 0).length;
   const card = traits.some((t) => t.card);
 
+  const signupWords = SIGNUP.test(submit) || (SIGNUP.test(context) && !LOGIN.test(submit));
   let signup = 0;
   if (SIGNUP.test(submit)) signup += 3;
   if (LOGIN.test(submit)) signup -= 3;
@@ -146,7 +148,6 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
     const hasNew = roles.includes('new-password');
     if (hasNew && hasCurrent) return result('change-password', [...passwordFields, ...asFields(candidates.filter((t) => t.acUser), 'username')]);
     if (hasNew) {
-      const signupWords = SIGNUP.test(submit) || (SIGNUP.test(context) && !LOGIN.test(submit));
       if (RESET.test(wording) && !signupWords) return result('password-reset', passwordFields);
       if (candidates.length > 0 || signupWords) return result('signup', [...passwordFields, ...asFields(signupUsernames(candidates), 'username')]);
       return result('change-password', passwordFields);
@@ -157,12 +158,18 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   if (!card && codeFields(traits).length > 0) return result('otp', []);
   // Without a password the form's own text decides more: a newsletter box or a "forgot your password?" request.
   const body = normalizeDetectionText(group.container.textContent, BODY_TEXT_CHARS);
-  if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(`${submit} | ${names}`) || NEWSLETTER.test(body)) {
+  if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(`${submit} | ${names} | ${text}`) || NEWSLETTER.test(body)) {
     return result('none', []);
   }
   const loginSubmit = LOGIN.test(submit) || NEXT.test(submit);
   if (RESET.test(submit) || (RESET.test(`${context} | ${body}`) && !loginSubmit)) return result('password-reset', []);
-  if (signup > 0) return result('signup', asFields(signupUsernames(candidates), 'username'));
+  // Without a password only unambiguous wording makes a sign-up step: a "Create account" button, or sign-up
+  // words around a form that says nothing of logging in ("Sign in or create an account" does). Two identifiers
+  // alone are as often a checkout.
+  const ownText = `${submit} | ${names} | ${text}`;
+  if ((SIGNUP.test(submit) && !LOGIN.test(submit)) || (SIGNUP.test(context) && !LOGIN.test(ownText))) {
+    return result('signup', asFields(signupUsernames(candidates), 'username'));
+  }
   const best = candidates.reduce((a, b) => (b.user > a.user ? b : a));
   if (best.acUser || loginSubmit || LOGIN.test(context)) return result('username-step', asFields([best], 'username'));
   return result('none', []);

@@ -64,12 +64,15 @@ export const NEXT = /continue|\bnext\b|weiter|suivant|continuer|siguiente|contin
 export const RESET =
   /forgot|reset|recover|lost|vergessen|zur[üu]cksetzen|oubli|r[ée]initialis|olvid|restablec|recuper|dimentica|reimposta|esquec|redefin|vergeten|herstel|zapomnia|resetuj|забыл|восстанов|сброс|忘记|忘記|重置|找回|忘れ|再設定|잊|재설정|ξεχάσ|επαναφορ/;
 
-/** A newsletter or mailing list, named anywhere in a form without a password ("subscriber" is not enough). */
-export const NEWSLETTER = /newsletter|mailing ?list|subscribe\b|nieuwsbrief|рассылк|ενημερωτικ|メルマガ|订阅|訂閱/;
+/**
+ * A newsletter, mailing list or deals sign-up, named anywhere in a form without a password ("subscriber" and
+ * "unsubscribe" are not enough).
+ */
+export const NEWSLETTER = /newsletter|mailing ?list|\bsubscribe\b|\bdeals\b|special offers|promotions|nieuwsbrief|рассылк|ενημερωτικ|メルマガ|订阅|訂閱/;
 
-/** Wording of a newsletter, search or contact form: never a credential form. */
+/** Wording of a newsletter, search or contact form ("subscriber" is not enough): never a credential form. */
 export const NOT_ACCOUNT =
-  /newsletter|subscri|abonn|suscri|iscriv|inschrijv|nieuwsbrief|подпис|рассылк|订阅|購読|구독|ενημερωτικ|search|\bsuche|recherch|busca|cerca|pesquis|zoek|szukaj|поиск|搜索|検索|검색|αναζήτ|contact|kontakt|contatt|контакт|联系|問い合わせ|문의|επικοινων/;
+  /newsletter|\bsubscribe\b|\bsubscription|abonn|suscri|iscriv|inschrijv|nieuwsbrief|подпис|рассылк|订阅|購読|구독|ενημερωτικ|search|\bsuche|recherch|busca|cerca|pesquis|zoek|szukaj|поиск|搜索|検索|검색|αναζήτ|contact|kontakt|contatt|контакт|联系|問い合わせ|문의|επικοινων/;
 
 /** Text of a button that submits a form (or advances one step). */
 export const SUBMIT = new RegExp(`${SIGNUP.source}|${LOGIN.source}|${NEXT.source}|submit|send|save|update|change|verify|confirm|reset|senden|speichern|envoyer|valider|enviar|guardar|invia|salva|verzend|opslaan|wyślij|zapisz|отправ|сохран|提交|确定|送信|保存|제출|확인|υποβολ|αποθήκ`);

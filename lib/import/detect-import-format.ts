@@ -21,7 +21,8 @@ const SIGNATURES: readonly [Exclude<ImportFormat, 'bitwarden-json' | 'generic-cs
   ['lastpass-csv', ['url', 'username', 'password', 'extra', 'name', 'grouping']],
   ['firefox-csv', ['url', 'username', 'password', 'httprealm', 'formactionorigin', 'guid']],
   ['keepassxc-csv', ['group', 'title', 'username', 'password', 'url', 'notes']],
-  ['1password-csv', ['title', 'url', 'username', 'password', 'otpauth']],
+  // "archived" tells 1Password's from Apple Passwords' CSV (Title,URL,Username,Password,Notes,OTPAuth), read as generic.
+  ['1password-csv', ['title', 'url', 'username', 'password', 'otpauth', 'archived']],
   ['chrome-csv', ['name', 'url', 'username', 'password']],
 ];
 

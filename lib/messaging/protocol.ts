@@ -10,6 +10,7 @@ import { healthMessages } from './health-messages';
 import { autofillSaveMessages } from './autofill-save-messages';
 import { autofillMessages } from './autofill-messages';
 import { importMessages } from './import-messages';
+import { sharingMessages } from './sharing-messages';
 import { itemInputSchema, itemSchema, itemSummarySchema, MAX_ROTATION_DAYS } from '../vault/item-schema';
 
 const empty = z.object({}).strict();
@@ -91,6 +92,7 @@ export const protocol = {
   ...autofillSaveMessages,
   ...autofillMessages,
   ...importMessages,
+  ...sharingMessages,
 } as const;
 
 export type { SenderKind } from './define-message';

@@ -5,7 +5,7 @@
  * another identity owns) goes out again without their envelopes, so one bad address does not hold back
  * the rest. Nothing the relay answers changes any other state here. Run it under withSharingLock.
  */
-import type { VaultDb } from '../db/vault-db';
+import type { OutboxRecord, VaultDb } from '../db/vault-db';
 import { RelayError } from '../relay-protocol/relay-error';
 import type { RelayClient } from '../relay-protocol/relay-client';
 import type { UnlockedVault } from '../vault/unlocked-vault';
@@ -31,7 +31,9 @@ export interface FlushReport {
  */
 export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: RelayClient, registered: boolean, now: number): Promise<FlushReport> {
   const report: FlushReport = { sent: 0, remaining: 0, registered: false, error: null };
-  const records = await db.outbox.orderBy('seq').toArray();
+  const stored = await db.outbox.orderBy('seq').toArray();
+  // Nothing but a registration can go out before one succeeded, wherever it sits (a relay move appends one).
+  const records = registered ? stored : [...stored.filter((r) => isRegistration(vault, r)), ...stored.filter((r) => !isRegistration(vault, r))];
   let isRegistered = registered;
   for (const [index, record] of records.entries()) {
     let op: OutboxOp;
@@ -84,6 +86,14 @@ export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: Rela
     }
   }
   return report;
+}
+
+function isRegistration(vault: UnlockedVault, record: OutboxRecord): boolean {
+  try {
+    return openOutboxOp(vault, record).kind === 'register';
+  } catch {
+    return false;
+  }
 }
 
 type Attempt =

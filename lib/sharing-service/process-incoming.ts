@@ -4,28 +4,29 @@
  * pinned as unverified, and only if the envelope opens with them), let lib/sharing's acceptIncoming
  * decide, and turn the decision into records, receipts and audit events. Nothing the relay can forge,
  * re-target, splice or replay gets past openEnvelope and acceptIncoming; what is refused is counted
- * for the user, never reported back to the relay (T11). Run it under withSharingLock.
+ * for the user, never reported back to the relay (T11). Pure apart from the sender lookup: the caller
+ * seals and commits the outcome.
  */
-import { EnvelopeError } from '../sharing/envelope-error';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { randomBytes } from '../crypto/random-bytes';
+import type { AuditEventType } from '../messaging/protocol';
+import type { MailboxEntry } from '../relay-protocol/envelope-schemas';
 import { acceptIncoming } from '../sharing/accept-incoming';
 import type { Contact } from '../sharing/contact';
+import { EnvelopeError } from '../sharing/envelope-error';
 import type { Identity, PublicIdentity } from '../sharing/identity';
 import { newShareId } from '../sharing/new-share-id';
 import { openEnvelope } from '../sharing/open-envelope';
 import { pinContact } from '../sharing/pin-contact';
 import { readEnvelopeHeader } from '../sharing/read-envelope-header';
 import { replyToShare } from '../sharing/reply-to-share';
-import type { MailboxEntry } from '../relay-protocol/envelope-schemas';
-import type { AuditEventType } from '../messaging/protocol';
+import type { AuditPayload } from '../vault/audit-chain';
 import type { ItemContent } from '../vault/item-schema';
-import type { UnlockedVault } from '../vault/unlocked-vault';
-import type { SharingChanges } from './commit-sharing';
+import type { OutboxOp } from './outbox-op';
 import type { RefusalReason } from './sharing-profile';
-import { sealContact, type StoredContact } from './stored-contact';
-import { sealGrant, type StoredGrant } from './stored-grant';
-import { sealReceived, type LiveReceived, type StoredReceived } from './stored-received';
-import { bytesToHex } from '@noble/hashes/utils.js';
-import { randomBytes } from '../crypto/random-bytes';
+import type { StoredContact } from './stored-contact';
+import type { StoredGrant } from './stored-grant';
+import type { LiveReceived, StoredReceived } from './stored-received';
 
 /** What this vault knows, as loaded for the current sync (the caller refreshes it after each commit). */
 export interface IncomingState {
@@ -37,15 +38,24 @@ export interface IncomingState {
   titleOf: (itemId: string) => string | undefined;
 }
 
-/** What one envelope changes: records to commit, an edit to apply to my item first, or a refusal. */
+/**
+ * What one envelope changes, as plain records for the caller to seal and commit in one transaction: a
+ * newly pinned sender, a grant or received copy, outbox operations and audit events; an edit to apply to
+ * my item first; or a refusal.
+ */
 export interface IncomingOutcome {
-  changes: SharingChanges;
-  /** An accepted edit proposal: apply `item` to my item `itemId` before committing `changes`. */
+  contact: StoredContact | null;
+  grant: StoredGrant | null;
+  received: StoredReceived | null;
+  outbox: OutboxOp[];
+  audit: Omit<AuditPayload, 'at'>[];
+  /** An accepted edit proposal: apply `item` to my item `itemId` before committing the rest. */
   edit: { itemId: string; item: ItemContent } | null;
   refusal: RefusalReason | null;
 }
 
-const refused = (refusal: RefusalReason): IncomingOutcome => ({ changes: {}, edit: null, refusal });
+const NOTHING: IncomingOutcome = { contact: null, grant: null, received: null, outbox: [], audit: [], edit: null, refusal: null };
+const refused = (refusal: RefusalReason): IncomingOutcome => ({ ...NOTHING, refusal });
 
 const RECEIPT_EVENTS: Record<'delivered' | 'accepted' | 'declined' | 'opened', AuditEventType> = {
   delivered: 'share-delivered',
@@ -60,7 +70,6 @@ const RECEIPT_EVENTS: Record<'delivered' | 'accepted' | 'declined' | 'opened', A
  * @param now - ms since epoch
  */
 export async function processIncoming(
-  vault: UnlockedVault,
   state: IncomingState,
   entry: MailboxEntry,
   lookupSender: (handle: string) => Promise<PublicIdentity | null>,
@@ -92,7 +101,7 @@ export async function processIncoming(
   if (live?.status === 'ended') return refused('share-closed');
   const grant = state.grants.get(header.shareId);
   const decision = acceptIncoming(opened, { contact, received: live?.share, grant: grant?.grant, now });
-  const contacts = newContact ? [sealContact(vault, newContact.id, newContact.contact)] : [];
+  const base: IncomingOutcome = { ...NOTHING, contact: newContact };
 
   switch (decision.action) {
     case 'refuse':
@@ -101,36 +110,24 @@ export async function processIncoming(
       const fresh: LiveReceived = { status: 'live', share: decision.share, contactId: stored.id, replyRelayId: newShareId(), openedReceiptAt: null, editSentAt: null, missing: decision.missing };
       const receipt = replyToShare(state.me, contact, fresh.share, { kind: 'receipt', event: 'delivered', at: now }, now);
       return {
-        changes: {
-          contacts,
-          received: [sealReceived(vault, { ...fresh, share: receipt.share })],
-          outbox: [{ kind: 'post', envelopes: [{ to: contact.handle, shareId: fresh.replyRelayId, envelope: receipt.envelope }] }],
-          audit: [{ type: 'share-delivered', itemTitle: decision.share.item.title, party: contact.handle }],
-        },
-        edit: null,
-        refusal: null,
+        ...base,
+        received: { ...fresh, share: receipt.share },
+        outbox: [{ kind: 'post', envelopes: [{ to: contact.handle, shareId: fresh.replyRelayId, envelope: receipt.envelope }] }],
+        audit: [{ type: 'share-delivered', itemTitle: decision.share.item.title, party: contact.handle }],
       };
     }
     case 'apply-update': {
       const current = live as LiveReceived;
       const next: LiveReceived = { ...current, share: decision.share, editSentAt: null, missing: decision.missing ?? current.missing };
-      return {
-        changes: { contacts, received: [sealReceived(vault, next)], audit: [{ type: 'share-updated', itemTitle: decision.share.item.title, party: contact.handle }] },
-        edit: null,
-        refusal: null,
-      };
+      return { ...base, received: next, audit: [{ type: 'share-updated', itemTitle: decision.share.item.title, party: contact.handle }] };
     }
     case 'delete-copy': {
       const current = live as LiveReceived;
       const ended: StoredReceived = { status: 'ended', shareId: decision.shareId, version: Math.max(current.share.version, opened.header.version), endedAt: now, because: decision.because };
       return {
-        changes: {
-          contacts,
-          received: [sealReceived(vault, ended)],
-          audit: [{ type: decision.because === 'revoked' ? 'share-revoked' : 'share-expired', itemTitle: current.share.item.title, party: contact.handle }],
-        },
-        edit: null,
-        refusal: null,
+        ...base,
+        received: ended,
+        audit: [{ type: decision.because === 'revoked' ? 'share-revoked' : 'share-expired', itemTitle: current.share.item.title, party: contact.handle }],
       };
     }
     case 'update-grant':
@@ -141,13 +138,10 @@ export async function processIncoming(
       const type: AuditEventType = body.kind === 'receipt' ? RECEIPT_EVENTS[body.event] : body.kind === 'share-decline' ? 'share-declined' : 'share-updated';
       const title = state.titleOf(owned.grant.itemId);
       return {
-        changes: {
-          contacts,
-          shares: [sealGrant(vault, next)],
-          audit: [{ type, itemId: owned.grant.itemId, ...(title === undefined ? {} : { itemTitle: title }), party: contact.handle }],
-        },
+        ...base,
+        grant: next,
+        audit: [{ type, itemId: owned.grant.itemId, ...(title === undefined ? {} : { itemTitle: title }), party: contact.handle }],
         edit: decision.action === 'apply-edit' ? { itemId: owned.grant.itemId, item: decision.item } : null,
-        refusal: null,
       };
     }
   }

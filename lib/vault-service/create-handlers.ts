@@ -23,6 +23,7 @@ import { createHealthHandlers } from './create-health-handlers';
 import { createAutofillHandlers } from './create-autofill-handlers';
 import type { HandlerContext } from './handler-context';
 import { createImportHandlers } from './create-import-handlers';
+import { createSharingHandlers } from './create-sharing-handlers';
 import type { ServiceDeps } from './service-deps';
 import { VaultSession } from './vault-session';
 
@@ -63,6 +64,7 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     ...createHealthHandlers(ctx),
     ...createAutofillHandlers(ctx),
     ...createImportHandlers(ctx),
+    ...createSharingHandlers(ctx),
     async vaultStatus() {
       if (await session.isUnlocked()) return { state: 'unlocked' };
       return { state: (await db.header.get('vault')) ? 'locked' : 'none' };

@@ -4,6 +4,7 @@ import type { VaultDb } from '../db/vault-db';
 import type { Settings } from '../messaging/protocol';
 import type { ImportProgress } from '../vault/import-items';
 import type { AutofillPlatform } from './autofill-platform';
+import type { SharingPlatform } from './sharing-platform';
 
 /** Keeps the vault key across service-worker restarts, never on disk (`storage.session`, S3). */
 export interface KeyStore {
@@ -59,6 +60,8 @@ export interface ServiceDeps {
   autofill: AutofillPlatform;
   /** The toolbar badge: logins due for rotation (Health), later the sharing inbox. */
   badge: Badge;
+  /** Sharing's browser parts: the relay fetch and the expiry alarm (lib/browser/browser-sharing-platform). */
+  sharing: SharingPlatform;
 }
 
 /** Defaults: lock after 15 idle minutes, clear the clipboard after 30 s. */

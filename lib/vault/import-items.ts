@@ -36,8 +36,8 @@ export interface ImportResult {
  * An entry without `replaces` becomes a new item; its `createdAt`/`updatedAt` default to `now`, its
  * password history to none. An entry with `replaces` updates that existing item: imported values win,
  * empty imported values keep the existing ones, URLs, tags and custom fields are merged, and a changed
- * password goes into the history (newest first, at most 100). Several entries may replace one item;
- * they apply in order.
+ * password goes into the history (newest first, at most 100) and restarts the rotation clock
+ * (lib/vault/merge-import-content). Several entries may replace one item; they apply in order.
  * @param now - ms since epoch (injected for tests)
  * @param onProgress - awaited after every 500 encrypted entries and before the write; it may throw to
  *   abort, and nothing is written then
@@ -58,7 +58,7 @@ export async function importItems(
   const total = parsed.length;
   if (total === 0) return { added: [], replaced: [] };
   const fresh = parsed.filter((entry) => entry.replaces === undefined);
-  const ids = fresh.map(() => bytesToHex(randomBytes(16)));
+  const ids = randomIds(fresh.length);
   const contents = fresh.map((entry) => storedContent(entry.content, now));
   const records: ItemRecord[] = [];
   for (let start = 0; start < contents.length; start += SEAL_CHUNK) {
@@ -81,6 +81,17 @@ export async function importItems(
   contents.forEach((content, i) => vault.summaries.set(ids[i]!, summarizeItem(ids[i]!, content)));
   for (const { id, content } of replacements.values()) vault.summaries.set(id, summarizeItem(id, content));
   return { added: ids, replaced: [...replacements.keys()] };
+}
+
+/** Item ids: 16 random bytes as hex each, drawn 4,096 at a time (one CSPRNG call gives at most 64 KiB). */
+function randomIds(count: number): string[] {
+  const ids: string[] = [];
+  while (ids.length < count) {
+    const batch = Math.min(count - ids.length, 4_096);
+    const bytes = randomBytes(batch * 16);
+    for (let i = 0; i < batch; i++) ids.push(bytesToHex(bytes.subarray(i * 16, i * 16 + 16)));
+  }
+  return ids;
 }
 
 /** An item's stored content: the import's values, its kept times, else `now`. */

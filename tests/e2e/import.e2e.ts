@@ -51,6 +51,15 @@ describe('import (vault page)', () => {
     return view;
   }
 
+  /** Back to the file choice after a finished import (a refused or cancelled file is already there). */
+  async function startOver(): Promise<Locator> {
+    const view = await importView();
+    const another = view.getByRole('button', { name: 'Import another file', exact: true });
+    if (await another.isVisible()) await another.click();
+    await view.getByLabel('Choose a file to import', { exact: true }).waitFor();
+    return view;
+  }
+
   /** Clicks the import button (whose name carries the count) and waits for the summary. */
   async function runImport(view: Locator, count: number): Promise<Locator> {
     await view.getByRole('button', { name: `Import ${count} ${count === 1 ? 'item' : 'items'}`, exact: true }).click();
@@ -90,7 +99,7 @@ describe('import (vault page)', () => {
   });
 
   step('a 1Password CSV: the duplicate of the popup login is listed and replaced, the other rows added', async () => {
-    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
+    await startOver();
     const view = await chooseFile('1password.csv');
     await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('1password.csv: 1Password (CSV), 3 rows ready to import.');
     const duplicates = view.getByTestId('import-duplicates');
@@ -106,7 +115,7 @@ describe('import (vault page)', () => {
   });
 
   step('a file with bad rows lists each by row and column, and its valid rows import', async () => {
-    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
+    await startOver();
     const view = await chooseFile('bad/bitwarden-bad-rows.csv');
     await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toContain('3 rows ready to import');
     const problems = view.getByTestId('import-problems');
@@ -125,7 +134,7 @@ describe('import (vault page)', () => {
   });
 
   step('a file of another kind is refused with a message that says what it is', async () => {
-    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
+    await startOver();
     const view = await chooseFile('bad/page.html');
     const error = view.getByTestId('import-file-error');
     expect(await error.textContent()).toContain('This looks like an HTML or XML file');
@@ -155,6 +164,21 @@ describe('import (vault page)', () => {
     await done.getByText('Imported 2 items.', { exact: true }).waitFor();
     const titles = await itemIdsByTitle(launched());
     expect(titles.has('shop.example.com') && titles.has('vpn.example.net')).toBe(true);
+  });
+
+  step('a file dropped on the drop zone is read like a chosen one; Cancel imports nothing', async () => {
+    const view = await startOver();
+    const dataTransfer = await vault().evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return transfer;
+    }, 'name,url,username,password,note\r\ndropped.example,https://dropped.example/,d,"p,w",\r\n');
+    await view.getByTestId('import-drop-zone').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('dropped.csv: Chrome or Edge (CSV), 1 row ready to import.');
+    await view.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await view.getByLabel('Choose a file to import', { exact: true }).waitFor();
+    expect(await view.getByTestId('import-format').count()).toBe(0);
+    expect((await itemIdsByTitle(launched())).has('dropped.example')).toBe(false);
   });
 
   step('the popup shows every imported item; the replaced login keeps its old password in its history', async () => {
@@ -197,8 +221,7 @@ describe('import (vault page)', () => {
           if (message?.event === 'import-progress') recorded.push(message.progress);
         });
     });
-    await (await importView()).getByRole('button', { name: 'Import another file', exact: true }).click();
-    const view = await importView();
+    const view = await startOver();
     await view.getByLabel('Choose a file to import', { exact: true }).setInputFiles(file);
     await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('chrome-2000.csv: Chrome or Edge (CSV), 2,000 rows ready to import.');
     await view.getByRole('button', { name: 'Import 2,000 items', exact: true }).click();

@@ -15,6 +15,7 @@ describe('detectImportFormat', () => {
     ['"url","username","password","httpRealm","formActionOrigin","guid","timeCreated","timeLastUsed","timePasswordChanged"', 'firefox-csv'],
     ['"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"', 'keepassxc-csv'],
     ['"Group","Title","Username","Password","URL","Notes"', 'keepassxc-csv'],
+    ['Title,URL,Username,Password,Notes,OTPAuth', 'generic-csv'],
     ['Site;Login;Password', 'generic-csv'],
     ['name,url,username,password,note,extra column', 'generic-csv'],
   ];

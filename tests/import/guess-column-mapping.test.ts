@@ -9,6 +9,12 @@ describe('guessColumnMapping', () => {
     });
   });
 
+  it('maps an Apple Passwords export (read as generic) completely', () => {
+    expect(guessColumnMapping(['Title', 'URL', 'Username', 'Password', 'Notes', 'OTPAuth'])).toEqual({
+      title: 0, url: 1, username: 2, password: 3, notes: 4, totp: 5, folder: null,
+    });
+  });
+
   it('uses each column once: "name" is the title, "email" the username', () => {
     expect(guessColumnMapping(['email', 'name', 'pwd'])).toMatchObject({ title: 1, username: 0, password: 2 });
   });

@@ -4,14 +4,14 @@
  * signatures refused with 401 and a code that says which.
  */
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { AUTH_HEADERS } from '../../lib/relay-protocol/auth-headers';
 import { relayErrorBodySchema } from '../../lib/relay-protocol/relay-error-body';
 import { ENVELOPES_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import { createApp } from '../../relay/create-app';
 import { DEFAULT_LIMITS } from '../../relay/relay-deps';
 import { makeUser, shareId, signedInit, testApp } from './fixtures';
-import { describeStores, type OpenedStore } from './store-cases';
+import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const MINUTE = 60_000;
 const alice = makeUser('alice');
@@ -22,16 +22,14 @@ async function errorOf(response: Response) {
 }
 
 describeStores('relay authentication', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
 
   beforeEach(async () => {
-    opened = await storeCase.open();
+    opened = openedStore();
     t = testApp(opened.store);
     await t.register(alice, bob);
-  });
-  afterEach(async () => {
-    await opened.dispose();
   });
 
   it('accepts a request signed by the handle’s registered key', async () => {

@@ -12,6 +12,7 @@ import { signIdentityBundle } from '../../lib/relay-protocol/sign-identity-bundl
 import { generateIdentity } from '../../lib/sharing/generate-identity';
 import type { Identity } from '../../lib/sharing/identity';
 import { createApp } from '../../relay/create-app';
+import { createNodeEd25519Verifier } from '../../relay/node-ed25519-verifier';
 import { DEFAULT_LIMITS, type RelayLimits } from '../../relay/relay-deps';
 import type { RelayStore } from '../../relay/store/relay-store';
 
@@ -71,7 +72,10 @@ export function signedInit(signer: RequestSigner, method: string, path: string, 
   };
 }
 
-/** An app over `store` with a fake clock; `address` is what the per-address limit sees. */
+/**
+ * An app over `store` with a fake clock and, as on the server, OpenSSL's Ed25519 (the default
+ * verifier is covered by the lib/relay-protocol tests); `address` is what the per-address limit sees.
+ */
 export function testApp(store: RelayStore, options: { limits?: Partial<RelayLimits>; clock?: FakeClock } = {}) {
   const clock = options.clock ?? fakeClock();
   let address = '192.0.2.1';
@@ -80,6 +84,7 @@ export function testApp(store: RelayStore, options: { limits?: Partial<RelayLimi
     now: clock.now,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     clientAddress: () => address,
+    verify: createNodeEd25519Verifier(),
   });
   return {
     app,

@@ -2,11 +2,11 @@
  * Expiry with a fake clock, against both stores: an expired envelope disappears from the mailbox at its
  * expiry (purge on read) and from the database on the purge, without waiting for anything real.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { mailboxPageSchema } from '../../lib/relay-protocol/envelope-schemas';
 import { ENVELOPES_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import { makeUser, shareId, testApp } from './fixtures';
-import { describeStores, type OpenedStore } from './store-cases';
+import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -14,17 +14,15 @@ const alice = makeUser('alice');
 const bob = makeUser('bob');
 
 describeStores('expiry and purge', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
   const listBob = async () => mailboxPageSchema.parse(await (await t.signed(bob, 'GET', MAILBOX_PATH)).json()).envelopes.map((e) => e.envelope);
 
   beforeEach(async () => {
-    opened = await storeCase.open();
+    opened = openedStore();
     t = testApp(opened.store);
     await t.register(alice, bob);
-  });
-  afterEach(async () => {
-    await opened.dispose();
   });
 
   it('hides an envelope from its expiry on and deletes it on read', async () => {

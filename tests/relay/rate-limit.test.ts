@@ -2,25 +2,23 @@
  * Rate limits through the app, against both stores and a fake clock: per identity on signed calls, per
  * address on every call, 429 with Retry-After until the one-minute window ends, shared across processes.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { relayErrorBodySchema } from '../../lib/relay-protocol/relay-error-body';
 import { HEALTH_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import { createApp } from '../../relay/create-app';
 import { DEFAULT_LIMITS } from '../../relay/relay-deps';
 import { makeUser, testApp } from './fixtures';
-import { describeStores, type OpenedStore } from './store-cases';
+import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const alice = makeUser('alice');
 const bob = makeUser('bob');
 
 describeStores('rate limits', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
 
   beforeEach(async () => {
-    opened = await storeCase.open();
-  });
-  afterEach(async () => {
-    await opened.dispose();
+    opened = openedStore();
   });
 
   it('refuses an identity’s requests past its limit with 429 and Retry-After until the window ends', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { openPostgresStore } from '../../relay/store/postgres-store';
 import type { RelayStore } from '../../relay/store/relay-store';
 import { openSqliteStore } from '../../relay/store/sqlite-store';
@@ -24,6 +24,8 @@ export interface OpenedStore {
   dumpRows(): Promise<string>;
   /** The database files' raw bytes as Latin-1 text (deleted rows may linger there); null for PostgreSQL. */
   dumpFiles(): string | null;
+  /** Deletes every row, so the next test starts empty without a new database. */
+  reset(): Promise<void>;
   /** Closes every store opened here and deletes the database. */
   dispose(): Promise<void>;
 }
@@ -56,6 +58,11 @@ const sqliteCase: StoreCase = {
         const rows = TABLES.map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all()));
         db.close();
         return rows.join('\n');
+      },
+      async reset() {
+        const db = new Database(file);
+        db.exec(TABLES.map((table) => `DELETE FROM ${table};`).join('\n'));
+        db.close();
       },
       // The database, its WAL and shared-memory index, read as Latin-1 so any ASCII text in them is searchable.
       dumpFiles: () => readdirSync(dir).map((name) => readFileSync(join(dir, name)).toString('latin1')).join('\n'),
@@ -92,6 +99,7 @@ const postgresCase = (url: string): StoreCase => ({
       store,
       openSibling: openOne,
       dumpFiles: () => null,
+      reset: () => admin(async (client) => void (await client.query(`TRUNCATE ${TABLES.map((table) => `${schema}.${table}`).join(', ')}`))),
       dumpRows: () =>
         admin(async (client) => {
           const parts: string[] = [];
@@ -111,6 +119,28 @@ const postgresCase = (url: string): StoreCase => ({
 
 /** The stores available in this run. */
 export const STORE_CASES: StoreCase[] = TEST_DATABASE_URL ? [sqliteCase, postgresCase(TEST_DATABASE_URL)] : [sqliteCase];
+
+/**
+ * Opens a store of this case once for the enclosing describe, empties it before each test and deletes
+ * it after the last one.
+ * @returns the opened store (valid inside tests and hooks)
+ */
+export function useStore(storeCase: StoreCase): () => OpenedStore {
+  let opened: OpenedStore | undefined;
+  beforeAll(async () => {
+    opened = await storeCase.open();
+  });
+  beforeEach(async () => {
+    await opened?.reset();
+  });
+  afterAll(async () => {
+    await opened?.dispose();
+  });
+  return () => {
+    if (!opened) throw new Error('useStore: the store is not open yet');
+    return opened;
+  };
+}
 
 /**
  * Declares `suite` once per store, as `title [sqlite]` and `title [postgres]`.

@@ -3,10 +3,10 @@
  * nonces and rate counters shared by every process, batches stored whole or not at all, mailbox limits
  * exact under concurrent posts, mailboxes isolated, revocation limited to the poster, purge by expiry.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { EnvelopeToStore, MailboxLimits, RelayStore } from '../../relay/store/relay-store';
 import { makeUser, shareId, T0 } from './fixtures';
-import { describeStores, type OpenedStore } from './store-cases';
+import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const HOUR = 3_600_000;
 const LIMITS: MailboxLimits = { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 };
@@ -19,16 +19,14 @@ function envelope(recipient: string, share: string, text = `sealed-${recipient}-
 }
 
 describeStores('relay store', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let store: RelayStore;
 
   beforeEach(async () => {
-    opened = await storeCase.open();
+    opened = openedStore();
     store = opened.store;
     for (const user of [alice, bob, carol]) await store.registerIdentity(user.bundle, T0);
-  });
-  afterEach(async () => {
-    await opened.dispose();
   });
 
   it('migrates again without error and from two processes at once', async () => {

@@ -4,13 +4,13 @@
  * files with their WAL — searched for the item's title, URL, host, username, password and notes finds
  * nothing, while the envelopes themselves are there to be searched.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import { newShareId } from '../../lib/sharing/new-share-id';
 import { sealEnvelope } from '../../lib/sharing/seal-envelope';
 import { loginSchema } from '../../lib/vault/item-schema';
 import { makeUser, testApp } from './fixtures';
-import { describeStores, type OpenedStore } from './store-cases';
+import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const alice = makeUser('alice');
 const bob = makeUser('bob');
@@ -29,16 +29,14 @@ const item = loginSchema.parse({
 const SECRETS = ['Payroll Portal Quartzwing', 'finance.lead', 'quartzwing-payroll', 'Tr0ub4dor&3-zebra-Vellum', 'payroll.quartzwing', 'Ask Priya'];
 
 describeStores('T07 relay database dump', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
 
   beforeEach(async () => {
-    opened = await storeCase.open();
+    opened = openedStore();
     t = testApp(opened.store);
     await t.register(alice, bob, carol);
-  });
-  afterEach(async () => {
-    await opened.dispose();
   });
 
   it('holds only opaque ids and sealed envelopes: no title, URL, username, password or notes', async () => {

@@ -9,7 +9,7 @@ import type { ImportEntry } from '../../lib/vault/import-entry';
 import { importItems, type ImportProgress } from '../../lib/vault/import-items';
 import { readAuditLog } from '../../lib/vault/read-audit-log';
 import { closeVault } from '../../lib/vault/unlocked-vault';
-import { loginInput, noteInput, storedManifest, syntheticVault, T0 } from './fixtures';
+import { dumpDb, loginInput, noteInput, spellings, storedManifest, syntheticVault, T0 } from './fixtures';
 
 const login = (title: string, extra: Partial<Extract<ImportEntry['content'], { type: 'login' }>> = {}): ImportEntry => ({
   content: { ...loginInput({ title }), ...extra },
@@ -70,6 +70,20 @@ describe('importItems: new items', () => {
     expect(chainValid).toBe(true);
     expect(events).toEqual([expect.objectContaining({ seq: 1, at: T0 + 7, type: 'items-imported', count: 25 })]);
     expect(events[0]).not.toHaveProperty('itemTitle');
+  });
+
+  it('S1: nothing imported is stored in clear (title, username, password, URL, notes, folder, history)', async () => {
+    const { db, vault } = await syntheticVault();
+    const markers = ['TitleMarkerQ7', 'user.marker.q7', 'PwMarkerQ7', 'urlmarkerq7', 'NotesMarkerQ7', 'FolderMarkerQ7', 'OldPwMarkerQ7'];
+    await importItems(db, vault, [login(markers[0]!, {
+      username: markers[1], password: markers[2], urls: [`https://${markers[3]}.example/`], notes: markers[4], folder: markers[5],
+      passwordHistory: [{ password: markers[6]!, changedAt: T0 }],
+    })], T0);
+    const dump = await dumpDb(db);
+    for (const marker of markers) for (const spelling of spellings(marker)) {
+      expect(dump.hex).not.toContain(spelling);
+      expect(dump.latin1).not.toContain(spelling);
+    }
   });
 
   it('no entries writes nothing at all', async () => {
@@ -250,5 +264,15 @@ describe('importItems: failures leave the vault exactly as before (S8)', () => {
     expect(error).toMatchObject({ code: 'locked' });
     expect(await db.items.toArray()).toEqual(items);
     expect(await db.audit.toArray()).toEqual(audit);
+  });
+});
+
+describe('importItems: ids', () => {
+  it('gives 5,000 new items distinct 32-hex ids (drawn in more than one batch)', async () => {
+    const { db, vault } = await syntheticVault();
+    const { added } = await importItems(db, vault, Array.from({ length: 5_000 }, (_, i) => ({ content: noteInput({ title: `n${i}` }) })), T0);
+    expect(added).toHaveLength(5_000);
+    expect(new Set(added).size).toBe(5_000);
+    for (const id of added) expect(id).toMatch(/^[0-9a-f]{32}$/);
   });
 });

@@ -1,14 +1,15 @@
 /** Registering and looking up identity bundles, against both stores: first come first served, self-signed, 409 for other keys. */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { relayErrorBodySchema } from '../../../lib/relay-protocol/relay-error-body';
 import { IDENTITIES_PATH, identityPath } from '../../../lib/relay-protocol/relay-paths';
 import { makeUser, signedInit, testApp } from '../fixtures';
-import { describeStores, type OpenedStore } from '../store-cases';
+import { describeStores, useStore, type OpenedStore } from '../store-cases';
 
 const alice = makeUser('alice');
 const bob = makeUser('bob');
 
 describeStores('identity routes', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
   const register = (signer: typeof alice, body: unknown) =>
@@ -16,11 +17,8 @@ describeStores('identity routes', (storeCase) => {
   const codeOf = async (response: Response) => relayErrorBodySchema.parse(await response.json()).error;
 
   beforeEach(async () => {
-    opened = await storeCase.open();
+    opened = openedStore();
     t = testApp(opened.store);
-  });
-  afterEach(async () => {
-    await opened.dispose();
   });
 
   it('registers a bundle (201), accepts the same keys again (200) and refuses other keys for the handle (409)', async () => {

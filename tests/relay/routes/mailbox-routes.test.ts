@@ -3,19 +3,20 @@
  * mailbox limits with their status codes, pagination, and mailbox isolation (Bob never sees or deletes
  * Carol's envelopes).
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { relayErrorBodySchema } from '../../../lib/relay-protocol/relay-error-body';
 import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas';
 import { MAX_BODY_BYTES, MAX_ENVELOPE_BYTES, MAX_LIFETIME_MS } from '../../../lib/relay-protocol/relay-limits';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../../lib/relay-protocol/relay-paths';
 import { makeUser, shareId, testApp, type TestUser } from '../fixtures';
-import { describeStores, type OpenedStore } from '../store-cases';
+import { describeStores, useStore, type OpenedStore } from '../store-cases';
 
 const alice = makeUser('alice');
 const bob = makeUser('bob');
 const carol = makeUser('carol');
 
 describeStores('mailbox routes', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
   const post = (from: TestUser, envelopes: unknown[]) => t.signed(from, 'POST', ENVELOPES_PATH, { body: { envelopes } });
@@ -27,12 +28,9 @@ describeStores('mailbox routes', (storeCase) => {
   const errorOf = async (response: Response) => ({ status: response.status, ...relayErrorBodySchema.parse(await response.json()) });
 
   beforeEach(async () => {
-    opened = await storeCase.open();
+    opened = openedStore();
     t = testApp(opened.store, { limits: { mailbox: { maxEnvelopes: 5, maxBytes: 2 * MAX_ENVELOPE_BYTES } } });
     await t.register(alice, bob, carol);
-  });
-  afterEach(async () => {
-    await opened.dispose();
   });
 
   it('posts one signed batch to several mailboxes; each recipient lists only its own', async () => {

@@ -1,16 +1,17 @@
 /** Revoking a share, against both stores: only its poster, all or some recipients, delivered envelopes untouched. */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas';
 import { relayErrorBodySchema } from '../../../lib/relay-protocol/relay-error-body';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH, REVOKE_PATH } from '../../../lib/relay-protocol/relay-paths';
 import { makeUser, shareId, testApp, type TestUser } from '../fixtures';
-import { describeStores, type OpenedStore } from '../store-cases';
+import { describeStores, useStore, type OpenedStore } from '../store-cases';
 
 const alice = makeUser('alice');
 const bob = makeUser('bob');
 const carol = makeUser('carol');
 
 describeStores('share routes', (storeCase) => {
+  const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
   const post = (from: TestUser, envelopes: unknown[]) => t.signed(from, 'POST', ENVELOPES_PATH, { body: { envelopes } });
@@ -18,12 +19,9 @@ describeStores('share routes', (storeCase) => {
   const envelopesOf = async (user: TestUser) => mailboxPageSchema.parse(await (await t.signed(user, 'GET', MAILBOX_PATH)).json()).envelopes;
 
   beforeEach(async () => {
-    opened = await storeCase.open();
+    opened = openedStore();
     t = testApp(opened.store);
     await t.register(alice, bob, carol);
-  });
-  afterEach(async () => {
-    await opened.dispose();
   });
 
   it("drops the share's undelivered envelopes; what was already delivered and acknowledged is not the relay's any more", async () => {

@@ -1,0 +1,171 @@
+/**
+ * One sync with the relay (on the one-minute alarm and on demand): expire what is due, queue updates for
+ * edited items, send the outbox, read the mailbox page by page (each envelope processed and committed
+ * with the mailbox cursor, so a crash re-reads nothing twice and loses nothing), acknowledge what was
+ * read, then send what the mailbox produced (receipts, updates after an applied edit).
+ */
+import type { VaultDb } from '../db/vault-db';
+import { VaultError } from '../messaging/errors';
+import { RelayError } from '../relay-protocol/relay-error';
+import type { RelayClient } from '../relay-protocol/relay-client';
+import type { MailboxEntry } from '../relay-protocol/envelope-schemas';
+import type { SharingPlatform } from '../vault-service/sharing-platform';
+import type { UnlockedVault } from '../vault/unlocked-vault';
+import { applyProposedEdit } from './apply-proposed-edit';
+import { commitSharing } from './commit-sharing';
+import { expireShares } from './expire-shares';
+import { flushOutbox } from './flush-outbox';
+import { loadContacts } from './load-contacts';
+import { loadGrants } from './load-grants';
+import { loadReceived } from './load-received';
+import { lookUpIdentity } from './look-up-identity';
+import { openRelayClient } from './open-relay-client';
+import { processIncoming, type IncomingState } from './process-incoming';
+import { pushItemUpdates } from './push-item-updates';
+import { readIdentity, type OpenedIdentity } from './read-identity';
+import { relayProblemText } from './relay-problem-text';
+import { withSharingLock } from './sharing-lock';
+import { MAX_REFUSALS_KEPT, openProfile, sealProfile, type SharingProfile } from './sharing-profile';
+import { sealContact } from './stored-contact';
+import { sealGrant } from './stored-grant';
+import { sealReceived } from './stored-received';
+import { wipeIdentity } from '../sharing/wipe-identity';
+
+/** Most mailbox pages read in one sync (100 envelopes each); the rest waits for the next one. */
+export const MAX_PAGES_PER_SYNC = 10;
+
+/** What a sync leaves for the UI. */
+export interface SyncOutcome {
+  /** Relay operations still waiting. */
+  pendingOps: number;
+  lastError: string | null;
+  /** Envelopes refused in this sync. */
+  refused: number;
+  /** Envelopes that changed something. */
+  applied: number;
+}
+
+/**
+ * @param now - the clock, ms since epoch (read at each step: a sync can take a while)
+ * @returns null when the vault has no sharing identity yet
+ */
+export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: SharingPlatform, now: () => number): Promise<SyncOutcome | null> {
+  const opened = await readIdentity(db, vault);
+  if (!opened) return null;
+  const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0 };
+  try {
+    const relay = openRelayClient(opened, platform.fetch, now);
+    await withSharingLock(vault, () => expireShares(db, vault, now()));
+    await withSharingLock(vault, () => pushItemUpdates(db, vault, opened.identity, now()));
+    const first = await flushOutbox(db, vault, relay, opened.profile.registered, now());
+    if (first.registered) await updateProfile(db, vault, { registered: true }, now());
+    outcome.lastError = first.error;
+    const registered = opened.profile.registered || first.registered;
+    if (registered) {
+      try {
+        await readMailbox(db, vault, opened, relay, now, outcome);
+      } catch (error) {
+        if (!(error instanceof RelayError)) throw error;
+        outcome.lastError ??= `${relayProblemText(error)}; the mailbox will be read at the next sync.`;
+      }
+      await withSharingLock(vault, () => pushItemUpdates(db, vault, opened.identity, now()));
+      const second = await flushOutbox(db, vault, relay, true, now());
+      outcome.lastError ??= second.error;
+    }
+  } finally {
+    wipeIdentity(opened.identity);
+  }
+  outcome.pendingOps = await db.outbox.count();
+  await updateProfile(db, vault, { lastSyncAt: now(), lastError: outcome.lastError }, now());
+  return outcome;
+}
+
+/** Reads and processes the mailbox from the stored cursor, then acknowledges what was read. */
+async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIdentity, relay: RelayClient, now: () => number, outcome: SyncOutcome): Promise<void> {
+  for (let pages = 0; pages < MAX_PAGES_PER_SYNC; pages++) {
+    const cursor = (await currentProfile(db, vault)).cursor;
+    const page = await relay.list({ after: cursor });
+    // A relay listing an envelope at or below the cursor again is replaying it: skip, acknowledge anyway.
+    const fresh = page.envelopes.filter((entry) => entry.id > cursor);
+    await withSharingLock(vault, () => processPage(db, vault, opened, relay, fresh, now, outcome));
+    const ids = page.envelopes.map((entry) => entry.id);
+    // Best effort: an envelope left unacknowledged lies below the cursor and is skipped next time.
+    if (ids.length > 0) await relay.ack(ids).catch(() => undefined);
+    if (page.next === null || page.envelopes.length === 0) break;
+  }
+}
+
+async function processPage(
+  db: VaultDb,
+  vault: UnlockedVault,
+  opened: OpenedIdentity,
+  relay: RelayClient,
+  entries: MailboxEntry[],
+  now: () => number,
+  outcome: SyncOutcome,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const state: IncomingState = {
+    me: opened.identity,
+    contacts: (await loadContacts(db, vault)).contacts,
+    grants: (await loadGrants(db, vault)).grants,
+    received: (await loadReceived(db, vault)).received,
+    titleOf: (itemId) => {
+      const row = vault.summaries.get(itemId);
+      return row?.state === 'ok' ? row.title : undefined;
+    },
+  };
+  const lookupSender = async (handle: string) => {
+    const seen = await lookUpIdentity(relay, handle).catch(() => 'invalid' as const);
+    return typeof seen === 'string' ? null : seen;
+  };
+  for (const entry of entries) {
+    const at = now();
+    let result = await processIncoming(state, entry, lookupSender, at);
+    if (result.edit) {
+      try {
+        await applyProposedEdit(db, vault, result.edit.itemId, result.edit.item, at);
+      } catch (error) {
+        if (!(error instanceof VaultError)) throw error;
+        result = { ...result, grant: null, received: null, contact: null, outbox: [], audit: [], edit: null, refusal: 'not-permitted' };
+      }
+    }
+    const profile = await currentProfile(db, vault);
+    const refusals = result.refusal === null ? profile.refusals : [...profile.refusals, { at, reason: result.refusal }].slice(-MAX_REFUSALS_KEPT);
+    const record = await db.identity.get('me');
+    if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
+    await commitSharing(db, vault, {
+      identity: { ...record, profile: sealProfile(vault, { ...profile, cursor: entry.id, refusals }) },
+      contacts: result.contact ? [sealContact(vault, result.contact.id, result.contact.contact)] : [],
+      shares: result.grant ? [sealGrant(vault, result.grant)] : [],
+      received: result.received ? [sealReceived(vault, result.received)] : [],
+      outbox: result.outbox,
+      audit: result.audit,
+    }, at);
+    if (result.contact) state.contacts.push(result.contact);
+    if (result.grant) state.grants.set(result.grant.grant.shareId, result.grant);
+    if (result.received) state.received.set(result.received.status === 'live' ? result.received.share.shareId : result.received.shareId, result.received);
+    if (result.refusal === null) outcome.applied++;
+    else outcome.refused++;
+  }
+}
+
+async function currentProfile(db: VaultDb, vault: UnlockedVault): Promise<SharingProfile> {
+  const record = await db.identity.get('me');
+  if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
+  try {
+    return openProfile(vault, record.profile);
+  } catch {
+    throw new VaultError('corrupted', 'The sharing settings stored in this vault are damaged.');
+  }
+}
+
+/** Read-modify-write of the profile, under the sharing lock. */
+async function updateProfile(db: VaultDb, vault: UnlockedVault, patch: Partial<SharingProfile>, now: number): Promise<void> {
+  await withSharingLock(vault, async () => {
+    const profile = await currentProfile(db, vault);
+    const record = await db.identity.get('me');
+    if (!record) return;
+    await commitSharing(db, vault, { identity: { ...record, profile: sealProfile(vault, { ...profile, ...patch }) } }, now);
+  });
+}
