@@ -1,9 +1,11 @@
 /**
  * For a CSV of no known manager: which column holds which field, with the first rows as a preview.
- * Columns mapped to the password or TOTP secret are masked in the preview.
+ * Columns mapped to the password or TOTP secret, and columns named like a secret (PIN, key), are masked
+ * in the preview.
  */
 import { useId } from 'react';
 import { MAPPED_FIELDS, type ColumnMapping, type CsvTable, type MappedField } from '../lib/import/import-types';
+import { SECRET_COLUMN_NAME } from '../lib/import/map-generic-columns';
 
 const FIELD_LABEL: Readonly<Record<MappedField, string>> = {
   title: 'Title', username: 'Username', password: 'Password', url: 'URL', notes: 'Notes', totp: 'TOTP secret', folder: 'Folder',
@@ -21,7 +23,10 @@ export interface ImportColumnMappingProps {
 
 export function ImportColumnMapping({ table, mapping, onChange }: ImportColumnMappingProps) {
   const baseId = useId();
-  const masked = new Set([mapping.password, mapping.totp].filter((index) => index !== null));
+  const masked = new Set([
+    ...[mapping.password, mapping.totp].filter((index) => index !== null),
+    ...table.header.flatMap((name, index) => (SECRET_COLUMN_NAME.test(name) ? [index] : [])),
+  ]);
   const columnName = (index: number) => table.header[index] || `Column ${index + 1}`;
 
   return (

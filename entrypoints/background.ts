@@ -9,6 +9,8 @@ import { clearClipboard } from '../lib/browser/clear-clipboard';
 import { restrictSessionStorage, sessionKeyStore } from '../lib/browser/key-store';
 import { neverSaveStore } from '../lib/browser/never-save-store';
 import { armRotationCheck, ROTATION_CHECK_ALARM } from '../lib/browser/rotation-alarm';
+import { armSharingSync, browserSharingPlatform, SHARING_EXPIRY_ALARM, SHARING_SYNC_ALARM } from '../lib/browser/sharing-alarms';
+import { e2eClock } from '../lib/browser/e2e-clock';
 import { localSettingsStore } from '../lib/browser/settings-store';
 import { VaultDb } from '../lib/db/vault-db';
 import { dispatchMessage } from '../lib/messaging/dispatch-message';
@@ -25,18 +27,23 @@ export default defineBackground({
       keyStore: sessionKeyStore,
       settings: localSettingsStore,
       timers: alarmTimers,
-      now: Date.now,
+      // Sharing's E2E suite moves this clock to reach an expiry (test builds only, lib/browser/e2e-clock).
+      now: import.meta.env.WXT_SEALPASS_E2E_CLOCK === '1' ? e2eClock() : Date.now,
       notifyLocked: broadcastVaultLocked,
       notifyImportProgress: broadcastImportProgress,
       neverSave: neverSaveStore,
       autofill: browserAutofillPlatform,
       badge: toolbarBadge,
+      sharing: browserSharingPlatform,
     });
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     const lock = () => handlers.vaultLock({}, { kind: 'extension-page' });
 
     void restrictSessionStorage();
     void armRotationCheck();
+    void armSharingSync();
+    // A copy whose expiry passed while the browser was closed goes at once, not at the next alarm.
+    void handlers.sharingExpire({}, { kind: 'extension-page' });
     wireAutofillEvents(handlers, browserAutofillPlatform);
     browser.runtime.onMessage.addListener((message, sender) => {
       // Internal messages to the offscreen document, and our own events to pages, are not ours to answer.
@@ -52,6 +59,8 @@ export default defineBackground({
       if (alarm.name === AUTO_LOCK_ALARM) void lock();
       if (alarm.name === CLIPBOARD_ALARM) void clearClipboard();
       if (alarm.name === ROTATION_CHECK_ALARM) void handlers.healthRotationCheck({}, { kind: 'extension-page' });
+      if (alarm.name === SHARING_SYNC_ALARM) void handlers.sharingPoll({}, { kind: 'extension-page' });
+      if (alarm.name === SHARING_EXPIRY_ALARM) void handlers.sharingExpire({}, { kind: 'extension-page' });
     });
     // Locking the screen locks the vault, as in every serious password manager.
     browser.idle.onStateChanged.addListener((state) => {

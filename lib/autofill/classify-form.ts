@@ -50,15 +50,10 @@ function passwordRoles(passwords: FieldTraits[], signup: number): FieldRole[] {
       hint = laterNew || (i === 0 && passwords.length >= 3) ? 'current' : hasNew ? 'confirm' : 'new';
     }
     if (hint === 'current') return 'current-password';
-    if (hint === 'new' && !hasNew) {
-      hasNew = true;
-      return 'new-password';
-    }
-    if (!hasNew) {
-      hasNew = true;
-      return 'new-password';
-    }
-    return 'confirm-password';
+    // The first new-or-confirm field is the new password (autocomplete=new-password is often on both); the rest confirm it.
+    if (hasNew) return 'confirm-password';
+    hasNew = true;
+    return 'new-password';
   });
 }
 

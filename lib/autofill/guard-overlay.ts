@@ -3,7 +3,8 @@
  * the opacity, visibility, filter or transform of `<html>`/`<body>` (MutationObserver on their attributes and on
  * stylesheets, plus a computed-style check every frame for CSSOM changes no observer sees), or when anything is
  * drawn over the host (IntersectionObserver v2 `isVisible`, which counts `pointer-events: none` overlays and
- * closed shadow roots too). At the moment of a click it checks again: trusted event, nothing changed, visible
+ * closed shadow roots too; it also counts any top-layer element shown later, wherever it is, so one UI uses
+ * one host), or when a page popover or dialog opens. At the moment of a click it checks again: trusted event, nothing changed, visible
  * for a while already, our host topmost at the click point (`elementsFromPoint`), and no other top-layer
  * element over it. Reusable by any Sealpass overlay (the save bar).
  */
@@ -71,6 +72,13 @@ export function guardOverlay(overlay: OverlayHost, parent: Element, onTamper: ()
   );
   visibility.observe(host);
 
+  // A page popover or dialog opened after ours is drawn above it: close at once, before the next visibility
+  // report. (`toggle` does not bubble, but a capturing listener on the document sees every light-DOM one.)
+  const onToggle = (event: Event) => {
+    if ((event as ToggleEvent).newState === 'open' && event.target instanceof Element && !overlayHosts.has(event.target)) tamper();
+  };
+  doc.addEventListener('toggle', onToggle, true);
+
   const everyFrame = () => {
     if (check()) frame = requestAnimationFrame(everyFrame);
   };
@@ -80,6 +88,7 @@ export function guardOverlay(overlay: OverlayHost, parent: Element, onTamper: ()
     stopped = true;
     observer.disconnect();
     visibility.disconnect();
+    doc.removeEventListener('toggle', onToggle, true);
     cancelAnimationFrame(frame);
   }
 

@@ -45,9 +45,10 @@ const MIN_WIDTH_PX = 260;
 const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; font: 13px/1.3 system-ui, sans-serif; color: #1b1f24; }
+.icon, .menu { position: absolute; pointer-events: auto; }
 .icon { width: ${ICON_PX}px; height: ${ICON_PX}px; border-radius: 5px; background: #1f5fbf; color: #fff; display: grid;
   place-items: center; font-weight: 700; font-size: 12px; cursor: pointer; user-select: none; }
-.menu { width: 100%; height: 100%; background: #fff; border: 1px solid #b8c2cc; border-radius: 8px; display: flex;
+.menu { background: #fff; border: 1px solid #b8c2cc; border-radius: 8px; display: flex;
   flex-direction: column; box-shadow: 0 2px 6px rgba(0,0,0,.2); overflow: hidden; user-select: none; }
 .head { height: ${HEAD_PX}px; padding: 0 10px; display: flex; align-items: center; font-weight: 600; color: #44505c; border-bottom: 1px solid #e4e8ec; }
 .rows { flex: 1; overflow-y: auto; }
@@ -80,15 +81,14 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
   let closed = false;
   let active = -1;
   let pressed: Element | null = null;
-  const hosts: { overlay: OverlayHost; guard: OverlayGuard }[] = [];
+  let overlay: OverlayHost | null = null;
+  let guard: OverlayGuard | null = null;
 
   const close = () => {
     if (closed) return;
     closed = true;
-    for (const { overlay, guard } of hosts) {
-      guard.stop();
-      overlay.remove();
-    }
+    guard?.stop();
+    overlay?.remove();
     field.removeEventListener('keydown', onKey, true);
     field.removeEventListener('blur', close);
     view.removeEventListener('scroll', onMove, true);
@@ -98,43 +98,42 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
     options.onClose();
   };
 
-  const boxes = () => {
+  const iconBadge = el('div', 'icon', 'S');
+  iconBadge.title = 'Sealpass';
+  const panel = el('div', 'menu');
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', 'Sealpass');
+
+  /**
+   * One host for both pieces (a second top-layer host would count as covering the first): its box spans the
+   * icon and the menu and lets clicks through, except on the two pieces themselves.
+   */
+  const layout = () => {
     const rect = field.getBoundingClientRect();
     const rows = Math.max(1, Math.min(VISIBLE_ROWS, options.logins.length));
     const width = Math.min(Math.max(rect.width, MIN_WIDTH_PX), view.innerWidth - 8);
     const height = Math.max(CHROME_PX + rows * ROW_PX, options.confirmOrigin === null ? 0 : CONFIRM_PX);
     const below = rect.bottom + 4 + height <= view.innerHeight || rect.top - 4 - height < 0;
-    return {
-      icon: { left: rect.right - ICON_PX - 6, top: rect.top + (rect.height - ICON_PX) / 2, width: ICON_PX, height: ICON_PX },
-      menu: { left: Math.max(4, Math.min(rect.left, view.innerWidth - width - 4)), top: below ? rect.bottom + 4 : rect.top - 4 - height, width, height },
-    };
+    const icon = { left: rect.right - ICON_PX - 6, top: rect.top + (rect.height - ICON_PX) / 2 };
+    const menu = { left: Math.max(4, Math.min(rect.left, view.innerWidth - width - 4)), top: below ? rect.bottom + 4 : rect.top - 4 - height };
+    const left = Math.min(icon.left, menu.left);
+    const top = Math.min(icon.top, menu.top);
+    const box = { left, top, width: Math.max(icon.left + ICON_PX, menu.left + width) - left, height: Math.max(icon.top + ICON_PX, menu.top + height) - top };
+    Object.assign(iconBadge.style, { left: `${icon.left - left}px`, top: `${icon.top - top}px` });
+    Object.assign(panel.style, { left: `${menu.left - left}px`, top: `${menu.top - top}px`, width: `${width}px`, height: `${height}px` });
+    return box;
   };
 
-  const open = (box: { left: number; top: number; width: number; height: number }) => {
-    const overlay = createOverlayHost(parent, CSS, box);
-    hosts.push({ overlay, guard: guardOverlay(overlay, parent, close) });
-    overlay.root.addEventListener('pointerdown', onPointerDown, true);
-    overlay.root.addEventListener('click', onClick, true);
-    return overlay;
-  };
-
-  const initial = boxes();
-  let icon: OverlayHost;
-  let menu: OverlayHost;
   try {
-    icon = open(initial.icon);
-    menu = open(initial.menu);
+    overlay = createOverlayHost(parent, CSS, layout(), { clickThrough: true });
   } catch {
     close();
     return null;
   }
-  const iconBadge = el('div', 'icon', 'S');
-  iconBadge.title = 'Sealpass';
-  icon.root.append(iconBadge);
-  const panel = el('div', 'menu');
-  panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Sealpass');
-  menu.root.append(panel);
+  guard = guardOverlay(overlay, parent, close);
+  overlay.root.append(iconBadge, panel);
+  overlay.root.addEventListener('pointerdown', onPointerDown, true);
+  overlay.root.addEventListener('click', onClick, true);
 
   function el(tag: string, className: string, text?: string): HTMLElement {
     const node = doc.createElement(tag);
@@ -206,8 +205,6 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
     return null;
   };
 
-  const guardOf = (event: Event) => hosts.find(({ overlay }) => event.composedPath().includes(overlay.host))?.guard;
-
   function onPointerDown(event: Event) {
     // Keeps the focus (and the caret) in the field.
     event.preventDefault();
@@ -218,7 +215,7 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
     event.preventDefault();
     event.stopPropagation();
     const target = actionAt(event);
-    const verdict = guardOf(event)?.allows(event as MouseEvent);
+    const verdict = guard?.allows(event as MouseEvent);
     // The press and the release must both be on the same control: a press elsewhere dragged onto the menu is no choice.
     if (verdict !== 'yes' || target === null || target !== pressed) return;
     if (target === iconBadge) showList();
@@ -235,7 +232,7 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
       rows.forEach((row, i) => row.classList.toggle('active', i === active));
     } else if (event.key === 'Enter') {
       const row = rows[active];
-      if (row === undefined || hosts[1]?.guard.allows(event) !== 'yes') return;
+      if (row === undefined || guard?.allows(event) !== 'yes') return;
       event.preventDefault();
       event.stopImmediatePropagation();
       choose(row);
@@ -244,17 +241,14 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
 
   /** A press anywhere else closes the menu (the field may not have the focus after a popup or shortcut fill). */
   function onOutside(event: Event) {
-    if (!hosts.some(({ overlay }) => event.composedPath().includes(overlay.host))) close();
+    if (overlay === null || !event.composedPath().includes(overlay.host)) close();
   }
 
   let moving = 0;
   function onMove() {
     cancelAnimationFrame(moving);
     moving = requestAnimationFrame(() => {
-      if (closed) return;
-      const next = boxes();
-      icon.place(next.icon);
-      menu.place(next.menu);
+      if (!closed) overlay?.place(layout());
     });
   }
 

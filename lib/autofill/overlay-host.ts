@@ -20,10 +20,10 @@ export interface OverlayHost {
   remove(): void;
 }
 
-/** Everything reset, then only what the host needs. The page sees one opaque box. */
+/** Everything reset, then only what the host needs. The page sees one box. */
 const BASE_STYLE = [
   'all: initial', 'position: fixed', 'display: block', 'box-sizing: border-box', 'margin: 0', 'padding: 0', 'border: 0',
-  'inset: auto', 'overflow: visible', 'opacity: 1', 'visibility: visible', 'z-index: 2147483647', 'pointer-events: auto',
+  'inset: auto', 'overflow: visible', 'opacity: 1', 'visibility: visible', 'z-index: 2147483647',
   'background: transparent', 'transform: none', 'filter: none', 'clip-path: none', 'color-scheme: light',
 ];
 
@@ -32,10 +32,18 @@ const BASE_STYLE = [
  * @param parent - where the host lives in the DOM: the document element, or an open modal `<dialog>` (outside
  *   it, everything is inert while it is open)
  * @param css - the UI's stylesheet, scoped to the shadow root
+ * @param options - `clickThrough`: the host's own box lets clicks through to the page and only the UI's
+ *   elements (which must set `pointer-events: auto`) take them; for one host spanning several pieces of UI,
+ *   since a second top-layer host would count as covering the first (IntersectionObserver v2)
  * @throws when the page has made the shadow root impossible (a pre-defined element of the same random name)
  * @example const overlay = createOverlayHost(document.documentElement, css, { left: 10, top: 10, width: 240, height: 120 });
  */
-export function createOverlayHost(parent: Element, css: string, box: { left: number; top: number; width: number; height: number }): OverlayHost {
+export function createOverlayHost(
+  parent: Element,
+  css: string,
+  box: { left: number; top: number; width: number; height: number },
+  options: { clickThrough?: boolean } = {},
+): OverlayHost {
   const doc = parent.ownerDocument;
   // A random name: a page cannot pre-define a custom element with it, nor style it by tag name.
   const suffix = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(97 + (b % 26))).join('');
@@ -46,7 +54,7 @@ export function createOverlayHost(parent: Element, css: string, box: { left: num
   root.append(style);
   let current = box;
   const styleText = () =>
-    [...BASE_STYLE, `left: ${current.left}px`, `top: ${current.top}px`, `width: ${current.width}px`, `height: ${current.height}px`]
+    [...BASE_STYLE, `pointer-events: ${options.clickThrough ? 'none' : 'auto'}`, `left: ${current.left}px`, `top: ${current.top}px`, `width: ${current.width}px`, `height: ${current.height}px`]
       .map((rule) => `${rule} !important;`)
       .join(' ');
   host.setAttribute('style', styleText());

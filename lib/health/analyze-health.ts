@@ -4,11 +4,6 @@
  * through HMAC-SHA256 under a random key made for this one analysis and dropped after it, so no comparable
  * hash outlives the call or is stored; nothing is sent anywhere.
  */
-import { bytesToHex } from '@noble/hashes/utils.js';
-import { generateKey } from '../crypto/generate-key';
-import { hmacSha256 } from '../crypto/hmac-sha256';
-import type { Key } from '../crypto/keys';
-import { wipe } from '../crypto/wipe';
 import { changePasswordUrl } from '../quirks/change-password-url';
 import { passwordRulesFor } from '../quirks/password-rules-for';
 import { estimateStrength } from '../strength/estimate-strength';
@@ -17,6 +12,7 @@ import type { Item, ItemContent } from '../vault/item-schema';
 import type {
   BreachedFinding, HealthItem, HealthReport, OldFinding, ReuseGroup, WeakFinding,
 } from './health-report-schema';
+import { createPasswordTagger } from './create-password-tagger';
 import type { BreachList } from './parse-breach-list';
 import { passwordSha1 } from './password-sha1';
 import { rotationStatus } from './rotation-status';
@@ -58,7 +54,7 @@ export interface HealthOptions {
 export async function analyzeHealth(items: readonly Item[], options: HealthOptions): Promise<HealthReport> {
   const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const logins = items.filter((item): item is Item & { content: Login } => item.content.type === 'login' && item.content.password !== '');
-  const analysisKey = generateKey<Key<'HealthAnalysisKey'>>();
+  const tagger = createPasswordTagger();
   const described = new Map<string, HealthItem>();
   const itemOf = (item: Item & { content: Login }): HealthItem => {
     let found = described.get(item.id);
@@ -76,7 +72,7 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
   try {
     for (const item of logins) {
       const { content } = item;
-      const tag = bytesToHex(hmacSha256(analysisKey, content.password));
+      const tag = tagger.tag(content.password);
       const group = byPassword.get(tag);
       if (group) group.push(item);
       else byPassword.set(tag, [item]);
@@ -109,7 +105,7 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
       }
     }
   } finally {
-    wipe(analysisKey);
+    tagger.dispose();
   }
 
   const reused: ReuseGroup[] = [];
@@ -168,6 +164,9 @@ function lookUpBreach(list: BreachList, sha1: string): Pick<BreachedFinding, 'ma
   return null;
 }
 
+/** One collator for every comparison: `localeCompare` would set up the locale's rules on each call. */
+const collator = new Intl.Collator();
+
 function byTitle(a: HealthItem, b: HealthItem): number {
-  return a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  return collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -7,8 +7,8 @@ import type { RawColumns } from './build-import-row';
 import type { ColumnMapping, CsvTable, MappedImport } from './import-types';
 import { mapCsvRecords } from './map-csv-records';
 
-/** Column names whose values are masked like passwords when kept as custom fields. */
-const SECRET_NAME = /pass|pin|secret|key|code|cvv|cvc|token|answer/i;
+/** Column names whose values are secrets: kept as hidden custom fields, masked in the preview. */
+export const SECRET_COLUMN_NAME = /pass|pin|secret|key|code|cvv|cvc|token|answer/i;
 
 /**
  * @param table - the parsed file
@@ -32,7 +32,7 @@ export function mapGenericColumns(table: CsvTable, mapping: ColumnMapping): Mapp
       const value = cells[index] ?? '';
       if (mapped.has(index) || value.trim() === '') return [];
       const fieldName = name || `Column ${index + 1}`;
-      return [{ name: fieldName, value, hidden: SECRET_NAME.test(fieldName) }];
+      return [{ name: fieldName, value, hidden: SECRET_COLUMN_NAME.test(fieldName) }];
     });
     return {
       raw: {

@@ -13,13 +13,13 @@ import { shareableDigest } from './shareable-content';
 
 /**
  * @param content - the item's current content (null when it cannot be opened: no notices then)
- * @returns entries oldest first, and notices for revoked or expired access to a password not changed since
+ * @returns entries oldest first (then by handle), and notices for revoked or expired access to a password not changed since
  */
 export async function listAccess(db: VaultDb, vault: UnlockedVault, itemId: string, content: ItemContent | null) {
   const { grants } = await loadGrants(db, vault);
   const { contacts } = await loadContacts(db, vault);
   const digest = content === null ? null : shareableDigest(content);
-  const ofItem = [...grants.values()].filter((g) => g.grant.itemId === itemId).sort((a, b) => a.grant.since - b.grant.since);
+  const ofItem = [...grants.values()].filter((g) => g.grant.itemId === itemId).sort((a, b) => a.grant.since - b.grant.since || a.grant.recipient.handle.localeCompare(b.grant.recipient.handle));
   const entries = ofItem.map(({ grant, contactId, sentDigest, missing }) => ({
     shareId: grant.shareId,
     handle: grant.recipient.handle,

@@ -41,6 +41,7 @@ import { wipeIdentity } from '../sharing/wipe-identity';
 import { getItem } from '../vault/get-item';
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import type { FeatureHandlers, HandlerContext } from './handler-context';
+import type { SharingPlatform } from './sharing-platform';
 
 const HOUR_MS = 60 * 60 * 1000;
 const PRESET_MS: Record<Exclude<ExpiryChoice, { at: number }>, number | null> = { none: null, '1h': HOUR_MS, '1d': 24 * HOUR_MS, '7d': 7 * 24 * HOUR_MS, '30d': 30 * 24 * HOUR_MS };
@@ -50,7 +51,14 @@ const PRESET_MS: Record<Exclude<ExpiryChoice, { at: number }>, number | null> = 
  * @returns one handler per message of lib/messaging/sharing-messages
  */
 export function createSharingHandlers(ctx: HandlerContext): FeatureHandlers<SharingMessageType> {
-  const { db, sharing: platform } = ctx.deps;
+  const { db } = ctx.deps;
+  const unavailable: SharingPlatform = {
+    fetch: async () => {
+      throw new VaultError('internal', 'Sharing is not available in this build.');
+    },
+    scheduleExpiry: async () => undefined,
+  };
+  const platform = ctx.deps.sharing ?? unavailable;
   const now = () => ctx.deps.now();
   const syncs = new WeakMap<UnlockedVault, Promise<SyncOutcome | null>>();
 

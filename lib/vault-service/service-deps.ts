@@ -60,8 +60,11 @@ export interface ServiceDeps {
   autofill: AutofillPlatform;
   /** The toolbar badge: logins due for rotation (Health), later the sharing inbox. */
   badge: Badge;
-  /** Sharing's browser parts: the relay fetch and the expiry alarm (lib/browser/browser-sharing-platform). */
-  sharing: SharingPlatform;
+  /**
+   * Sharing's browser parts: the relay fetch and the expiry alarm (lib/browser/browser-sharing-platform).
+   * Absent where a service is built without sharing (other features' tests): sharing messages then fail.
+   */
+  sharing?: SharingPlatform;
 }
 
 /** Defaults: lock after 15 idle minutes, clear the clipboard after 30 s. */

@@ -22,6 +22,18 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
   'newsletter.html': ['none:', 'none:'],
   'card-pin.html': ['none:', 'none:'],
   'honeypot.html': ['login: username=#real-user, current-password=#real-pass'],
+  'patterns.html': [
+    'login: username=#p1-user, current-password=#p1-pass',
+    'login: username=#p2-member, current-password=#p2-pin',
+    'username-step: username=#p3-email',
+    'signup: username=#p4-email, new-password=#p4-pass',
+    'password-reset: new-password=#p5-new, confirm-password=#p5-again',
+    'none:',
+    'none:',
+    'none:',
+    'login: username=#p9-user, current-password=#p9-pass',
+    'login: username=#p10-user, current-password=#p10-pass',
+  ],
   'i18n.html': [
     'login: username=#de-u, current-password=#de-p',
     'signup: username=#fr-u, new-password=#fr-p, confirm-password=#fr-c',

@@ -91,7 +91,9 @@ export async function startPageServer(extra: Record<string, PageSource> = {}): P
     return server;
   };
   const servers = [await listen(), await listen()];
-  [origins.origin, origins.otherOrigin] = servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`);
+  const [main, other] = servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`);
+  origins.origin = main ?? '';
+  origins.otherOrigin = other ?? '';
   return {
     ...origins,
     posts,

@@ -29,20 +29,33 @@ export async function overlayBoxes(frame: Frame | Page): Promise<{ x: number; y:
   );
 }
 
-/** The menu's box (the larger host; the other is the icon), in the top page's viewport; null when closed. */
+/**
+ * The menu's box in the top page's viewport; null when closed. One host holds the icon (in the field) and the
+ * menu (under or over the field, as wide as the host), so the menu is the part of the host beyond the focused field.
+ */
 export async function menuBox(page: Page, frame: Frame | Page = page): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  const boxes = await overlayBoxes(frame);
-  const menu = boxes.filter((b) => b.width > 40).sort((a, b) => b.height - a.height)[0];
-  if (!menu) return null;
+  const box = await frame.evaluate(() => {
+    const host = [...document.documentElement.children, ...document.querySelectorAll('dialog > *')].find((el) => el.localName.startsWith('sealpass-'));
+    let field = document.activeElement;
+    while (field?.shadowRoot?.activeElement) field = field.shadowRoot.activeElement;
+    if (!host || !field) return null;
+    const h = host.getBoundingClientRect();
+    const f = field.getBoundingClientRect();
+    const below = h.bottom > f.bottom;
+    const top = below ? f.bottom + 4 : h.top;
+    const bottom = below ? h.bottom : f.top - 4;
+    return { x: h.x, y: top, width: h.width, height: bottom - top };
+  });
+  if (!box) return null;
   // A child frame's viewport starts at its iframe's content box in the page.
   const offset = frame === page ? { x: 0, y: 0 } : await frameOffset(frame as Frame);
-  return { ...menu, x: menu.x + offset.x, y: menu.y + offset.y };
+  return { ...box, x: box.x + offset.x, y: box.y + offset.y };
 }
 
 async function frameOffset(frame: Frame): Promise<{ x: number; y: number }> {
   const element = await frame.frameElement();
   const box = await element.boundingBox();
-  const border = await element.evaluate((el) => ({ x: el.clientLeft, y: el.clientTop }));
+  const border = await element.evaluate((el) => ({ x: (el as Element).clientLeft, y: (el as Element).clientTop }));
   if (!box) throw new Error('the frame is not rendered');
   return { x: box.x + border.x, y: box.y + border.y };
 }

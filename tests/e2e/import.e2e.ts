@@ -157,6 +157,7 @@ describe('import (vault page)', () => {
     const preview = await mapping.getByRole('table').textContent();
     expect(preview).toContain('kunde@example.com');
     expect(preview).not.toContain('geheim;pw');
+    expect(preview).not.toContain('4711');
     expect(preview).toContain('••••••');
     // Without a title column, each row is named after its site.
     await mapping.getByLabel('Title column', { exact: true }).selectOption({ label: '(none)' });

@@ -46,6 +46,26 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   autofillNeverShowRemove: { origin: 'https://a.test' },
   autofillCommand: { source: 'context-menu', frameId: 3 },
   itemImport: { entries: [{ content: { type: 'login', title: 't' } }, { content: { type: 'note', title: 'n' }, replaces: 'a' }] },
+  sharingStatus: {},
+  sharingSetup: { handle: 'alice', relayUrl: 'http://127.0.0.1:8787' },
+  sharingSetRelay: { relayUrl: 'https://relay.example' },
+  sharingSync: {},
+  sharingPoll: {},
+  sharingExpire: {},
+  contactList: {},
+  contactGet: { id: 'a' },
+  contactAdd: { handle: 'bob' },
+  contactAddCode: { code: 'sealpass:contact:v1:AAAA' },
+  contactVerify: { id: 'a', fingerprint: 'A'.repeat(43) + '=' },
+  shareCreate: { itemId: 'a', contactIds: ['b', 'c'], permission: 'autofill-only', expiry: { at: 1_800_000_000_000 }, confirmedUnverified: false },
+  shareList: { itemId: 'a' },
+  shareRevoke: { itemId: 'a', shareIds: ['AAAAAAAAAAAAAAAAAAAAAA=='] },
+  shareRotateDismiss: { itemId: 'a', shareId: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+  inboxList: {},
+  inboxAnswer: { id: 'shared-00000000000000000000000000000000', answer: 'accept', confirmedUnverified: true },
+  receivedList: {},
+  receivedGet: { id: 'shared-00000000000000000000000000000000' },
+  receivedEdit: { id: 'shared-00000000000000000000000000000000', item: { type: 'login', title: 't' }, baseVersion: 2 },
 };
 const types = Object.keys(protocol) as MessageType[];
 /** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */
@@ -54,7 +74,7 @@ const contentScriptMessages: readonly MessageType[] = [
   'autofillQuery', 'autofillFill', 'autofillTotpCopied', 'autofillNeverHere',
 ];
 /** Messages no one may send: the background calls their handlers itself, from browser events (shortcut, context menu). */
-const internalMessages: readonly MessageType[] = ['autofillCommand', 'healthRotationCheck'];
+const internalMessages: readonly MessageType[] = ['autofillCommand', 'healthRotationCheck', 'sharingPoll', 'sharingExpire'];
 
 describe('protocol', () => {
   it('has a sample for every message (this table is complete)', () => {

@@ -8,6 +8,7 @@ import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch-mes
 import type { MessageType, RequestOf, Result, Settings } from '../../lib/messaging/protocol';
 import { createHandlers } from '../../lib/vault-service/create-handlers';
 import { DEFAULT_SETTINGS, type Badge, type BadgeSource, type KeyStore, type ServiceDeps, type SettingsStore, type TagSetStore, type Timers } from '../../lib/vault-service/service-deps';
+import type { SharingPlatform } from '../../lib/vault-service/sharing-platform';
 import type { VaultSession } from '../../lib/vault-service/vault-session';
 import type { UnlockedVault } from '../../lib/vault/unlocked-vault';
 import { T0 } from '../vault/fixtures';
@@ -111,7 +112,7 @@ export type MessageSender = Parameters<typeof dispatchMessage>[2];
 /** Builds a service over `db`; pass another service's parts to model a restart that keeps them. */
 export function startService(
   db: VaultDb,
-  parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number }; neverSave?: MemoryTagSet; autofill?: MemoryAutofillPlatform; badge?: RecordingBadge } = {},
+  parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number }; neverSave?: MemoryTagSet; autofill?: MemoryAutofillPlatform; badge?: RecordingBadge; sharing?: SharingPlatform } = {},
 ): Service {
   const clock = parts.clock ?? { now: T0 };
   const lockNotices = { count: 0 };
@@ -127,6 +128,7 @@ export function startService(
     neverSave: parts.neverSave ?? new MemoryTagSet(),
     autofill: parts.autofill ?? new MemoryAutofillPlatform(),
     badge: parts.badge ?? new RecordingBadge(),
+    ...(parts.sharing ? { sharing: parts.sharing } : {}),
   };
   const { handlers, session } = createHandlers(deps);
   return {
