@@ -10,6 +10,7 @@ import { AUTH_HEADERS, authHeadersSchema, type AuthHeaders } from '../lib/relay-
 import { MAX_CLOCK_SKEW_MS } from '../lib/relay-protocol/relay-limits';
 import { verifyRequest } from '../lib/relay-protocol/verify-request';
 import { enforceRate } from './rate-limit';
+import { readBody } from './read-body';
 import type { RelayDeps, RelayEnv } from './relay-deps';
 import { RelayHttpError } from './relay-http-error';
 
@@ -37,11 +38,19 @@ export function readAuthHeaders(c: Context): AuthHeaders {
 
 /**
  * Checks that `auth` signs this request with `signingKey`, is fresh and is not a replay, then counts it
- * against the identity's rate.
+ * against the signer's rate.
  * @param signingKey - the Ed25519 public key the request must be signed with, 32 bytes
+ * @param rateKey - what the request counts against; the handle's `id:` key by default
  * @throws RelayHttpError 401 auth-stale (with the relay's time), auth-invalid or auth-replayed; 429 rate-limited
  */
-export async function checkSignature(c: Context<RelayEnv>, deps: RelayDeps, auth: AuthHeaders, body: Uint8Array, signingKey: Uint8Array): Promise<void> {
+export async function checkSignature(
+  c: Context<RelayEnv>,
+  deps: RelayDeps,
+  auth: AuthHeaders,
+  body: Uint8Array,
+  signingKey: Uint8Array,
+  rateKey = `id:${auth.handle}`,
+): Promise<void> {
   const now = deps.now();
   const url = new URL(c.req.url);
   const verdict = verifyRequest({ method: c.req.method, pathAndQuery: url.pathname + url.search, body }, auth, signingKey, now, deps.verify);
@@ -53,7 +62,7 @@ export async function checkSignature(c: Context<RelayEnv>, deps: RelayDeps, auth
   if (!(await deps.store.claimNonce(auth.handle, auth.nonce, auth.time + NONCE_LIFETIME_MS))) {
     throw new RelayHttpError('auth-replayed', 'this request was already received (nonce reused)');
   }
-  await enforceRate(deps, `id:${auth.handle}`, deps.limits.perIdentityPerMinute);
+  await enforceRate(deps, rateKey, deps.limits.perIdentityPerMinute);
 }
 
 /**
@@ -78,8 +87,8 @@ export function authenticate(deps: RelayDeps) {
   }
 
   return async (c: Context<RelayEnv>, next: () => Promise<void>) => {
+    const body = await readBody(c);
     const auth = readAuthHeaders(c);
-    const body = new Uint8Array(await c.req.arrayBuffer());
     await checkSignature(c, deps, auth, body, await signingKeyOf(auth.handle));
     c.set('handle', auth.handle);
     c.set('body', body);

@@ -1,12 +1,10 @@
 /**
- * The relay as a Hono app (DESIGN §7): CORS, a per-address rate limit and a body-size cap in front of
- * the routes, JSON errors behind them. Tests call it through `app.request()`; server.ts serves it.
+ * The relay as a Hono app (DESIGN §7): CORS and a per-address rate limit in front of the routes, JSON
+ * errors behind them; routes read bodies with a size cap (read-body.ts). Tests call it through
+ * `app.request()`; server.ts serves it.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
-import { AUTH_HEADERS } from '../lib/relay-protocol/auth-headers';
-import { MAX_BODY_BYTES } from '../lib/relay-protocol/relay-limits';
+import { allowCors } from './allow-cors';
 import { authenticate } from './authenticate';
 import { handleError } from './handle-error';
 import { enforceRate } from './rate-limit';
@@ -26,33 +24,11 @@ export function createApp(deps: RelayDeps) {
   app.onError(handleError);
   app.notFound((c) => handleError(new RelayHttpError('not-found', 'no such route'), c));
 
-  // Any origin may call: the relay authenticates by a signature in headers, never by cookies or other
-  // ambient credentials, so a web page gains nothing by calling it that it could not get by calling it
-  // from its own server (public bundles only). '*' also admits Firefox's moz-extension:// origins,
-  // which differ per installation and could not be listed.
-  app.use(
-    '*',
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', ...Object.values(AUTH_HEADERS)],
-      exposeHeaders: ['Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', allowCors);
   app.use('*', async (c, next) => {
     await enforceRate(deps, `addr:${deps.clientAddress(c)}`, deps.limits.perAddressPerMinute);
     await next();
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new RelayHttpError('body-too-large', `the request body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
 
   const auth = authenticate(deps);
   app.route('/', healthRoutes(deps));

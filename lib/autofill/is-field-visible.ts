@@ -1,7 +1,8 @@
 /**
  * Whether a candidate input is really visible to the user, so that honeypot fields (display:none,
- * visibility:hidden, opacity 0, zero or 1-pixel size, off-screen, aria-hidden, tabindex=-1 and tiny) are never
- * chosen. Only candidate inputs are checked: style and layout reads are the costly part of detection.
+ * visibility:hidden, opacity 0, under 5 px, off-screen, aria-hidden, tabindex=-1 and under 10 px) are never
+ * chosen, nor anything inside a frame its same-origin parent hides. Only candidate inputs are checked: style and
+ * layout reads are the costly part of detection.
  */
 
 /** Below this size in CSS pixels a field cannot be read or typed into (a zero-height input still has padding). */
@@ -16,13 +17,18 @@ const TINY_UNFOCUSABLE_PX = 10;
  * the style-based rules; real browsers apply all of them.
  *
  * @param el - the input to check
- * @returns false for any of the hidden states listed in the module comment, and in a frame with no size
+ * @returns false for any of the hidden states listed in the module comment, and in a frame that has no size or
+ *   that its same-origin parent hides
  * @example isFieldVisible(document.querySelector('input[type=password]')!);
  */
 export function isFieldVisible(el: HTMLElement): boolean {
   const view = el.ownerDocument.defaultView;
   if (!view || view.innerWidth === 0 || view.innerHeight === 0) return false;
   if (el.closest('[aria-hidden="true"]')) return false;
+  // A frame hidden by its (same-origin) parent hides all it holds: the hidden-iframe sweep of T16.
+  // `frameElement` is null in the top frame and in a cross-origin frame, whose parent cannot be read.
+  const frame = view.frameElement as HTMLElement | null;
+  if (frame && !isFieldVisible(frame)) return false;
   const noLayout = el.ownerDocument.documentElement.getBoundingClientRect().width === 0;
   if (noLayout) {
     for (let node: Element | null = el; node; node = node.parentElement) {

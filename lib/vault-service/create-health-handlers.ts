@@ -4,6 +4,7 @@
  * daily alarm).
  */
 import { analyzeHealth } from '../health/analyze-health';
+import type { HealthReport } from '../health/health-report-schema';
 import { countRotationDue } from '../health/count-rotation-due';
 import { parseBreachList } from '../health/parse-breach-list';
 import { DAY_MS, DEFAULT_ROTATION_DAYS } from '../health/rotation-status';
@@ -29,21 +30,41 @@ export function createHealthHandlers(ctx: HandlerContext): FeatureHandlers<Healt
     return count;
   };
 
+  const analyse = async (vault: UnlockedVault, breachList: string | undefined, defaultRotationDays: number): Promise<HealthReport> => {
+    let scoreCache = scoreCaches.get(vault);
+    if (!scoreCache) scoreCaches.set(vault, (scoreCache = new Map()));
+    const { items, quarantined } = await openLiveItems(db, vault);
+    const report = await analyzeHealth(items, {
+      now: ctx.deps.now(),
+      defaultRotationDays,
+      breachList: breachList === undefined ? null : parseBreachList(breachList),
+      quarantined: quarantined.length,
+      scoreCache,
+    });
+    await badge.setBadgeCount('rotation', report.counts.old);
+    return report;
+  };
+
+  // A first analysis of a large vault takes a while (zxcvbn-ts); a popup opened again meanwhile asks again.
+  // Such a request joins the running one while the vault and the period are unchanged (every write replaces
+  // `vault.manifest`).
+  const running = new WeakMap<UnlockedVault, { manifest: Map<string, number>; days: number; report: Promise<HealthReport> }>();
+
   return {
     async healthReport({ breachList }) {
       const vault = await ctx.unlocked();
-      let scoreCache = scoreCaches.get(vault);
-      if (!scoreCache) scoreCaches.set(vault, (scoreCache = new Map()));
-      const { items, quarantined } = await openLiveItems(db, vault);
-      const report = await analyzeHealth(items, {
-        now: ctx.deps.now(),
-        defaultRotationDays: await defaultDays(),
-        breachList: breachList === undefined ? null : parseBreachList(breachList),
-        quarantined: quarantined.length,
-        scoreCache,
-      });
-      await badge.setBadgeCount('rotation', report.counts.old);
-      return { report };
+      const days = await defaultDays();
+      if (breachList !== undefined) return { report: await analyse(vault, breachList, days) };
+      const pending = running.get(vault);
+      if (pending && pending.manifest === vault.manifest && pending.days === days) return { report: await pending.report };
+      const report = analyse(vault, undefined, days);
+      const entry = { manifest: vault.manifest, days, report };
+      running.set(vault, entry);
+      try {
+        return { report: await report };
+      } finally {
+        if (running.get(vault) === entry) running.delete(vault);
+      }
     },
     async healthSnooze({ id, days }) {
       const vault = await ctx.unlocked();

@@ -11,6 +11,7 @@ import { IDENTITIES_PATH } from '../../lib/relay-protocol/relay-paths';
 import { verifyIdentityBundle } from '../../lib/relay-protocol/verify-identity-bundle';
 import { checkSignature, readAuthHeaders } from '../authenticate';
 import { parseJsonBody } from '../parse-json-body';
+import { readBody } from '../read-body';
 import type { RelayDeps, RelayEnv } from '../relay-deps';
 import { RelayHttpError } from '../relay-http-error';
 
@@ -18,14 +19,15 @@ import { RelayHttpError } from '../relay-http-error';
 export function identityRoutes(deps: RelayDeps) {
   return new Hono<RelayEnv>()
     .post(IDENTITIES_PATH, async (c) => {
+      const body = await readBody(c);
       const auth = readAuthHeaders(c);
-      const body = new Uint8Array(await c.req.arrayBuffer());
       const check = verifyIdentityBundle(parseJsonBody(body, z.unknown()));
       if (!check.ok) throw new RelayHttpError('invalid-bundle', `the identity bundle is ${check.reason === 'malformed' ? 'malformed' : 'not self-signed'}`);
       const bundle = check.bundle;
       if (auth.handle !== bundle.handle) throw new RelayHttpError('auth-invalid', 'a bundle must be registered with a request signed by itself');
       // Signed by the key being registered: proves the caller holds it, so nobody registers someone else's key.
-      await checkSignature(c, deps, auth, body, fromBase64(bundle.signingKey));
+      // Counted against that key, not the handle: a squatter's attempts must not use up the owner's rate.
+      await checkSignature(c, deps, auth, body, fromBase64(bundle.signingKey), `key:${bundle.signingKey}`);
       const result = await deps.store.registerIdentity(bundle, deps.now());
       if (result.created) return c.json({ created: true } satisfies RegisterResponse, 201);
       if (!sameKeys(result.existing, bundle)) throw new RelayHttpError('handle-taken', 'this handle is registered with other keys');

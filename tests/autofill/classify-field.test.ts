@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** classifyField: autocomplete first, then the field's own texts, labels weighing double. */
 import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../lib/autofill/classify-field';

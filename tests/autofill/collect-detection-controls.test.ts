@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** collectDetectionControls: which elements, in which order, through open shadow roots. */
 import { describe, expect, it } from 'vitest';
 import { collectDetectionControls } from '../../lib/autofill/collect-detection-controls';

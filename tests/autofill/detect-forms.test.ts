@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * detectForms on the authored fixtures in tests/fixtures/forms (jsdom: style-based visibility only; the
  * layout-based honeypot rules and the same expectations in real Chromium are checked by

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** findNearbyText: text before a field, a floating label after it, and where the search stops. */
 import { describe, expect, it } from 'vitest';
 import { findNearbyText } from '../../lib/autofill/find-nearby-text';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** groupFields: by <form>, by submit-like buttons between inputs, by dialog; containers and submit buttons. */
 import { describe, expect, it } from 'vitest';
 import { collectDetectionControls } from '../../lib/autofill/collect-detection-controls';

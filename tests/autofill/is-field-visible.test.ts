@@ -1,17 +1,33 @@
+// @vitest-environment jsdom
 /** isFieldVisible: the style rules (what jsdom can compute) and the layout rules (with boxes stubbed in jsdom). */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isFieldVisible } from '../../lib/autofill/is-field-visible';
 import { htmlDocument } from './jsdom-document';
 
 type Box = { left: number; top: number; width: number; height: number };
 
+/** Properties the tests override on long-lived objects (the window, <html>), with what to put back after each test. */
+const stubbed: Array<[object, string, PropertyDescriptor | undefined]> = [];
+
+function stub(target: object, key: string, value: unknown): void {
+  stubbed.push([target, key, Object.getOwnPropertyDescriptor(target, key)]);
+  Object.defineProperty(target, key, { value, configurable: true });
+}
+
 /** Gives `el` a layout box, as a browser would; jsdom reports 0 × 0 for everything. */
 function setBox(el: Element, { left, top, width, height }: Box): void {
   const rect = { left, top, width, height, right: left + width, bottom: top + height, x: left, y: top };
-  Object.defineProperty(el, 'getBoundingClientRect', { value: () => ({ ...rect, toJSON: () => rect }) });
+  stub(el, 'getBoundingClientRect', () => ({ ...rect, toJSON: () => rect }));
 }
 
 const input = (doc: Document, id: string) => doc.getElementById(id) as HTMLInputElement;
+
+afterEach(() => {
+  for (const [target, key, original] of stubbed.splice(0).reverse()) {
+    if (original) Object.defineProperty(target, key, original);
+    else delete (target as Record<string, unknown>)[key];
+  }
+});
 
 describe('isFieldVisible without a layout engine (style rules)', () => {
   it('rejects display:none on the field or an ancestor, visibility:hidden, opacity 0, aria-hidden', async () => {
@@ -23,9 +39,20 @@ describe('isFieldVisible without a layout engine (style rules)', () => {
     for (const id of ['self', 'parent', 'ghost', 'clear', 'aria', 'inline']) expect(isFieldVisible(input(doc, id)), id).toBe(false);
   });
 
+  it('rejects everything in a frame that its same-origin parent hides', async () => {
+    const doc = await htmlDocument('<iframe id="shown"></iframe><div style="display:none"><iframe id="hidden"></iframe></div>');
+    const inFrame = (id: string) => {
+      const frameDoc = (doc.getElementById(id) as HTMLIFrameElement).contentDocument!;
+      frameDoc.body.innerHTML = '<input id="f">';
+      return input(frameDoc, 'f');
+    };
+    expect(isFieldVisible(inFrame('shown'))).toBe(true);
+    expect(isFieldVisible(inFrame('hidden'))).toBe(false);
+  });
+
   it('rejects everything in a frame without size (a hidden iframe)', async () => {
     const doc = await htmlDocument('<input id="a">');
-    Object.defineProperty(doc.defaultView!, 'innerWidth', { value: 0 });
+    stub(window, 'innerWidth', 0);
     expect(isFieldVisible(input(doc, 'a'))).toBe(false);
   });
 });
@@ -42,7 +69,7 @@ describe('isFieldVisible with a layout engine (boxes)', () => {
     setBox(input(doc, 'a'), { left: 10, top: 10, width: 200, height: 30 });
     setBox(input(doc, 'b'), { left: 10, top: 2500, width: 200, height: 30 });
     setBox(input(doc, 'c'), { left: 10, top: -400, width: 200, height: 30 });
-    Object.defineProperty(doc.defaultView!, 'scrollY', { value: 800 });
+    stub(window, 'scrollY', 800);
     for (const id of ['a', 'b', 'c']) expect(isFieldVisible(input(doc, id)), id).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** listSameOriginFrameDocuments: readable frames, nested ones, and unreadable ones skipped. */
 import { describe, expect, it } from 'vitest';
 import { detectForms } from '../../lib/autofill/detect-forms';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** watchForms: immediate detection, debounced re-detection on relevant mutations only, the cap, stopping. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DetectedForm } from '../../lib/autofill/form-types';

@@ -121,6 +121,11 @@ describe('health and export (vault page)', () => {
     expect(await oldFinding.getByRole('link', { name: 'Change on site' }).getAttribute('href')).toBe('https://github.com/settings/security');
     expect(await section('weak').getByRole('link', { name: 'Change on site' }).getAttribute('href')).toBe(`${new URL(weak.url).origin}/.well-known/change-password`);
     await expect.poll(badgeText, POLL).toBe('1');
+    // The daily check that keeps the badge current is armed.
+    const worker = await liveServiceWorker(launched());
+    const alarm = await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms.get('rotation-check'));
+    expect(alarm?.periodInMinutes).toBe(24 * 60);
     // Nothing the page shows is a saved password.
     const text = await vault().getByTestId('health').innerText();
     for (const login of [weak, shop, old]) expect(text).not.toContain(login.password);

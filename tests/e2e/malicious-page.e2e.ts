@@ -175,6 +175,8 @@ describe('malicious pages (T14–T18, T21)', () => {
    * the audit log than before the attack.
    */
   async function fillForReal(p: Page, before: number, frame: Page | Frame = p): Promise<void> {
+    // A fresh focus: the attack's click may have left the focus in the password field already.
+    await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await frame.locator('#pass').click();
     await waitForMenu(p, frame);
     await pickUntil(p, 0, () => filledWith(frame), frame);

@@ -44,9 +44,9 @@ describeStores('expiry and purge', (storeCase) => {
     const purged = await opened.store.purgeExpired(t.clock.now());
     expect(purged.envelopes).toBe(1);
     expect(purged.shares).toBe(1);
-    // Two registrations and one post: three nonces; their rate counters: one per identity, one for the address.
+    // Two registrations and one post: three nonces; rate counters: one per registered key, Alice's, the address's.
     expect(purged.nonces).toBe(3);
-    expect(purged.rateCounters).toBe(3);
+    expect(purged.rateCounters).toBe(4);
     expect(await opened.store.purgeExpired(t.clock.now())).toEqual({ envelopes: 0, nonces: 0, rateCounters: 0, shares: 0 });
   });
 });

@@ -4,10 +4,10 @@
  */
 import { beforeEach, expect, it } from 'vitest';
 import { relayErrorBodySchema } from '../../lib/relay-protocol/relay-error-body';
-import { HEALTH_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
+import { HEALTH_PATH, IDENTITIES_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import { createApp } from '../../relay/create-app';
 import { DEFAULT_LIMITS } from '../../relay/relay-deps';
-import { makeUser, testApp } from './fixtures';
+import { makeUser, signedInit, testApp } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const alice = makeUser('alice');
@@ -24,9 +24,9 @@ describeStores('rate limits', (storeCase) => {
   it('refuses an identity’s requests past its limit with 429 and Retry-After until the window ends', async () => {
     const t = testApp(opened.store, { limits: { perIdentityPerMinute: 3 } });
     await t.register(alice, bob);
-    // Registration counted once for each; 20 s into the window.
+    // Registrations count against the key being registered, not the handle; 20 s into the window.
     t.clock.advance(20_000);
-    for (let i = 0; i < 2; i++) expect((await t.signed(alice, 'GET', MAILBOX_PATH)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await t.signed(alice, 'GET', MAILBOX_PATH)).status).toBe(200);
     const refused = await t.signed(alice, 'GET', MAILBOX_PATH);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('40');
@@ -55,6 +55,17 @@ describeStores('rate limits', (storeCase) => {
     expect((await t.app.request(MAILBOX_PATH)).status).toBe(429);
     t.fromAddress('198.51.100.7');
     expect((await t.app.request(HEALTH_PATH)).status).toBe(200);
+  });
+
+  it("does not let a squatter's registrations for a taken handle use up the owner's rate", async () => {
+    const t = testApp(opened.store, { limits: { perIdentityPerMinute: 2 } });
+    await t.register(alice);
+    const squatter = makeUser('alice');
+    for (let i = 0; i < 3; i++) {
+      const attempt = await t.app.request(IDENTITIES_PATH, signedInit(squatter.signer, 'POST', IDENTITIES_PATH, t.clock.now(), { body: squatter.bundle }));
+      expect(attempt.status).toBe(i < 2 ? 409 : 429);
+    }
+    expect((await t.signed(alice, 'GET', MAILBOX_PATH)).status).toBe(200);
   });
 
   it('does not count a request with a bad signature against the identity it claims', async () => {

@@ -30,9 +30,10 @@ export interface World {
   relay: TestRelay;
 }
 
-export async function world(): Promise<World> {
+/** @param relayFile - a SQLite file for the relay (to dump it afterwards); in memory by default */
+export async function world(relayFile?: string): Promise<World> {
   const clock = { now: T0 };
-  return { clock, relay: await startTestRelay(clock) };
+  return { clock, relay: await startTestRelay(clock, relayFile) };
 }
 
 /** A person with an unlocked vault; with `setUp`, also a sharing identity registered on the relay. */

@@ -27,9 +27,12 @@ export interface TestRelay {
   seen: { method: string; path: string; body: string }[];
 }
 
-/** @param clock - shared with the services, so signed times agree */
-export async function startTestRelay(clock: { now: number }): Promise<TestRelay> {
-  const store = openSqliteStore(':memory:');
+/**
+ * @param clock - shared with the services, so signed times agree
+ * @param filename - a SQLite file to dump afterwards (T07); in memory by default
+ */
+export async function startTestRelay(clock: { now: number }, filename = ':memory:'): Promise<TestRelay> {
+  const store = openSqliteStore(filename);
   await store.migrate();
   const app = createApp({ store, now: () => clock.now, limits: { ...DEFAULT_LIMITS, perAddressPerMinute: 100_000, perIdentityPerMinute: 100_000 }, clientAddress: () => '127.0.0.1' });
   const forward = async (request: Request) => app.request(request);

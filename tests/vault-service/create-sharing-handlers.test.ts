@@ -370,6 +370,23 @@ describe('offline first and audit', () => {
     expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
   });
 
+  it('a batch refused for one unregistered recipient goes out to the others, and says why', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const carol = await person(w, 'carol');
+    w.relay.online = false;
+    const ghost = await person(w, 'ghost');
+    w.relay.online = true;
+    const ids = [await addByCode(alice, ghost), await addByCode(alice, carol)];
+    const itemId = await addLogin(alice);
+    await alice.call('shareCreate', { itemId, contactIds: ids, permission: 'view', expiry: 'none', confirmedUnverified: false });
+    const status = await alice.call('sharingStatus', {});
+    expect(status.pendingOps).toBe(0);
+    expect(status.lastError).toMatch(/not registered/);
+    await carol.call('sharingSync', {});
+    expect((await carol.call('inboxList', {})).shares).toHaveLength(1);
+  });
+
   it('records share-created, delivered, accepted, opened, updated, revoked on the owner side with the other person', async () => {
     const { alice, bob, bobId } = await sharedPair();
     const itemId = await addLogin(alice, { title: 'Audited' });

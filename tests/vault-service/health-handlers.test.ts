@@ -70,6 +70,18 @@ describe('healthReport', () => {
     expect(ok(await service.send('healthReport', {})).report.counts.weak).toBe(0);
   });
 
+  it('a report asked for while the same one runs joins it; after a write a new one starts', async () => {
+    const service = await unlockedService();
+    await seed(service);
+    const [first, second] = await Promise.all([service.send('healthReport', {}), service.send('healthReport', {})]);
+    expect(ok(first).report).toBe(ok(second).report);
+    const running = service.send('healthReport', {});
+    const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'New', password: 'letmein' }) }));
+    const after = ok(await service.send('healthReport', {})).report;
+    expect(after).not.toBe(ok(await running).report);
+    expect(after.weak.map((f) => f.id)).toContain(id);
+  });
+
   it('a too large breach list is refused at the boundary', async () => {
     const service = await unlockedService();
     expect(errorCode(await service.send('healthReport', { breachList: 'A'.repeat(32 * 1024 * 1024 + 1) }))).toBe('invalid-request');
