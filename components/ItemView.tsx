@@ -1,6 +1,7 @@
 /** One opened item: every field, masked secrets with Reveal (recorded in the audit log), Copy, Open, Edit and Delete. */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Item } from '../lib/vault/item-schema';
+import { AccessPanel } from './AccessPanel';
 import { errorText } from './error-text';
 import { inputFromContent } from './item-form';
 import { SecretValue } from './SecretValue';
@@ -235,6 +236,7 @@ export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
           Delete
         </button>
       </div>
+      <AccessPanel key={item.rev} item={item} onEdit={onEdit} />
     </article>
   );
 }

@@ -4,9 +4,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IntegrityReport, Settings } from '../lib/messaging/protocol';
+import { isReceivedItemId } from '../lib/sharing-service/is-received-item-id';
 import type { Item, ItemSummary } from '../lib/vault/item-schema';
 import type { Layout } from './App';
 import { AuditLog } from './AuditLog';
+import { Contacts } from './Contacts';
 import { errorText } from './error-text';
 import { listFolders } from './filter-items';
 import { ExportView } from './ExportView';
@@ -14,10 +16,12 @@ import { Generator } from './Generator';
 import { HealthCount } from './HealthCount';
 import { HealthView } from './HealthView';
 import { ImportView } from './ImportView';
+import { Inbox } from './Inbox';
 import { IntegrityBanner } from './IntegrityBanner';
 import { ItemEditor } from './ItemEditor';
 import { INITIAL_LIST_STATE, ItemList, type ListState } from './ItemList';
 import { ItemView } from './ItemView';
+import { ReceivedItemView } from './ReceivedItemView';
 import { Settings as SettingsPanel } from './Settings';
 import { TabLogins } from './TabLogins';
 import { Toast } from './Toast';
@@ -34,7 +38,9 @@ type View =
   | { kind: 'audit' }
   | { kind: 'health' }
   | { kind: 'export' }
-  | { kind: 'import' };
+  | { kind: 'import' }
+  | { kind: 'contacts' }
+  | { kind: 'inbox' };
 
 /** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
 const TOAST_MS_WITH_ACTION = 10_000;
@@ -58,11 +64,16 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [toast, setToast] = useState<{ content: ToastContent; key: number } | null>(null);
   const [report, setReport] = useState<IntegrityReport | null>(integrity);
+  const [inboxCount, setInboxCount] = useState(0);
 
   const reloadList = useCallback(async () => {
     const result = await call('itemList', {});
     if (result.ok) {
-      setItems(result.items);
+      // Items shared with this vault join the list, marked "shared by"; none before sharing is set up.
+      const received = await call('receivedList', {});
+      setItems(received.ok ? [...result.items, ...received.items] : result.items);
+      const inbox = await call('inboxList', {});
+      setInboxCount(inbox.ok ? inbox.shares.length : 0);
       setListError(null);
     } else {
       setListError(errorText(result.error));
@@ -118,6 +129,8 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
 
   function saved(id: string) {
     void reloadList();
+    // An edit of a shared item goes out to its recipients now rather than at the next one-minute poll.
+    void call('sharingSync', {});
     setItemVersion((v) => v + 1);
     setView({ kind: 'item', id });
   }
@@ -139,7 +152,16 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   let panel: ReactNode = null;
   switch (view.kind) {
     case 'item':
-      panel = (
+      panel = isReceivedItemId(view.id) ? (
+        <ReceivedItemView
+          key={`${view.id}:${itemVersion}`}
+          id={view.id}
+          onRemoved={() => {
+            setView({ kind: 'list' });
+            void reloadList();
+          }}
+        />
+      ) : (
         <ItemView
           key={`${view.id}:${itemVersion}`}
           id={view.id}
@@ -180,6 +202,12 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
       break;
     case 'import':
       panel = <ImportView existing={items ?? []} onImported={() => void reloadList()} />;
+      break;
+    case 'contacts':
+      panel = <Contacts />;
+      break;
+    case 'inbox':
+      panel = <Inbox onChanged={() => void reloadList()} />;
       break;
     case 'list':
       break;
@@ -224,6 +252,12 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
             </button>
             <button type="button" aria-current={current('settings')} onClick={() => setView({ kind: 'settings' })}>
               Settings
+            </button>
+            <button type="button" aria-current={current('inbox')} onClick={() => setView({ kind: 'inbox' })}>
+              {inboxCount > 0 ? `Inbox (${inboxCount})` : 'Inbox'}
+            </button>
+            <button type="button" aria-current={current('contacts')} onClick={() => setView({ kind: 'contacts' })}>
+              Contacts
             </button>
             {layout === 'page' && (
               <button type="button" aria-current={current('audit')} onClick={() => setView({ kind: 'audit' })}>

@@ -22,7 +22,7 @@ export function guardFilledForm(container: Element, filled: readonly HTMLInputEl
   const clear = () => {
     for (const input of filled) if (input.value !== '') setInputValue(input, '');
   };
-  const observer = new MutationObserver(() => {
+  const observer = new view.MutationObserver(() => {
     if (leaves()) clear();
   });
   observer.observe(container, { attributes: true, attributeFilter: ['action', 'formaction'], subtree: true, childList: true });

@@ -1,0 +1,176 @@
+/**
+ * An item someone shared with this vault, marked "shared by", showing only what its permission allows:
+ * with autofill-only there is no Reveal and no Copy for the password (the background never sends it to
+ * this page) and the view says plainly that this is a convenience, not protection; with edit, changes
+ * go to the owner, whose client checks the grant before applying them.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { ResponseOf } from '../lib/messaging/protocol';
+import { isWebUrl } from './ItemView';
+import { ReceivedItemEditor } from './ReceivedItemEditor';
+import { SecretValue } from './SecretValue';
+import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
+import { useCopy } from './use-copy';
+import { useVaultCall } from './use-vault-call';
+import { useVaultTools } from './vault-context';
+
+type View = ResponseOf<'receivedGet'>['view'];
+
+export interface ReceivedItemViewProps {
+  id: string;
+  /** The copy was removed (declined after accepting): leave the view. */
+  onRemoved: () => void;
+}
+
+export function ReceivedItemView({ id, onRemoved }: ReceivedItemViewProps) {
+  const call = useVaultCall();
+  const copy = useCopy();
+  const { showToast } = useVaultTools();
+  const titleId = useId();
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call('receivedGet', { id });
+    if (result.ok) setView(result.view);
+    else setError(sharingErrorText(result.error));
+  }, [call, id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const recordReveal = useCallback(async () => {
+    const result = await call('itemRevealed', { id });
+    if (!result.ok) showToast({ text: sharingErrorText(result.error) });
+    return result.ok;
+  }, [call, id, showToast]);
+
+  async function remove() {
+    const result = await call('inboxAnswer', { id, answer: 'decline', confirmedUnverified: false });
+    if (result.ok) onRemoved();
+    else showToast({ text: sharingErrorText(result.error) });
+  }
+
+  if (error !== null) {
+    return (
+      <article className="item-view" data-testid="received-item-view">
+        <p className="form-error" role="alert">{error}</p>
+      </article>
+    );
+  }
+  if (view === null) {
+    return (
+      <article className="item-view" data-testid="received-item-view" aria-busy="true">
+        <p className="status">Opening…</p>
+      </article>
+    );
+  }
+  if (editing) {
+    return <ReceivedItemEditor id={id} view={view} onDone={() => { setEditing(false); void load(); }} />;
+  }
+
+  const content = view.item.content;
+  const hidden = view.permission === 'autofill-only';
+  return (
+    <article className="item-view received" data-testid="received-item-view" aria-labelledby={titleId}>
+      <header className="item-head">
+        <h2 id={titleId}>{content.title}</h2>
+      </header>
+      <p className="shared-marker" data-testid="shared-marker">
+        Shared by <strong>{view.from.handle}</strong> <span className="muted">({STATE_TEXT[view.from.state]})</span> · {PERMISSION_TEXT[view.permission]} ·{' '}
+        {expiryText(view.expiresAt)}
+      </p>
+      {view.missing !== null && <p className="banner banner-warn">Some updates from {view.from.handle} never arrived; the relay may have withheld them. This copy may be out of date.</p>}
+      {view.editPending && <p className="banner banner-info">Your edit was sent to {view.from.handle}; it shows here once their Sealpass applies it.</p>}
+      <dl className="details">
+        {content.type === 'login' && (
+          <>
+            <div className="row">
+              <dt>Username</dt>
+              <dd>
+                {content.username !== '' ? (
+                  <>
+                    <span className="value">{content.username}</span>
+                    <button type="button" className="small" onClick={() => void copy(id, 'username', content.username)}>
+                      Copy username
+                    </button>
+                  </>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </dd>
+            </div>
+            <div className="row">
+              <dt>Password</dt>
+              <dd>
+                {hidden ? (
+                  <p className="hint" data-testid="autofill-only-note">
+                    Autofill only: Sealpass fills it on {content.urls.length === 1 ? 'its site' : 'its sites'} but does not show or copy it. {AUTOFILL_ONLY_NOTE}
+                  </p>
+                ) : content.password !== '' ? (
+                  <>
+                    <SecretValue value={content.password} onReveal={recordReveal} />
+                    <button type="button" className="small" onClick={() => void copy(id, 'password', content.password)}>
+                      Copy password
+                    </button>
+                  </>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </dd>
+            </div>
+            {content.urls.length > 0 && (
+              <div className="row">
+                <dt>{content.urls.length === 1 ? 'Website' : 'Websites'}</dt>
+                <dd>
+                  <ul className="plain">
+                    {content.urls.map((url) => (
+                      <li key={url}>
+                        <span className="value url">{url}</span>
+                        {isWebUrl(url) && (
+                          <button type="button" className="small" aria-label={`Open ${url}`} onClick={() => window.open(url, '_blank', 'noopener')}>
+                            Open
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            )}
+          </>
+        )}
+        {content.notes !== '' && (
+          <div className="row">
+            <dt>Notes</dt>
+            <dd className="notes">{content.notes}</dd>
+          </div>
+        )}
+        {content.fields.map((field, i) => (
+          <div className="row" key={`${i}-${field.name}`}>
+            <dt>{field.name}</dt>
+            <dd>
+              {field.hidden ? hidden ? <span className="muted">Hidden (autofill only)</span> : <SecretValue value={field.value} name={field.name} onReveal={recordReveal} /> : <span className="value">{field.value}</span>}
+            </dd>
+          </div>
+        ))}
+        <div className="row">
+          <dt>Received</dt>
+          <dd className="muted">{formatTime(view.receivedAt)}</dd>
+        </div>
+      </dl>
+      <div className="actions">
+        {view.permission === 'edit' && (
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
+        <button type="button" className="danger" onClick={() => void remove()}>
+          Remove from my vault
+        </button>
+      </div>
+    </article>
+  );
+}
