@@ -25,6 +25,8 @@ export function AutofillSettings() {
   }, [load]);
 
   async function setSwitch(on: boolean) {
+    // Shown at once; a failed save puts back what is stored.
+    setInlineMenu(on);
     const result = await call('autofillSettingsSet', { inlineMenu: on });
     setError(result.ok ? null : errorText(result.error));
     await load();

@@ -75,7 +75,8 @@ export function ItemList({ items, error, state, onStateChange, onOpen, openId = 
       showToast({ text: 'This item is corrupted and cannot be opened.' });
       return;
     }
-    if (openIt || item.type === 'note') {
+    // Shared items open their own view: what may be copied depends on their permission.
+    if (openIt || item.type === 'note' || item.shared !== undefined) {
       onOpen(item.id);
       return;
     }
@@ -243,7 +244,8 @@ function ItemOption({ id, item, active, open, onClick }: ItemOptionProps) {
     );
   }
   const subtitle = item.username !== '' ? item.username : item.type === 'note' ? 'Secure note' : hostOf(item.url);
-  const name = [item.title, subtitle, item.favourite ? 'favourite' : ''].filter((s) => s !== '').join(', ');
+  const sharedBy = item.shared === undefined ? '' : `shared by ${item.shared.by}`;
+  const name = [item.title, subtitle, item.favourite ? 'favourite' : '', sharedBy].filter((s) => s !== '').join(', ');
   return (
     <li id={id} role="option" aria-selected={active} aria-label={name} className={classes} onMouseDown={keepFocus} onClick={onClick}>
       <span className="item-icon" aria-hidden="true">
@@ -252,6 +254,7 @@ function ItemOption({ id, item, active, open, onClick }: ItemOptionProps) {
       <span className="item-text">
         <span className="item-title">{item.title}</span>
         {subtitle !== '' && <span className="item-sub">{subtitle}</span>}
+        {sharedBy !== '' && <span className="item-shared">Shared by {item.shared?.by}</span>}
       </span>
       {item.favourite && (
         <span className="star" aria-hidden="true">

@@ -4,6 +4,7 @@ import { DEFAULT_ROTATION_DAYS } from '../lib/health/rotation-status';
 import type { Settings as SettingsValues } from '../lib/messaging/protocol';
 import { AutofillSettings } from './AutofillSettings';
 import { ChangePassword } from './ChangePassword';
+import { SharingSettings } from './SharingSettings';
 import { errorText } from './error-text';
 import { useVaultCall } from './use-vault-call';
 import { useVaultTools } from './vault-context';
@@ -129,6 +130,7 @@ export function Settings({ onOpenAudit }: SettingsProps) {
         </p>
       )}
       <AutofillSettings />
+      <SharingSettings />
       <ChangePassword />
     </section>
   );

@@ -54,7 +54,7 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`relay: bad configuration: ${problems}`);
+    throw new Error(`bad configuration: ${problems}`);
   }
   const e = parsed.data;
   return {

@@ -11,9 +11,20 @@ import { readRelayConfig } from './relay-config';
 import { startPurgeTimer } from './start-purge-timer';
 import { openStore } from './store/open-store';
 
-const config = readRelayConfig(process.env);
-const store = await openStore(config);
-await store.purgeExpired(Date.now());
+/** Opens what the relay needs, or exits 1 with one readable line (a bad variable, an unreachable database). */
+async function start() {
+  try {
+    const config = readRelayConfig(process.env);
+    const store = await openStore(config);
+    await store.purgeExpired(Date.now());
+    return { config, store };
+  } catch (error) {
+    console.error(`relay: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const { config, store } = await start();
 const app = createApp({
   store,
   now: Date.now,

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the Chromium extension, explains how to load it by hand, then runs the sharing relay.
  */
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { formatSeconds, localBin, repoRoot, runCommand } from './run-command.mjs';
 
@@ -26,8 +27,10 @@ Firefox:
                            Load Temporary Add-on… → manifest.json)
 `);
 
-// The sharing relay, in the foreground until Ctrl-C (which reaches it too, as part of the same process
-// group). PORT, HOST, DATA_DIR and DATABASE_URL pass through; by default 127.0.0.1:8787 with SQLite in ./data/.
+// The sharing relay, in the foreground until Ctrl-C. PORT, HOST, DATA_DIR and DATABASE_URL pass through; by
+// default 127.0.0.1:8787 with SQLite in ./data/. A stop signal sent to this process alone (not to the whole
+// terminal group, as Ctrl-C is) is passed on, so the relay never outlives `npm start`.
 console.log('Starting the sharing relay (Ctrl-C stops it):');
-const relay = await runCommand(localBin('tsx'), ['relay/server.ts']);
-process.exit(relay.signal ? 0 : relay.code);
+const relay = spawn(localBin('tsx'), ['relay/server.ts'], { cwd: repoRoot, stdio: 'inherit' });
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => relay.kill(signal));
+relay.on('close', (code, signal) => process.exit(signal ? 0 : (code ?? 1)));

@@ -38,30 +38,27 @@ const CHROME_PX = HEAD_PX + 30;
 const CONFIRM_PX = 150;
 const MIN_WIDTH_PX = 260;
 
-/**
- * The menu's shadow stays within 8 px of its box: IntersectionObserver v2 counts a shadow drawn over the icon
- * (10 px away) as covering it, and the guard would close both.
- */
+/** Scoped to the closed shadow root; the host's own box lets clicks through (see `layout`), the icon and menu do not. */
 const CSS = `
-:host { all: initial; }
-* { box-sizing: border-box; font: 13px/1.3 system-ui, sans-serif; color: #1b1f24; }
-.icon, .menu { position: absolute; pointer-events: auto; }
-.icon { width: ${ICON_PX}px; height: ${ICON_PX}px; border-radius: 5px; background: #1f5fbf; color: #fff; display: grid;
-  place-items: center; font-weight: 700; font-size: 12px; cursor: pointer; user-select: none; }
-.menu { background: #fff; border: 1px solid #b8c2cc; border-radius: 8px; display: flex;
-  flex-direction: column; box-shadow: 0 2px 6px rgba(0,0,0,.2); overflow: hidden; user-select: none; }
-.head { height: ${HEAD_PX}px; padding: 0 10px; display: flex; align-items: center; font-weight: 600; color: #44505c; border-bottom: 1px solid #e4e8ec; }
-.rows { flex: 1; overflow-y: auto; }
-.row { height: ${ROW_PX}px; padding: 4px 10px; cursor: pointer; display: flex; flex-direction: column; justify-content: center; }
-.row b { font-weight: 600; } .row span { color: #5a6672; font-size: 12px; }
-.row b, .row span { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.row:hover, .row.active { background: #e8f0fb; }
-.foot { padding: 5px 10px; border-top: 1px solid #e4e8ec; }
-.link { color: #1f5fbf; cursor: pointer; font-size: 12px; }
-.note { padding: 10px; } .note b { word-break: break-all; }
-.btns { display: flex; gap: 8px; justify-content: flex-end; padding: 0 10px 10px; margin-top: auto; }
-.btn { padding: 4px 12px; border-radius: 5px; border: 1px solid #b8c2cc; cursor: pointer; }
-.btn.primary { background: #1f5fbf; border-color: #1f5fbf; color: #fff; }
+:host{all:initial;}
+*{box-sizing:border-box;font:13px/1.3 system-ui,sans-serif;color:#1b1f24;}
+.icon,.menu{position:absolute;pointer-events:auto;}
+.icon{width:${ICON_PX}px;height:${ICON_PX}px;border-radius:5px;background:#1f5fbf;color:#fff;display:grid;place-items:center;font-weight:700;font-size:12px;cursor:pointer;user-select:none;}
+.menu{background:#fff;border:1px solid #b8c2cc;border-radius:8px;display:flex;flex-direction:column;box-shadow:0 2px 6px rgba(0,0,0,.2);overflow:hidden;user-select:none;}
+.head{height:${HEAD_PX}px;padding:0 10px;display:flex;align-items:center;font-weight:600;color:#44505c;border-bottom:1px solid #e4e8ec;}
+.rows{flex:1;overflow-y:auto;}
+.row{height:${ROW_PX}px;padding:4px 10px;cursor:pointer;display:flex;flex-direction:column;justify-content:center;}
+.row b{font-weight:600;}
+.row span{color:#5a6672;font-size:12px;}
+.row b,.row span{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;}
+.row:hover,.row.active{background:#e8f0fb;}
+.foot{padding:5px 10px;border-top:1px solid #e4e8ec;}
+.link{color:#1f5fbf;cursor:pointer;font-size:12px;}
+.note{padding:10px;}
+.note b{word-break:break-all;}
+.btns{display:flex;gap:8px;justify-content:flex-end;padding:0 10px 10px;margin-top:auto;}
+.btn{padding:4px 12px;border-radius:5px;border:1px solid #b8c2cc;cursor:pointer;}
+.btn.primary{background:#1f5fbf;border-color:#1f5fbf;color:#fff;}
 `;
 
 /**
@@ -239,9 +236,10 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
     }
   }
 
-  /** A press anywhere else closes the menu (the field may not have the focus after a popup or shortcut fill). */
+  /** A press anywhere but the menu and its field closes it (the field may not have the focus after a popup fill). */
   function onOutside(event: Event) {
-    if (overlay === null || !event.composedPath().includes(overlay.host)) close();
+    const path = event.composedPath();
+    if (overlay === null || !(path.includes(overlay.host) || path.includes(field))) close();
   }
 
   let moving = 0;

@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark in one run, printed as one JSON object on stdout. */
 import 'fake-indexeddb/auto';
 import { benchArgon2 } from './argon2-bench';
+import { benchAutofillFill } from './autofill-fill-bench';
 import { benchAutofillScan } from './autofill-scan-bench';
 import { benchChromium } from './chromium-bench';
 import { benchHealth } from './health-bench';
@@ -47,6 +48,7 @@ process.stdout.write(
       vaultChromium: chromium.ok ? chromium.vault : null,
       importChromium: chromium.ok ? chromium.import : null,
       autofillScan: await benchAutofillScan(),
+      autofillFill: await benchAutofillFill(),
       ...(chromium.ok ? {} : { chromiumSkipped: chromium.reason }),
     },
     null,

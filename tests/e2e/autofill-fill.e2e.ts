@@ -220,4 +220,21 @@ describe('autofill: fill in Chromium', () => {
     await back.locator('#user').click();
     await waitForMenu(back);
   });
+
+  step('the global switch in Settings turns the menu off everywhere; explicit requests still work', async () => {
+    const settings = session.page().getByTestId('autofill-settings');
+    const toggle = settings.getByLabel('Show the Sealpass menu in login fields');
+    await toggle.uncheck();
+    await expect.poll(() => toggle.isChecked(), POLL).toBe(false);
+    const p = await open('/login');
+    await p.locator('#user').click();
+    await pressFillShortcut(session.launched(), p);
+    // Several logins here: the shortcut opens the menu to pick from, which focus alone no longer does.
+    await waitForMenu(p);
+    await toggle.check();
+    await expect.poll(() => toggle.isChecked(), POLL).toBe(true);
+    const again = await open('/login');
+    await again.locator('#user').click();
+    await waitForMenu(again);
+  });
 });

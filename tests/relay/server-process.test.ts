@@ -69,6 +69,14 @@ describe('relay process [sqlite]', () => {
   });
 });
 
+describe('relay process start-up', () => {
+  it('exits 1 with one readable line for a bad setting or an unreachable database', async () => {
+    await expect(spawnRelay({ PORT: 'http' })).rejects.toThrow(/code 1[\s\S]*relay: cannot start: bad configuration: PORT/);
+    // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
+    await expect(spawnRelay({ DATABASE_URL: 'postgres://relay:secret@127.0.0.1:9/relay' })).rejects.toThrow(/relay: cannot start: connect ECONNREFUSED/);
+  }, PROCESS_TIMEOUT_MS);
+});
+
 describe.skipIf(!TEST_DATABASE_URL)('relay processes [postgres]', () => {
   const schema = `relay_process_${crypto.randomUUID().replaceAll('-', '')}`;
   let first: RelayProcess;

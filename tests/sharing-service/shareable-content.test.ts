@@ -5,9 +5,9 @@ import { maskReceivedContent } from '../../lib/sharing-service/mask-received-con
 import { receivedItemId, shareIdOfReceivedItem } from '../../lib/sharing-service/received-item-id';
 import { shareableContent, shareableDigest } from '../../lib/sharing-service/shareable-content';
 import { newShareId } from '../../lib/sharing/new-share-id';
-import { itemContentSchema } from '../../lib/vault/item-schema';
+import { loginSchema } from '../../lib/vault/item-schema';
 
-const login = itemContentSchema.parse({
+const login = loginSchema.parse({
   type: 'login',
   title: 'Router',
   username: 'admin',

@@ -1,0 +1,308 @@
+/**
+ * Sharing between two browser profiles in real Chromium, through a real relay process on a random port
+ * (SQLite in a temp folder): both register a handle, pin each other (contact code; handle + safety
+ * number), Alice shares a login with Bob as autofill-only with a short expiry, Bob accepts from the inbox,
+ * cannot reveal or copy it, fills it on a local page; Alice's password change reaches Bob's fill; Alice
+ * revokes and Bob's copy is gone; a second share expires and disappears from Bob's vault by itself.
+ *
+ * Expiry without sleeping: the E2E build (npm run test:e2e) sets WXT_SEALPASS_E2E_CLOCK=1, so
+ * the background's clock is Date.now plus `globalThis.sealpassE2eClockOffsetMs` (lib/browser/e2e-clock);
+ * the test moves Bob's clock two hours on and fires the `sharing-expiry` alarm with a due time of now,
+ * which the background also arms for the copy's real expiry. Release builds have no such clock.
+ * Alice uses the vault page, Bob the popup. Steps run in order; after a failure the rest are skipped.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { spawnRelay, type RelayProcess } from '../relay/spawn-relay';
+import { startPageServer, type PageServer } from './autofill-pages';
+import { pickUntil, saveLogin, waitForMenu } from './autofill-steps';
+import { launchExtension, openPopup, openVaultPage, sendExtensionMessage, type LaunchedExtension } from './harness';
+import { orderedSteps } from './ordered-steps';
+import { createVaultInPopup, itemOption, liveServiceWorker, POLL, request, strongMasterPassword, token } from './popup-steps';
+
+/** `chrome.alarms` and `chrome.action`, typed locally (no @types/chrome here). */
+interface ChromeLike {
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+  action: { getBadgeText(details: object): Promise<string> };
+}
+
+const SHARING_EXPIRY_ALARM = 'sharing-expiry';
+const HOUR = 60 * 60 * 1000;
+const marker = token(6);
+const first = { title: `Staging DB ${marker}`, username: `deploy.${marker}@corp.test`, password: `Pw-${token(12)}-one` };
+const rotated = `Pw-${token(12)}-two`;
+const second = { title: `Build server ${marker}`, username: `ci.${marker}@corp.test`, password: `Pw-${token(12)}-ci` };
+
+describe('sharing between two profiles through a real relay', () => {
+  let relay: RelayProcess | undefined;
+  let relayDir: string | undefined;
+  let pages: PageServer | undefined;
+  let alice: LaunchedExtension | undefined;
+  let bob: LaunchedExtension | undefined;
+  let aliceUi: Page | undefined;
+  let bobUi: Page | undefined;
+  let site: Page | undefined;
+  const step = orderedSteps('sharing-', () => [['alice', aliceUi], ['bob', bobUi], ['site', site]]);
+  // Filling a received login needs the autofill matcher to look received copies up too (the one call
+  // described in lib/sharing-service/find-received-by-site.ts); its steps are a chain of their own, so
+  // until then their failure does not hide how the rest of the share's life goes.
+  const fillStep = orderedSteps('sharing-fill-', () => [['site', site]]);
+
+  const need = <T,>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not running`);
+    return value;
+  };
+  const A = () => need(alice, 'alice');
+  const B = () => need(bob, 'bob');
+  const aPage = () => need(aliceUi, "alice's vault page");
+  const bPage = () => need(bobUi, "bob's popup");
+  const loginUrl = () => `${need(pages, 'the page server').origin}/login`;
+
+  beforeAll(async () => {
+    relayDir = await mkdtemp(join(tmpdir(), 'sealpass-e2e-relay-'));
+    relay = await spawnRelay({ DATA_DIR: relayDir });
+    pages = await startPageServer();
+    alice = await launchExtension({ grantClipboard: false });
+    bob = await launchExtension({ grantClipboard: false });
+    aliceUi = await openVaultPage(alice.context, alice.extensionId);
+    bobUi = await openPopup(bob.context, bob.extensionId);
+  });
+
+  afterAll(async () => {
+    await alice?.close();
+    await bob?.close();
+    await pages?.close();
+    await relay?.stop();
+    if (relayDir) await rm(relayDir, { recursive: true, force: true });
+  });
+
+  /** Opens a toolbar view (Settings, Inbox, Contacts); in the popup it replaces the list. */
+  async function openView(page: Page, name: RegExp): Promise<void> {
+    await page.getByRole('navigation', { name: 'Vault' }).getByRole('button', { name }).click();
+  }
+
+  /** Moves Bob's background clock `ms` ahead (test build only) and fires the expiry alarm now. */
+  async function advanceBobAndFireExpiry(ms: number): Promise<void> {
+    const worker = await liveServiceWorker(B());
+    await worker.evaluate(
+      ({ offset, alarm }) => {
+        (globalThis as { sealpassE2eClockOffsetMs?: number }).sealpassE2eClockOffsetMs = offset;
+        return (globalThis as unknown as { chrome: ChromeLike }).chrome.alarms.create(alarm, { when: Date.now() + 10 });
+      },
+      { offset: ms, alarm: SHARING_EXPIRY_ALARM },
+    );
+  }
+
+  /** The received copies in Bob's IndexedDB that still carry an expiry (live copies; tombstones carry none). */
+  async function bobLiveCopiesWithExpiry(): Promise<number> {
+    const page = await B().context.newPage();
+    try {
+      await page.goto(`chrome-extension://${B().extensionId}/manifest.json`);
+      return await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('sealpass-vault');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const count = db.transaction('received').objectStore('received').index('expiresAt').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
+              };
+              count.onerror = () => reject(count.error);
+            };
+          }),
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  const fillState = async (page: Page) => ({ user: await page.locator('#user').inputValue(), pass: await page.locator('#pass').inputValue() });
+
+  /** Opens the login page in Bob's browser and fills it through the inline menu. */
+  async function bobFills(expected: { username: string; password: string }): Promise<void> {
+    await site?.close();
+    site = await B().context.newPage();
+    await site.setViewportSize({ width: 1000, height: 700 });
+    await site.goto(loginUrl());
+    await site.locator('#user').click();
+    await waitForMenu(site);
+    const page = site;
+    await pickUntil(page, 0, async () => {
+      const state = await fillState(page);
+      return state.user === expected.username && state.pass === expected.password;
+    });
+  }
+
+  step('two profiles create their vaults', async () => {
+    await createVaultInPopup(aPage(), strongMasterPassword());
+    await createVaultInPopup(bPage(), strongMasterPassword());
+  });
+
+  step('each registers a handle on the relay in Settings → Sharing and sees its safety code, contact code and QR', async () => {
+    for (const [page, handle] of [[aPage(), 'alice'], [bPage(), 'bob']] as const) {
+      await openView(page, /^Settings$/);
+      const settings = page.getByTestId('sharing-settings');
+      await settings.getByLabel('Your handle').fill(handle);
+      await settings.getByLabel('Relay address').fill(need(relay, 'the relay').baseUrl);
+      await settings.getByRole('button', { name: 'Register' }).click();
+      await settings.getByText('registered', { exact: true }).waitFor();
+      await expect.poll(async () => settings.getByTestId('own-safety-code').textContent(), POLL).toMatch(/^\d{5}( \d{5}){5}$/);
+      expect(await settings.getByTestId('contact-code').textContent()).toMatch(/^sealpass:contact:v1:/);
+      await settings.getByRole('img', { name: /QR code/ }).waitFor();
+    }
+  });
+
+  step('alice adds bob by contact code (verified); bob adds alice by handle and verifies the same safety number', async () => {
+    const bobCode = (await bPage().getByTestId('contact-code').textContent()) ?? '';
+    await openView(aPage(), /^Contacts$/);
+    await aPage().getByLabel('Paste a contact code').fill(bobCode);
+    await aPage().getByRole('button', { name: 'Add', exact: true }).click();
+    const aliceSide = aPage().getByTestId('contact-detail');
+    await aliceSide.getByRole('heading', { name: /bob/ }).waitFor();
+    await aliceSide.getByText('verified', { exact: true }).waitFor();
+
+    if (await bPage().getByRole('button', { name: 'Back', exact: true }).isVisible()) await bPage().getByRole('button', { name: 'Back', exact: true }).click();
+    await openView(bPage(), /^Contacts$/);
+    await bPage().getByLabel('Add by handle').fill('alice');
+    await bPage().getByRole('button', { name: 'Look up' }).click();
+    const bobSide = bPage().getByTestId('contact-detail');
+    await bobSide.getByText('not verified', { exact: true }).waitFor();
+    const seenByBob = await bobSide.getByTestId('safety-number').textContent();
+    const seenByAlice = await aliceSide.getByTestId('safety-number').textContent();
+    expect(seenByBob).toMatch(/^\d{5}( \d{5}){11}$/);
+    expect(seenByBob).toBe(seenByAlice);
+    await bobSide.getByRole('button', { name: /It matches/ }).click();
+    await bobSide.getByText('verified', { exact: true }).waitFor();
+  });
+
+  step('alice shares a login with bob from the item view: autofill only, for 1 hour', async () => {
+    await saveLogin(A(), { ...first, urls: [loginUrl()] });
+    await aPage().reload();
+    await itemOption(aPage(), first.title).click();
+    const view = aPage().getByTestId('item-view');
+    await view.getByRole('heading', { name: first.title }).waitFor();
+    await view.getByRole('button', { name: 'Share…' }).click();
+    const dialog = aPage().getByTestId('share-dialog');
+    await dialog.getByLabel(/^bob/).check();
+    await dialog.getByLabel('Autofill only').check();
+    await dialog.getByText('It is a convenience, not protection', { exact: false }).waitFor();
+    await dialog.getByLabel('Access ends').selectOption('1h');
+    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+    const entry = aPage().getByTestId('access-entry').filter({ hasText: 'bob' });
+    await entry.waitFor();
+    await expect.poll(async () => entry.textContent(), POLL).toContain('Autofill only');
+  });
+
+  step('bob sees it in the inbox (toolbar badge), accepts it, and it is listed "shared by alice"', async () => {
+    await bPage().getByRole('button', { name: 'Back', exact: true }).click();
+    await openView(bPage(), /^Inbox/);
+    const inbox = bPage().getByTestId('inbox');
+    await expect
+      .poll(async () => {
+        await inbox.getByRole('button', { name: 'Check for shares' }).click();
+        return inbox.getByTestId('inbox-entry').filter({ hasText: first.title }).count();
+      }, POLL)
+      .toBe(1);
+    const worker = await liveServiceWorker(B());
+    expect(await worker.evaluate(() => (globalThis as unknown as { chrome: ChromeLike }).chrome.action.getBadgeText({}))).toBe('1');
+    await inbox.getByTestId('inbox-entry').filter({ hasText: first.title }).getByRole('button', { name: 'Accept' }).click();
+    await inbox.getByText('No shares waiting for you.').waitFor();
+    await bPage().getByRole('button', { name: 'Back', exact: true }).click();
+    await itemOption(bPage(), first.title).getByText('Shared by alice').waitFor();
+  });
+
+  step('bob cannot reveal or copy the password, the view says why, and the background never sends it to the page', async () => {
+    await itemOption(bPage(), first.title).click();
+    const view = bPage().getByTestId('received-item-view');
+    await view.getByRole('heading', { name: first.title }).waitFor();
+    await view.getByTestId('shared-marker').getByText('alice').waitFor();
+    await view.getByTestId('autofill-only-note').waitFor();
+    expect(await view.getByRole('button', { name: /Reveal|Copy password/ }).count()).toBe(0);
+    expect(await view.textContent()).not.toContain(first.password);
+    const items = (await request(B(), 'receivedList')).items as { id: string; title: string }[];
+    const id = items.find((i) => i.title === first.title)?.id ?? '';
+    const reply = await sendExtensionMessage(B().context, B().extensionId, { type: 'receivedGet', payload: { id } });
+    expect(JSON.stringify(reply)).not.toContain(first.password);
+    await bPage().getByRole('button', { name: 'Back', exact: true }).click();
+  });
+
+  fillStep('bob fills it on a local login page through the inline menu', async () => {
+    await bobFills(first);
+  });
+
+  step("alice changes the password in the editor; bob's copy gets the new version", async () => {
+    const view = aPage().getByTestId('item-view');
+    await view.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = aPage().getByTestId('item-editor');
+    await editor.getByLabel('Password', { exact: true }).fill(rotated);
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await view.getByRole('heading', { name: first.title }).waitFor();
+    const items = (await request(B(), 'receivedList')).items as { id: string; title: string }[];
+    const id = items.find((i) => i.title === first.title)?.id ?? '';
+    await expect
+      .poll(async () => {
+        await request(A(), 'sharingSync');
+        await request(B(), 'sharingSync');
+        return ((await request(B(), 'receivedGet', { id })).view as { item: { rev: number } }).item.rev;
+      }, POLL)
+      .toBe(2);
+  });
+
+  fillStep("bob's fill uses alice's new password", async () => {
+    await bobFills({ username: first.username, password: rotated });
+  });
+
+  step("alice revokes; bob's copy is gone at his next sync; alice's item says to rotate", async () => {
+    const view = aPage().getByTestId('item-view');
+    await view.getByRole('button', { name: 'Revoke bob' }).click();
+    await view.getByTestId('rotate-notice').getByText(/bob had access from/).waitFor();
+    await view.getByTestId('rotate-notice').getByRole('button', { name: 'Change password now' }).waitFor();
+    await expect
+      .poll(async () => {
+        await request(B(), 'sharingSync');
+        return ((await request(B(), 'receivedList')).items as unknown[]).length;
+      }, POLL)
+      .toBe(0);
+    await bPage().reload();
+    await bPage().getByTestId('item-list').waitFor();
+    expect(await itemOption(bPage(), first.title).count()).toBe(0);
+  });
+
+  step("a second share with a 1-hour expiry disappears from bob's vault by itself when the time comes", async () => {
+    const itemId = await saveLogin(A(), { ...second, urls: [loginUrl()] });
+    const contacts = (await request(A(), 'contactList')).contacts as { id: string; handle: string }[];
+    const bobId = contacts.find((c) => c.handle === 'bob')?.id ?? '';
+    await request(A(), 'shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: '1h', confirmedUnverified: false });
+    await expect
+      .poll(async () => {
+        await request(B(), 'sharingSync');
+        return ((await request(B(), 'inboxList')).shares as unknown[]).length;
+      }, POLL)
+      .toBe(1);
+    const [entry] = (await request(B(), 'inboxList')).shares as { id: string }[];
+    await request(B(), 'inboxAnswer', { id: entry?.id ?? '', answer: 'accept', confirmedUnverified: false });
+    await bPage().reload();
+    await itemOption(bPage(), second.title).waitFor();
+    expect(await bobLiveCopiesWithExpiry()).toBe(1);
+
+    // Offline from here on: the relay is not needed for the copy to go.
+    await need(relay, 'the relay').stop();
+    await expect
+      .poll(async () => {
+        await advanceBobAndFireExpiry(2 * HOUR);
+        return bobLiveCopiesWithExpiry();
+      }, POLL)
+      .toBe(0);
+    await bPage().reload();
+    await bPage().getByTestId('item-list').waitFor();
+    expect(await itemOption(bPage(), second.title).count()).toBe(0);
+    const { events } = (await request(B(), 'auditList')) as { events: { type: string; party?: string }[] };
+    expect(events.filter((e) => e.type === 'share-expired')).toEqual([expect.objectContaining({ party: 'alice' })]);
+  });
+});
