@@ -16,6 +16,8 @@ import { RelayHttpError } from './relay-http-error';
 
 /** A nonce is kept until its signed time can no longer pass the freshness check, plus a second of margin. */
 const NONCE_LIFETIME_MS = MAX_CLOCK_SKEW_MS + 1000;
+/** Registered signing keys kept per process; a full cache is simply emptied (keys are cheap to reload). */
+const MAX_CACHED_KEYS = 10_000;
 
 /**
  * Reads and checks the four auth headers.
@@ -73,7 +75,6 @@ export async function checkSignature(
  */
 export function authenticate(deps: RelayDeps) {
   const keys = new Map<string, Uint8Array>();
-  const MAX_CACHED_KEYS = 10_000;
 
   async function signingKeyOf(handle: string): Promise<Uint8Array> {
     const cached = keys.get(handle);

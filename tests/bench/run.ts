@@ -7,6 +7,7 @@ import { benchChromium } from './chromium-bench';
 import { benchHealth } from './health-bench';
 import { benchRelay } from './relay-bench';
 import { benchSharing } from './sharing-bench';
+import { benchSharingService } from './sharing-service-bench';
 import { round } from './stats';
 import { benchVault } from './vault-bench';
 import { benchImport } from './import-bench';
@@ -16,6 +17,7 @@ const vault = await benchVault();
 const health = await benchHealth();
 const imported = await benchImport();
 const sharing = await benchSharing();
+const sharingService = await benchSharingService();
 // Read before the Chromium part: maxRSS is this process's lifetime peak, and Vite's in-process build would raise it.
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 // After the peak-memory reading: its pre-signed requests (~150 MB) belong to the load generator, not to us.
@@ -41,6 +43,7 @@ process.stdout.write(
       health,
       import: imported,
       sharing,
+      sharingService,
       relay,
       peakRssMiB,
       chromium: chromium.ok ? chromium.version : null,

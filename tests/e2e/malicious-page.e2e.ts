@@ -207,6 +207,27 @@ describe('malicious pages (T14–T18, T21)', () => {
     });
   });
 
+  it('T14 synthetic clicks from page script (on the host, at the row, keyboard) pick nothing', async () => {
+    const before = await filledCount(launched());
+    const p = await open(`${srv().origin}/login`);
+    await p.locator('#user').click();
+    await waitForMenu(p);
+    await renderFrames(p);
+    const spot = await firstRowSpot(p);
+    await p.evaluate(({ x, y }) => {
+      const init = { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y };
+      for (const target of [document.elementFromPoint(x, y), ...document.documentElement.children]) {
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) target?.dispatchEvent(new MouseEvent(type, init));
+        (target as HTMLElement | null)?.click();
+      }
+      const field = document.getElementById('user');
+      for (const key of ['ArrowDown', 'Enter']) field?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    }, spot);
+    await renderFrames(p);
+    expect(await empty(p)).toBe(true);
+    await fillForReal(p, before);
+  });
+
   it('T15 hidden extra fields (off-screen, 1 px, opacity 0.5, covered, nested opacity 0.54) are never filled', async () => {
     const before = await filledCount(launched());
     const p = await open(`${srv().origin}/mal/hidden-fields`);

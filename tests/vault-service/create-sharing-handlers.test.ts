@@ -171,6 +171,8 @@ describe('share → inbox → accept (autofill-only)', () => {
     // The background's fill path gets the password, for the item's site only.
     expect((await fillable(bob, 'https://db.example.org/other')).map((i) => i.content.type === 'login' && i.content.password)).toEqual(['first-pass-1']);
     expect(await fillable(bob, 'https://example.com/')).toEqual([]);
+    // The autofill matcher looks sites up by registrable domain, as for the vault's own items.
+    expect((await fillable(bob, 'example.org')).map((i) => i.id)).toEqual([shares[0]!.id]);
 
     // The "opened" receipt goes out with bob's next sync (the one-minute poll).
     await bob.call('sharingSync', {});

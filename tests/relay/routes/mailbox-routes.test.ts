@@ -52,6 +52,16 @@ describeStores('mailbox routes', (storeCase) => {
     expect((await list(alice)).envelopes).toEqual([]);
   });
 
+  it("never lets Bob list Carol's mailbox: not by asking, not by claiming her handle", async () => {
+    await post(alice, [{ to: 'carol', shareId: shareId(), envelope: 'for-carol' }]);
+    expect((await list(bob)).envelopes).toEqual([]);
+    expect((await errorOf(await t.signed(bob, 'GET', `${MAILBOX_PATH}?recipient=carol`))).error).toBe('invalid-request');
+    // Bob signs with his own key but names Carol in Sealpass-Handle.
+    const posing = await t.signed({ ...bob, signer: { handle: 'carol', sign: bob.signer.sign } }, 'GET', MAILBOX_PATH);
+    expect(await errorOf(posing)).toMatchObject({ status: 401, error: 'auth-invalid' });
+    expect((await list(carol)).envelopes.map((entry) => entry.envelope)).toEqual(['for-carol']);
+  });
+
   it("never lets Bob delete Carol's envelopes", async () => {
     const response = await post(alice, [{ to: 'carol', shareId: shareId(), envelope: 'for-carol' }]);
     const { ids } = (await response.json()) as { ids: number[] };

@@ -1,0 +1,60 @@
+/**
+ * Sharing inside the extension, with storage: one item shared to 50 pinned contacts through
+ * lib/sharing-service/share-item (50 offers sealed and signed, 50 grants and the outbox batch in one Dexie
+ * transaction, fake-indexeddb under Node), ms, median of fresh vaults; and the fill lookup of a received
+ * login among 200 received copies (ms, median).
+ */
+import { commitSharing } from '../../lib/sharing-service/commit-sharing';
+import { createSharingIdentity } from '../../lib/sharing-service/create-sharing-identity';
+import { findReceivedBySite } from '../../lib/sharing-service/find-received-by-site';
+import { shareItem } from '../../lib/sharing-service/share-item';
+import { sealContact } from '../../lib/sharing-service/stored-contact';
+import { sealReceived } from '../../lib/sharing-service/stored-received';
+import { generateIdentity } from '../../lib/sharing/generate-identity';
+import { newShareId } from '../../lib/sharing/new-share-id';
+import { pinContact } from '../../lib/sharing/pin-contact';
+import { createItem } from '../../lib/vault/create-item';
+import { itemContentSchema } from '../../lib/vault/item-schema';
+import { syntheticVault } from '../vault/fixtures';
+import { median, round, timeRuns } from './stats';
+
+export async function benchSharingService(runs = 5, contacts = 50, received = 200) {
+  const now = Date.now();
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { db, vault } = await syntheticVault();
+    await createSharingIdentity(db, vault, 'alice', 'http://127.0.0.1:8787', now);
+    const records = Array.from({ length: contacts }, (_, i) => sealContact(vault, `c${i}`, pinContact(undefined, generateIdentity(`colleague${i}`, now), 'contact-code', now).contact));
+    await commitSharing(db, vault, { contacts: records }, now);
+    const itemId = await createItem(db, vault, { type: 'login', title: 'Staging database', username: 'deploy', password: 'pw', urls: ['https://db.example.org/'] }, now);
+    const start = performance.now();
+    await shareItem(db, vault, { itemId, contactIds: records.map((r) => r.id), permission: 'view', expiresAt: now + 86_400_000, confirmedUnverified: false }, now);
+    samples.push(performance.now() - start);
+    db.close();
+  }
+
+  const { db, vault } = await syntheticVault();
+  const item = (site: string) => itemContentSchema.parse({ type: 'login', title: site, username: 'u', password: 'p', urls: [`https://${site}/login`], createdAt: now, updatedAt: now });
+  const copies = Array.from({ length: received }, (_, i) =>
+    sealReceived(vault, {
+      status: 'live',
+      share: { shareId: newShareId(), itemId: `i${i}`, owner: { handle: 'alice', fingerprint: 'A'.repeat(43) + '=' }, permission: 'autofill-only', expiresAt: null, state: 'accepted', version: 1, myVersion: 1, item: item(`site${i}.example`), receivedAt: now },
+      contactId: 'c',
+      replyRelayId: newShareId(),
+      openedReceiptAt: null,
+      editSentAt: null,
+      missing: null,
+    }),
+  );
+  await commitSharing(db, vault, { received: copies }, now);
+  for (let i = 0; i < 20; i++) await findReceivedBySite(db, vault, 'https://site7.example/login', now);
+  const lookup = await timeRuns(100, () => findReceivedBySite(db, vault, 'https://site7.example/login', now));
+  db.close();
+  return {
+    shareToContacts: contacts,
+    shareItemWithStorageMs: round(median(samples)),
+    receivedCopies: received,
+    receivedFillLookupMs: round(median(lookup)),
+    targets: { shareItemWithStorageMs: 300, receivedFillLookupMs: 5 },
+  };
+}
