@@ -14,9 +14,11 @@ type Entry = ResponseOf<'inboxList'>['shares'][number];
 export interface InboxProps {
   /** An answer changed the item list (an accepted item appears in it). */
   onChanged: () => void;
+  /** Opens Contacts (to verify a sender, or add one). */
+  onOpenContacts: () => void;
 }
 
-export function Inbox({ onChanged }: InboxProps) {
+export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
   const call = useVaultCall();
   const { showToast } = useVaultTools();
   const baseId = useId();
@@ -62,9 +64,14 @@ export function Inbox({ onChanged }: InboxProps) {
     <section className="inbox" data-testid="inbox" aria-labelledby={`${baseId}-title`}>
       <div className="section-head">
         <h2 id={`${baseId}-title`}>Inbox</h2>
-        <button type="button" disabled={busy} onClick={() => void sync()}>
-          Check for shares
-        </button>
+        <div className="header-actions">
+          <button type="button" onClick={onOpenContacts}>
+            Contacts
+          </button>
+          <button type="button" disabled={busy} onClick={() => void sync()}>
+            Check for shares
+          </button>
+        </div>
       </div>
       {error !== null && (
         <p className="form-error" role="alert">

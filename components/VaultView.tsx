@@ -207,7 +207,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
       panel = <Contacts />;
       break;
     case 'inbox':
-      panel = <Inbox onChanged={() => void reloadList()} />;
+      panel = <Inbox onChanged={() => void reloadList()} onOpenContacts={() => setView({ kind: 'contacts' })} />;
       break;
     case 'list':
       break;
@@ -254,11 +254,22 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
               Settings
             </button>
             <button type="button" aria-current={current('inbox')} onClick={() => setView({ kind: 'inbox' })}>
-              {inboxCount > 0 ? `Inbox (${inboxCount})` : 'Inbox'}
+              Inbox
+              {inboxCount > 0 && (
+                <>
+                  <span className="count" aria-hidden="true">
+                    {inboxCount}
+                  </span>
+                  <span className="visually-hidden">, {inboxCount} waiting</span>
+                </>
+              )}
             </button>
-            <button type="button" aria-current={current('contacts')} onClick={() => setView({ kind: 'contacts' })}>
-              Contacts
-            </button>
+            {/* Page only: the popup's toolbar has no room; its Inbox links to Contacts. */}
+            {layout === 'page' && (
+              <button type="button" aria-current={current('contacts')} onClick={() => setView({ kind: 'contacts' })}>
+                Contacts
+              </button>
+            )}
             {layout === 'page' && (
               <button type="button" aria-current={current('audit')} onClick={() => setView({ kind: 'audit' })}>
                 Audit log

@@ -1,9 +1,10 @@
 /**
  * The logins to offer on a page, found through the vault's blind index (no decrypt-all): the page's own
  * site and every site of its shared-credential groups are looked up, then each login's URLs are checked
- * with the matching rules (exact origin by default, T17, T20).
+ * with the matching rules (exact origin by default, T17, T20). Accepted, unexpired received shares count too.
  */
 import type { VaultDb } from '../db/vault-db';
+import { findReceivedBySite } from '../sharing-service/find-received-by-site';
 import { siteOf } from '../vault/blind-index';
 import { findItemsBySite } from '../vault/find-items-by-site';
 import type { Item, ItemContent } from '../vault/item-schema';
@@ -22,14 +23,17 @@ const RANK: Record<MatchKind, number> = { origin: 0, domain: 1, group: 2 };
 
 /**
  * @param pageUrl - the asking frame's URL, from the browser's sender information
+ * @param now - ms since epoch; received shares past their expiry are never offered
  * @returns matches, best kind first, then by title and username
  */
-export async function findLoginMatches(db: VaultDb, vault: UnlockedVault, pageUrl: string, groups: CredentialGroups): Promise<LoginMatch[]> {
+export async function findLoginMatches(db: VaultDb, vault: UnlockedVault, pageUrl: string, groups: CredentialGroups, now: number): Promise<LoginMatch[]> {
   const site = siteOf(pageUrl);
   if (!site || !/^https?:\/\//i.test(pageUrl)) return [];
   const matches = new Map<string, LoginMatch>();
   for (const lookup of [site, ...(groups.get(site) ?? [])]) {
-    for (const item of await findItemsBySite(db, vault, lookup)) {
+    // Received shares are offered like the vault's own logins, under the same matching rules.
+    const found = [...(await findItemsBySite(db, vault, lookup)), ...(await findReceivedBySite(db, vault, lookup, now))];
+    for (const item of found) {
       if (matches.has(item.id)) continue;
       const match = bestMatch(item, pageUrl, groups);
       if (match) matches.set(item.id, match);

@@ -35,7 +35,7 @@ export async function createSharingIdentity(db: VaultDb, vault: UnlockedVault, h
   }
   const identity = generateIdentity(handle, now);
   try {
-    const profile = { relayUrl: new URL(relayUrl).origin, registered: false, cursor: 0, lastSyncAt: null, lastError: null, refusals: [] };
+    const profile = { relayUrl: new URL(relayUrl).origin, registered: false, seen: [], lastSyncAt: null, lastError: null, refusals: [] };
     // A replaced identity's registration must not go out after the new one's.
     const stale = (await db.outbox.toCollection().primaryKeys()) as number[];
     await commitSharing(db, vault, {

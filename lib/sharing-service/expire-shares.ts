@@ -5,7 +5,7 @@
  * written when unlocked; a replay of the offer afterwards is refused by its signed expiry anyway). On the
  * owner's side, grants past their end become `expired`. Run it under withSharingLock when unlocked.
  */
-import type { VaultDb } from '../db/vault-db';
+import type { ReceivedRecord, VaultDb } from '../db/vault-db';
 import { grantIsLive } from '../sharing/grant';
 import type { AuditPayload } from '../vault/audit-chain';
 import type { UnlockedVault } from '../vault/unlocked-vault';
@@ -13,7 +13,6 @@ import { commitSharing } from './commit-sharing';
 import { loadGrants } from './load-grants';
 import { sealGrant, type StoredGrant } from './stored-grant';
 import { openReceived, sealReceived } from './stored-received';
-import type { ReceivedRecord } from '../db/vault-db';
 
 /**
  * @param vault - the unlocked vault, or null while locked

@@ -33,8 +33,7 @@ export interface ReceivedItemView {
 }
 
 /**
- * @param me - my identity, or null to open without sending a receipt (no identity: cannot happen for a
- *   received share, kept for callers that only read)
+ * @param me - my identity, which seals the receipt; null opens the item without sending one
  * @param now - ms since epoch
  * @throws VaultError `not-found`, `corrupted`
  */

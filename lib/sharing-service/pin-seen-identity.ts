@@ -3,20 +3,20 @@
  * them, a contact code verifies them, different keys from a lookup mark the contact changed (T01).
  * Run it under withSharingLock.
  */
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { equalBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { randomBytes } from '../crypto/random-bytes';
 import type { VaultDb } from '../db/vault-db';
 import { VaultError } from '../messaging/errors';
 import type { PublicIdentity } from '../sharing/identity';
 import { keyFingerprint } from '../sharing/key-fingerprint';
 import { pinContact, type KeySource, type PinOutcome } from '../sharing/pin-contact';
+import { wipeIdentity } from '../sharing/wipe-identity';
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import { commitSharing } from './commit-sharing';
 import { loadContacts } from './load-contacts';
 import { readIdentity } from './read-identity';
 import { sealContact, type StoredContact } from './stored-contact';
-import { wipeIdentity } from '../sharing/wipe-identity';
 
 /**
  * @param seen - a handle and keys from a verified bundle (lookup) or a decoded contact code

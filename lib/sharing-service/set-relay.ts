@@ -22,7 +22,7 @@ export async function setRelay(db: VaultDb, vault: UnlockedVault, relayUrl: stri
   await withIdentity(db, vault, async ({ identity, profile, record }) => {
     if (origin === profile.relayUrl && profile.registered) return;
     await commitSharing(db, vault, {
-      identity: { ...record, profile: sealProfile(vault, { ...profile, relayUrl: origin, registered: false, cursor: 0, lastError: null }) },
+      identity: { ...record, profile: sealProfile(vault, { ...profile, relayUrl: origin, registered: false, seen: [], lastError: null }) },
       outbox: [{ kind: 'register', bundle: signIdentityBundle(identity) }],
     }, now);
   });

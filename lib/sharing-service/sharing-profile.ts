@@ -10,6 +10,8 @@ import { openJson, sealJson } from '../vault/sealed-json';
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import { profileContext } from './sharing-context';
 
+/** Most processed mailbox entries remembered (about 33 bytes each); the oldest are dropped first. */
+export const MAX_SEEN_KEPT = 500;
 /** Most refusals remembered for the user to see; older ones are dropped first. */
 export const MAX_REFUSALS_KEPT = 20;
 
@@ -50,8 +52,11 @@ export const sharingProfileSchema = z
     relayUrl: relayUrlSchema,
     /** True once the relay stored our bundle. */
     registered: z.boolean(),
-    /** The highest mailbox envelope id processed. */
-    cursor: z.number().int().nonnegative(),
+    /**
+     * Mailbox entries already processed, as envelopeMark(id, text): a listing that repeats one (its
+     * acknowledgement failed) is skipped, while a new id is always read, even after a relay reset.
+     */
+    seen: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(MAX_SEEN_KEPT),
     lastSyncAt: z.number().int().nonnegative().nullable(),
     /** What went wrong last time, in words safe to show (no handle, no content), or null. */
     lastError: z.string().max(300).nullable(),

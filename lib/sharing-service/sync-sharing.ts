@@ -1,18 +1,23 @@
 /**
  * One sync with the relay (on the one-minute alarm and on demand): expire what is due, queue updates for
  * edited items, send the outbox, read the mailbox page by page (each envelope processed and committed
- * with the mailbox cursor, so a crash re-reads nothing twice and loses nothing), acknowledge what was
- * read, then send what the mailbox produced (receipts, updates after an applied edit).
+ * together with its mark in the profile, so an entry listed again after a crash or a failed
+ * acknowledgement is skipped and nothing is lost), acknowledge what was read (the relay deletes it),
+ * then send what the mailbox produced (receipts, updates after an applied edit). The mailbox is read from
+ * its start every time rather than after a stored id: ids from a relay that lost its data, or committed
+ * out of order by several PostgreSQL-backed processes, would otherwise be skipped.
  */
 import type { VaultDb } from '../db/vault-db';
 import { VaultError } from '../messaging/errors';
 import { RelayError } from '../relay-protocol/relay-error';
 import type { RelayClient } from '../relay-protocol/relay-client';
 import type { MailboxEntry } from '../relay-protocol/envelope-schemas';
+import { wipeIdentity } from '../sharing/wipe-identity';
 import type { SharingPlatform } from '../vault-service/sharing-platform';
 import type { UnlockedVault } from '../vault/unlocked-vault';
 import { applyProposedEdit } from './apply-proposed-edit';
 import { commitSharing } from './commit-sharing';
+import { envelopeMark } from './envelope-mark';
 import { expireShares } from './expire-shares';
 import { flushOutbox } from './flush-outbox';
 import { loadContacts } from './load-contacts';
@@ -25,11 +30,10 @@ import { pushItemUpdates } from './push-item-updates';
 import { readIdentity, type OpenedIdentity } from './read-identity';
 import { relayProblemText } from './relay-problem-text';
 import { withSharingLock } from './sharing-lock';
-import { MAX_REFUSALS_KEPT, openProfile, sealProfile, type SharingProfile } from './sharing-profile';
+import { MAX_REFUSALS_KEPT, MAX_SEEN_KEPT, openProfile, sealProfile, type SharingProfile } from './sharing-profile';
 import { sealContact } from './stored-contact';
 import { sealGrant } from './stored-grant';
 import { sealReceived } from './stored-received';
-import { wipeIdentity } from '../sharing/wipe-identity';
 
 /** Most mailbox pages read in one sync (100 envelopes each); the rest waits for the next one. */
 export const MAX_PAGES_PER_SYNC = 10;
@@ -80,18 +84,19 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
   return outcome;
 }
 
-/** Reads and processes the mailbox from the stored cursor, then acknowledges what was read. */
+/** Reads and processes the mailbox from its start, acknowledging each page once it is processed. */
 async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIdentity, relay: RelayClient, now: () => number, outcome: SyncOutcome): Promise<void> {
+  let after = 0;
   for (let pages = 0; pages < MAX_PAGES_PER_SYNC; pages++) {
-    const cursor = (await currentProfile(db, vault)).cursor;
-    const page = await relay.list({ after: cursor });
-    // A relay listing an envelope at or below the cursor again is replaying it: skip, acknowledge anyway.
-    const fresh = page.envelopes.filter((entry) => entry.id > cursor);
+    const page = await relay.list(after === 0 ? {} : { after });
+    const seen = new Set((await currentProfile(db, vault)).seen);
+    const fresh = page.envelopes.filter((entry) => !seen.has(envelopeMark(entry.id, entry.envelope)));
     await withSharingLock(vault, () => processPage(db, vault, opened, relay, fresh, now, outcome));
     const ids = page.envelopes.map((entry) => entry.id);
-    // Best effort: an envelope left unacknowledged lies below the cursor and is skipped next time.
+    // Best effort: an entry left unacknowledged is listed again and skipped by its mark.
     if (ids.length > 0) await relay.ack(ids).catch(() => undefined);
     if (page.next === null || page.envelopes.length === 0) break;
+    after = page.next;
   }
 }
 
@@ -135,7 +140,7 @@ async function processPage(
     const record = await db.identity.get('me');
     if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
     await commitSharing(db, vault, {
-      identity: { ...record, profile: sealProfile(vault, { ...profile, cursor: entry.id, refusals }) },
+      identity: { ...record, profile: sealProfile(vault, { ...profile, seen: [...profile.seen, envelopeMark(entry.id, entry.envelope)].slice(-MAX_SEEN_KEPT), refusals }) },
       contacts: result.contact ? [sealContact(vault, result.contact.id, result.contact.contact)] : [],
       shares: result.grant ? [sealGrant(vault, result.grant)] : [],
       received: result.received ? [sealReceived(vault, result.received)] : [],

@@ -1,7 +1,8 @@
 /**
  * What an opened envelope may change, given what this vault already knows (pure; the caller stores the
  * result). The rules that stand against a lying relay (S6):
- * - a contact whose key changed is blocked until re-verified (T01);
+ * - a contact whose key changed is blocked until re-verified (T01), except for a revoke signed with the
+ *   pinned key;
  * - offers, updates and revokes only from the share's owner, receipts, declines and edit proposals only
  *   from its recipient; the item id under a share id never changes (T03);
  * - sequence numbers only move forward: equal or older is refused, a jump is reported as missing (T04);
@@ -68,7 +69,9 @@ function gap(last: number, next: number): MissingVersions | null {
 export function acceptIncoming(envelope: OpenedEnvelope, local: LocalShareState): IncomingDecision {
   const { header, body } = envelope;
   const { contact, received, grant, now } = local;
-  if (contact.state === 'changed') return refuse('contact-changed');
+  // A revoke signed with the pinned key still counts: giving up access is always safe to honour, and a relay
+  // that shows other keys for the owner must not be able to keep a revoked copy alive that way.
+  if (contact.state === 'changed' && body.kind !== 'share-revoke') return refuse('contact-changed');
   if (header.sender.handle !== contact.handle || header.sender.fingerprint !== contact.fingerprint) return refuse('wrong-contact');
   const fromContact = (party: { handle: string; fingerprint: string }) => party.handle === contact.handle && party.fingerprint === contact.fingerprint;
 

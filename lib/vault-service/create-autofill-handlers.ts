@@ -60,7 +60,7 @@ export function createAutofillHandlers(ctx: HandlerContext): FeatureHandlers<Aut
     return top === null || originOf(top) !== frame.origin;
   };
 
-  const matchesFor = (vault: UnlockedVault, url: string): Promise<LoginMatch[]> => findLoginMatches(deps.db, vault, url, credentialGroups());
+  const matchesFor = (vault: UnlockedVault, url: string): Promise<LoginMatch[]> => findLoginMatches(deps.db, vault, url, credentialGroups(), deps.now());
 
   /** The menu's list, and the login picked earlier in this tab on this site (multi-step logins), listed first. */
   const choicesFor = async (vault: UnlockedVault, url: string, tabId: number): Promise<{ logins: LoginChoice[]; rememberedId: string | null }> => {

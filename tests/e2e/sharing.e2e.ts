@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { spawnRelay, type RelayProcess } from '../relay/spawn-relay';
 import { startPageServer, type PageServer } from './autofill-pages';
 import { pickUntil, saveLogin, waitForMenu } from './autofill-steps';
-import { launchExtension, openPopup, openVaultPage, sendExtensionMessage, type LaunchedExtension } from './harness';
+import { launchExtension, openPopup, openVaultPage, screenshot, sendExtensionMessage, type LaunchedExtension } from './harness';
 import { orderedSteps } from './ordered-steps';
 import { createVaultInPopup, itemOption, liveServiceWorker, POLL, request, strongMasterPassword, token } from './popup-steps';
 
@@ -167,8 +167,10 @@ describe('sharing between two profiles through a real relay', () => {
     await aliceSide.getByRole('heading', { name: /bob/ }).waitFor();
     await aliceSide.getByText('verified', { exact: true }).waitFor();
 
-    if (await bPage().getByRole('button', { name: 'Back', exact: true }).isVisible()) await bPage().getByRole('button', { name: 'Back', exact: true }).click();
-    await openView(bPage(), /^Contacts$/);
+    // The popup has no room for Contacts in its toolbar: it opens from the Inbox.
+    await bPage().getByRole('button', { name: 'Back', exact: true }).click();
+    await openView(bPage(), /^Inbox/);
+    await bPage().getByTestId('inbox').getByRole('button', { name: 'Contacts' }).click();
     await bPage().getByLabel('Add by handle').fill('alice');
     await bPage().getByRole('button', { name: 'Look up' }).click();
     const bobSide = bPage().getByTestId('contact-detail');
@@ -229,6 +231,7 @@ describe('sharing between two profiles through a real relay', () => {
     const id = items.find((i) => i.title === first.title)?.id ?? '';
     const reply = await sendExtensionMessage(B().context, B().extensionId, { type: 'receivedGet', payload: { id } });
     expect(JSON.stringify(reply)).not.toContain(first.password);
+    await screenshot(bPage(), 'sharing-received-item');
     await bPage().getByRole('button', { name: 'Back', exact: true }).click();
   });
 
@@ -263,6 +266,7 @@ describe('sharing between two profiles through a real relay', () => {
     await view.getByRole('button', { name: 'Revoke bob' }).click();
     await view.getByTestId('rotate-notice').getByText(/bob had access from/).waitFor();
     await view.getByTestId('rotate-notice').getByRole('button', { name: 'Change password now' }).waitFor();
+    await screenshot(aPage(), 'sharing-access-panel');
     await expect
       .poll(async () => {
         await request(B(), 'sharingSync');

@@ -94,7 +94,7 @@ describe('sealed sharing records', () => {
   });
 
   it('profile: bound to the vault; a relay URL that is not http(s) is refused before sealing', () => {
-    const profile = { relayUrl: 'http://127.0.0.1:8787', registered: true, cursor: 12, lastSyncAt: T0, lastError: null, refusals: [{ at: T0, reason: 'unauthentic' as const }] };
+    const profile = { relayUrl: 'http://127.0.0.1:8787', registered: true, seen: ['ab'.repeat(16)], lastSyncAt: T0, lastError: null, refusals: [{ at: T0, reason: 'unauthentic' as const }] };
     expect(openProfile(vault, sealProfile(vault, profile))).toEqual(profile);
     expect(() => openProfile(otherVault, sealProfile(vault, profile))).toThrow();
     expect(() => sealProfile(vault, { ...profile, relayUrl: 'file:///etc/passwd' })).toThrow();

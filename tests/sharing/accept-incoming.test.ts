@@ -124,6 +124,11 @@ describe('acceptIncoming: owner messages at the recipient', () => {
     expect(acceptIncoming(update(1, null, 'share-offer'), { contact: changed, now: NOW })).toEqual({ action: 'refuse', reason: 'contact-changed' });
   });
 
+  it('still honours a revoke signed with the pinned key while the relay shows other keys (T01, T04)', () => {
+    const changed = pinContact(alice, { ...publicOf(person('relay')), handle: 'alice' }, 'lookup', NOW).contact;
+    expect(acceptIncoming(envelope(alice, { kind: 'share-revoke' }, 5), asRecipient({ contact: changed }))).toMatchObject({ action: 'delete-copy', because: 'revoked' });
+  });
+
   it('refuses an envelope whose header names another contact than the one passed', () => {
     expect(acceptIncoming(update(4), asRecipient({ contact: bob }))).toEqual({ action: 'refuse', reason: 'wrong-contact' });
   });

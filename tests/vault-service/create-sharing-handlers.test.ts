@@ -372,6 +372,18 @@ describe('offline first and audit', () => {
     expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
   });
 
+  it('an acknowledgement that fails: the entry is listed again and skipped by its mark, with no refusal and no duplicate', async () => {
+    const { w, alice, bob, bobId } = await sharedPair();
+    await alice.call('shareCreate', { itemId: await addLogin(alice), contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    w.relay.tamper = async (request) => (new URL(request.url).pathname === '/v1/mailbox/ack' ? new Response('down', { status: 503 }) : undefined);
+    await bob.call('sharingSync', {});
+    w.relay.tamper = null;
+    await bob.call('sharingSync', {});
+    expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
+    expect((await bob.call('sharingStatus', {})).refusals).toEqual([]);
+    expect(await w.relay.store.listMailbox('bob', 0, 10, w.clock.now)).toEqual([]);
+  });
+
   it('a batch refused for one unregistered recipient goes out to the others, and says why', async () => {
     const w = await world();
     const alice = await person(w, 'alice');
