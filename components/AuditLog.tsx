@@ -1,6 +1,7 @@
 /** The local audit log, newest first, with a warning when its hash chain does not verify, and a JSON export. */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AuditEvent, AuditEventType } from '../lib/messaging/protocol';
+import { downloadFile } from './download-file';
 import { errorText } from './error-text';
 import { useVaultCall } from './use-vault-call';
 
@@ -34,19 +35,6 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-/** Downloads text as a file through a short-lived Blob URL (no `browser.downloads` permission needed). */
-function downloadText(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is ample.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function AuditLog() {
   const call = useVaultCall();
   const headingId = useId();
@@ -78,7 +66,7 @@ export function AuditLog() {
       return;
     }
     const day = new Date().toISOString().slice(0, 10);
-    downloadText(result.json, `sealpass-audit-${day}.json`);
+    downloadFile(result.json, `sealpass-audit-${day}.json`, 'application/json');
     setStatus('Exported.');
     await load();
   }

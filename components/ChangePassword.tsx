@@ -2,7 +2,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorText } from './error-text';
 import { Field, focusFirstInvalid } from './Field';
-import { StrengthMeter } from './StrengthMeter';
+import { NewPasswordField } from './NewPasswordField';
 import { MASTER_USER_INPUTS, masterPasswordProblem, useStrength } from './use-strength';
 import { useVaultCall } from './use-vault-call';
 
@@ -16,7 +16,6 @@ interface Errors {
 export function ChangePassword() {
   const call = useVaultCall();
   const headingId = useId();
-  const meterId = useId();
   const form = useRef<HTMLFormElement>(null);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -67,22 +66,17 @@ export function ChangePassword() {
               setErrors(({ current: _, ...rest }) => rest);
             }} />}
       </Field>
-      <Field label="New master password" error={errors.next}>
-        {(c) => (
-          <input
-            {...c}
-            aria-describedby={[c['aria-describedby'], meterId].filter(Boolean).join(' ')}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => {
-              setNext(e.target.value);
-              setErrors(({ next: _, ...rest }) => rest);
-            }}
-          />
-        )}
-      </Field>
-      <StrengthMeter id={meterId} strength={strength} failed={failed} />
+      <NewPasswordField
+        label="New master password"
+        error={errors.next}
+        value={next}
+        onChange={(value) => {
+          setNext(value);
+          setErrors(({ next: _, ...rest }) => rest);
+        }}
+        strength={strength}
+        failed={failed}
+      />
       <Field label="Confirm new master password" error={errors.confirm}>
         {(c) => <input {...c} type="password" autoComplete="new-password" value={confirm} onChange={(e) => {
               setConfirm(e.target.value);

@@ -3,7 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { downloadFile } from './download-file';
 import { exportErrorText } from './export-error-text';
 import { Field, focusFirstInvalid } from './Field';
-import { StrengthMeter } from './StrengthMeter';
+import { NewPasswordField } from './NewPasswordField';
 import { MIN_MASTER_SCORE, useStrength } from './use-strength';
 import { useVaultCall } from './use-vault-call';
 
@@ -22,7 +22,6 @@ interface Errors {
 export function EncryptedExport() {
   const call = useVaultCall();
   const headingId = useId();
-  const meterId = useId();
   const form = useRef<HTMLFormElement>(null);
   const [master, setMaster] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -77,19 +76,14 @@ export function EncryptedExport() {
       <Field label="Master password" error={errors.master} hint="Asked again, so nobody can export an unlocked vault in passing.">
         {(c) => <input {...c} type="password" autoComplete="current-password" value={master} onChange={(e) => { setMaster(e.target.value); clear('master'); }} />}
       </Field>
-      <Field label="Export passphrase" error={errors.passphrase}>
-        {(c) => (
-          <input
-            {...c}
-            aria-describedby={[c['aria-describedby'], meterId].filter(Boolean).join(' ')}
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(e) => { setPassphrase(e.target.value); clear('passphrase'); }}
-          />
-        )}
-      </Field>
-      <StrengthMeter id={meterId} strength={strength} failed={failed} />
+      <NewPasswordField
+        label="Export passphrase"
+        error={errors.passphrase}
+        value={passphrase}
+        onChange={(value) => { setPassphrase(value); clear('passphrase'); }}
+        strength={strength}
+        failed={failed}
+      />
       <Field label="Confirm export passphrase" error={errors.confirm}>
         {(c) => <input {...c} type="password" autoComplete="new-password" value={confirm} onChange={(e) => { setConfirm(e.target.value); clear('confirm'); }} />}
       </Field>

@@ -2,11 +2,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Item } from '../lib/vault/item-schema';
 import { AccessPanel } from './AccessPanel';
+import { ContentRows } from './ContentRows';
 import { errorText } from './error-text';
 import { inputFromContent } from './item-form';
 import { SecretValue } from './SecretValue';
 import { TotpCode } from './TotpCode';
-import { useCopy } from './use-copy';
 import { useVaultCall } from './use-vault-call';
 import { useVaultTools } from './vault-context';
 
@@ -18,21 +18,10 @@ export interface ItemViewProps {
   onChanged: () => void;
 }
 
-/** Only web addresses are opened: a saved `javascript:` or `file:` URL must never run from our page. */
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
   const call = useVaultCall();
-  const copy = useCopy();
   const { showToast } = useVaultTools();
   const titleId = useId();
   const [item, setItem] = useState<Item | null>(null);
@@ -111,85 +100,24 @@ export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
         </button>
       </header>
       <dl className="details">
-        {content.type === 'login' && (
-          <>
-            <div className="row">
-              <dt>Username</dt>
-              <dd>
-                {content.username !== '' ? (
-                  <>
-                    <span className="value">{content.username}</span>
-                    <button type="button" className="small" onClick={() => void copy(id, 'username', content.username)}>
-                      Copy username
-                    </button>
-                  </>
-                ) : (
-                  <span className="muted">None</span>
-                )}
-              </dd>
-            </div>
-            <div className="row">
-              <dt>Password</dt>
-              <dd>
-                {content.password !== '' ? (
-                  <>
-                    <SecretValue value={content.password} onReveal={recordReveal} />
-                    <button type="button" className="small" onClick={() => void copy(id, 'password', content.password)}>
-                      Copy password
-                    </button>
-                  </>
-                ) : (
-                  <span className="muted">None</span>
-                )}
-              </dd>
-            </div>
-            {content.urls.length > 0 && (
-              <div className="row">
-                <dt>{content.urls.length === 1 ? 'Website' : 'Websites'}</dt>
-                <dd>
-                  <ul className="plain">
-                    {content.urls.map((url) => (
-                      <li key={url}>
-                        <span className="value url">{url}</span>
-                        {isWebUrl(url) && (
-                          <button
-                            type="button"
-                            className="small"
-                            aria-label={`Open ${url}`}
-                            onClick={() => window.open(url, '_blank', 'noopener')}
-                          >
-                            Open
-                          </button>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                  <p className="hint">
-                    Fills on {content.match === 'origin' ? 'this exact address only' : 'the whole site, including subdomains'}.
-                  </p>
-                </dd>
-              </div>
-            )}
+        <ContentRows
+          id={id}
+          content={content}
+          onReveal={recordReveal}
+          websitesHint={
+            content.type === 'login' && (
+              <p className="hint">
+                Fills on {content.match === 'origin' ? 'this exact address only' : 'the whole site, including subdomains'}.
+              </p>
+            )
+          }
+          loginExtra={
             <div className="row">
               <dt>One-time code</dt>
-              <dd>{content.totp !== '' ? <TotpCode id={id} /> : <span className="muted">None</span>}</dd>
+              <dd>{content.type === 'login' && content.totp !== '' ? <TotpCode id={id} /> : <span className="muted">None</span>}</dd>
             </div>
-          </>
-        )}
-        {content.notes !== '' && (
-          <div className="row">
-            <dt>Notes</dt>
-            <dd className="notes">{content.notes}</dd>
-          </div>
-        )}
-        {content.fields.map((field, i) => (
-          <div className="row" key={`${i}-${field.name}`}>
-            <dt>{field.name}</dt>
-            <dd>
-              {field.hidden ? <SecretValue value={field.value} name={field.name} onReveal={recordReveal} /> : <span className="value">{field.value}</span>}
-            </dd>
-          </div>
-        ))}
+          }
+        />
         {content.folder !== '' && (
           <div className="row">
             <dt>Folder</dt>

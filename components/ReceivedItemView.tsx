@@ -6,11 +6,9 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../lib/messaging/protocol';
-import { isWebUrl } from './ItemView';
+import { ContentRows } from './ContentRows';
 import { ReceivedItemEditor } from './ReceivedItemEditor';
-import { SecretValue } from './SecretValue';
 import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
-import { useCopy } from './use-copy';
 import { useVaultCall } from './use-vault-call';
 import { useVaultTools } from './vault-context';
 
@@ -24,7 +22,6 @@ export interface ReceivedItemViewProps {
 
 export function ReceivedItemView({ id, onRemoved }: ReceivedItemViewProps) {
   const call = useVaultCall();
-  const copy = useCopy();
   const { showToast } = useVaultTools();
   const titleId = useId();
   const [view, setView] = useState<View | null>(null);
@@ -85,77 +82,18 @@ export function ReceivedItemView({ id, onRemoved }: ReceivedItemViewProps) {
       {view.missing !== null && <p className="banner banner-warn">Some updates from {view.from.handle} never arrived; the relay may have withheld them. This copy may be out of date.</p>}
       {view.editPending && <p className="banner banner-info">Your edit was sent to {view.from.handle}; it shows here once their Sealpass applies it.</p>}
       <dl className="details">
-        {content.type === 'login' && (
-          <>
-            <div className="row">
-              <dt>Username</dt>
-              <dd>
-                {content.username !== '' ? (
-                  <>
-                    <span className="value">{content.username}</span>
-                    <button type="button" className="small" onClick={() => void copy(id, 'username', content.username)}>
-                      Copy username
-                    </button>
-                  </>
-                ) : (
-                  <span className="muted">None</span>
-                )}
-              </dd>
-            </div>
-            <div className="row">
-              <dt>Password</dt>
-              <dd>
-                {hidden ? (
-                  <p className="hint" data-testid="autofill-only-note">
-                    Autofill only: Sealpass fills it on {content.urls.length === 1 ? 'its site' : 'its sites'} but does not show or copy it. {AUTOFILL_ONLY_NOTE}
-                  </p>
-                ) : content.password !== '' ? (
-                  <>
-                    <SecretValue value={content.password} onReveal={recordReveal} />
-                    <button type="button" className="small" onClick={() => void copy(id, 'password', content.password)}>
-                      Copy password
-                    </button>
-                  </>
-                ) : (
-                  <span className="muted">None</span>
-                )}
-              </dd>
-            </div>
-            {content.urls.length > 0 && (
-              <div className="row">
-                <dt>{content.urls.length === 1 ? 'Website' : 'Websites'}</dt>
-                <dd>
-                  <ul className="plain">
-                    {content.urls.map((url) => (
-                      <li key={url}>
-                        <span className="value url">{url}</span>
-                        {isWebUrl(url) && (
-                          <button type="button" className="small" aria-label={`Open ${url}`} onClick={() => window.open(url, '_blank', 'noopener')}>
-                            Open
-                          </button>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </div>
-            )}
-          </>
-        )}
-        {content.notes !== '' && (
-          <div className="row">
-            <dt>Notes</dt>
-            <dd className="notes">{content.notes}</dd>
-          </div>
-        )}
-        {content.fields.map((field, i) => (
-          <div className="row" key={`${i}-${field.name}`}>
-            <dt>{field.name}</dt>
-            <dd>
-              {field.hidden ? hidden ? <span className="muted">Hidden (autofill only)</span> : <SecretValue value={field.value} name={field.name} onReveal={recordReveal} /> : <span className="value">{field.value}</span>}
-            </dd>
-          </div>
-        ))}
+        <ContentRows
+          id={id}
+          content={content}
+          onReveal={recordReveal}
+          withheldNote={
+            hidden ? (
+              <p className="hint" data-testid="autofill-only-note">
+                Autofill only: Sealpass fills it on {content.type === 'login' && content.urls.length === 1 ? 'its site' : 'its sites'} but does not show or copy it. {AUTOFILL_ONLY_NOTE}
+              </p>
+            ) : undefined
+          }
+        />
         <div className="row">
           <dt>Received</dt>
           <dd className="muted">{formatTime(view.receivedAt)}</dd>

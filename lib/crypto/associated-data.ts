@@ -2,7 +2,7 @@
  * Associated data for every AEAD call (DESIGN S2): a purpose tag, the record id, the field set and the
  * format version, length-prefixed so no two contexts encode to the same bytes.
  */
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { encodeLengthPrefixed } from './encode-length-prefixed';
 
 /** What a ciphertext is for; adding a purpose means adding it here. */
 export type Purpose =
@@ -38,14 +38,5 @@ export const FORMAT_VERSION = 1;
  * @returns bytes for the AEAD's associated data
  */
 export function encodeAssociatedData(context: CipherContext, version: number = FORMAT_VERSION): Uint8Array {
-  const parts = ['sealpass-ad', String(version), context.purpose, context.recordId, context.fields].map((s) => utf8ToBytes(s));
-  const out = new Uint8Array(parts.reduce((n, p) => n + 4 + p.length, 0));
-  const view = new DataView(out.buffer);
-  let offset = 0;
-  for (const part of parts) {
-    view.setUint32(offset, part.length);
-    out.set(part, offset + 4);
-    offset += 4 + part.length;
-  }
-  return out;
+  return encodeLengthPrefixed(['sealpass-ad', String(version), context.purpose, context.recordId, context.fields]);
 }

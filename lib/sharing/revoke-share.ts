@@ -4,6 +4,7 @@
  */
 import type { Contact } from './contact';
 import type { Grant } from './grant';
+import { grantIsFor } from './grant-is-for';
 import type { Identity } from './identity';
 import { sealEnvelope } from './seal-envelope';
 
@@ -14,9 +15,7 @@ import { sealEnvelope } from './seal-envelope';
  * @throws RangeError when the grant is another contact's or already revoked
  */
 export function revokeShare(me: Identity, contact: Contact, grant: Grant, now: number): { grant: Grant; envelope: string } {
-  if (grant.recipient.fingerprint !== contact.fingerprint || grant.recipient.handle !== contact.handle) {
-    throw new RangeError('revokeShare: grant belongs to another contact');
-  }
+  if (!grantIsFor(grant, contact)) throw new RangeError('revokeShare: grant belongs to another contact');
   if (grant.state === 'revoked') throw new RangeError('revokeShare: already revoked');
   const version = grant.version + 1;
   const envelope = sealEnvelope(me, contact, {

@@ -4,6 +4,7 @@ import { checkShareTarget } from './check-share-target';
 import type { Contact } from './contact';
 import type { Permission } from './envelope-schema';
 import { grantIsLive, type Grant } from './grant';
+import { grantIsFor } from './grant-is-for';
 import type { Identity } from './identity';
 import { sealEnvelope } from './seal-envelope';
 import { ShareBlockedError } from './share-blocked-error';
@@ -25,9 +26,7 @@ export function updateShare(
   now: number,
   changes: { permission?: Permission; until?: number | null } = {},
 ): { grant: Grant; envelope: string } {
-  if (grant.recipient.fingerprint !== contact.fingerprint || grant.recipient.handle !== contact.handle) {
-    throw new RangeError('updateShare: grant belongs to another contact');
-  }
+  if (!grantIsFor(grant, contact)) throw new RangeError('updateShare: grant belongs to another contact');
   if (!grantIsLive(grant, now)) throw new RangeError('updateShare: grant is not live');
   if (checkShareTarget(contact) === 'blocked') throw new ShareBlockedError('contact-changed');
   const permission = changes.permission ?? grant.permission;

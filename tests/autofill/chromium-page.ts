@@ -4,6 +4,7 @@
  * trusted events (`isTrusted`) and the layout that the code under test relies on. One browser per test file.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { bundlePageScript } from '../corpus/bundle-detector';
 
 /** A page with the bundled entry script; `load` replaces the document and re-runs the script. */
@@ -20,7 +21,7 @@ const ORIGIN = 'http://sealpass.test';
  * Launches Chromium and bundles `entry` (relative to the repository root) for its pages.
  * @throws {Error} when Chromium is missing (`node scripts/ensure-chromium.mjs`) or the entry does not build
  */
-export async function openTestPage(entry: string): Promise<TestPage> {
+async function openTestPage(entry: string): Promise<TestPage> {
   const script = await bundlePageScript(entry);
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -43,5 +44,31 @@ export async function openTestPage(entry: string): Promise<TestPage> {
       await page.addScriptTag({ content: script });
     },
     close: () => browser.close(),
+  };
+}
+
+/**
+ * Opens one page for the calling test file before its tests (launching Chromium takes a while) and closes
+ * it after them. Call it at the top of the file.
+ * @param entry - as for `openTestPage`
+ * @returns the page, to use inside tests and hooks once it has opened
+ */
+export function useTestPage(entry: string): Omit<TestPage, 'close'> {
+  let opened: TestPage | undefined;
+  beforeAll(async () => {
+    opened = await openTestPage(entry);
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.close();
+  });
+  const current = (): TestPage => {
+    if (opened === undefined) throw new Error('The test page is not open yet: use it inside a test or hook.');
+    return opened;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    load: (html) => current().load(html),
   };
 }

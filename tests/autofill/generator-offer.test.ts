@@ -3,20 +3,12 @@
  * for a password with the field's passwordrules and fills it into the new and confirm fields so that a
  * framework listening to input events sees it; scripted clicks and a hidden button do nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestPage, type TestPage } from './chromium-page';
+import { describe, expect, it } from 'vitest';
+import { useTestPage } from './chromium-page';
 import { pressOurButton, readOurUi } from './closed-shadow';
 import type { SaveTestApi } from './save-page-entry';
 
-let test: TestPage;
-
-beforeAll(async () => {
-  test = await openTestPage('tests/autofill/save-page-entry.ts');
-}, 60_000);
-
-afterAll(async () => {
-  await test?.close();
-});
+const test = useTestPage('tests/autofill/save-page-entry.ts');
 
 const RULES = 'minlength: 12; maxlength: 16; required: lower; required: upper; required: digit; required: [-_];';
 const GENERATED = 'Abc-123-xyz-Q';

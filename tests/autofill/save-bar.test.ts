@@ -3,21 +3,13 @@
  * Never / Not now send the right message for a real click; the locked and expired replies; and T14
  * clickjacking, each technique before and after the bar renders: nothing is sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SaveOffer } from '../../lib/messaging/autofill-save-messages';
-import { openTestPage, type TestPage } from './chromium-page';
+import { useTestPage } from './chromium-page';
 import { ourHosts, pressOurButton, readOurUi } from './closed-shadow';
 import type { SaveTestApi } from './save-page-entry';
 
-let test: TestPage;
-
-beforeAll(async () => {
-  test = await openTestPage('tests/autofill/save-page-entry.ts');
-}, 60_000);
-
-afterAll(async () => {
-  await test?.close();
-});
+const test = useTestPage('tests/autofill/save-page-entry.ts');
 
 const OFFER: SaveOffer = { id: 'ab'.repeat(16), action: 'save', host: 'shop.example.com', username: 'dana@example.com' };
 

@@ -4,20 +4,12 @@
  * is removed or hidden; typing again disarms; events made by page script never count. User actions are
  * Playwright's real input (trusted events); "page script" is `page.evaluate`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../lib/messaging/autofill-save-messages';
-import { openTestPage, type TestPage } from './chromium-page';
+import { useTestPage } from './chromium-page';
 import type { SaveTestApi } from './save-page-entry';
 
-let test: TestPage;
-
-beforeAll(async () => {
-  test = await openTestPage('tests/autofill/save-page-entry.ts');
-}, 60_000);
-
-afterAll(async () => {
-  await test?.close();
-});
+const test = useTestPage('tests/autofill/save-page-entry.ts');
 
 /** Loads `html` and starts watching it. */
 async function watch(html: string): Promise<void> {
