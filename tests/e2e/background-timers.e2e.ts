@@ -195,8 +195,10 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
     const eventsBefore = ((await request(launched(), 'auditList')).events as unknown[]).length;
     await page().getByRole('button', { name: 'Generator', exact: true }).click();
     const generator = page().getByTestId('generator');
-    const generated = (await generator.getByTestId('generated-password').textContent()) ?? '';
-    expect(generated.length).toBeGreaterThanOrEqual(20);
+    // The first password is generated in an effect after the first render: wait for it, don't read the empty output.
+    const output = generator.getByTestId('generated-password');
+    await expect.poll(async () => ((await output.textContent()) ?? '').length, POLL).toBeGreaterThanOrEqual(20);
+    const generated = (await output.textContent()) ?? '';
     await generator.getByRole('button', { name: 'Copy', exact: true }).click();
     // The toast of the earlier copy may still show the same words, so wait on the effects instead.
     await expect.poll(() => readClipboard(page()), POLL).toBe(generated);
