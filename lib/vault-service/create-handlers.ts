@@ -9,6 +9,7 @@ import { changeMasterPassword } from '../vault/change-master-password';
 import { createItem } from '../vault/create-item';
 import { createVault } from '../vault/create-vault';
 import { deleteItem, restoreItem } from '../vault/delete-item';
+import { revokeDeletedItemShares } from '../sharing-service/revoke-deleted-item-shares';
 import { getItem } from '../vault/get-item';
 import { purgeDeletedItems } from '../vault/purge-deleted-items';
 import { readAuditLog } from '../vault/read-audit-log';
@@ -110,7 +111,10 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
       return {};
     },
     async itemDelete({ id }) {
-      await deleteItem(db, await unlocked(), id, deps.now());
+      const vault = await unlocked();
+      const { itemTitle } = titleOf(vault, id);
+      await deleteItem(db, vault, id, deps.now());
+      await revokeDeletedItemShares(db, vault, id, itemTitle, deps.now());
       return {};
     },
     async itemRestore({ id }) {

@@ -290,6 +290,19 @@ describe('owner edits, edit-back, revoke, expiry', () => {
     expect((await alice.call('shareList', { itemId })).rotate).toEqual([]);
   });
 
+  it('deleting a shared item revokes its shares: the copy is gone at the next sync', async () => {
+    const { alice, bob, bobId } = await sharedPair();
+    const itemId = await addLogin(alice, { password: 'deleted-pass', urls: ['https://gone.example.org/'] });
+    const id = await shareAndAccept(alice, bob, itemId, bobId, 'view');
+    alice.service.clock.now += HOUR;
+    await alice.call('itemDelete', { id: itemId });
+    expect((await alice.call('shareList', { itemId })).entries[0]).toMatchObject({ state: 'revoked', endedAt: alice.service.clock.now });
+    await alice.call('sharingSync', {});
+    await bob.call('sharingSync', {});
+    expect(await receivedRows(bob)).toEqual([]);
+    expect(await bob.code('receivedGet', { id })).toBe('not-found');
+  });
+
   it('revoke per person leaves the others; a dismissed rotation notice stays hidden', async () => {
     const w = await world();
     const alice = await person(w, 'alice');
