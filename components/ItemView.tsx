@@ -5,6 +5,7 @@ import { AccessPanel } from './AccessPanel';
 import { ContentRows } from './ContentRows';
 import { errorText } from './error-text';
 import { inputFromContent } from './item-form';
+import { ItemViewStatus } from './ItemViewStatus';
 import { SecretValue } from './SecretValue';
 import { TotpCode } from './TotpCode';
 import { useVaultCall } from './use-vault-call';
@@ -48,20 +49,7 @@ export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
     return result.ok;
   }, [call, id, showToast]);
 
-  if (error !== null) {
-    return (
-      <article className="item-view" data-testid="item-view">
-        <p className="form-error" role="alert">{error}</p>
-      </article>
-    );
-  }
-  if (item === null) {
-    return (
-      <article className="item-view" data-testid="item-view" aria-busy="true">
-        <p className="status">Opening…</p>
-      </article>
-    );
-  }
+  if (error !== null || item === null) return <ItemViewStatus testId="item-view" error={error} />;
 
   const content = item.content;
 

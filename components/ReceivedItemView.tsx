@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../lib/messaging/protocol';
 import { ContentRows } from './ContentRows';
+import { ItemViewStatus } from './ItemViewStatus';
 import { ReceivedItemEditor } from './ReceivedItemEditor';
 import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from './use-vault-call';
@@ -50,20 +51,7 @@ export function ReceivedItemView({ id, onRemoved }: ReceivedItemViewProps) {
     else showToast({ text: sharingErrorText(result.error) });
   }
 
-  if (error !== null) {
-    return (
-      <article className="item-view" data-testid="received-item-view">
-        <p className="form-error" role="alert">{error}</p>
-      </article>
-    );
-  }
-  if (view === null) {
-    return (
-      <article className="item-view" data-testid="received-item-view" aria-busy="true">
-        <p className="status">Opening…</p>
-      </article>
-    );
-  }
+  if (error !== null || view === null) return <ItemViewStatus testId="received-item-view" error={error} />;
   if (editing) {
     return <ReceivedItemEditor id={id} view={view} onDone={() => { setEditing(false); void load(); }} />;
   }
