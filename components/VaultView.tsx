@@ -66,16 +66,21 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   const [report, setReport] = useState<IntegrityReport | null>(integrity);
   const [inboxCount, setInboxCount] = useState(0);
 
+  // Reloads overlap (a delete reloads, then Undo reloads again before the first is done): only the latest
+  // one may set the list, or an older answer would put back a list without the restored item.
+  const reloadSeq = useRef(0);
   const reloadList = useCallback(async () => {
+    const seq = ++reloadSeq.current;
     const result = await call('itemList', {});
     if (result.ok) {
       // Items shared with this vault join the list, marked "shared by"; none before sharing is set up.
       const received = await call('receivedList', {});
-      setItems(received.ok ? [...result.items, ...received.items] : result.items);
       const inbox = await call('inboxList', {});
+      if (seq !== reloadSeq.current) return;
+      setItems(received.ok ? [...result.items, ...received.items] : result.items);
       setInboxCount(inbox.ok ? inbox.shares.length : 0);
       setListError(null);
-    } else {
+    } else if (seq === reloadSeq.current) {
       setListError(errorText(result.error));
     }
   }, [call]);
