@@ -4,8 +4,8 @@
  * call, and stops when the extension is updated or removed.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startAutofill } from '../lib/autofill/start-autofill';
-import { startSaveFlow } from '../lib/autofill/start-save-flow';
+import { startAutofill } from '../lib/autofill/content/fill/start-autofill';
+import { startSaveFlow } from '../lib/autofill/content/save/start-save-flow';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

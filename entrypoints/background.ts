@@ -13,7 +13,7 @@ import { armSharingSync, browserSharingPlatform, SHARING_EXPIRY_ALARM, SHARING_S
 import { e2eClock } from '../lib/browser/e2e-clock';
 import { localSettingsStore } from '../lib/browser/settings-store';
 import { VaultDb } from '../lib/db/vault-db';
-import { dispatchMessage } from '../lib/messaging/dispatch-message';
+import { dispatchMessage } from '../lib/protocol/dispatch-message';
 import { broadcastImportProgress } from '../lib/messaging/import-progress-event';
 import { senderKind } from '../lib/messaging/sender-kind';
 import { broadcastVaultLocked } from '../lib/messaging/vault-locked-event';

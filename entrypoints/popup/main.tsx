@@ -2,8 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { App } from '../../components/App';
-import '../../components/styles.css';
+import { App } from '../../components/app/App';
+import '../../components/app/styles.css';
 
 /** Opens the full-page vault in a new tab and closes the popup, which would otherwise sit over it. */
 function openVaultPage(): void {

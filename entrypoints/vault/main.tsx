@@ -1,8 +1,8 @@
 /** Vault page entrypoint (unlisted page, built as vault.html): renders App in the wide layout. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '../../components/App';
-import '../../components/styles.css';
+import { App } from '../../components/app/App';
+import '../../components/app/styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('vault page: #root is missing from index.html');

@@ -4,8 +4,8 @@
  * editable fields. Both go to the `autofillCommand` handler with the event's tab; closed tabs are forgotten.
  */
 import { browser } from 'wxt/browser';
-import type { Handlers } from '../messaging/dispatch-message';
-import type { AutofillPlatform } from '../vault-service/autofill-platform';
+import type { Handlers } from '../protocol/dispatch-message';
+import type { AutofillPlatform } from '../autofill/background/autofill-platform';
 
 /** The manifest command's name. */
 export const FILL_COMMAND = 'fill-login';

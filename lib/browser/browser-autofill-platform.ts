@@ -10,8 +10,8 @@ import '../messaging/zod-jitless';
 import { fromBase64, toBase64 } from '../crypto/base64';
 import { SEALED_ALG, type Sealed } from '../crypto/sealed';
 import type { FillOutcome } from '../autofill/fill-request';
-import { fillOutcomeSchema } from '../messaging/autofill-messages';
-import { DEFAULT_AUTOFILL_PREFS, type AutofillPlatform, type AutofillPrefs, type TabMemory } from '../vault-service/autofill-platform';
+import { fillOutcomeSchema } from '../autofill/autofill-messages';
+import { DEFAULT_AUTOFILL_PREFS, type AutofillPlatform, type AutofillPrefs, type TabMemory } from '../autofill/background/autofill-platform';
 
 /** A Sealed object with its bytes as base64, since storage areas keep JSON. */
 const storedSealedSchema = z.object({ v: z.literal(1), alg: z.literal(SEALED_ALG), nonce: z.string(), ct: z.string() });

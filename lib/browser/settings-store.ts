@@ -1,6 +1,6 @@
 /** Non-secret preferences in `storage.local` through WXT's versioned storage item. */
 import { storage } from 'wxt/utils/storage';
-import { settingsSchema, type Settings } from '../messaging/protocol';
+import { settingsSchema, type Settings } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, type SettingsStore } from '../vault-service/service-deps';
 
 const item = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });

@@ -4,7 +4,7 @@
  * browser is offline or the vault is locked.
  */
 import { browser } from 'wxt/browser';
-import type { SharingPlatform } from '../vault-service/sharing-platform';
+import type { SharingPlatform } from '../sharing/sync/sharing-platform';
 
 export const SHARING_SYNC_ALARM = 'sharing-sync';
 export const SHARING_EXPIRY_ALARM = 'sharing-expiry';

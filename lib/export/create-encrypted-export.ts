@@ -2,7 +2,7 @@
 import { KDF_DEFAULT, SALT_LENGTH, type KdfParams } from '../crypto/kdf-params';
 import { randomBytes } from '../crypto/random-bytes';
 import { wipe } from '../crypto/wipe';
-import type { ItemContent } from '../vault/item-schema';
+import type { ItemContent } from '../vault/model/item-schema';
 import { deriveExportKey } from './derive-export-key';
 import { sealExport } from './seal-export';
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import '../messaging/zod-jitless';
-import { itemContentSchema } from '../vault/item-schema';
+import { itemContentSchema } from '../vault/model/item-schema';
 
 /** The `format` field of every Sealpass export. */
 export const EXPORT_FORMAT = 'sealpass-export';

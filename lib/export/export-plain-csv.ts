@@ -7,7 +7,7 @@
  * not for a spreadsheet; the confirmation says so. Tags, password history and hidden-field flags have no column.
  */
 import Papa from 'papaparse';
-import type { ItemContent } from '../vault/item-schema';
+import type { ItemContent } from '../vault/model/item-schema';
 
 /** The header row, in Bitwarden's order. */
 export const PLAIN_CSV_COLUMNS = [

@@ -1,6 +1,6 @@
 /** Reads an encrypted Sealpass export with its passphrase: structure, KDF floor, one Argon2id, then decryption. */
 import { wipe } from '../crypto/wipe';
-import type { ItemContent } from '../vault/item-schema';
+import type { ItemContent } from '../vault/model/item-schema';
 import { deriveExportKey } from './derive-export-key';
 import type { ExportHeader } from './export-context';
 import { openExport } from './open-export';

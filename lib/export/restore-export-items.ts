@@ -4,10 +4,10 @@
  * are skipped, so restoring the same file twice does not double the vault.
  */
 import type { VaultDb } from '../db/vault-db';
-import { importItems } from '../vault/import-items';
-import { itemContentSchema, type ItemContent } from '../vault/item-schema';
-import { openLiveItems } from '../vault/open-live-items';
-import type { UnlockedVault } from '../vault/unlocked-vault';
+import { importItems } from '../vault/items/import-items';
+import { itemContentSchema, type ItemContent } from '../vault/model/item-schema';
+import { openLiveItems } from '../vault/items/open-live-items';
+import type { UnlockedVault } from '../vault/keys/unlocked-vault';
 
 /**
  * @param items - from readEncryptedExport (validated)

@@ -7,8 +7,8 @@
 import { changePasswordUrl } from '../quirks/change-password-url';
 import { passwordRulesFor } from '../quirks/password-rules-for';
 import { estimateStrength } from '../strength/estimate-strength';
-import { siteOf } from '../vault/blind-index';
-import type { Item, ItemContent } from '../vault/item-schema';
+import { siteOf } from '../vault/records/blind-index';
+import type { Item, ItemContent } from '../vault/model/item-schema';
 import type {
   BreachedFinding, HealthItem, HealthReport, OldFinding, ReuseGroup, WeakFinding,
 } from './health-report-schema';

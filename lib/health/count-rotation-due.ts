@@ -1,5 +1,5 @@
 /** The toolbar badge's rotation count: logins whose password is due for a change and not snoozed. */
-import type { Item } from '../vault/item-schema';
+import type { Item } from '../vault/model/item-schema';
 import { rotationStatus } from './rotation-status';
 
 /**

@@ -1,12 +1,12 @@
 /** Snoozes (or un-snoozes) one login's rotation reminder: a new revision with `rotationSnoozedUntil` set. */
 import type { VaultDb } from '../db/vault-db';
-import { VaultError } from '../messaging/errors';
-import { commitChanges } from '../vault/commit-changes';
-import { getLiveRecord } from '../vault/get-item';
-import type { ItemContent } from '../vault/item-schema';
-import { openItem } from '../vault/open-item';
-import { sealItem } from '../vault/seal-item';
-import type { UnlockedVault } from '../vault/unlocked-vault';
+import { VaultError } from '../vault/model/vault-error';
+import { commitChanges } from '../vault/records/commit-changes';
+import { getLiveRecord } from '../vault/items/get-item';
+import type { ItemContent } from '../vault/model/item-schema';
+import { openItem } from '../vault/records/open-item';
+import { sealItem } from '../vault/records/seal-item';
+import type { UnlockedVault } from '../vault/keys/unlocked-vault';
 
 /**
  * Re-seals the login at revision + 1 with the snooze; nothing else changes (not even `updatedAt`: the

@@ -2,7 +2,7 @@
  * The shapes every importer shares: the formats, a parsed CSV table, the rows an import produces and the
  * problems it reports. A problem names the row and the column, never a value (it may be a password).
  */
-import type { ImportContent } from '../vault/import-entry';
+import type { ImportContent } from '../vault/model/import-entry';
 
 /** Every format the import reads; `generic-csv` is any other CSV whose columns the user maps. */
 export type ImportFormat =

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import './zod-jitless';
-import type { ImportProgress } from '../vault/import-items';
+import type { ImportProgress } from '../vault/items/import-items';
 
 const EVENT = 'import-progress';
 

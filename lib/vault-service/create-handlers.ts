@@ -3,30 +3,30 @@
  * and calls one lib/vault operation. Every request that uses the unlocked vault counts as activity and
  * re-arms auto-lock; a status check does not.
  */
-import type { Handlers } from '../messaging/dispatch-message';
-import { VaultError } from '../messaging/errors';
-import { changeMasterPassword } from '../vault/change-master-password';
-import { createItem } from '../vault/create-item';
-import { createVault } from '../vault/create-vault';
-import { deleteItem, restoreItem } from '../vault/delete-item';
-import { revokeDeletedItemShares } from '../sharing-service/revoke-deleted-item-shares';
-import { getItem } from '../vault/get-item';
-import { purgeDeletedItems } from '../vault/purge-deleted-items';
-import { readAuditLog } from '../vault/read-audit-log';
-import { recordAuditEvent } from '../vault/record-audit-event';
-import { unlockVault } from '../vault/unlock-vault';
+import type { Handlers } from '../protocol/dispatch-message';
+import { VaultError } from '../vault/model/vault-error';
+import { changeMasterPassword } from '../vault/lifecycle/change-master-password';
+import { createItem } from '../vault/items/create-item';
+import { createVault } from '../vault/lifecycle/create-vault';
+import { deleteItem, restoreItem } from '../vault/items/delete-item';
+import { revokeDeletedItemShares } from '../sharing/owner/revoke-deleted-item-shares';
+import { getItem } from '../vault/items/get-item';
+import { purgeDeletedItems } from '../vault/items/purge-deleted-items';
+import { readAuditLog } from '../vault/records/read-audit-log';
+import { recordAuditEvent } from '../vault/records/record-audit-event';
+import { unlockVault } from '../vault/lifecycle/unlock-vault';
 import { generateTotp } from '../totp/generate-totp';
 import { parseTotpSecret } from '../totp/parse-totp-secret';
-import { updateItem } from '../vault/update-item';
-import { createSaveHandlers } from './create-save-handlers';
-import { createExportHandlers } from './create-export-handlers';
-import { createHealthHandlers } from './create-health-handlers';
-import { createAutofillHandlers } from './create-autofill-handlers';
-import type { HandlerContext } from './handler-context';
-import { createImportHandlers } from './create-import-handlers';
-import { createSharingHandlers } from './create-sharing-handlers';
+import { updateItem } from '../vault/items/update-item';
+import { createSaveHandlers } from '../autofill/background/create-save-handlers';
+import { createExportHandlers } from '../export/background/create-export-handlers';
+import { createHealthHandlers } from '../health/background/create-health-handlers';
+import { createAutofillHandlers } from '../autofill/background/create-autofill-handlers';
+import type { HandlerContext } from './context/handler-context';
+import { createImportHandlers } from '../import/background/create-import-handlers';
+import { createSharingHandlers } from '../sharing/background/create-sharing-handlers';
 import type { ServiceDeps } from './service-deps';
-import { VaultSession } from './vault-session';
+import { VaultSession } from './context/vault-session';
 
 /** Shortest master password the background accepts, in UTF-16 units; the UI also requires a strength score of at least 3. */
 const MIN_MASTER_PASSWORD_LENGTH = 8;

@@ -1,10 +1,10 @@
 /** What the vault service needs from the platform; the background passes real ones, tests pass fakes. */
 import type { VaultKey } from '../crypto/keys';
 import type { VaultDb } from '../db/vault-db';
-import type { Settings } from '../messaging/protocol';
-import type { ImportProgress } from '../vault/import-items';
-import type { AutofillPlatform } from './autofill-platform';
-import type { SharingPlatform } from './sharing-platform';
+import type { Settings } from '../protocol/protocol';
+import type { ImportProgress } from '../vault/items/import-items';
+import type { AutofillPlatform } from '../autofill/background/autofill-platform';
+import type { SharingPlatform } from '../sharing/sync/sharing-platform';
 
 /** Keeps the vault key across service-worker restarts, never on disk (`storage.session`, S3). */
 export interface KeyStore {

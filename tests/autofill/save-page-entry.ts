@@ -3,12 +3,12 @@
  * under test on `window.saveTest`. Messages to "the background" are recorded and answered from replies the
  * test queues; the real background is exercised by tests/vault-service and the E2E suite.
  */
-import { detectForms } from '../../lib/autofill/detect-forms';
-import { offerGenerator } from '../../lib/autofill/generator-offer';
-import { showSaveBar } from '../../lib/autofill/save-bar';
-import type { SendSaveMessage } from '../../lib/autofill/save-flow-types';
-import { watchSubmissions } from '../../lib/autofill/watch-submissions';
-import type { SaveOffer, Submission } from '../../lib/messaging/autofill-save-messages';
+import { detectForms } from '../../lib/autofill/content/detect/detect-forms';
+import { offerGenerator } from '../../lib/autofill/content/save/generator-offer';
+import { showSaveBar } from '../../lib/autofill/content/save/save-bar';
+import type { SendSaveMessage } from '../../lib/autofill/content/save/save-flow-types';
+import { watchSubmissions } from '../../lib/autofill/content/save/watch-submissions';
+import type { SaveOffer, Submission } from '../../lib/autofill/autofill-save-messages';
 
 /** What the tests reach through `page.evaluate`. */
 export interface SaveTestApi {

@@ -5,8 +5,8 @@
  * real vault: mostly generated passwords, human-made ones with duplicates, passphrases and a few shared across sites.
  * Node only (process.cpuUsage): besides wall-clock time it reports this process's CPU time, since the 2 cores are shared.
  */
-import { createItems } from '../../lib/vault/create-item';
-import { createVault } from '../../lib/vault/create-vault';
+import { createItems } from '../../lib/vault/items/create-item';
+import { createVault } from '../../lib/vault/lifecycle/create-vault';
 import { VaultDb } from '../../lib/db/vault-db';
 import { analyzeHealth } from '../../lib/health/analyze-health';
 import { parseBreachList } from '../../lib/health/parse-breach-list';
@@ -14,9 +14,9 @@ import { passwordSha1 } from '../../lib/health/password-sha1';
 import { DAY_MS } from '../../lib/health/rotation-status';
 import { generatePassphrase, DEFAULT_PASSPHRASE_OPTIONS } from '../../lib/generator/generate-passphrase';
 import { DEFAULT_PASSWORD_OPTIONS, generatePassword } from '../../lib/generator/generate-password';
-import type { ItemInput } from '../../lib/vault/item-schema';
-import { openLiveItems } from '../../lib/vault/open-live-items';
-import { closeVault } from '../../lib/vault/unlocked-vault';
+import type { ItemInput } from '../../lib/vault/model/item-schema';
+import { openLiveItems } from '../../lib/vault/items/open-live-items';
+import { closeVault } from '../../lib/vault/keys/unlocked-vault';
 import { median, round, timeRuns } from './stats';
 
 const PASSWORD = 'bench master password 1';

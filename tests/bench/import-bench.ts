@@ -5,17 +5,17 @@
  * (background side). Imports nothing Node-only, so the same code runs under Node (fake-indexeddb) and in
  * Chromium (chromium/bench-page.ts).
  */
-import { applyDuplicateDecisions } from '../../lib/import/apply-duplicate-decisions';
-import { decodeImportText } from '../../lib/import/decode-import-text';
-import { detectImportFormat } from '../../lib/import/detect-import-format';
-import { findDuplicates } from '../../lib/import/find-duplicates';
-import { mapBitwardenCsv } from '../../lib/import/map-bitwarden-csv';
-import { parseCsv } from '../../lib/import/parse-csv';
+import { applyDuplicateDecisions } from '../../lib/import/page/apply-duplicate-decisions';
+import { decodeImportText } from '../../lib/import/page/decode-import-text';
+import { detectImportFormat } from '../../lib/import/page/detect-import-format';
+import { findDuplicates } from '../../lib/import/page/find-duplicates';
+import { mapBitwardenCsv } from '../../lib/import/page/formats/map-bitwarden-csv';
+import { parseCsv } from '../../lib/import/page/parse-csv';
 import { VaultDb } from '../../lib/db/vault-db';
-import { protocol } from '../../lib/messaging/protocol';
-import { createVault } from '../../lib/vault/create-vault';
-import { importItems } from '../../lib/vault/import-items';
-import { closeVault } from '../../lib/vault/unlocked-vault';
+import { protocol } from '../../lib/protocol/protocol';
+import { createVault } from '../../lib/vault/lifecycle/create-vault';
+import { importItems } from '../../lib/vault/items/import-items';
+import { closeVault } from '../../lib/vault/keys/unlocked-vault';
 import { round } from './stats';
 
 const PASSWORD = 'bench master password 1';

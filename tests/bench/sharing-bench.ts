@@ -3,15 +3,15 @@
  * shared to 50 contacts (ms, median; target ≤ 300 ms, DESIGN §9), and a safety number (ms). Imports
  * nothing Node-only.
  */
-import type { Contact } from '../../lib/sharing/contact';
-import { generateIdentity } from '../../lib/sharing/generate-identity';
-import { newShareId } from '../../lib/sharing/new-share-id';
-import { offerShare } from '../../lib/sharing/offer-share';
-import { openEnvelope } from '../../lib/sharing/open-envelope';
-import { pinContact } from '../../lib/sharing/pin-contact';
-import { safetyNumber } from '../../lib/sharing/safety-number';
-import { sealEnvelope } from '../../lib/sharing/seal-envelope';
-import { itemContentSchema } from '../../lib/vault/item-schema';
+import type { Contact } from '../../lib/sharing/contacts/contact';
+import { generateIdentity } from '../../lib/sharing/identity/generate-identity';
+import { newShareId } from '../../lib/sharing/envelope/new-share-id';
+import { offerShare } from '../../lib/sharing/grants/offer-share';
+import { openEnvelope } from '../../lib/sharing/envelope/open-envelope';
+import { pinContact } from '../../lib/sharing/contacts/pin-contact';
+import { safetyNumber } from '../../lib/sharing/identity/safety-number';
+import { sealEnvelope } from '../../lib/sharing/envelope/seal-envelope';
+import { itemContentSchema } from '../../lib/vault/model/item-schema';
 import { median, round, timeRuns } from './stats';
 
 const ITEM = itemContentSchema.parse({

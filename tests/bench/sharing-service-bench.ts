@@ -4,17 +4,17 @@
  * transaction, fake-indexeddb under Node), ms, median of fresh vaults; and the fill lookup of a received
  * login among 200 received copies (ms, median).
  */
-import { commitSharing } from '../../lib/sharing-service/commit-sharing';
-import { createSharingIdentity } from '../../lib/sharing-service/create-sharing-identity';
-import { findReceivedBySite } from '../../lib/sharing-service/find-received-by-site';
-import { shareItem } from '../../lib/sharing-service/share-item';
-import { sealContact } from '../../lib/sharing-service/stored-contact';
-import { sealReceived } from '../../lib/sharing-service/stored-received';
-import { generateIdentity } from '../../lib/sharing/generate-identity';
-import { newShareId } from '../../lib/sharing/new-share-id';
-import { pinContact } from '../../lib/sharing/pin-contact';
-import { createItem } from '../../lib/vault/create-item';
-import { itemContentSchema } from '../../lib/vault/item-schema';
+import { commitSharing } from '../../lib/sharing/store/commit-sharing';
+import { createSharingIdentity } from '../../lib/sharing/profile/create-sharing-identity';
+import { findReceivedBySite } from '../../lib/sharing/recipient/find-received-by-site';
+import { shareItem } from '../../lib/sharing/owner/share-item';
+import { sealContact } from '../../lib/sharing/store/stored-contact';
+import { sealReceived } from '../../lib/sharing/store/stored-received';
+import { generateIdentity } from '../../lib/sharing/identity/generate-identity';
+import { newShareId } from '../../lib/sharing/envelope/new-share-id';
+import { pinContact } from '../../lib/sharing/contacts/pin-contact';
+import { createItem } from '../../lib/vault/items/create-item';
+import { itemContentSchema } from '../../lib/vault/model/item-schema';
 import { syntheticVault } from '../vault/fixtures';
 import { median, round, timeRuns } from './stats';
 

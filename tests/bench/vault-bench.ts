@@ -2,17 +2,17 @@
  * A 10,000-item vault: bulk add, unlock→first list after the KDF, search keystrokes, blind-index lookups.
  * Imports nothing Node-only, so the same code runs under Node (fake-indexeddb) and in Chromium (chromium/bench-page.ts).
  */
-import { filterItems } from '../../components/filter-items';
+import { filterItems } from '../../components/items/filter-items';
 import { VaultDb } from '../../lib/db/vault-db';
 import { deriveMasterKey } from '../../lib/crypto/derive-master-key';
-import { checkIntegrity } from '../../lib/vault/check-integrity';
-import { createItems } from '../../lib/vault/create-item';
-import { createVault } from '../../lib/vault/create-vault';
-import { findItemsBySite } from '../../lib/vault/find-items-by-site';
-import type { ItemInput } from '../../lib/vault/item-schema';
-import { loadSummaries } from '../../lib/vault/load-summaries';
-import { readHeader, resumeVault, unwrapWithMasterKey } from '../../lib/vault/unlock-vault';
-import { closeVault } from '../../lib/vault/unlocked-vault';
+import { checkIntegrity } from '../../lib/vault/lifecycle/check-integrity';
+import { createItems } from '../../lib/vault/items/create-item';
+import { createVault } from '../../lib/vault/lifecycle/create-vault';
+import { findItemsBySite } from '../../lib/vault/items/find-items-by-site';
+import type { ItemInput } from '../../lib/vault/model/item-schema';
+import { loadSummaries } from '../../lib/vault/items/load-summaries';
+import { readHeader, resumeVault, unwrapWithMasterKey } from '../../lib/vault/lifecycle/unlock-vault';
+import { closeVault } from '../../lib/vault/keys/unlocked-vault';
 import { median, percentile, round, timeRuns } from './stats';
 
 const PASSWORD = 'bench master password 1';

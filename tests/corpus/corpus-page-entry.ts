@@ -4,7 +4,7 @@
  * cannot leave the page. Indices number every element of the document and its open shadow roots in tree order,
  * so resolving by index needs no marker attribute that the detector could read.
  */
-import { detectForms } from '../../lib/autofill/detect-forms';
+import { detectForms } from '../../lib/autofill/content/detect/detect-forms';
 
 /** What the Node side asks for: one selector per labelled field and the attributes to strip. */
 export interface CorpusPageSpec {

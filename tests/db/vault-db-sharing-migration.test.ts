@@ -6,10 +6,10 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { VaultDb } from '../../lib/db/vault-db';
-import { createItem } from '../../lib/vault/create-item';
-import { getItem } from '../../lib/vault/get-item';
-import { openManifest } from '../../lib/vault/manifest';
-import { openVaultState } from '../../lib/vault/unlocked-vault';
+import { createItem } from '../../lib/vault/items/create-item';
+import { getItem } from '../../lib/vault/items/get-item';
+import { openManifest } from '../../lib/vault/records/manifest';
+import { openVaultState } from '../../lib/vault/keys/unlocked-vault';
 import { copyVault, loginInput, syntheticVault, T0 } from '../vault/fixtures';
 
 /** The schema exactly as version 1 declared it (lib/db/vault-db.ts at the foundation). */

@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateKey } from '../../lib/crypto/generate-key';
 import type { VaultKey } from '../../lib/crypto/keys';
 import { VaultDb, type ItemRecord } from '../../lib/db/vault-db';
-import { createItem } from '../../lib/vault/create-item';
-import { createVault } from '../../lib/vault/create-vault';
-import { recordAuditEvent } from '../../lib/vault/record-audit-event';
-import { sealItem } from '../../lib/vault/seal-item';
-import { openVaultState } from '../../lib/vault/unlocked-vault';
-import { updateItem } from '../../lib/vault/update-item';
+import { createItem } from '../../lib/vault/items/create-item';
+import { createVault } from '../../lib/vault/lifecycle/create-vault';
+import { recordAuditEvent } from '../../lib/vault/records/record-audit-event';
+import { sealItem } from '../../lib/vault/records/seal-item';
+import { openVaultState } from '../../lib/vault/keys/unlocked-vault';
+import { updateItem } from '../../lib/vault/items/update-item';
 import { contentOf, dumpDb, KDF_TIMEOUT, loginInput, newDb, noteInput, PASSWORD, spellings, T0, type Dump } from '../vault/fixtures';
 
 describe('VaultDb schema', () => {

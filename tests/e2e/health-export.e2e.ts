@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
 import { createEncryptedExport } from '../../lib/export/create-encrypted-export';
-import { itemContentSchema } from '../../lib/vault/item-schema';
+import { itemContentSchema } from '../../lib/vault/model/item-schema';
 import { launchExtension, openPopup, openVaultPage, type LaunchedExtension } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
 import { createVaultInPopup, itemOption, itemOptions, liveServiceWorker, POLL, strongMasterPassword, token } from './popup-steps';

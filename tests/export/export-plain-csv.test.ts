@@ -2,8 +2,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportPlainCsv, PLAIN_CSV_COLUMNS } from '../../lib/export/export-plain-csv';
-import { readImportFile } from '../../lib/import/read-import-file';
-import { itemContentSchema } from '../../lib/vault/item-schema';
+import { readImportFile } from '../../lib/import/page/read-import-file';
+import { itemContentSchema } from '../../lib/vault/model/item-schema';
 import { T0 } from '../vault/fixtures';
 import { FULL_LOGIN, FULL_NOTE } from './export-fixtures';
 

@@ -14,12 +14,12 @@ import { sealExport } from '../../lib/export/seal-export';
 import type { KdfParams } from '../../lib/crypto/kdf-params';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { randomBytes } from '../../lib/crypto/random-bytes';
-import { commitChanges } from '../../lib/vault/commit-changes';
-import type { ItemContent } from '../../lib/vault/item-schema';
-import { openLiveItems } from '../../lib/vault/open-live-items';
-import { sealItem } from '../../lib/vault/seal-item';
+import { commitChanges } from '../../lib/vault/records/commit-changes';
+import type { ItemContent } from '../../lib/vault/model/item-schema';
+import { openLiveItems } from '../../lib/vault/items/open-live-items';
+import { sealItem } from '../../lib/vault/records/seal-item';
 import type { VaultDb } from '../../lib/db/vault-db';
-import type { UnlockedVault } from '../../lib/vault/unlocked-vault';
+import type { UnlockedVault } from '../../lib/vault/keys/unlocked-vault';
 import { KDF_TIMEOUT, syntheticVault, T0 } from '../vault/fixtures';
 import { contentsArb, deriveTestKey, sortedJson } from './export-fixtures';
 

@@ -1,9 +1,9 @@
 /** restoreExportItems: adds an export's items in one transaction, skips ones already in the vault, keeps what was there, writes nothing on failure. */
 import { describe, expect, it } from 'vitest';
 import { restoreExportItems } from '../../lib/export/restore-export-items';
-import { createItem } from '../../lib/vault/create-item';
-import { openLiveItems } from '../../lib/vault/open-live-items';
-import { readAuditLog } from '../../lib/vault/read-audit-log';
+import { createItem } from '../../lib/vault/items/create-item';
+import { openLiveItems } from '../../lib/vault/items/open-live-items';
+import { readAuditLog } from '../../lib/vault/records/read-audit-log';
 import { contentOf, loginInput, syntheticVault, T0 } from '../vault/fixtures';
 import { FULL_NOTE, sortedJson } from './export-fixtures';
 

@@ -8,7 +8,7 @@ import { analyzeHealth, type HealthOptions } from '../../lib/health/analyze-heal
 import { parseBreachList } from '../../lib/health/parse-breach-list';
 import { passwordSha1 } from '../../lib/health/password-sha1';
 import { DAY_MS } from '../../lib/health/rotation-status';
-import { itemContentSchema, type Item, type ItemContent } from '../../lib/vault/item-schema';
+import { itemContentSchema, type Item, type ItemContent } from '../../lib/vault/model/item-schema';
 import { T0 } from '../vault/fixtures';
 
 type Login = Extract<ItemContent, { type: 'login' }>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countRotationDue } from '../../lib/health/count-rotation-due';
 import { passwordSetAt } from '../../lib/health/password-set-at';
 import { DAY_MS, DEFAULT_ROTATION_DAYS, rotationStatus } from '../../lib/health/rotation-status';
-import { itemContentSchema, type Item, type ItemContent } from '../../lib/vault/item-schema';
+import { itemContentSchema, type Item, type ItemContent } from '../../lib/vault/model/item-schema';
 import { T0 } from '../vault/fixtures';
 
 type Login = Extract<ItemContent, { type: 'login' }>;

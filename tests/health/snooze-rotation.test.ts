@@ -1,10 +1,10 @@
 /** snoozeRotation: sets or clears `rotationSnoozedUntil` at the next revision, leaves the rest, refuses notes and unknown ids. */
 import { describe, expect, it } from 'vitest';
 import { snoozeRotation } from '../../lib/health/snooze-rotation';
-import { VaultError } from '../../lib/messaging/errors';
-import { createItem } from '../../lib/vault/create-item';
-import { deleteItem } from '../../lib/vault/delete-item';
-import { getItem } from '../../lib/vault/get-item';
+import { VaultError } from '../../lib/vault/model/vault-error';
+import { createItem } from '../../lib/vault/items/create-item';
+import { deleteItem } from '../../lib/vault/items/delete-item';
+import { getItem } from '../../lib/vault/items/get-item';
 import { loginInput, noteInput, storedManifest, syntheticVault, T0 } from '../vault/fixtures';
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (e: unknown) => (e instanceof VaultError ? e.code : String(e)));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImportRow } from '../../lib/import/import-types';
-import { readImportFile, type ReadImport } from '../../lib/import/read-import-file';
+import { readImportFile, type ReadImport } from '../../lib/import/page/read-import-file';
 import type { ColumnMapping } from '../../lib/import/import-types';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');

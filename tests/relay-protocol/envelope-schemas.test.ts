@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE_TOO_LARGE, envelopeTextSchema, mailboxQuerySchema, shareIdSchema } from '../../lib/relay-protocol/envelope-schemas';
 import { MAX_ENVELOPE_BYTES } from '../../lib/relay-protocol/relay-limits';
-import { newShareId } from '../../lib/sharing/new-share-id';
+import { newShareId } from '../../lib/sharing/envelope/new-share-id';
 
 describe('envelopeTextSchema', () => {
   it.each([

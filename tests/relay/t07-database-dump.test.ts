@@ -6,9 +6,9 @@
  */
 import { beforeEach, expect, it } from 'vitest';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
-import { newShareId } from '../../lib/sharing/new-share-id';
-import { sealEnvelope } from '../../lib/sharing/seal-envelope';
-import { loginSchema } from '../../lib/vault/item-schema';
+import { newShareId } from '../../lib/sharing/envelope/new-share-id';
+import { sealEnvelope } from '../../lib/sharing/envelope/seal-envelope';
+import { loginSchema } from '../../lib/vault/model/item-schema';
 import { makeUser, testApp } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 

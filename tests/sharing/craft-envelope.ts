@@ -8,10 +8,10 @@ import { fromBase64, toBase64 } from '../../lib/crypto/base64';
 import { sealBase } from '../../lib/crypto/hpke/seal-base';
 import type { SigningSecretKey } from '../../lib/crypto/keys';
 import { signEd25519 } from '../../lib/crypto/sign-ed25519';
-import { encodeEnvelopeHeader } from '../../lib/sharing/encode-envelope-header';
-import { ENVELOPE_INFO } from '../../lib/sharing/envelope-info';
-import type { EnvelopeHeader } from '../../lib/sharing/envelope-schema';
-import { envelopeSigningBytes } from '../../lib/sharing/envelope-signing-bytes';
+import { encodeEnvelopeHeader } from '../../lib/sharing/envelope/encode-envelope-header';
+import { ENVELOPE_INFO } from '../../lib/sharing/envelope/envelope-info';
+import type { EnvelopeHeader } from '../../lib/sharing/envelope/envelope-schema';
+import { envelopeSigningBytes } from '../../lib/sharing/envelope/envelope-signing-bytes';
 
 export interface Craft {
   header: EnvelopeHeader;

@@ -1,9 +1,9 @@
 /** Shared fixtures for the sharing tests: people with identities, pinned contacts and a sample login. */
-import { itemContentSchema, type ItemContent } from '../../lib/vault/item-schema';
-import type { Contact } from '../../lib/sharing/contact';
-import { generateIdentity } from '../../lib/sharing/generate-identity';
-import type { Identity, PublicIdentity } from '../../lib/sharing/identity';
-import { pinContact } from '../../lib/sharing/pin-contact';
+import { itemContentSchema, type ItemContent } from '../../lib/vault/model/item-schema';
+import type { Contact } from '../../lib/sharing/contacts/contact';
+import { generateIdentity } from '../../lib/sharing/identity/generate-identity';
+import type { Identity, PublicIdentity } from '../../lib/sharing/identity/identity';
+import { pinContact } from '../../lib/sharing/contacts/pin-contact';
 
 /** A fixed "now" so expiry arithmetic in the tests reads plainly: 2025-01-01T00:00:00Z. */
 export const NOW = Date.UTC(2025, 0, 1);

@@ -4,10 +4,10 @@
  * auto-lock and clipboard timers, audit events and export.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { MessageType, RequestOf } from '../../lib/messaging/protocol';
+import type { MessageType, RequestOf } from '../../lib/protocol/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/vault-service/service-deps';
-import { DELETED_RETENTION_MS } from '../../lib/vault/purge-deleted-items';
-import { closeVault } from '../../lib/vault/unlocked-vault';
+import { DELETED_RETENTION_MS } from '../../lib/vault/items/purge-deleted-items';
+import { closeVault } from '../../lib/vault/keys/unlocked-vault';
 import { KDF_TIMEOUT, loginInput, newDb, noteInput, PASSWORD, syntheticVault, T0 } from '../vault/fixtures';
 import { MemoryKeyStore, MemorySettings, ok, startService, type Service } from './fakes';
 

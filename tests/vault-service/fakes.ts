@@ -4,13 +4,13 @@
  */
 import { asKey, type VaultKey } from '../../lib/crypto/keys';
 import type { VaultDb } from '../../lib/db/vault-db';
-import { dispatchMessage, type Handlers } from '../../lib/messaging/dispatch-message';
-import type { MessageType, RequestOf, Result, Settings } from '../../lib/messaging/protocol';
+import { dispatchMessage, type Handlers } from '../../lib/protocol/dispatch-message';
+import type { MessageType, RequestOf, Result, Settings } from '../../lib/protocol/protocol';
 import { createHandlers } from '../../lib/vault-service/create-handlers';
 import { DEFAULT_SETTINGS, type Badge, type BadgeSource, type KeyStore, type ServiceDeps, type SettingsStore, type TagSetStore, type Timers } from '../../lib/vault-service/service-deps';
-import type { SharingPlatform } from '../../lib/vault-service/sharing-platform';
-import type { VaultSession } from '../../lib/vault-service/vault-session';
-import type { UnlockedVault } from '../../lib/vault/unlocked-vault';
+import type { SharingPlatform } from '../../lib/sharing/sync/sharing-platform';
+import type { VaultSession } from '../../lib/vault-service/context/vault-session';
+import type { UnlockedVault } from '../../lib/vault/keys/unlocked-vault';
 import { T0 } from '../vault/fixtures';
 import { MemoryAutofillPlatform } from './memory-autofill-platform';
 

@@ -3,7 +3,7 @@
  * the test, and every fill request recorded; `answerFill` plays the content script's part.
  */
 import type { FillOutcome, FillRequest } from '../../lib/autofill/fill-request';
-import { DEFAULT_AUTOFILL_PREFS, type AutofillPlatform, type AutofillPrefs, type TabMemory } from '../../lib/vault-service/autofill-platform';
+import { DEFAULT_AUTOFILL_PREFS, type AutofillPlatform, type AutofillPrefs, type TabMemory } from '../../lib/autofill/background/autofill-platform';
 
 /** Like the browser: storage.local preferences, storage.session tab memory, and the tabs' top URLs. */
 export class MemoryAutofillPlatform implements AutofillPlatform {

@@ -9,11 +9,11 @@ import { asKey, type KeyEncryptionKey, type VaultKey } from '../../lib/crypto/ke
 import { randomBytes } from '../../lib/crypto/random-bytes';
 import { wrapKey } from '../../lib/crypto/wrap-key';
 import { VaultDb, type AuditRecord, type HeaderRecord, type ItemRecord } from '../../lib/db/vault-db';
-import { itemContentSchema, type ItemContent, type ItemInput } from '../../lib/vault/item-schema';
-import { loadSummaries } from '../../lib/vault/load-summaries';
-import { openManifest, sealManifest } from '../../lib/vault/manifest';
-import { openVaultState, type UnlockedVault } from '../../lib/vault/unlocked-vault';
-import { vaultKeyContext } from '../../lib/vault/vault-key-context';
+import { itemContentSchema, type ItemContent, type ItemInput } from '../../lib/vault/model/item-schema';
+import { loadSummaries } from '../../lib/vault/items/load-summaries';
+import { openManifest, sealManifest } from '../../lib/vault/records/manifest';
+import { openVaultState, type UnlockedVault } from '../../lib/vault/keys/unlocked-vault';
+import { vaultKeyContext } from '../../lib/vault/keys/vault-key-context';
 
 /** The master password every fixture vault is created with. */
 export const PASSWORD = 'correct horse battery staple';

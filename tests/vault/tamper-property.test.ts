@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../lib/db/vault-db';
-import { VaultError } from '../../lib/messaging/errors';
-import { checkIntegrity } from '../../lib/vault/check-integrity';
-import { createItems } from '../../lib/vault/create-item';
-import { getItem } from '../../lib/vault/get-item';
-import { loadSummaries } from '../../lib/vault/load-summaries';
-import { openVaultState } from '../../lib/vault/unlocked-vault';
+import { VaultError } from '../../lib/vault/model/vault-error';
+import { checkIntegrity } from '../../lib/vault/lifecycle/check-integrity';
+import { createItems } from '../../lib/vault/items/create-item';
+import { getItem } from '../../lib/vault/items/get-item';
+import { loadSummaries } from '../../lib/vault/items/load-summaries';
+import { openVaultState } from '../../lib/vault/keys/unlocked-vault';
 import { loginInput, noteInput, syntheticVault, T0 } from './fixtures';
 
 type Tamper =

@@ -7,16 +7,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VaultDb } from '../../lib/db/vault-db';
-import { VaultError } from '../../lib/messaging/errors';
-import { createItem } from '../../lib/vault/create-item';
-import { createVault } from '../../lib/vault/create-vault';
-import { deleteItem, restoreItem } from '../../lib/vault/delete-item';
-import { getItem } from '../../lib/vault/get-item';
-import type { ItemContent, ItemSummary } from '../../lib/vault/item-schema';
-import { readAuditLog } from '../../lib/vault/read-audit-log';
-import { closeVault, type UnlockedVault } from '../../lib/vault/unlocked-vault';
-import { unlockVault } from '../../lib/vault/unlock-vault';
-import { MAX_PASSWORD_HISTORY, updateItem } from '../../lib/vault/update-item';
+import { VaultError } from '../../lib/vault/model/vault-error';
+import { createItem } from '../../lib/vault/items/create-item';
+import { createVault } from '../../lib/vault/lifecycle/create-vault';
+import { deleteItem, restoreItem } from '../../lib/vault/items/delete-item';
+import { getItem } from '../../lib/vault/items/get-item';
+import type { ItemContent, ItemSummary } from '../../lib/vault/model/item-schema';
+import { readAuditLog } from '../../lib/vault/records/read-audit-log';
+import { closeVault, type UnlockedVault } from '../../lib/vault/keys/unlocked-vault';
+import { unlockVault } from '../../lib/vault/lifecycle/unlock-vault';
+import { MAX_PASSWORD_HISTORY, updateItem } from '../../lib/vault/items/update-item';
 import { copyVault, newDb, PASSWORD, pasteUnlocked, T0, type VaultCopy } from './fixtures';
 
 const NUM_RUNS = 8;

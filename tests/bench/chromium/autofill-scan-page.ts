@@ -3,7 +3,7 @@
  * article, sidebar newsletter, comment and checkout forms, a login dialog, a shadow-DOM widget, footer links)
  * and times `detectForms(document)` on it.
  */
-import { detectForms } from '../../../lib/autofill/detect-forms';
+import { detectForms } from '../../../lib/autofill/content/detect/detect-forms';
 
 /** What the page reports: timings in ms, the page's size, and what the detector found (a sanity check). */
 export interface ScanFigures {

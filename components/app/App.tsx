@@ -1,0 +1,87 @@
+/** The root of the popup and the vault page: asks the background for the vault's state and shows the matching screen. */
+import { useCallback, useEffect, useState } from 'react';
+import { sendMessage } from '../../lib/protocol/send-message';
+import { subscribeVaultLocked } from '../../lib/messaging/vault-locked-event';
+import type { IntegrityReport } from '../../lib/protocol/protocol';
+import { errorText } from '../kit/error-text';
+import { Onboarding } from './Onboarding';
+import { Unlock } from './Unlock';
+import { VaultLockedContext } from '../kit/use-vault-call';
+import { VaultView } from './VaultView';
+
+export type Layout = 'popup' | 'page';
+
+export interface AppProps {
+  layout: Layout;
+  /** Opens the full-page vault; given by the popup's entrypoint, which may use `browser.*` (components may not). */
+  openVaultPage?: () => void;
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; text: string }
+  | { kind: 'none' }
+  | { kind: 'locked' }
+  | { kind: 'unlocked'; integrity: IntegrityReport | null };
+
+export function App({ layout, openVaultPage }: AppProps) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const loadStatus = useCallback(async () => {
+    const result = await sendMessage('vaultStatus', {});
+    if (!result.ok) {
+      setPhase({ kind: 'unreachable', text: errorText(result.error) });
+      return;
+    }
+    setPhase(result.state === 'unlocked' ? { kind: 'unlocked', integrity: null } : { kind: result.state });
+  }, []);
+
+  useEffect(() => {
+    void loadStatus();
+  }, [loadStatus]);
+
+  // Any reply saying "locked", or the background's "vault locked" event (auto-lock, a lock in another
+  // window), drops every decrypted value with the vault view.
+  const onLocked = useCallback(() => setPhase((current) => (current.kind === 'unlocked' ? { kind: 'locked' } : current)), []);
+  useEffect(() => subscribeVaultLocked(onLocked), [onLocked]);
+
+  let screen;
+  switch (phase.kind) {
+    case 'loading':
+      screen = <p className="status loading" role="status">Opening Sealpass…</p>;
+      break;
+    case 'unreachable':
+      screen = (
+        <main className="screen screen-narrow">
+          <h1 className="brand">Sealpass</h1>
+          <p className="form-error" role="alert">{phase.text}</p>
+          <button type="button" className="primary" onClick={() => void loadStatus()}>
+            Try again
+          </button>
+        </main>
+      );
+      break;
+    case 'none':
+      screen = <Onboarding onCreated={() => void loadStatus()} />;
+      break;
+    case 'locked':
+      screen = <Unlock onUnlocked={(integrity) => setPhase({ kind: 'unlocked', integrity })} />;
+      break;
+    case 'unlocked':
+      screen = (
+        <VaultView
+          layout={layout}
+          integrity={phase.integrity}
+          openVaultPage={openVaultPage}
+          onLock={() => setPhase({ kind: 'locked' })}
+        />
+      );
+      break;
+  }
+
+  return (
+    <VaultLockedContext.Provider value={onLocked}>
+      <div className={`app app-${layout}`}>{screen}</div>
+    </VaultLockedContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+/** The warning shown after unlock when stored items do not match the vault's authenticated manifest (S2, S8). */
+import type { IntegrityReport } from '../../lib/protocol/protocol';
+
+/** One sentence per non-empty list of the report; empty when the vault is intact. */
+export function integrityProblems(report: IntegrityReport): string[] {
+  const count = (n: number, one: string, many: string) => (n === 1 ? one : many.replace('#', String(n)));
+  const problems: string[] = [];
+  if (report.missing.length > 0) problems.push(count(report.missing.length, '1 item is missing.', '# items are missing.'));
+  if (report.unexpected.length > 0) problems.push(count(report.unexpected.length, '1 unexpected item was found.', '# unexpected items were found.'));
+  if (report.rolledBack.length > 0) problems.push(count(report.rolledBack.length, '1 item was rolled back to an older version.', '# items were rolled back to older versions.'));
+  if (report.quarantined.length > 0) problems.push(count(report.quarantined.length, '1 item could not be decrypted.', '# items could not be decrypted.'));
+  return problems;
+}
+
+export interface IntegrityBannerProps {
+  report: IntegrityReport;
+  onDismiss: () => void;
+}
+
+export function IntegrityBanner({ report, onDismiss }: IntegrityBannerProps) {
+  const problems = integrityProblems(report);
+  if (problems.length === 0) return null;
+  return (
+    <div className="banner banner-danger" role="alert" data-testid="integrity-warning">
+      <strong>Some of your vault's stored data is not as Sealpass left it.</strong>
+      <ul>
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+      <p>Everything else works normally. If you did not restore a backup, the browser's storage may be damaged or have been tampered with.</p>
+      <button type="button" onClick={onDismiss}>
+        Dismiss warning
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The access panel of an item the user owns: Share…, who has access with what permission since when and
+ * until when, how far each share got (delivered, accepted, last opened: signed receipts, as reported by
+ * the recipient's client), Revoke per person or for everyone, and the rotation notice once access ended.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { ResponseOf } from '../../lib/protocol/protocol';
+import type { Item } from '../../lib/vault/model/item-schema';
+import { RotateNotice } from './RotateNotice';
+import { ShareDialog } from './ShareDialog';
+import { expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
+import { useVaultCall } from '../kit/use-vault-call';
+import { useVaultTools } from '../kit/vault-context';
+
+type Access = ResponseOf<'shareList'>;
+type Entry = Access['entries'][number];
+
+const GRANT_STATE_TEXT: Record<Entry['state'], string> = {
+  pending: 'waiting for an answer',
+  accepted: 'accepted',
+  declined: 'declined',
+  revoked: 'revoked',
+  expired: 'expired',
+};
+
+export interface AccessPanelProps {
+  item: Item;
+  onEdit: (item: Item) => void;
+}
+
+export function AccessPanel({ item, onEdit }: AccessPanelProps) {
+  const call = useVaultCall();
+  const { showToast } = useVaultTools();
+  const titleId = useId();
+  const [access, setAccess] = useState<Access | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call('shareList', { itemId: item.id });
+    if (result.ok) setAccess(result);
+  }, [call, item.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function revoke(shareIds?: string[]) {
+    setBusy(true);
+    const result = await call('shareRevoke', { itemId: item.id, ...(shareIds ? { shareIds } : {}) });
+    setBusy(false);
+    showToast({ text: result.ok ? `Access revoked (${result.revoked}). Change the password: they may have kept a copy.` : sharingErrorText(result.error) });
+    await load();
+  }
+
+  async function dismiss(shareId: string) {
+    const result = await call('shareRotateDismiss', { itemId: item.id, shareId });
+    if (!result.ok) showToast({ text: sharingErrorText(result.error) });
+    await load();
+  }
+
+  if (sharing) {
+    return (
+      <ShareDialog
+        itemId={item.id}
+        title={item.content.title}
+        onCancel={() => setSharing(false)}
+        onShared={() => {
+          setSharing(false);
+          showToast({ text: 'Shared. It goes out as soon as the relay answers.' });
+          void load();
+        }}
+      />
+    );
+  }
+
+  const open = (access?.entries ?? []).filter((e) => e.state === 'pending' || e.state === 'accepted');
+  return (
+    <section className="access-panel" data-testid="access-panel" aria-labelledby={titleId}>
+      <div className="section-head">
+        <h3 id={titleId}>Shared with</h3>
+        <button type="button" onClick={() => setSharing(true)}>
+          Share…
+        </button>
+      </div>
+      {access !== null && <RotateNotice item={item} notices={access.rotate} onEdit={onEdit} onDismiss={(id) => void dismiss(id)} />}
+      {access !== null && access.entries.length === 0 && <p className="muted">Not shared with anyone.</p>}
+      <ul className="plain access-list">
+        {(access?.entries ?? []).map((e) => (
+          <li key={e.shareId} className={`access-entry state-${e.state}`} data-testid="access-entry">
+            <p>
+              <strong>{e.handle}</strong> <span className="muted">({STATE_TEXT[e.contactState]})</span> · {PERMISSION_TEXT[e.permission]} ·{' '}
+              {GRANT_STATE_TEXT[e.state]}
+            </p>
+            <p className="muted">
+              Since {formatTime(e.since)}, {e.endedAt !== null ? `ended ${formatTime(e.endedAt)}` : expiryText(e.until)}.
+            </p>
+            <p className="muted">
+              As reported by their client: delivered {formatTime(e.deliveredAt)}, accepted {formatTime(e.acceptedAt)}, last opened {formatTime(e.lastOpenedAt)}.
+            </p>
+            {e.updatePending && (
+              <p className="hint">{e.contactState === 'changed' ? 'Changes are held back until you verify their key again.' : 'Your latest changes will reach them at the next sync.'}</p>
+            )}
+            {(e.state === 'pending' || e.state === 'accepted') && (
+              <button type="button" className="small danger" disabled={busy} onClick={() => void revoke([e.shareId])}>
+                Revoke {e.handle}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {open.length > 1 && (
+        <button type="button" className="danger" disabled={busy} onClick={() => void revoke()}>
+          Revoke everyone
+        </button>
+      )}
+    </section>
+  );
+}

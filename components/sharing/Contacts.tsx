@@ -1,0 +1,108 @@
+/**
+ * Contacts: everyone whose keys this vault has pinned, with their verification state; add by handle
+ * (looked up on the relay, pinned unverified) or by pasting a contact code (verified); open one to
+ * compare safety numbers. A changed key is flagged here and blocks sharing until re-verified (T01).
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../lib/protocol/protocol';
+import { ContactDetail } from './ContactDetail';
+import { sharingErrorText, STATE_TEXT } from './sharing-text';
+import { useVaultCall } from '../kit/use-vault-call';
+
+type ContactRow = ResponseOf<'contactList'>['contacts'][number];
+
+const CHANGE_TEXT = {
+  pinned: 'Added.',
+  unchanged: 'Already in your contacts, with the same keys.',
+  verified: 'Added and verified.',
+  'key-changed': 'Warning: the relay now shows different keys for this person. Sharing with them is blocked until you verify again.',
+} as const;
+
+export function Contacts() {
+  const call = useVaultCall();
+  const baseId = useId();
+  const [contacts, setContacts] = useState<ContactRow[] | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [handle, setHandle] = useState('');
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call('contactList', {});
+    if (result.ok) setContacts(result.contacts);
+    else setMessage({ text: sharingErrorText(result.error), error: true });
+  }, [call]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function add(event: FormEvent, how: 'handle' | 'code') {
+    event.preventDefault();
+    setBusy(true);
+    const result = how === 'handle' ? await call('contactAdd', { handle: handle.trim() }) : await call('contactAddCode', { code: code.trim() });
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ text: sharingErrorText(result.error), error: true });
+      return;
+    }
+    setMessage({ text: CHANGE_TEXT[result.change], error: result.change === 'key-changed' });
+    if (how === 'handle') setHandle('');
+    else setCode('');
+    setOpenId(result.id);
+    await load();
+  }
+
+  if (openId !== null) {
+    return <ContactDetail id={openId} onBack={() => { setOpenId(null); void load(); }} />;
+  }
+
+  return (
+    <section className="contacts" data-testid="contacts" aria-labelledby={`${baseId}-title`}>
+      <h2 id={`${baseId}-title`}>Contacts</h2>
+      {message !== null && (
+        <p className={message.error ? 'form-error' : 'status'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {contacts !== null && contacts.length === 0 && <p className="empty">No contacts yet. Add a colleague by handle or paste their contact code.</p>}
+      {contacts !== null && contacts.length > 0 && (
+        <ul className="plain contact-list">
+          {contacts.map((c) => (
+            <li key={c.id} className={`contact-row state-${c.state}`}>
+              <button type="button" className="link" onClick={() => setOpenId(c.id)}>
+                {c.handle}
+              </button>
+              <span className={`pill ${c.state === 'verified' ? 'ok' : c.state === 'changed' ? 'danger' : 'warn'}`}>{STATE_TEXT[c.state]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="contact-add" onSubmit={(e) => void add(e, 'handle')}>
+        <div className="field">
+          <label htmlFor={`${baseId}-handle`}>Add by handle</label>
+          <div className="input-row">
+            <input id={`${baseId}-handle`} type="text" autoComplete="off" spellCheck={false} value={handle} onChange={(e) => setHandle(e.target.value)} />
+            <button type="submit" disabled={busy || handle.trim() === ''}>
+              Look up
+            </button>
+          </div>
+          <p className="hint">The relay answers with their keys; they stay “not verified” until you compare safety numbers.</p>
+        </div>
+      </form>
+      <form className="contact-add" onSubmit={(e) => void add(e, 'code')}>
+        <div className="field">
+          <label htmlFor={`${baseId}-code`}>Paste a contact code</label>
+          <div className="input-row">
+            <input id={`${baseId}-code`} type="text" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />
+            <button type="submit" disabled={busy || code.trim() === ''}>
+              Add
+            </button>
+          </div>
+          <p className="hint">A code you received in person or on a call adds the contact already verified.</p>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * What the autofill handlers need from the browser beyond the vault: the inline menu's preferences, a
+ * per-tab memory for multi-step logins, the tabs' top URLs, and a way to ask a tab to fill. The background
+ * passes the real one (lib/browser/browser-autofill-platform); tests pass an in-memory one.
+ */
+import type { Sealed } from '../../crypto/sealed';
+import type { FillOutcome, FillRequest } from '../fill-request';
+
+/** The inline menu's preferences in `storage.local`: a clear switch, and the never-show list sealed (S1). */
+export interface AutofillPrefs {
+  /** The global switch: show the inline menu in credential fields. */
+  inlineMenu: boolean;
+  /** Origins where the inline menu never shows, sealed under the vault key; null when there are none. */
+  neverShow: Sealed | null;
+}
+
+/** The login picked last in a tab, so the next step of a multi-step login offers it first. No secret. */
+export interface TabMemory {
+  /** The registrable domain it was picked on. */
+  site: string;
+  id: string;
+}
+
+export interface AutofillPlatform {
+  prefs: { get(): Promise<AutofillPrefs>; set(prefs: AutofillPrefs): Promise<void> };
+  /** Lives in `storage.session`, which locking empties (S4), and is forgotten when the tab closes. */
+  tabMemory: {
+    get(tabId: number): Promise<TabMemory | null>;
+    set(tabId: number, memory: TabMemory): Promise<void>;
+    forget(tabId: number): Promise<void>;
+  };
+  /** The URL of a tab's top frame; null when unknown. */
+  tabUrl(tabId: number): Promise<string | null>;
+  /** The active tab of the last focused normal window (the popup's page); null when none. */
+  activeTab(): Promise<{ id: number; url: string } | null>;
+  /**
+   * Sends a fill request to a tab: one frame, or every frame when `frameId` is null.
+   * @returns what the content script did, or null when no content script answered
+   */
+  requestFill(tabId: number, request: FillRequest, frameId: number | null): Promise<FillOutcome | null>;
+}
+
+/** Inline menu on, no site excluded. */
+export const DEFAULT_AUTOFILL_PREFS: AutofillPrefs = { inlineMenu: true, neverShow: null };

@@ -1,0 +1,38 @@
+/**
+ * The password the generator offers in a web page's new-password field: the field's own `passwordrules`
+ * attribute first (the site's current statement), else the site's entry in Apple's password-rules quirks,
+ * else the generator's defaults. Background only: it reads the quirks file (see lib/quirks/README.md).
+ */
+import { DEFAULT_PASSWORD_OPTIONS, generatePassword } from '../../generator/generate-password';
+import { optionsFromRules } from '../../generator/options-from-rules';
+import { parsePasswordRules } from '../../generator/parse-password-rules';
+import { passwordRulesFor } from '../../quirks/password-rules-for';
+
+/**
+ * Generates a password for a field. A rules text that no password can satisfy (say `minlength: 30;
+ * maxlength: 10`, or runs the alphabet is too small to avoid) is passed over for the next source instead
+ * of failing the user's click.
+ *
+ * @param attribute - the field's `passwordrules` attribute verbatim, or `null` when it has none
+ * @param host - the page's host, for the quirks lookup (by host, then parent domains down to the site)
+ * @returns a password of 4..128 characters (20 unless the rules say otherwise), from `crypto.getRandomValues`
+ * @example generateForField('minlength: 8; maxlength: 12; required: digit;', 'example.com'); // e.g. "q7Vd;M2x@kR!"
+ */
+export function generateForField(attribute: string | null, host: string): string {
+  for (const text of [attribute, passwordRulesFor(host)]) {
+    if (text === null || text.trim() === '') continue;
+    const password = generateUnder(text);
+    if (password !== null) return password;
+  }
+  return generatePassword(DEFAULT_PASSWORD_OPTIONS);
+}
+
+/** A password meeting a rules text, or `null` when the rules cannot be met. */
+function generateUnder(text: string): string | null {
+  try {
+    return generatePassword(optionsFromRules(parsePasswordRules(text)));
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Filling in one frame (S7): offers the inline menu when a credential field gets the focus, fills after a
+ * trusted pick in it, and answers the background's fill requests (shortcut, context menu, popup, each with a
+ * one-time grant). Nothing fills on page load. Each frame runs its own copy; the background decides each
+ * frame's origin. Only visible fields of the chosen form are filled, never into a form that posts to another
+ * origin, and a fill is undone if the form's action changes afterwards (T15, T18).
+ */
+import { askBackground } from './ask-background';
+import { copyText } from './copy-text';
+import { detectForms } from '../detect/detect-forms';
+import { fillForm } from './fill-form';
+import type { FillOutcome, FillRequest } from '../../fill-request';
+import type { DetectedForm } from '../detect/form-types';
+import { guardFilledForm } from './guard-filled-form';
+import { openInlineMenu, type InlineMenu } from './inline-menu';
+import { listenForFillRequests } from './listen-fill-requests';
+import { planFill } from './plan-fill';
+import { postsToOtherOrigin } from './posts-to-other-origin';
+import type { LoginChoice } from '../../autofill-messages';
+
+/** A field the user is in (or would be) and the form it belongs to. */
+interface Target {
+  field: HTMLInputElement;
+  form: DetectedForm;
+}
+
+/** Roles whose focus offers the menu. New passwords are the generator's. */
+const MENU_ROLES: readonly string[] = ['username', 'current-password', 'otp'];
+
+/** Says why a form was refused; never names what would have been filled. */
+const OTHER_ORIGIN = 'This form sends what you type to another site, so Sealpass did not fill it.';
+
+/**
+ * Starts filling in `doc`'s frame.
+ * @returns stops everything (listeners, the open menu, the guard of the last fill)
+ * @example const stop = startAutofill(document); ctx.onInvalidated(stop);
+ */
+export function startAutofill(doc: Document): () => void {
+  const view = doc.defaultView;
+  if (!view) return () => {};
+  const origin = view.location.origin;
+  let menu: InlineMenu | null = null;
+  let last: Target | null = null;
+  /** True while we move the focus ourselves, so our own focus events do not reopen the menu. */
+  let filling = false;
+  let unguard = () => {};
+
+  const closeMenu = () => {
+    menu?.close();
+    menu = null;
+  };
+
+  const targetOf = (input: HTMLInputElement): Target | null => {
+    for (const form of detectForms(doc)) {
+      if (form.fields.some((f) => f.elements.includes(input))) return { field: input, form };
+    }
+    return null;
+  };
+
+  const showMenu = (target: Target, logins: readonly LoginChoice[], confirmOrigin: string | null, message?: string) => {
+    closeMenu();
+    const opened = openInlineMenu({
+      field: target.field,
+      logins,
+      confirmOrigin,
+      ...(message === undefined ? {} : { message }),
+      onPick: (id, confirmedOrigin) => void fillWith(target, id, undefined, confirmedOrigin),
+      onNeverHere: () => void askBackground('autofillNeverHere', {}),
+      onClose: () => {
+        if (menu === opened) menu = null;
+      },
+    });
+    menu = opened;
+  };
+
+  const fillWith = async (target: Target, id: string, grant?: string, confirmedOrigin?: string): Promise<FillOutcome> => {
+    if (postsToOtherOrigin(target.form.container, origin)) {
+      showMenu(target, [], null, OTHER_ORIGIN);
+      return 'refused';
+    }
+    const plan = planFill(target.form);
+    if (plan.fields.length === 0) return 'no-form';
+    const reply = await askBackground('autofillFill', {
+      id,
+      fields: plan.fields,
+      ...(grant === undefined ? {} : { grant }),
+      ...(confirmedOrigin === undefined ? {} : { confirmedOrigin }),
+    });
+    if (!reply.ok) {
+      showMenu(target, [], null, reply.message);
+      return 'failed';
+    }
+    filling = true;
+    let filled: HTMLInputElement[];
+    try {
+      filled = fillForm(plan, reply);
+      if (target.field.isConnected) target.field.focus({ preventScroll: true });
+    } finally {
+      filling = false;
+    }
+    unguard();
+    unguard = guardFilledForm(target.form.container, filled, origin);
+    // No code field here: the code goes to the clipboard, which the background clears after a while.
+    if (reply.totp !== undefined && plan.otp.length === 0 && plan.password !== null && filled.includes(plan.password) && copyText(doc, reply.totp)) {
+      void askBackground('autofillTotpCopied', { id });
+    }
+    return filled.length > 0 ? 'filled' : 'failed';
+  };
+
+  const offerMenu = async (target: Target) => {
+    if (planFill(target.form).fields.length === 0) return;
+    const reply = await askBackground('autofillQuery', {});
+    if (!reply.ok || reply.state !== 'unlocked' || !reply.inlineMenu || reply.logins.length === 0) return;
+    // The user may have moved on while the background answered.
+    if (deepActiveElement(doc) !== target.field || filling) return;
+    showMenu(target, reply.logins, reply.crossOrigin ? reply.frameOrigin : null);
+  };
+
+  const focusOn = (input: EventTarget | null | undefined) => {
+    if (filling || !(input instanceof view.HTMLInputElement)) return;
+    const target = targetOf(input);
+    const role = target?.form.fields.find((f) => f.elements.includes(input))?.role;
+    if (!target || role === undefined || !MENU_ROLES.includes(role)) return;
+    last = target;
+    void offerMenu(target);
+  };
+
+  /** Where a fill request goes: the focused credential field, else the last one, else the first fillable form. */
+  const requestTarget = (): Target | null => {
+    const active = deepActiveElement(doc);
+    const candidates = [active instanceof view.HTMLInputElement ? active : null, last?.field.isConnected ? last.field : null];
+    for (const input of candidates) {
+      const target = input && targetOf(input);
+      if (target && planFill(target.form).fields.length > 0) return target;
+    }
+    for (const form of detectForms(doc)) {
+      const plan = planFill(form);
+      const field = plan.username ?? plan.password ?? plan.otp[0];
+      if (field) return { field, form };
+    }
+    return null;
+  };
+
+  const onRequest = (request: FillRequest): FillOutcome | null | Promise<FillOutcome> => {
+    // A shortcut goes to every frame: only the one holding the keyboard focus itself acts (an ancestor of the
+    // focused frame also "has focus", but its active element is then the frame).
+    if (request.requireFocus && (!doc.hasFocus() || /^(IFRAME|FRAME)$/.test(doc.activeElement?.tagName ?? ''))) return null;
+    const target = requestTarget();
+    if (target === null) return request.requireFocus ? null : 'no-form';
+    return answer(request, target);
+  };
+
+  const answer = async (request: FillRequest, target: Target): Promise<FillOutcome> => {
+    const reply = await askBackground('autofillQuery', {});
+    if (!reply.ok || reply.state !== 'unlocked') return 'failed';
+    const { logins } = reply;
+    if (request.id !== null && !logins.some((l) => l.id === request.id)) return 'failed';
+    const id = request.id ?? reply.rememberedId ?? (logins.length === 1 ? logins[0]!.id : null);
+    if (logins.length === 0) {
+      showMenu(target, [], null, 'Sealpass has no login saved for this site.');
+      return 'failed';
+    }
+    // Several logins: the user picks in the menu. Another site's frame: the user confirms in it, naming it.
+    if (id === null || reply.crossOrigin) {
+      showMenu(target, id === null ? logins : logins.filter((l) => l.id === id), reply.crossOrigin ? reply.frameOrigin : null);
+      return 'menu';
+    }
+    return fillWith(target, id, request.grant);
+  };
+
+  const onFocus = (event: FocusEvent) => focusOn(event.composedPath()[0]);
+  doc.addEventListener('focusin', onFocus, true);
+  const stopListening = listenForFillRequests(onRequest);
+  // A field focused before this script ran (autofocus) gets its menu too; still nothing is filled.
+  focusOn(deepActiveElement(doc));
+
+  return () => {
+    doc.removeEventListener('focusin', onFocus, true);
+    stopListening();
+    closeMenu();
+    unguard();
+  };
+}
+
+/** The focused element, looking inside open shadow roots. */
+function deepActiveElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

@@ -1,0 +1,53 @@
+/**
+ * Validates the background's replies to the save flow's messages inside the content script. Checked by
+ * hand, to the same limits as the zod schemas in lib/messaging/autofill-save-messages.ts: zod itself
+ * would take half of the content script's 30 KB budget.
+ */
+import type { SaveOffer } from '../../autofill-save-messages';
+
+/** A reply, reduced to what the content script uses; any field a reply lacks is `null`. */
+export type SaveReply =
+  | { ok: true; offer: SaveOffer | null; outcome: 'created' | 'updated' | 'unchanged' | null; password: string | null }
+  | { ok: false; code: string; message: string };
+
+const MAX_SHORT = 4_096;
+const ACTIONS: readonly string[] = ['save', 'update', 'locked'];
+const OUTCOMES: readonly string[] = ['created', 'updated', 'unchanged'];
+const MALFORMED: SaveReply = { ok: false, code: 'internal', message: 'The Sealpass background gave a malformed answer.' };
+
+/**
+ * @param raw - whatever `runtime.sendMessage` resolved with
+ * @returns the reply; anything malformed becomes `{ ok: false, code: 'internal' }`
+ * @example parseSaveReply({ ok: true, offer: null }); // { ok: true, offer: null, outcome: null, password: null }
+ */
+export function parseSaveReply(raw: unknown): SaveReply {
+  if (!isRecord(raw)) return MALFORMED;
+  if (raw.ok === false) {
+    const error = raw.error;
+    if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string') return MALFORMED;
+    return { ok: false, code: error.code.slice(0, 64), message: error.message.slice(0, 500) };
+  }
+  if (raw.ok !== true) return MALFORMED;
+  const offer = raw.offer === undefined || raw.offer === null ? null : parseOffer(raw.offer);
+  if (offer === undefined) return MALFORMED;
+  const outcome = raw.outcome === undefined ? null : raw.outcome;
+  if (outcome !== null && (typeof outcome !== 'string' || !OUTCOMES.includes(outcome))) return MALFORMED;
+  const password = raw.password === undefined ? null : raw.password;
+  if (password !== null && (typeof password !== 'string' || password.length === 0 || password.length > MAX_SHORT)) return MALFORMED;
+  return { ok: true, offer, outcome: outcome as 'created' | 'updated' | 'unchanged' | null, password };
+}
+
+/** A valid offer, or `undefined` when malformed. */
+function parseOffer(raw: unknown): SaveOffer | undefined {
+  if (!isRecord(raw)) return undefined;
+  const { id, action, host, username } = raw;
+  if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) return undefined;
+  if (typeof action !== 'string' || !ACTIONS.includes(action)) return undefined;
+  if (typeof host !== 'string' || host.length > 253) return undefined;
+  if (typeof username !== 'string' || username.length > MAX_SHORT) return undefined;
+  return { id, action: action as SaveOffer['action'], host, username };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,26 @@
+/**
+ * The import's one message. Files are read and parsed in the vault page, which holds no keys; the
+ * background only receives validated entries and writes them in one transaction (lib/vault/import-items).
+ * While it works it tells open pages how far it got (import-progress-event).
+ */
+import { z } from 'zod';
+import '../messaging/zod-jitless';
+import { message, pages } from '../messaging/define-message';
+import { importEntrySchema, MAX_IMPORT_ENTRIES } from '../vault/model/import-entry';
+
+const count = z.number().int().nonnegative();
+
+/** The import feature's messages, spread into the protocol map. */
+export const importMessages = {
+  /**
+   * Writes `entries`: each a new item, or (`replaces`) an update of the existing item the user chose to
+   * replace. All of them or none (S8).
+   */
+  itemImport: message(
+    z.object({ entries: z.array(importEntrySchema).min(1).max(MAX_IMPORT_ENTRIES) }).strict(),
+    z.object({ added: count, replaced: count }),
+    pages,
+  ),
+} as const;
+
+export type ImportMessageType = keyof typeof importMessages;

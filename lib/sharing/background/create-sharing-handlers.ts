@@ -1,0 +1,302 @@
+/**
+ * The background's sharing handlers (issue 4): each wires one lib/sharing-service operation to its
+ * message. Operations that change sharing state run one at a time per vault (withSharingLock); after a
+ * change that has something to send, a sync runs at once, and when the relay does not answer the change
+ * waits in the outbox (the UI shows it as pending). The one-minute alarm and the expiry alarm call
+ * sharingPoll and sharingExpire, which are not the user's activity and do not re-arm auto-lock.
+ */
+import { encodeContactCode } from '../contacts/encode-contact-code';
+import { ContactCodeError, decodeContactCode } from '../contacts/decode-contact-code';
+import { markContactVerified } from '../contacts/mark-contact-verified';
+import { MAX_SHARE_LIFETIME_MS } from '../grants/offer-share';
+import { ownSafetyCode } from '../identity/own-safety-code';
+import { renderSafetyQr } from '../identity/render-safety-qr';
+import { VaultError } from '../../vault/model/vault-error';
+import type { ExpiryChoice, SharingMessageType } from '../sharing-messages';
+import { RelayError } from '../../relay-protocol/relay-error';
+import { answerShare } from '../recipient/answer-share';
+import { commitSharing } from '../store/commit-sharing';
+import { createSharingIdentity } from '../profile/create-sharing-identity';
+import { describeContact, summarizeContact } from '../profile/describe-contact';
+import { expireShares } from '../sync/expire-shares';
+import { listAccess } from '../owner/list-access';
+import { listReceived } from '../recipient/list-received';
+import { loadContacts } from '../store/load-contacts';
+import { loadGrants } from '../store/load-grants';
+import { lookUpIdentity } from '../profile/look-up-identity';
+import { openReceivedItem } from '../recipient/open-received-item';
+import { openRelayClient } from '../profile/open-relay-client';
+import { pinSeenIdentity } from '../profile/pin-seen-identity';
+import { proposeEdit } from '../recipient/propose-edit';
+import { readIdentity, withIdentity } from '../store/read-identity';
+import { relayProblemText } from '../profile/relay-problem-text';
+import { revokeGrants } from '../owner/revoke-grants';
+import { setRelay } from '../profile/set-relay';
+import { shareItem } from '../owner/share-item';
+import { withSharingLock } from '../store/sharing-lock';
+import { sealContact } from '../store/stored-contact';
+import { sealGrant } from '../store/stored-grant';
+import { syncSharing, type SyncOutcome } from '../sync/sync-sharing';
+import { wipeIdentity } from '../identity/wipe-identity';
+import { getItem } from '../../vault/items/get-item';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import type { FeatureHandlers, HandlerContext } from '../../vault-service/context/handler-context';
+import type { SharingPlatform } from '../sync/sharing-platform';
+
+const HOUR_MS = 60 * 60 * 1000;
+const PRESET_MS: Record<Exclude<ExpiryChoice, { at: number }>, number | null> = { none: null, '1h': HOUR_MS, '1d': 24 * HOUR_MS, '7d': 7 * 24 * HOUR_MS, '30d': 30 * 24 * HOUR_MS };
+
+/**
+ * Builds the sharing handlers over the context's session and the platform's relay fetch and expiry alarm.
+ * @returns one handler per message of lib/messaging/sharing-messages
+ */
+export function createSharingHandlers(ctx: HandlerContext): FeatureHandlers<SharingMessageType> {
+  const { db } = ctx.deps;
+  const unavailable: SharingPlatform = {
+    fetch: async () => {
+      throw new VaultError('internal', 'Sharing is not available in this build.');
+    },
+    scheduleExpiry: async () => undefined,
+  };
+  const platform = ctx.deps.sharing ?? unavailable;
+  const now = () => ctx.deps.now();
+  const syncs = new WeakMap<UnlockedVault, Promise<SyncOutcome | null>>();
+
+  const inboxCount = async (vault: UnlockedVault) => (await listReceived(db, vault, now())).inbox.length;
+  const refreshBadge = async (vault: UnlockedVault) => ctx.deps.badge.setBadgeCount('inbox', await inboxCount(vault));
+  const scheduleExpiry = async () => {
+    const next = await db.received.where('expiresAt').above(now()).first();
+    await platform.scheduleExpiry(next?.expiresAt ?? null);
+  };
+
+  /** One sync at a time per vault; a second caller waits for the running one. */
+  const sync = (vault: UnlockedVault): Promise<SyncOutcome | null> => {
+    let running = syncs.get(vault);
+    if (!running) {
+      running = (async () => {
+        try {
+          return await syncSharing(db, vault, platform, now);
+        } finally {
+          syncs.delete(vault);
+          await refreshBadge(vault);
+          await scheduleExpiry();
+        }
+      })();
+      syncs.set(vault, running);
+    }
+    return running;
+  };
+  const report = async (vault: UnlockedVault, outcome: SyncOutcome | null) => ({
+    pendingOps: outcome?.pendingOps ?? (await db.outbox.count()),
+    lastError: outcome?.lastError ?? null,
+    inboxCount: await inboxCount(vault),
+  });
+
+  const expiryOf = (choice: ExpiryChoice): number | null => {
+    const at = now();
+    if (typeof choice === 'object') {
+      if (choice.at <= at || choice.at > at + MAX_SHARE_LIFETIME_MS) throw new VaultError('invalid-request', 'Choose an expiry after now and at most 90 days away.');
+      return choice.at;
+    }
+    const span = PRESET_MS[choice];
+    return span === null ? null : at + span;
+  };
+
+  /** T01: before sealing to them, compare each recipient's pinned keys with what the relay shows now (best effort). */
+  const recheckKeys = async (vault: UnlockedVault, contactIds: string[]) => {
+    const { contacts } = await loadContacts(db, vault);
+    const opened = await readIdentity(db, vault);
+    if (!opened) return;
+    try {
+      const relay = openRelayClient(opened, platform.fetch, now);
+      for (const { contact } of contacts.filter((c) => contactIds.includes(c.id))) {
+        const seen = await lookUpIdentity(relay, contact.handle).catch((error: unknown) => {
+          if (error instanceof RelayError) return null;
+          throw error;
+        });
+        if (seen !== null && typeof seen !== 'string') await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'lookup', now()));
+      }
+    } finally {
+      wipeIdentity(opened.identity);
+    }
+  };
+
+  return {
+    async sharingStatus() {
+      const vault = await ctx.unlocked();
+      const opened = await readIdentity(db, vault);
+      const common = { pendingOps: await db.outbox.count(), inboxCount: await inboxCount(vault) };
+      if (!opened) return { identity: null, lastSyncAt: null, lastError: null, refusals: [], ...common };
+      try {
+        const { identity, profile } = opened;
+        const contactCode = encodeContactCode(identity);
+        return {
+          identity: { handle: identity.handle, relayUrl: profile.relayUrl, registered: profile.registered, ownCode: ownSafetyCode(identity), contactCode, qrSvg: renderSafetyQr(contactCode) },
+          lastSyncAt: profile.lastSyncAt,
+          lastError: profile.lastError,
+          refusals: profile.refusals,
+          ...common,
+        };
+      } finally {
+        wipeIdentity(opened.identity);
+      }
+    },
+
+    async sharingSetup({ handle, relayUrl }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, () => createSharingIdentity(db, vault, handle, relayUrl, now()));
+      await sync(vault);
+      return {};
+    },
+
+    async sharingSetRelay({ relayUrl }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, () => setRelay(db, vault, relayUrl, now()));
+      await sync(vault);
+      return {};
+    },
+
+    async sharingSync() {
+      const vault = await ctx.unlocked();
+      return report(vault, await sync(vault));
+    },
+
+    async sharingPoll() {
+      // Not ctx.unlocked(): a background poll is not the user's activity and must not postpone auto-lock.
+      if (!(await ctx.session.isUnlocked())) return null;
+      const vault = await ctx.session.require();
+      return report(vault, await sync(vault));
+    },
+
+    async sharingExpire() {
+      const unlocked = await ctx.session.isUnlocked();
+      const vault = unlocked ? await ctx.session.require() : null;
+      const { removed } = vault ? await withSharingLock(vault, () => expireShares(db, vault, now())) : await expireShares(db, null, now());
+      if (vault) await refreshBadge(vault);
+      await scheduleExpiry();
+      return { removed };
+    },
+
+    async contactList() {
+      const vault = await ctx.unlocked();
+      return { contacts: (await loadContacts(db, vault)).contacts.map(summarizeContact) };
+    },
+
+    async contactGet({ id }) {
+      const vault = await ctx.unlocked();
+      const stored = (await loadContacts(db, vault)).contacts.find((c) => c.id === id);
+      if (!stored) throw new VaultError('not-found', 'That contact no longer exists.');
+      return withIdentity(db, vault, async ({ identity }) => ({ contact: describeContact(identity, stored) }));
+    },
+
+    async contactAdd({ handle }) {
+      const vault = await ctx.unlocked();
+      const seen = await withIdentity(db, vault, async (opened) => {
+        try {
+          return await lookUpIdentity(openRelayClient(opened, platform.fetch, now), handle.trim().toLowerCase());
+        } catch (error) {
+          if (error instanceof RelayError) throw new VaultError('internal', `${relayProblemText(error)}. Try again, or paste the person’s contact code.`);
+          throw error;
+        }
+      });
+      if (seen === 'missing') throw new VaultError('not-found', 'No one is registered under this handle on your relay.');
+      if (seen === 'invalid') throw new VaultError('corrupted', 'The relay answered with an identity that does not verify. Nothing was added.');
+      const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'lookup', now()));
+      return { id: stored.id, change };
+    },
+
+    async contactAddCode({ code }) {
+      const vault = await ctx.unlocked();
+      let seen;
+      try {
+        seen = decodeContactCode(code);
+      } catch (error) {
+        if (error instanceof ContactCodeError) throw new VaultError('invalid-request', 'That is not a valid Sealpass contact code. Check that it was copied whole.');
+        throw error;
+      }
+      const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'contact-code', now()));
+      return { id: stored.id, change };
+    },
+
+    async contactVerify({ id, fingerprint }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, async () => {
+        const stored = (await loadContacts(db, vault)).contacts.find((c) => c.id === id);
+        if (!stored) throw new VaultError('not-found', 'That contact no longer exists.');
+        let contact;
+        try {
+          contact = markContactVerified(stored.contact, fingerprint, now());
+        } catch {
+          throw new VaultError('conflict', 'The keys changed while you compared. Compare the new safety number again.');
+        }
+        await commitSharing(db, vault, { contacts: [sealContact(vault, id, contact)] }, now());
+      });
+      return {};
+    },
+
+    async shareCreate({ itemId, contactIds, permission, expiry, confirmedUnverified }) {
+      const vault = await ctx.unlocked();
+      const expiresAt = expiryOf(expiry);
+      await recheckKeys(vault, contactIds);
+      const shareIds = await withSharingLock(vault, () => shareItem(db, vault, { itemId, contactIds, permission, expiresAt, confirmedUnverified }, now()));
+      await sync(vault);
+      return { shareIds };
+    },
+
+    async shareList({ itemId }) {
+      const vault = await ctx.unlocked();
+      const content = await getItem(db, vault, itemId).then((item) => item.content, () => null);
+      return listAccess(db, vault, itemId, content);
+    },
+
+    async shareRevoke({ itemId, shareIds }) {
+      const vault = await ctx.unlocked();
+      const row = vault.summaries.get(itemId);
+      const title = row?.state === 'ok' ? row.title : undefined;
+      const revoked = await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => revokeGrants(db, vault, identity, itemId, shareIds, title, now())));
+      await sync(vault);
+      return { revoked };
+    },
+
+    async shareRotateDismiss({ itemId, shareId }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, async () => {
+        const stored = (await loadGrants(db, vault)).grants.get(shareId);
+        if (!stored || stored.grant.itemId !== itemId) throw new VaultError('not-found', 'That share no longer exists.');
+        await commitSharing(db, vault, { shares: [sealGrant(vault, { ...stored, rotateDismissed: true })] }, now());
+      });
+      return {};
+    },
+
+    async inboxList() {
+      const vault = await ctx.unlocked();
+      return { shares: (await listReceived(db, vault, now())).inbox };
+    },
+
+    async inboxAnswer({ id, answer, confirmedUnverified }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => answerShare(db, vault, identity, id, answer, confirmedUnverified, now())));
+      await refreshBadge(vault);
+      await sync(vault);
+      return {};
+    },
+
+    async receivedList() {
+      const vault = await ctx.unlocked();
+      return { items: (await listReceived(db, vault, now())).items };
+    },
+
+    async receivedGet({ id }) {
+      const vault = await ctx.unlocked();
+      const view = await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => openReceivedItem(db, vault, identity, id, now())));
+      return { view };
+    },
+
+    async receivedEdit({ id, item, baseVersion }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => proposeEdit(db, vault, identity, id, item, baseVersion, now())));
+      await sync(vault);
+      return {};
+    },
+  };
+}

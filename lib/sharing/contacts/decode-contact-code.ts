@@ -1,0 +1,51 @@
+/** Reads a pasted or scanned contact code (format in contact-code.ts); strict about every byte. */
+import { equalBytes } from '@noble/ciphers/utils.js';
+import { fromBase64 } from '../../crypto/base64';
+import { handleSchema } from '../../relay-protocol/identity-bundle';
+import { CONTACT_CHECK_LENGTH, CONTACT_CODE_PREFIX, contactCheck } from './contact-code';
+import type { PublicIdentity } from '../identity/identity';
+
+/** Thrown for anything that is not a valid contact code; one message for every cause. */
+export class ContactCodeError extends Error {
+  override name = 'ContactCodeError';
+  constructor() {
+    super('not a valid Sealpass contact code');
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * @param text - untrusted; surrounding whitespace is ignored
+ * @returns the handle and public keys, to pin as a verified contact
+ * @throws ContactCodeError for a wrong prefix, bad base64url, wrong lengths, an invalid handle or a failed check
+ */
+export function decodeContactCode(text: string): PublicIdentity {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (!trimmed.startsWith(CONTACT_CODE_PREFIX)) throw new ContactCodeError();
+  const body = trimmed.slice(CONTACT_CODE_PREFIX.length);
+  if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length > 400) throw new ContactCodeError();
+  let payload: Uint8Array;
+  try {
+    // fromBase64 only accepts the canonical padded form, so a code with stray bits after the last byte fails here.
+    payload = fromBase64(body.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (body.length % 4)) % 4));
+  } catch {
+    throw new ContactCodeError();
+  }
+  const handleLength = payload[0] ?? 0;
+  if (payload.length !== 1 + handleLength + 64 + CONTACT_CHECK_LENGTH) throw new ContactCodeError();
+  let handle: string;
+  try {
+    handle = handleSchema.parse(decoder.decode(payload.subarray(1, 1 + handleLength)));
+  } catch {
+    throw new ContactCodeError();
+  }
+  const keysAt = 1 + handleLength;
+  const identity = {
+    handle,
+    encryptionKey: payload.slice(keysAt, keysAt + 32),
+    signingKey: payload.slice(keysAt + 32, keysAt + 64),
+  };
+  if (!equalBytes(contactCheck(identity), payload.subarray(keysAt + 64))) throw new ContactCodeError();
+  return identity;
+}

@@ -1,0 +1,87 @@
+/**
+ * The sealed envelope on the wire and what is inside it. Everything here is untrusted input: the relay
+ * (or anyone who controls it) can hand us any bytes (S6), so every field is validated with zod.
+ *
+ * Wire form: the JSON text of `{ v: 1, header, enc, ct }`, at most 64 KiB. The header travels in clear and
+ * is bound as the HPKE associated data; `enc` is the HPKE encapsulated key and `ct` the HPKE ciphertext
+ * of `Ed25519 signature (64) ‖ UTF-8 JSON body`.
+ */
+import { z } from 'zod';
+import '../../messaging/zod-jitless';
+import { itemContentSchema } from '../../vault/model/item-schema';
+import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
+import { MAX_ENVELOPE_BYTES } from '../../relay-protocol/relay-limits';
+
+/** Largest serialised envelope, in bytes (our text is ASCII, so also in characters): the relay's limit. */
+export { MAX_ENVELOPE_BYTES };
+
+/** What an envelope asks for. Offers, updates and revokes come from a share's owner; the rest from its recipient. */
+export const envelopeKindSchema = z.enum(['share-offer', 'share-update', 'share-revoke', 'edit-proposal', 'receipt', 'share-decline']);
+export type EnvelopeKind = z.infer<typeof envelopeKindSchema>;
+
+/** What a recipient may do with a shared item; autofill-only is a convenience, not protection. */
+export const permissionSchema = z.enum(['view', 'edit', 'autofill-only']);
+export type Permission = z.infer<typeof permissionSchema>;
+
+const time = z.number().int().nonnegative();
+
+/** The cleartext header, bound as HPKE aad and covered by the sender's signature (T02, T03). */
+export const envelopeHeaderSchema = z
+  .object({
+    v: z.literal(1),
+    kind: envelopeKindSchema,
+    sender: z.object({ handle: handleSchema, fingerprint: base64Bytes(32) }).strict(),
+    recipient: z.object({ fingerprint: base64Bytes(32) }).strict(),
+    /** 16 random bytes, base64; opaque to the relay. */
+    shareId: base64Bytes(16),
+    /** The owner's item id. */
+    itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    /**
+     * The sender's sequence number within this share, from 1: the owner's offer is 1 and each update or
+     * revoke adds 1; the recipient's receipts, declines and edit proposals count on their own from 1 (T04).
+     */
+    version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    /** When the sender made it, ms since epoch. */
+    created: time,
+    /** After this (ms since epoch) the relay drops it undelivered; for offers and updates also the share's end. */
+    expiresAt: time.optional(),
+  })
+  .strict();
+export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;
+
+const offerFields = {
+  item: itemContentSchema,
+  permission: permissionSchema,
+  /** When the recipient's copy must be deleted (ms since epoch), or null for no expiry. */
+  expiresAt: time.nullable(),
+};
+
+/** The signed, encrypted body; its `kind` must equal the header's. */
+export const envelopeBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('share-offer'), ...offerFields }).strict(),
+  z.object({ kind: z.literal('share-update'), ...offerFields }).strict(),
+  z.object({ kind: z.literal('share-revoke') }).strict(),
+  z.object({ kind: z.literal('edit-proposal'), item: itemContentSchema, baseVersion: z.number().int().min(1) }).strict(),
+  z.object({ kind: z.literal('receipt'), event: z.enum(['delivered', 'accepted', 'declined', 'opened']), at: time }).strict(),
+  z.object({ kind: z.literal('share-decline') }).strict(),
+]);
+export type EnvelopeBody = z.output<typeof envelopeBodySchema>;
+export type EnvelopeBodyInput = z.input<typeof envelopeBodySchema>;
+
+/** The serialised envelope as the relay carries it. */
+export const envelopeSchema = z
+  .object({
+    v: z.literal(1),
+    header: envelopeHeaderSchema,
+    /** HPKE `enc`, 32 bytes, base64. */
+    enc: base64Bytes(32),
+    /** HPKE ciphertext, base64. */
+    ct: z.string().min(1).max(MAX_ENVELOPE_BYTES),
+  })
+  .strict();
+
+/** An envelope that opened and verified: header and body as the pinned sender signed them. */
+export interface OpenedEnvelope {
+  header: EnvelopeHeader;
+  body: EnvelopeBody;
+}

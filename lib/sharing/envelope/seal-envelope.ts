@@ -1,0 +1,74 @@
+/**
+ * Seals a share message to one contact: HPKE (RFC 9180 mode_base, X25519 / HKDF-SHA256 /
+ * ChaCha20Poly1305) to the recipient's pinned key, with the header as aad, and inside it the sender's
+ * Ed25519 signature over the header, the recipient's key fingerprint and the body (S6, T02, T03).
+ */
+import { equalBytes } from '@noble/ciphers/utils.js';
+import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { toBase64 } from '../../crypto/base64';
+import { sealBase } from '../../crypto/hpke/seal-base';
+import { signEd25519 } from '../../crypto/sign-ed25519';
+import { wipe } from '../../crypto/wipe';
+import { encodeEnvelopeHeader } from './encode-envelope-header';
+import { envelopeConsistent } from './envelope-consistent';
+import { ENVELOPE_INFO } from './envelope-info';
+import { envelopeBodySchema, envelopeHeaderSchema, MAX_ENVELOPE_BYTES, type EnvelopeBodyInput } from './envelope-schema';
+import { envelopeSigningBytes } from './envelope-signing-bytes';
+import type { Identity, PublicIdentity } from '../identity/identity';
+import { keyFingerprint } from '../identity/key-fingerprint';
+
+/** The per-message fields; the kind is the body's, the fingerprints come from the keys. */
+export interface EnvelopeDraft {
+  /** base64 of 16 bytes (newShareId). */
+  shareId: string;
+  itemId: string;
+  /** The sender's sequence number in this share, from 1 (see envelopeHeaderSchema). */
+  version: number;
+  /** ms since epoch. */
+  created: number;
+  /** ms since epoch; for offers and updates it must equal `body.expiresAt`. */
+  expiresAt?: number;
+  body: EnvelopeBodyInput;
+}
+
+/**
+ * @param sender - my identity (signs)
+ * @param recipient - the contact's pinned public identity (sealed to); never my own (T06)
+ * @param draft - header fields and body
+ * @returns the serialised envelope, at most 64 KiB of ASCII, for the relay to carry
+ * @throws ZodError for invalid fields; RangeError when header and body disagree, the recipient is me, or
+ *   the envelope would exceed 64 KiB
+ * @example const text = sealEnvelope(me, bob, { shareId, itemId, version: 1, created: now, body: { kind: 'share-offer', item, permission: 'view', expiresAt: null } });
+ */
+export function sealEnvelope(sender: Identity, recipient: PublicIdentity, draft: EnvelopeDraft): string {
+  const senderFingerprint = keyFingerprint(sender);
+  const recipientFingerprint = keyFingerprint(recipient);
+  // Own data is only ever sealed symmetrically under the vault key (T06).
+  if (equalBytes(senderFingerprint, recipientFingerprint)) throw new RangeError('sealEnvelope: cannot seal an envelope to myself');
+  const body = envelopeBodySchema.parse(draft.body);
+  const header = envelopeHeaderSchema.parse({
+    v: 1,
+    kind: body.kind,
+    sender: { handle: sender.handle, fingerprint: toBase64(senderFingerprint) },
+    recipient: { fingerprint: toBase64(recipientFingerprint) },
+    shareId: draft.shareId,
+    itemId: draft.itemId,
+    version: draft.version,
+    created: draft.created,
+    ...(draft.expiresAt === undefined ? {} : { expiresAt: draft.expiresAt }),
+  });
+  if (!envelopeConsistent(header, body)) throw new RangeError('sealEnvelope: header and body disagree');
+  const headerBytes = encodeEnvelopeHeader(header);
+  const bodyBytes = utf8ToBytes(JSON.stringify(body));
+  const signature = signEd25519(sender.signingSecretKey, envelopeSigningBytes(headerBytes, recipientFingerprint, bodyBytes));
+  const plaintext = concatBytes(signature, bodyBytes);
+  let text: string;
+  try {
+    const { enc, ct } = sealBase(recipient.encryptionKey, ENVELOPE_INFO, headerBytes, plaintext);
+    text = JSON.stringify({ v: 1, header, enc: toBase64(enc), ct: toBase64(ct) });
+  } finally {
+    wipe(plaintext, bodyBytes);
+  }
+  if (text.length > MAX_ENVELOPE_BYTES) throw new RangeError('sealEnvelope: envelope exceeds 64 KiB');
+  return text;
+}

@@ -1,0 +1,60 @@
+/**
+ * The owner ends access, per person or for everyone: each live grant becomes revoked at the next version,
+ * and the outbox gets, in this order, a relay-side revoke (drops undelivered offers and updates) and the
+ * signed revoke envelope that deletes the recipient's copy on its next sync. Revoking is never blocked,
+ * not even by a changed contact key (lib/sharing/revoke-share). Run it under withSharingLock.
+ */
+import type { VaultDb } from '../../db/vault-db';
+import { VaultError } from '../../vault/model/vault-error';
+import type { Identity } from '../identity/identity';
+import { revokeShare } from '../grants/revoke-share';
+import type { AuditPayload } from '../../vault/records/audit-chain';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { commitSharing } from '../store/commit-sharing';
+import { loadContacts } from '../store/load-contacts';
+import { loadGrants } from '../store/load-grants';
+import type { OutboxOp } from '../store/outbox-op';
+import { sealGrant, type StoredGrant } from '../store/stored-grant';
+
+/**
+ * @param itemId - the shared item
+ * @param shareIds - the grants to end; every open grant of the item when omitted
+ * @param itemTitle - for the audit log
+ * @param now - ms since epoch
+ * @returns how many grants were revoked
+ * @throws VaultError `not-found` when a named share is not one of the item's
+ */
+export async function revokeGrants(
+  db: VaultDb,
+  vault: UnlockedVault,
+  me: Identity,
+  itemId: string,
+  shareIds: string[] | undefined,
+  itemTitle: string | undefined,
+  now: number,
+): Promise<number> {
+  const { grants } = await loadGrants(db, vault);
+  const { contacts } = await loadContacts(db, vault);
+  const ofItem = [...grants.values()].filter((g) => g.grant.itemId === itemId);
+  if (shareIds?.some((id) => !ofItem.some((g) => g.grant.shareId === id))) throw new VaultError('not-found', 'That share no longer exists.');
+  const chosen = ofItem.filter((g) => (shareIds === undefined || shareIds.includes(g.grant.shareId)) && (g.grant.state === 'pending' || g.grant.state === 'accepted'));
+  const revoked: StoredGrant[] = [];
+  const outbox: OutboxOp[] = [];
+  const audit: Omit<AuditPayload, 'at'>[] = [];
+  for (const stored of chosen) {
+    const { handle } = stored.grant.recipient;
+    const contact = contacts.find((c) => c.id === stored.contactId)?.contact;
+    outbox.push({ kind: 'revoke', shareId: stored.grant.shareId, recipients: [handle] });
+    if (contact) {
+      const made = revokeShare(me, contact, stored.grant, now);
+      revoked.push({ ...stored, grant: made.grant });
+      outbox.push({ kind: 'post', envelopes: [{ to: handle, shareId: made.grant.shareId, envelope: made.envelope }] });
+    } else {
+      // Without the pinned keys no revoke can be sealed; the relay still drops what is undelivered.
+      revoked.push({ ...stored, grant: { ...stored.grant, state: 'revoked', endedAt: now } });
+    }
+    audit.push({ type: 'share-revoked', itemId, ...(itemTitle === undefined ? {} : { itemTitle }), party: handle });
+  }
+  if (revoked.length > 0) await commitSharing(db, vault, { shares: revoked.map((s) => sealGrant(vault, s)), outbox, audit }, now);
+  return revoked.length;
+}

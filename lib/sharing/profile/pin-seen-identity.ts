@@ -1,0 +1,47 @@
+/**
+ * Stores what seeing a handle's keys does to the contact list (lib/sharing/pin-contact): first sight pins
+ * them, a contact code verifies them, different keys from a lookup mark the contact changed (T01).
+ * Run it under withSharingLock.
+ */
+import { equalBytes } from '@noble/ciphers/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { randomBytes } from '../../crypto/random-bytes';
+import type { VaultDb } from '../../db/vault-db';
+import { VaultError } from '../../vault/model/vault-error';
+import type { PublicIdentity } from '../identity/identity';
+import { keyFingerprint } from '../identity/key-fingerprint';
+import { pinContact, type KeySource, type PinOutcome } from '../contacts/pin-contact';
+import { wipeIdentity } from '../identity/wipe-identity';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { commitSharing } from '../store/commit-sharing';
+import { loadContacts } from '../store/load-contacts';
+import { readIdentity } from '../store/read-identity';
+import { sealContact, type StoredContact } from '../store/stored-contact';
+
+/**
+ * @param seen - a handle and keys from a verified bundle (lookup) or a decoded contact code
+ * @param now - ms since epoch
+ * @returns the stored contact and what changed
+ * @throws VaultError `invalid-request` when `seen` is this vault's own handle or keys (own data is never
+ *   sealed to a public key, T06)
+ */
+export async function pinSeenIdentity(
+  db: VaultDb,
+  vault: UnlockedVault,
+  seen: PublicIdentity,
+  source: KeySource,
+  now: number,
+): Promise<{ stored: StoredContact; change: PinOutcome['change'] }> {
+  const me = await readIdentity(db, vault);
+  if (me) {
+    const mine = me.identity.handle === seen.handle || equalBytes(keyFingerprint(me.identity), keyFingerprint(seen));
+    wipeIdentity(me.identity);
+    if (mine) throw new VaultError('invalid-request', 'That is your own sharing identity.');
+  }
+  const { contacts } = await loadContacts(db, vault);
+  const existing = contacts.find((c) => c.contact.handle === seen.handle);
+  const outcome = pinContact(existing?.contact, seen, source, now);
+  const stored = { id: existing?.id ?? bytesToHex(randomBytes(16)), contact: outcome.contact };
+  if (outcome.change !== 'unchanged') await commitSharing(db, vault, { contacts: [sealContact(vault, stored.id, stored.contact)] }, now);
+  return { stored, change: outcome.change };
+}

@@ -1,0 +1,47 @@
+/**
+ * The recipient's received shares for the UI: accepted copies as item-list rows marked "shared by", and
+ * pending ones as inbox entries. Expired copies the alarm has not deleted yet are left out.
+ */
+import type { VaultDb } from '../../db/vault-db';
+import { receivedShareIsLive } from '../grants/grant';
+import type { ItemSummary } from '../../vault/model/item-schema';
+import { summarizeItem } from '../../vault/model/summarize-item';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { loadContacts } from '../store/load-contacts';
+import { loadReceived } from '../store/load-received';
+import { receivedItemId } from '../store/received-item-id';
+
+/**
+ * @param now - ms since epoch
+ * @returns list rows (`shared` set) and inbox entries, newest first
+ */
+export async function listReceived(db: VaultDb, vault: UnlockedVault, now: number) {
+  const { received } = await loadReceived(db, vault);
+  const { contacts } = await loadContacts(db, vault);
+  const items: ItemSummary[] = [];
+  const inbox = [];
+  for (const stored of received.values()) {
+    if (stored.status !== 'live' || !receivedShareIsLive(stored.share, now)) continue;
+    const { share } = stored;
+    const id = receivedItemId(share.shareId);
+    if (share.state === 'accepted') {
+      // Rows list no password and no notes, so autofill-only needs no masking here.
+      const row = summarizeItem(id, share.item);
+      if (row.state === 'ok') items.push({ ...row, shared: { by: share.owner.handle, permission: share.permission, expiresAt: share.expiresAt } });
+    } else if (share.state === 'pending') {
+      inbox.push({
+        id,
+        title: share.item.title,
+        type: share.item.type,
+        from: share.owner.handle,
+        fromState: contacts.find((c) => c.id === stored.contactId)?.contact.state ?? ('unknown' as const),
+        permission: share.permission,
+        expiresAt: share.expiresAt,
+        receivedAt: share.receivedAt,
+        missing: stored.missing,
+      });
+    }
+  }
+  inbox.sort((a, b) => b.receivedAt - a.receivedAt);
+  return { items, inbox };
+}

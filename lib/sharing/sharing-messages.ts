@@ -1,0 +1,169 @@
+/**
+ * Messages of sharing (issue 4): the sharing identity and its relay, contacts and safety numbers, sharing
+ * an item and the access panel, revocation, the inbox, received items, and sync. Keys never travel: the
+ * background holds the identity and answers with public values (handles, fingerprints, safety numbers).
+ * A received item's secrets reach the UI only as its permission allows (autofill-only: never).
+ */
+import { z } from 'zod';
+import '../messaging/zod-jitless';
+import { message, pages, type SenderKind } from '../messaging/define-message';
+import { itemContentSchema, itemInputSchema, itemSummarySchema } from '../vault/model/item-schema';
+
+/** Sent by no one: the background calls these handlers itself, from its alarms. */
+const internal: SenderKind[] = [];
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const time = z.number().int().nonnegative();
+const relayUrl = z.string().min(1).max(2_048);
+const permission = z.enum(['view', 'edit', 'autofill-only']);
+const contactState = z.enum(['unverified', 'verified', 'changed']);
+/** A key fingerprint: base64 of 32 bytes (44 characters). */
+const fingerprint = z.string().length(44);
+const missing = z.object({ from: z.number().int(), to: z.number().int() }).nullable();
+
+/** The expiry choices of the share dialog; a date is ms since epoch, within 90 days. */
+export const expiryChoiceSchema = z.union([z.enum(['none', '1h', '1d', '7d', '30d']), z.object({ at: time }).strict()]);
+export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
+
+/** Why the client refused something the relay delivered (lib/sharing-service/sharing-profile). */
+const refusal = z.object({ at: time, reason: z.string() });
+
+export const sharingStatusSchema = z.object({
+  /** Null until the user sets up sharing. */
+  identity: z
+    .object({
+      handle: z.string(),
+      relayUrl: z.string(),
+      registered: z.boolean(),
+      /** My half of every safety number, as 6 groups of 5 digits (it appears in each contact's number). */
+      ownCode: z.string(),
+      /** `sealpass:contact:v1:…`, to paste into a colleague's Contacts. */
+      contactCode: z.string(),
+      /** The contact code as a QR code (SVG built from module coordinates only). */
+      qrSvg: z.string(),
+    })
+    .nullable(),
+  /** Relay operations waiting for the network. */
+  pendingOps: z.number().int().nonnegative(),
+  lastSyncAt: time.nullable(),
+  lastError: z.string().nullable(),
+  /** Envelopes the client refused lately (forged, misaddressed, replayed …), newest last. */
+  refusals: z.array(refusal),
+  /** Shares waiting for accept or decline. */
+  inboxCount: z.number().int().nonnegative(),
+});
+
+export const contactSummarySchema = z.object({
+  id,
+  handle: z.string(),
+  state: contactState,
+  pinnedAt: time,
+  verifiedAt: time.nullable(),
+});
+
+export const contactDetailSchema = contactSummarySchema.extend({
+  fingerprint,
+  /** The safety number of my identity and the pinned keys: 12 groups of 5 digits. */
+  safetyNumber: z.string(),
+  /** In the `changed` state: the keys the relay now shows, and their safety number. */
+  offered: z.object({ fingerprint, safetyNumber: z.string(), seenAt: time }).nullable(),
+});
+
+/** One person's access to an item, as the owner's access panel shows it. */
+export const accessEntrySchema = z.object({
+  shareId: z.string(),
+  handle: z.string(),
+  /** The contact's verification state now; `unknown` when the contact record is gone. */
+  contactState: z.enum(['unverified', 'verified', 'changed', 'unknown']),
+  permission,
+  since: time,
+  until: time.nullable(),
+  state: z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']),
+  /** As reported by the recipient's client (signed receipts). */
+  deliveredAt: time.nullable(),
+  acceptedAt: time.nullable(),
+  lastOpenedAt: time.nullable(),
+  endedAt: time.nullable(),
+  /** The item changed since the last version sent (waiting for a sync, or held by a changed key). */
+  updatePending: z.boolean(),
+  missing,
+});
+
+/** "rotate: <person> had access from … to …" on the owner's item. */
+export const rotateNoticeSchema = z.object({ shareId: z.string(), handle: z.string(), from: time, to: time });
+
+/** A share in the inbox, waiting for an answer. */
+export const inboxEntrySchema = z.object({
+  id,
+  title: z.string(),
+  type: z.enum(['login', 'note']),
+  from: z.string(),
+  fromState: z.enum(['unverified', 'verified', 'changed', 'unknown']),
+  permission,
+  expiresAt: time.nullable(),
+  receivedAt: time,
+  missing,
+});
+
+export const receivedViewSchema = z.object({
+  item: z.object({ id, rev: z.number().int(), content: itemContentSchema }),
+  from: z.object({ handle: z.string(), state: z.enum(['unverified', 'verified', 'changed', 'unknown']) }),
+  permission,
+  state: z.enum(['pending', 'accepted', 'declined']),
+  expiresAt: time.nullable(),
+  receivedAt: time,
+  editPending: z.boolean(),
+  missing,
+});
+
+/** What a sync did. */
+export const syncReportSchema = z.object({ pendingOps: z.number().int().nonnegative(), lastError: z.string().nullable(), inboxCount: z.number().int().nonnegative() });
+
+/** The sharing feature's messages, spread into the protocol map. */
+export const sharingMessages = {
+  sharingStatus: message(empty, sharingStatusSchema, pages),
+  /** Creates the vault's sharing identity and queues its registration on the relay. */
+  sharingSetup: message(z.object({ handle: z.string().max(64), relayUrl }).strict(), empty, pages),
+  /** Moves to another relay: registers the same identity there and reads its mailbox from the start. */
+  sharingSetRelay: message(z.object({ relayUrl }).strict(), empty, pages),
+  /** Sends the outbox and reads the mailbox now. */
+  sharingSync: message(empty, syncReportSchema, pages),
+  /** The background's one-minute alarm: like sharingSync, but not the user's activity (auto-lock is not re-armed). */
+  sharingPoll: message(empty, syncReportSchema.nullable(), internal),
+  /** The expiry alarm: deletes received copies whose time is up, even while locked. */
+  sharingExpire: message(empty, z.object({ removed: z.number().int().nonnegative() }), internal),
+
+  contactList: message(empty, z.object({ contacts: z.array(contactSummarySchema) }), pages),
+  contactGet: message(z.object({ id }).strict(), z.object({ contact: contactDetailSchema }), pages),
+  /** Looks the handle up on the relay and pins the keys it shows (first sight: unverified; different: changed, T01). */
+  contactAdd: message(z.object({ handle: z.string().max(64) }).strict(), z.object({ id, change: z.enum(['pinned', 'unchanged', 'verified', 'key-changed']) }), pages),
+  /** Pins a pasted or scanned contact code as verified. */
+  contactAddCode: message(z.object({ code: z.string().max(1_000) }).strict(), z.object({ id, change: z.enum(['pinned', 'unchanged', 'verified', 'key-changed']) }), pages),
+  /** The user compared the safety number made from the keys with `fingerprint` and it matched. */
+  contactVerify: message(z.object({ id, fingerprint }).strict(), empty, pages),
+
+  /** Shares an item with contacts (again with someone who has access: changes their permission and expiry). */
+  shareCreate: message(
+    z.object({ itemId: id, contactIds: z.array(id).min(1).max(100), permission, expiry: expiryChoiceSchema, confirmedUnverified: z.boolean() }).strict(),
+    z.object({ shareIds: z.array(z.string()) }),
+    pages,
+  ),
+  /** The access panel of an item, and its rotation notices. */
+  shareList: message(z.object({ itemId: id }).strict(), z.object({ entries: z.array(accessEntrySchema), rotate: z.array(rotateNoticeSchema) }), pages),
+  /** Revokes the named shares of an item, or all of its open shares. */
+  shareRevoke: message(z.object({ itemId: id, shareIds: z.array(z.string().max(64)).min(1).max(100).optional() }).strict(), z.object({ revoked: z.number().int() }), pages),
+  /** Hides a rotation notice without changing the password. */
+  shareRotateDismiss: message(z.object({ itemId: id, shareId: z.string().max(64) }).strict(), empty, pages),
+
+  inboxList: message(empty, z.object({ shares: z.array(inboxEntrySchema) }), pages),
+  inboxAnswer: message(z.object({ id, answer: z.enum(['accept', 'decline']), confirmedUnverified: z.boolean() }).strict(), empty, pages),
+
+  /** The accepted received items, as list rows marked "shared by". */
+  receivedList: message(empty, z.object({ items: z.array(itemSummarySchema) }), pages),
+  /** One received item, masked by its permission (autofill-only: no password, code secret or hidden field). */
+  receivedGet: message(z.object({ id }).strict(), z.object({ view: receivedViewSchema }), pages),
+  /** Sends an edit of a received item (edit permission) to its owner. */
+  receivedEdit: message(z.object({ id, item: itemInputSchema, baseVersion: z.number().int().min(1) }).strict(), empty, pages),
+} as const;
+
+export type SharingMessageType = keyof typeof sharingMessages;

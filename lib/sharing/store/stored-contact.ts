@@ -1,0 +1,66 @@
+/**
+ * A pinned contact as stored: lib/sharing's Contact with its keys as base64, sealed under the vault key
+ * (handle, keys and verification state are all identifying or security-relevant, S1).
+ */
+import { z } from 'zod';
+import '../../messaging/zod-jitless';
+import { fromBase64, toBase64 } from '../../crypto/base64';
+import { DecryptError } from '../../crypto/sealed';
+import type { ContactRecord } from '../../db/vault-db';
+import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
+import type { Contact } from '../contacts/contact';
+import { openJson, sealJson } from '../../vault/records/sealed-json';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { contactContext } from './sharing-context';
+
+const time = z.number().int().nonnegative();
+const key = base64Bytes(32);
+
+const contactJsonSchema = z
+  .object({
+    handle: handleSchema,
+    encryptionKey: key,
+    signingKey: key,
+    fingerprint: key,
+    state: z.enum(['unverified', 'verified', 'changed']),
+    pinnedAt: time,
+    verifiedAt: time.nullable(),
+    offered: z.object({ encryptionKey: key, signingKey: key, fingerprint: key, seenAt: time }).strict().nullable(),
+  })
+  .strict();
+
+/** A contact with the opaque id its record is stored under. */
+export interface StoredContact {
+  id: string;
+  contact: Contact;
+}
+
+/** Seals `contact` as record `id`; about 400 bytes. */
+export function sealContact(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, id: string, contact: Contact): ContactRecord {
+  const json = {
+    ...contact,
+    encryptionKey: toBase64(contact.encryptionKey),
+    signingKey: toBase64(contact.signingKey),
+    offered: contact.offered && { ...contact.offered, encryptionKey: toBase64(contact.offered.encryptionKey), signingKey: toBase64(contact.offered.signingKey) },
+  };
+  return { id, sealed: sealJson(vault.vaultKey, contactJsonSchema.parse(json), contactContext(vault.vaultId, id)) };
+}
+
+/**
+ * Opens a stored contact.
+ * @throws DecryptError when the record does not authenticate or is not a contact
+ */
+export function openContact(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, record: ContactRecord): StoredContact {
+  try {
+    const json = openJson(vault.vaultKey, record.sealed, contactContext(vault.vaultId, record.id), contactJsonSchema);
+    const contact: Contact = {
+      ...json,
+      encryptionKey: fromBase64(json.encryptionKey),
+      signingKey: fromBase64(json.signingKey),
+      offered: json.offered && { ...json.offered, encryptionKey: fromBase64(json.offered.encryptionKey), signingKey: fromBase64(json.offered.signingKey) },
+    };
+    return { id: record.id, contact };
+  } catch {
+    throw new DecryptError();
+  }
+}

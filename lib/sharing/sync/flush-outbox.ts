@@ -1,0 +1,127 @@
+/**
+ * Sends the outbox in order while the relay answers (offline first). An operation leaves the outbox when
+ * the relay took it or refused it for good; the first "try again later" (offline, 5xx, 429) stops the run
+ * with everything after it kept. A batch refused because of some recipients (no such handle, a share id
+ * another identity owns) goes out again without their envelopes, so one bad address does not hold back
+ * the rest. Nothing the relay answers changes any other state here. Run it under withSharingLock.
+ */
+import type { OutboxRecord, VaultDb } from '../../db/vault-db';
+import { RelayError } from '../../relay-protocol/relay-error';
+import type { RelayClient } from '../../relay-protocol/relay-client';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { openOutboxOp, sealOutboxOp, type OutboxOp } from '../store/outbox-op';
+import { commitSharing } from '../store/commit-sharing';
+import { relayProblemText } from '../profile/relay-problem-text';
+
+/** How one run went. */
+export interface FlushReport {
+  /** Operations the relay took. */
+  sent: number;
+  /** Operations left for later. */
+  remaining: number;
+  /** True when this run registered the identity. */
+  registered: boolean;
+  /** Why the run stopped or dropped something, in words safe to show; null when all went well. */
+  error: string | null;
+}
+
+/**
+ * @param registered - whether the identity is registered; until it is, nothing but the registration goes out
+ * @param now - ms since epoch (for audit times of the commit)
+ */
+export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: RelayClient, registered: boolean, now: number): Promise<FlushReport> {
+  const report: FlushReport = { sent: 0, remaining: 0, registered: false, error: null };
+  const stored = await db.outbox.orderBy('seq').toArray();
+  // Nothing but a registration can go out before one succeeded, wherever it sits (a relay move appends one).
+  const records = registered ? stored : [...stored.filter((r) => isRegistration(vault, r)), ...stored.filter((r) => !isRegistration(vault, r))];
+  let isRegistered = registered;
+  for (const [index, record] of records.entries()) {
+    let op: OutboxOp;
+    try {
+      op = openOutboxOp(vault, record);
+    } catch {
+      await commitSharing(db, vault, { removeOutbox: [record.seq] }, now);
+      report.error = 'A damaged operation was removed from the outbox.';
+      continue;
+    }
+    if (!isRegistered && op.kind !== 'register') {
+      report.remaining = records.length - index;
+      break;
+    }
+    const outcome = await attempt(relay, op);
+    if (outcome.kind === 'later') {
+      report.error = outcome.message;
+      report.remaining = records.length - index;
+      break;
+    }
+    if (outcome.kind === 'retry-without') {
+      const rest = op.kind === 'post' ? op.envelopes.filter((e) => !outcome.recipients.includes(e.to) && !outcome.shareIds.includes(e.shareId)) : [];
+      report.error = outcome.message;
+      if (op.kind === 'post' && rest.length > 0 && rest.length < op.envelopes.length) {
+        const retry = await attempt(relay, { kind: 'post', envelopes: rest });
+        if (retry.kind === 'later') {
+          await db.outbox.put(sealOutboxOp(vault, record.seq, { kind: 'post', envelopes: rest }));
+          report.remaining = records.length - index;
+          break;
+        }
+        if (retry.kind === 'sent') report.sent++;
+      }
+      await commitSharing(db, vault, { removeOutbox: [record.seq] }, now);
+      continue;
+    }
+    await commitSharing(db, vault, { removeOutbox: [record.seq] }, now);
+    if (outcome.kind === 'sent') {
+      report.sent++;
+      if (op.kind === 'register') {
+        isRegistered = true;
+        report.registered = true;
+      }
+    } else {
+      report.error = outcome.message;
+      // A registration refused for good (the handle is taken): nothing else can go out as this identity.
+      if (op.kind === 'register') {
+        report.remaining = records.length - index - 1;
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+function isRegistration(vault: UnlockedVault, record: OutboxRecord): boolean {
+  try {
+    return openOutboxOp(vault, record).kind === 'register';
+  } catch {
+    return false;
+  }
+}
+
+type Attempt =
+  | { kind: 'sent' }
+  | { kind: 'later'; message: string }
+  | { kind: 'dropped'; message: string }
+  | { kind: 'retry-without'; message: string; recipients: string[]; shareIds: string[] };
+
+async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
+  try {
+    if (op.kind === 'register') await relay.register(op.bundle);
+    else if (op.kind === 'post') await relay.post(op.envelopes);
+    else await relay.revoke(op.shareId, op.recipients);
+    return { kind: 'sent' };
+  } catch (error) {
+    if (!(error instanceof RelayError)) throw error;
+    // invalid-response: a relay that answers nonsense may answer properly later; keep the operation.
+    if (error.retryable || error.kind === 'invalid-response') return { kind: 'later', message: `${relayProblemText(error)}; pending operations will go out later.` };
+    const code = error.details.code;
+    if (code === 'handle-taken') return { kind: 'dropped', message: 'This handle is already taken on the relay. Choose another one in Settings → Sharing.' };
+    if (code === 'unknown-recipient' || (code === 'forbidden' && op.kind === 'post')) {
+      return {
+        kind: 'retry-without',
+        message: code === 'unknown-recipient' ? 'Some recipients are not registered on this relay; nothing was sent to them.' : 'The relay refused some shares as belonging to someone else.',
+        recipients: error.details.recipients ?? [],
+        shareIds: error.details.shareIds ?? [],
+      };
+    }
+    return { kind: 'dropped', message: `${relayProblemText(error)}; that operation was dropped.` };
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * One envelope from the mailbox, from untrusted bytes to stored state (S6): route by the cleartext
+ * header, open with the PINNED keys of the sender it names (an unknown sender's keys are looked up and
+ * pinned as unverified, and only if the envelope opens with them), let lib/sharing's acceptIncoming
+ * decide, and turn the decision into records, receipts and audit events. Nothing the relay can forge,
+ * re-target, splice or replay gets past openEnvelope and acceptIncoming; what is refused is counted
+ * for the user, never reported back to the relay (T11). Pure apart from the sender lookup: the caller
+ * seals and commits the outcome.
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { randomBytes } from '../../crypto/random-bytes';
+import type { AuditEventType } from '../../protocol/protocol';
+import type { MailboxEntry } from '../../relay-protocol/envelope-schemas';
+import { acceptIncoming } from '../grants/accept-incoming';
+import type { Contact } from '../contacts/contact';
+import { EnvelopeError } from '../envelope/envelope-error';
+import type { Identity, PublicIdentity } from '../identity/identity';
+import { newShareId } from '../envelope/new-share-id';
+import { openEnvelope } from '../envelope/open-envelope';
+import { pinContact } from '../contacts/pin-contact';
+import { readEnvelopeHeader } from '../envelope/read-envelope-header';
+import { replyToShare } from '../grants/reply-to-share';
+import type { AuditPayload } from '../../vault/records/audit-chain';
+import type { ItemContent } from '../../vault/model/item-schema';
+import type { OutboxOp } from '../store/outbox-op';
+import type { RefusalReason } from '../store/sharing-profile';
+import type { StoredContact } from '../store/stored-contact';
+import type { StoredGrant } from '../store/stored-grant';
+import type { LiveReceived, StoredReceived } from '../store/stored-received';
+
+/** What this vault knows, as loaded for the current sync (the caller refreshes it after each commit). */
+export interface IncomingState {
+  me: Identity;
+  contacts: StoredContact[];
+  grants: Map<string, StoredGrant>;
+  received: Map<string, StoredReceived>;
+  /** Titles of my own items, for audit events about my grants. */
+  titleOf: (itemId: string) => string | undefined;
+}
+
+/**
+ * What one envelope changes, as plain records for the caller to seal and commit in one transaction: a
+ * newly pinned sender, a grant or received copy, outbox operations and audit events; an edit to apply to
+ * my item first; or a refusal.
+ */
+export interface IncomingOutcome {
+  contact: StoredContact | null;
+  grant: StoredGrant | null;
+  received: StoredReceived | null;
+  outbox: OutboxOp[];
+  audit: Omit<AuditPayload, 'at'>[];
+  /** An accepted edit proposal: apply `item` to my item `itemId` before committing the rest. */
+  edit: { itemId: string; item: ItemContent } | null;
+  refusal: RefusalReason | null;
+}
+
+const NOTHING: IncomingOutcome = { contact: null, grant: null, received: null, outbox: [], audit: [], edit: null, refusal: null };
+const refused = (refusal: RefusalReason): IncomingOutcome => ({ ...NOTHING, refusal });
+
+const RECEIPT_EVENTS: Record<'delivered' | 'accepted' | 'declined' | 'opened', AuditEventType> = {
+  delivered: 'share-delivered',
+  accepted: 'share-accepted',
+  declined: 'share-declined',
+  opened: 'share-opened',
+};
+
+/**
+ * @param lookupSender - fetches and verifies the relay's bundle for a handle I have not pinned; null when
+ *   there is none or it does not verify
+ * @param now - ms since epoch
+ */
+export async function processIncoming(
+  state: IncomingState,
+  entry: MailboxEntry,
+  lookupSender: (handle: string) => Promise<PublicIdentity | null>,
+  now: number,
+): Promise<IncomingOutcome> {
+  let header;
+  try {
+    header = readEnvelopeHeader(entry.envelope).header;
+  } catch {
+    return refused('malformed');
+  }
+  let stored = state.contacts.find((c) => c.contact.handle === header.sender.handle);
+  let newContact: StoredContact | null = null;
+  if (!stored) {
+    const seen = await lookupSender(header.sender.handle);
+    if (!seen || seen.handle !== header.sender.handle) return refused('unknown-sender');
+    newContact = { id: bytesToHex(randomBytes(16)), contact: pinContact(undefined, seen, 'lookup', now).contact };
+    stored = newContact;
+  }
+  const contact: Contact = stored.contact;
+  let opened;
+  try {
+    opened = openEnvelope(entry.envelope, state.me, contact);
+  } catch (error) {
+    return refused(error instanceof EnvelopeError ? error.reason : 'unauthentic');
+  }
+  const live = state.received.get(header.shareId);
+  // A tombstone: the share ended here; a replayed or late message cannot bring it back (T04).
+  if (live?.status === 'ended') return refused('share-closed');
+  const grant = state.grants.get(header.shareId);
+  const decision = acceptIncoming(opened, { contact, received: live?.share, grant: grant?.grant, now });
+  const base: IncomingOutcome = { ...NOTHING, contact: newContact };
+
+  switch (decision.action) {
+    case 'refuse':
+      return refused(decision.reason);
+    case 'store-offer': {
+      const fresh: LiveReceived = { status: 'live', share: decision.share, contactId: stored.id, replyRelayId: newShareId(), openedReceiptAt: null, editSentAt: null, missing: decision.missing };
+      const receipt = replyToShare(state.me, contact, fresh.share, { kind: 'receipt', event: 'delivered', at: now }, now);
+      return {
+        ...base,
+        received: { ...fresh, share: receipt.share },
+        outbox: [{ kind: 'post', envelopes: [{ to: contact.handle, shareId: fresh.replyRelayId, envelope: receipt.envelope }] }],
+        audit: [{ type: 'share-delivered', itemTitle: decision.share.item.title, party: contact.handle }],
+      };
+    }
+    case 'apply-update': {
+      const current = live as LiveReceived;
+      const next: LiveReceived = { ...current, share: decision.share, editSentAt: null, missing: decision.missing ?? current.missing };
+      return { ...base, received: next, audit: [{ type: 'share-updated', itemTitle: decision.share.item.title, party: contact.handle }] };
+    }
+    case 'delete-copy': {
+      const current = live as LiveReceived;
+      const ended: StoredReceived = { status: 'ended', shareId: decision.shareId, version: Math.max(current.share.version, opened.header.version), endedAt: now, because: decision.because };
+      return {
+        ...base,
+        received: ended,
+        audit: [{ type: decision.because === 'revoked' ? 'share-revoked' : 'share-expired', itemTitle: current.share.item.title, party: contact.handle }],
+      };
+    }
+    case 'update-grant':
+    case 'apply-edit': {
+      const owned = grant as StoredGrant;
+      const next: StoredGrant = { ...owned, grant: decision.grant };
+      const body = opened.body;
+      const type: AuditEventType = body.kind === 'receipt' ? RECEIPT_EVENTS[body.event] : body.kind === 'share-decline' ? 'share-declined' : 'share-updated';
+      const title = state.titleOf(owned.grant.itemId);
+      return {
+        ...base,
+        grant: next,
+        audit: [{ type, itemId: owned.grant.itemId, ...(title === undefined ? {} : { itemTitle: title }), party: contact.handle }],
+        edit: decision.action === 'apply-edit' ? { itemId: owned.grant.itemId, item: decision.item } : null,
+      };
+    }
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * One sync with the relay (on the one-minute alarm and on demand): expire what is due, queue updates for
+ * edited items, send the outbox, read the mailbox page by page (each envelope processed and committed
+ * together with its mark in the profile, so an entry listed again after a crash or a failed
+ * acknowledgement is skipped and nothing is lost), acknowledge what was read (the relay deletes it),
+ * then send what the mailbox produced (receipts, updates after an applied edit). The mailbox is read from
+ * its start every time rather than after a stored id: ids from a relay that lost its data, or committed
+ * out of order by several PostgreSQL-backed processes, would otherwise be skipped.
+ */
+import type { VaultDb } from '../../db/vault-db';
+import { VaultError } from '../../vault/model/vault-error';
+import { RelayError } from '../../relay-protocol/relay-error';
+import type { RelayClient } from '../../relay-protocol/relay-client';
+import type { MailboxEntry } from '../../relay-protocol/envelope-schemas';
+import { wipeIdentity } from '../identity/wipe-identity';
+import type { SharingPlatform } from './sharing-platform';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { applyProposedEdit } from '../owner/apply-proposed-edit';
+import { commitSharing } from '../store/commit-sharing';
+import { envelopeMark } from './envelope-mark';
+import { expireShares } from './expire-shares';
+import { flushOutbox } from './flush-outbox';
+import { loadContacts } from '../store/load-contacts';
+import { loadGrants } from '../store/load-grants';
+import { loadReceived } from '../store/load-received';
+import { lookUpIdentity } from '../profile/look-up-identity';
+import { openRelayClient } from '../profile/open-relay-client';
+import { processIncoming, type IncomingState } from './process-incoming';
+import { pushItemUpdates } from '../owner/push-item-updates';
+import { readIdentity, type OpenedIdentity } from '../store/read-identity';
+import { relayProblemText } from '../profile/relay-problem-text';
+import { withSharingLock } from '../store/sharing-lock';
+import { MAX_REFUSALS_KEPT, MAX_SEEN_KEPT, openProfile, sealProfile, type SharingProfile } from '../store/sharing-profile';
+import { sealContact } from '../store/stored-contact';
+import { sealGrant } from '../store/stored-grant';
+import { sealReceived } from '../store/stored-received';
+
+/** Most mailbox pages read in one sync (100 envelopes each); the rest waits for the next one. */
+export const MAX_PAGES_PER_SYNC = 10;
+
+/** What a sync leaves for the UI. */
+export interface SyncOutcome {
+  /** Relay operations still waiting. */
+  pendingOps: number;
+  lastError: string | null;
+  /** Envelopes refused in this sync. */
+  refused: number;
+  /** Envelopes that changed something. */
+  applied: number;
+}
+
+/**
+ * @param now - the clock, ms since epoch (read at each step: a sync can take a while)
+ * @returns null when the vault has no sharing identity yet
+ */
+export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: SharingPlatform, now: () => number): Promise<SyncOutcome | null> {
+  const opened = await readIdentity(db, vault);
+  if (!opened) return null;
+  const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0 };
+  try {
+    const relay = openRelayClient(opened, platform.fetch, now);
+    await withSharingLock(vault, () => expireShares(db, vault, now()));
+    await withSharingLock(vault, () => pushItemUpdates(db, vault, opened.identity, now()));
+    const first = await flushOutbox(db, vault, relay, opened.profile.registered, now());
+    if (first.registered) await updateProfile(db, vault, { registered: true }, now());
+    outcome.lastError = first.error;
+    const registered = opened.profile.registered || first.registered;
+    if (registered) {
+      try {
+        await readMailbox(db, vault, opened, relay, now, outcome);
+      } catch (error) {
+        if (!(error instanceof RelayError)) throw error;
+        outcome.lastError ??= `${relayProblemText(error)}; the mailbox will be read at the next sync.`;
+      }
+      await withSharingLock(vault, () => pushItemUpdates(db, vault, opened.identity, now()));
+      const second = await flushOutbox(db, vault, relay, true, now());
+      outcome.lastError ??= second.error;
+    }
+  } finally {
+    wipeIdentity(opened.identity);
+  }
+  outcome.pendingOps = await db.outbox.count();
+  await updateProfile(db, vault, { lastSyncAt: now(), lastError: outcome.lastError }, now());
+  return outcome;
+}
+
+/** Reads and processes the mailbox from its start, acknowledging each page once it is processed. */
+async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIdentity, relay: RelayClient, now: () => number, outcome: SyncOutcome): Promise<void> {
+  let after = 0;
+  for (let pages = 0; pages < MAX_PAGES_PER_SYNC; pages++) {
+    const page = await relay.list(after === 0 ? {} : { after });
+    const seen = new Set((await currentProfile(db, vault)).seen);
+    const fresh = page.envelopes.filter((entry) => !seen.has(envelopeMark(entry.id, entry.envelope)));
+    await withSharingLock(vault, () => processPage(db, vault, opened, relay, fresh, now, outcome));
+    const ids = page.envelopes.map((entry) => entry.id);
+    // Best effort: an entry left unacknowledged is listed again and skipped by its mark.
+    if (ids.length > 0) await relay.ack(ids).catch(() => undefined);
+    if (page.next === null || page.envelopes.length === 0) break;
+    after = page.next;
+  }
+}
+
+async function processPage(
+  db: VaultDb,
+  vault: UnlockedVault,
+  opened: OpenedIdentity,
+  relay: RelayClient,
+  entries: MailboxEntry[],
+  now: () => number,
+  outcome: SyncOutcome,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const state: IncomingState = {
+    me: opened.identity,
+    contacts: (await loadContacts(db, vault)).contacts,
+    grants: (await loadGrants(db, vault)).grants,
+    received: (await loadReceived(db, vault)).received,
+    titleOf: (itemId) => {
+      const row = vault.summaries.get(itemId);
+      return row?.state === 'ok' ? row.title : undefined;
+    },
+  };
+  const lookupSender = async (handle: string) => {
+    const seen = await lookUpIdentity(relay, handle).catch(() => 'invalid' as const);
+    return typeof seen === 'string' ? null : seen;
+  };
+  for (const entry of entries) {
+    const at = now();
+    let result = await processIncoming(state, entry, lookupSender, at);
+    if (result.edit) {
+      try {
+        await applyProposedEdit(db, vault, result.edit.itemId, result.edit.item, at);
+      } catch (error) {
+        if (!(error instanceof VaultError)) throw error;
+        result = { ...result, grant: null, received: null, contact: null, outbox: [], audit: [], edit: null, refusal: 'not-permitted' };
+      }
+    }
+    const profile = await currentProfile(db, vault);
+    const refusals = result.refusal === null ? profile.refusals : [...profile.refusals, { at, reason: result.refusal }].slice(-MAX_REFUSALS_KEPT);
+    const record = await db.identity.get('me');
+    if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
+    await commitSharing(db, vault, {
+      identity: { ...record, profile: sealProfile(vault, { ...profile, seen: [...profile.seen, envelopeMark(entry.id, entry.envelope)].slice(-MAX_SEEN_KEPT), refusals }) },
+      contacts: result.contact ? [sealContact(vault, result.contact.id, result.contact.contact)] : [],
+      shares: result.grant ? [sealGrant(vault, result.grant)] : [],
+      received: result.received ? [sealReceived(vault, result.received)] : [],
+      outbox: result.outbox,
+      audit: result.audit,
+    }, at);
+    if (result.contact) state.contacts.push(result.contact);
+    if (result.grant) state.grants.set(result.grant.grant.shareId, result.grant);
+    if (result.received) state.received.set(result.received.status === 'live' ? result.received.share.shareId : result.received.shareId, result.received);
+    if (result.refusal === null) outcome.applied++;
+    else outcome.refused++;
+  }
+}
+
+async function currentProfile(db: VaultDb, vault: UnlockedVault): Promise<SharingProfile> {
+  const record = await db.identity.get('me');
+  if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
+  try {
+    return openProfile(vault, record.profile);
+  } catch {
+    throw new VaultError('corrupted', 'The sharing settings stored in this vault are damaged.');
+  }
+}
+
+/** Read-modify-write of the profile, under the sharing lock. */
+async function updateProfile(db: VaultDb, vault: UnlockedVault, patch: Partial<SharingProfile>, now: number): Promise<void> {
+  await withSharingLock(vault, async () => {
+    const profile = await currentProfile(db, vault);
+    const record = await db.identity.get('me');
+    if (!record) return;
+    await commitSharing(db, vault, { identity: { ...record, profile: sealProfile(vault, { ...profile, ...patch }) } }, now);
+  });
+}

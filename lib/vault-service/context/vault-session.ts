@@ -1,0 +1,76 @@
+/**
+ * The background's one unlocked vault, if any, with resume after a service-worker restart: the vault key
+ * comes back from `storage.session` and the list rows are decrypted again (S3, S4).
+ */
+import { VaultError } from '../../vault/model/vault-error';
+import { closeVault, type UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { loadSummaries } from '../../vault/items/load-summaries';
+import { readHeader, resumeVault } from '../../vault/lifecycle/unlock-vault';
+import type { ServiceDeps } from '../service-deps';
+
+/** Holds the unlocked vault for the service worker's lifetime. */
+export class VaultSession {
+  private vault: UnlockedVault | null = null;
+  private resuming: Promise<UnlockedVault | null> | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** Keeps `vault` as the unlocked one and its key in `storage.session`. */
+  async start(vault: UnlockedVault): Promise<void> {
+    if (this.vault && this.vault !== vault) closeVault(this.vault);
+    this.vault = vault;
+    await this.deps.keyStore.save(vault.vaultId, vault.vaultKey);
+  }
+
+  /**
+   * The unlocked vault, resumed from `storage.session` after a restart.
+   * @throws VaultError `locked`
+   */
+  async require(): Promise<UnlockedVault> {
+    const vault = this.vault ?? (await this.resume());
+    if (!vault) throw new VaultError('locked', 'The vault is locked. Unlock it to continue.');
+    return vault;
+  }
+
+  /** True when unlocked (possibly after resuming). */
+  async isUnlocked(): Promise<boolean> {
+    return (this.vault ?? (await this.resume())) !== null;
+  }
+
+  /** Forgets every key and plaintext: memory and `storage.session` (S4). */
+  async end(): Promise<void> {
+    // A resume still running would otherwise set the vault again after this lock.
+    if (this.resuming) await this.resuming.catch(() => null);
+    if (this.vault) closeVault(this.vault);
+    this.vault = null;
+    await this.deps.keyStore.clear();
+    await this.deps.timers.disarmAutoLock();
+    await this.deps.notifyLocked();
+  }
+
+  private resume(): Promise<UnlockedVault | null> {
+    this.resuming ??= (async () => {
+      try {
+        const kept = await this.deps.keyStore.load();
+        if (!kept) return null;
+        const header = await readHeader(this.deps.db);
+        if (header.vaultId !== kept.vaultId) {
+          await this.deps.keyStore.clear();
+          return null;
+        }
+        const vault = await resumeVault(this.deps.db, header, kept.vaultKey);
+        loadSummaries(vault, await this.deps.db.items.toArray());
+        // An unlock that finished meanwhile wins; this copy's keys are wiped.
+        if (this.vault) {
+          closeVault(vault);
+          return this.vault;
+        }
+        this.vault = vault;
+        return vault;
+      } finally {
+        this.resuming = null;
+      }
+    })();
+    return this.resuming;
+  }
+}

@@ -1,0 +1,27 @@
+/** Decrypts and validates one item record; any failure is a DecryptError so callers can quarantine it (S8). */
+import type { ItemKey } from '../../crypto/keys';
+import { DecryptError } from '../../crypto/sealed';
+import { unwrapKey } from '../../crypto/unwrap-key';
+import { wipe } from '../../crypto/wipe';
+import type { ItemRecord } from '../../db/vault-db';
+import { itemContentSchema, type ItemContent } from '../model/item-schema';
+import { itemContext, itemKeyContext } from './item-context';
+import { openJson } from './sealed-json';
+import type { UnlockedVault } from '../keys/unlocked-vault';
+
+/**
+ * @returns the item's content
+ * @throws DecryptError when the record does not authenticate or its plaintext is not a valid item
+ */
+export function openItem(vault: UnlockedVault, record: ItemRecord): ItemContent {
+  const itemKey = unwrapKey<ItemKey>(vault.vaultKey, record.wrappedKey, itemKeyContext(record.id));
+  try {
+    const content = openJson(itemKey, record.data, itemContext(record.id, record.rev, record.kind, record.deletedAt !== null), itemContentSchema);
+    if (content.type !== record.kind) throw new DecryptError();
+    return content;
+  } catch {
+    throw new DecryptError();
+  } finally {
+    wipe(itemKey);
+  }
+}

@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+/**
+ * detectForms on the authored fixtures in tests/fixtures/forms (jsdom: style-based visibility only; the
+ * layout-based honeypot rules and the same expectations in real Chromium are checked by
+ * tests/e2e/autofill-corpus.e2e.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { detectForms } from '../../../../lib/autofill/content/detect/detect-forms';
+import type { DetectedForm } from '../../../../lib/autofill/content/detect/form-types';
+import { FORM_FIXTURE_EXPECTATIONS } from '../../form-fixture-expectations';
+import { formFixture, htmlDocument } from '../../jsdom-document';
+
+/** `kind: role=#id+#id, …` per form, as in form-fixture-expectations.ts. */
+function summary(forms: DetectedForm[]): string[] {
+  const name = (el: Element) => `#${el.id || el.getAttribute('name')}`;
+  return forms.map((f) => `${f.kind}: ${f.fields.map((x) => `${x.role}=${x.elements.map(name).join('+')}`).join(', ')}`.trim());
+}
+
+describe('detectForms on the authored fixtures', () => {
+  for (const [fixture, expected] of Object.entries(FORM_FIXTURE_EXPECTATIONS)) {
+    it(fixture, async () => {
+      expect(summary(detectForms(await formFixture(fixture)))).toEqual(expected);
+    });
+  }
+});
+
+describe('detectForms', () => {
+  it('reports the form element as container and the submit button', async () => {
+    const doc = await formFixture('login.html');
+    const [form] = detectForms(doc);
+    expect(form!.container).toBe(doc.getElementById('login'));
+    expect(form!.submit?.textContent).toBe('Sign in');
+  });
+
+  it('gives a formless form its nearest container and a dialog its own form', async () => {
+    const doc = await formFixture('formless-spa.html');
+    const forms = detectForms(doc);
+    expect(forms.map((f) => f.container.className || f.container.tagName)).toEqual(['panel login', 'panel register', 'DIALOG']);
+    expect(forms[0]!.submit?.getAttribute('role')).toBe('button');
+  });
+
+  it('keeps the six boxes of a split code in one field', async () => {
+    const [split] = detectForms(await formFixture('otp-split.html'));
+    expect(split!.fields).toHaveLength(1);
+    expect(split!.fields[0]!.elements).toHaveLength(6);
+  });
+
+  it('walks into open shadow roots, from the document or from the shadow root itself', async () => {
+    const doc = await formFixture('shadow-root.html');
+    const host = doc.getElementById('host')!;
+    const template = doc.getElementById('shadow-content') as HTMLTemplateElement;
+    host.attachShadow({ mode: 'open' }).append(template.content.cloneNode(true));
+    const forms = detectForms(doc);
+    expect(summary(forms)).toEqual(['login: username=#u, current-password=#p']);
+    expect(forms[0]!.fields[0]!.elements[0]!.getRootNode()).toBe(host.shadowRoot);
+    expect(summary(detectForms(host.shadowRoot!))).toEqual(['login: username=#u, current-password=#p']);
+  });
+
+  it('does not see into closed shadow roots', async () => {
+    const doc = await formFixture('shadow-root.html');
+    const host = doc.getElementById('host')!;
+    const template = doc.getElementById('shadow-content') as HTMLTemplateElement;
+    host.attachShadow({ mode: 'closed' }).append(template.content.cloneNode(true));
+    expect(detectForms(doc)).toEqual([]);
+  });
+
+  it('uses the visibility rule it is given', async () => {
+    const doc = await formFixture('login.html');
+    const forms = detectForms(doc, { isVisible: (el) => el.id !== 'user' });
+    expect(summary(forms)).toEqual(['password-step: current-password=#pass']);
+  });
+
+  it('takes autocomplete over wording, and a form-wide login wording over a lone autocomplete=new-password', async () => {
+    const doc = await htmlDocument(`
+      <form id="a"><input name="x" autocomplete="username"><input type="password" name="y" autocomplete="current-password"><button>Go</button></form>
+      <form id="b"><input type="email" name="e"><input type="password" name="p" autocomplete="new-password"><button type="submit">Log in</button></form>
+      <form id="c"><input type="email" name="e"><input type="password" name="p" autocomplete="new-password"><button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(doc))).toEqual([
+      'login: username=#x, current-password=#y',
+      'login: username=#e, current-password=#p',
+      'signup: username=#e, new-password=#p',
+    ]);
+  });
+
+  it('splits one page-wide form (ASP.NET style) at its submit buttons', async () => {
+    const doc = await htmlDocument(`<form id="aspnetForm">
+      <input name="search" placeholder="Search"><input type="submit" value="Search">
+      <div class="login"><input name="ctl00$Login$UserName" id="user"><input type="password" name="ctl00$Login$Password" id="pass">
+      <input type="submit" value="Log in"></div>
+      <input name="ctl00$News$Email" id="news" placeholder="Email"><input type="submit" value="Subscribe"></form>`);
+    const forms = detectForms(doc);
+    expect(summary(forms)).toEqual(['none:', 'login: username=#user, current-password=#pass', 'none:']);
+    expect(forms[1]!.container.className).toBe('login');
+  });
+
+  it('resists DOM clobbering: inputs named id, name or action do not break form reading', async () => {
+    const doc = await htmlDocument(`<form><input name="id" placeholder="Email"><input name="action" type="password">
+      <input name="name" type="hidden"><button type="submit">Sign in</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#id, current-password=#action']);
+  });
+
+  it('returns nothing for an empty document and for a page without inputs', async () => {
+    expect(detectForms(await htmlDocument(''))).toEqual([]);
+    expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * Health handlers through dispatchMessage with fake platform parts and an injected clock: the report and the
+ * rotation badge, the global period from settings, the breach list, snoozing, the alarm's rotation check
+ * (no auto-lock re-arm), and "locked means locked".
+ */
+import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../../lib/health/rotation-status';
+import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
+import { passwordSha1 } from '../../../lib/health/password-sha1';
+import { loginInput, noteInput, syntheticVault, T0 } from '../../vault/fixtures';
+import { MemoryKeyStore, MemorySettings, ok, startService, type Service } from '../../vault-service/fakes';
+
+async function unlockedService(settings = new MemorySettings()): Promise<Service> {
+  const { db, vault } = await syntheticVault();
+  const keyStore = MemoryKeyStore.holding(vault);
+  closeVault(vault);
+  return startService(db, { keyStore, settings });
+}
+
+const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
+
+/** Three logins: weak, reused across two sites; all created at T0. */
+async function seed(service: Service) {
+  const weak = ok(await service.send('itemCreate', { item: loginInput({ title: 'Weak', password: 'password1', urls: ['https://weak.example.org/'] }) })).id;
+  const a = ok(await service.send('itemCreate', { item: loginInput({ title: 'A', password: 'Qz8!mW3#rT6$yU1p', urls: ['https://a.example.org/'] }) })).id;
+  const b = ok(await service.send('itemCreate', { item: loginInput({ title: 'B', password: 'Qz8!mW3#rT6$yU1p', urls: ['https://b.example.net/'], rotationDays: 365 }) })).id;
+  ok(await service.send('itemCreate', { item: noteInput() }));
+  return { weak, a, b };
+}
+
+describe('healthReport', () => {
+  it('reports weak, reused and old logins by id, never a password, and puts the rotation count on the badge', async () => {
+    const service = await unlockedService();
+    const { weak, a, b } = await seed(service);
+    service.clock.now = T0 + 100 * DAY_MS;
+    const { report } = ok(await service.send('healthReport', {}));
+    expect(report.weak.map((f) => f.id)).toEqual([weak]);
+    expect(report.reused.map((g) => g.items.map((i) => i.id).sort())).toEqual([[a, b].sort()]);
+    expect(report.old.map((f) => f.id).sort()).toEqual([weak, a].sort());
+    expect(report.counts).toMatchObject({ logins: 3, weak: 1, reused: 2, old: 2, breached: 0, quarantined: 0 });
+    expect(service.deps.badge.counts.get('rotation')).toBe(2);
+    expect(JSON.stringify(report)).not.toMatch(/password1|Qz8!mW3/);
+  });
+
+  it('uses the global rotation period from settings; absent, 90 days', async () => {
+    const service = await unlockedService(new MemorySettings({ autoLockMinutes: 15, clipboardSeconds: 30, rotationDays: 30 }));
+    await seed(service);
+    service.clock.now = T0 + 31 * DAY_MS;
+    const { report } = ok(await service.send('healthReport', {}));
+    expect(report.defaultRotationDays).toBe(30);
+    expect(report.counts.old).toBe(2);
+    service.deps.settings.value = { autoLockMinutes: 15, clipboardSeconds: 30 };
+    expect(ok(await service.send('healthReport', {})).report).toMatchObject({ defaultRotationDays: 90, counts: { old: 0 } });
+  });
+
+  it('checks a breach list sent as text and reports its malformed lines', async () => {
+    const service = await unlockedService();
+    const { weak } = await seed(service);
+    const breachList = `${passwordSha1('password1')}:12\nnot a hash\n`;
+    const { report } = ok(await service.send('healthReport', { breachList }));
+    expect(report.breached).toEqual([expect.objectContaining({ id: weak, matchedBy: 'hash', count: 12 })]);
+    expect(report.breachList).toEqual({ hashes: 1, prefixes: 0, malformed: 1, malformedLines: [2] });
+  });
+
+  it('an edited password is scored again (the strength cache is keyed by revision)', async () => {
+    const service = await unlockedService();
+    const { weak } = await seed(service);
+    expect(ok(await service.send('healthReport', {})).report.counts.weak).toBe(1);
+    ok(await service.send('itemUpdate', { id: weak, item: loginInput({ title: 'Weak', password: 'vK7#pQ2!zR9@xL4$-now-strong', urls: ['https://weak.example.org/'] }) }));
+    expect(ok(await service.send('healthReport', {})).report.counts.weak).toBe(0);
+  });
+
+  it('a report asked for while the same one runs joins it; after a write a new one starts', async () => {
+    const service = await unlockedService();
+    await seed(service);
+    const [first, second] = await Promise.all([service.send('healthReport', {}), service.send('healthReport', {})]);
+    expect(ok(first).report).toBe(ok(second).report);
+    const running = service.send('healthReport', {});
+    const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'New', password: 'letmein' }) }));
+    const after = ok(await service.send('healthReport', {})).report;
+    expect(after).not.toBe(ok(await running).report);
+    expect(after.weak.map((f) => f.id)).toContain(id);
+  });
+
+  it('a too large breach list is refused at the boundary', async () => {
+    const service = await unlockedService();
+    expect(errorCode(await service.send('healthReport', { breachList: 'A'.repeat(32 * 1024 * 1024 + 1) }))).toBe('invalid-request');
+  });
+});
+
+describe('healthSnooze', () => {
+  it('moves a due login from old to snoozed and lowers the badge; days 0 ends the snooze', async () => {
+    const service = await unlockedService();
+    const { weak } = await seed(service);
+    service.clock.now = T0 + 100 * DAY_MS;
+    ok(await service.send('healthReport', {}));
+    expect(service.deps.badge.counts.get('rotation')).toBe(2);
+    ok(await service.send('healthSnooze', { id: weak, days: 7 }));
+    expect(service.deps.badge.counts.get('rotation')).toBe(1);
+    const { report } = ok(await service.send('healthReport', {}));
+    expect(report.snoozed).toEqual([expect.objectContaining({ id: weak, snoozedUntil: T0 + 107 * DAY_MS })]);
+    service.clock.now = T0 + 108 * DAY_MS;
+    expect(ok(await service.send('healthReport', {})).report.counts).toMatchObject({ old: 2, snoozed: 0 });
+    ok(await service.send('healthSnooze', { id: weak, days: 30 }));
+    ok(await service.send('healthSnooze', { id: weak, days: 0 }));
+    expect(ok(await service.send('healthReport', {})).report.counts.snoozed).toBe(0);
+  });
+
+  it('refuses notes, unknown ids and out-of-range days', async () => {
+    const service = await unlockedService();
+    const note = ok(await service.send('itemCreate', { item: noteInput() })).id;
+    expect(errorCode(await service.send('healthSnooze', { id: note, days: 7 }))).toBe('not-found');
+    expect(errorCode(await service.send('healthSnooze', { id: 'nope', days: 7 }))).toBe('not-found');
+    expect(errorCode(await service.send('healthSnooze', { id: note, days: 366 }))).toBe('invalid-request');
+    expect(errorCode(await service.send('healthSnooze', { id: note, days: -1 }))).toBe('invalid-request');
+  });
+});
+
+describe('healthRotationCheck (the daily alarm)', () => {
+  it('counts due logins onto the badge without re-arming auto-lock', async () => {
+    const service = await unlockedService();
+    await seed(service);
+    service.clock.now = T0 + 100 * DAY_MS;
+    // A message from a page is activity and re-arms auto-lock; the alarm's check must not be.
+    const armed = service.deps.timers.calls.length;
+    ok(await service.send('itemList', {}));
+    const before = service.deps.timers.calls.length;
+    expect(before).toBeGreaterThan(armed);
+    expect(await service.handlers.healthRotationCheck({}, { kind: 'extension-page' })).toEqual({ count: 2 });
+    expect(service.deps.badge.counts.get('rotation')).toBe(2);
+    expect(service.deps.timers.calls.length).toBe(before);
+  });
+
+  it('while locked: null, and the badge keeps its last count', async () => {
+    const service = await unlockedService();
+    await seed(service);
+    service.clock.now = T0 + 100 * DAY_MS;
+    await service.handlers.healthRotationCheck({}, { kind: 'extension-page' });
+    ok(await service.send('vaultLock', {}));
+    expect(await service.handlers.healthRotationCheck({}, { kind: 'extension-page' })).toEqual({ count: null });
+    expect(service.deps.badge.counts.get('rotation')).toBe(2);
+  });
+
+  it('no page may send it', async () => {
+    const service = await unlockedService();
+    expect(errorCode(await service.send('healthRotationCheck', {}))).toBe('forbidden');
+  });
+});
+
+describe('locked means locked', () => {
+  it('healthReport and healthSnooze are refused while locked', async () => {
+    const service = await unlockedService();
+    ok(await service.send('vaultLock', {}));
+    expect(errorCode(await service.send('healthReport', {}))).toBe('locked');
+    expect(errorCode(await service.send('healthSnooze', { id: 'a', days: 1 }))).toBe('locked');
+  });
+});

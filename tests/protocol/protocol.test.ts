@@ -1,0 +1,112 @@
+/** The protocol map: every message has an allowed-sender rule, strict requests, and no key anywhere in it (S3). */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { envelopeSchema, protocol, settingsSchema, type MessageType, type RequestOf } from '../../lib/protocol/protocol';
+
+/** One valid request per message type. */
+const samples: { [T in MessageType]: RequestOf<T> } = {
+  vaultStatus: {},
+  vaultCreate: { password: 'correct horse' },
+  vaultUnlock: { password: 'correct horse' },
+  vaultLock: {},
+  vaultChangePassword: { current: 'old password', next: 'new password' },
+  itemList: {},
+  itemGet: { id: 'a' },
+  itemCreate: { item: { type: 'note', title: 't' } },
+  itemUpdate: { id: 'a', item: { type: 'login', title: 't' }, rev: 3 },
+  itemDelete: { id: 'a' },
+  itemRestore: { id: 'a' },
+  itemRevealed: { id: 'a' },
+  itemCopied: { id: 'a', field: 'totp' },
+  itemTotp: { id: 'a' },
+  clipboardCopied: {},
+  settingsGet: {},
+  settingsSet: { settings: { autoLockMinutes: 15, clipboardSeconds: 30 } },
+  auditList: {},
+  auditExport: {},
+  exportEncrypted: { masterPassword: 'correct horse', passphrase: 'orbit civil lumber' },
+  exportPlain: { masterPassword: 'correct horse', confirmed: true },
+  exportRestore: { fileText: '{"format":"sealpass-export"}', passphrase: 'orbit civil lumber' },
+  healthReport: { breachList: '5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:3\n' },
+  healthSnooze: { id: 'a', days: 30 },
+  healthRotationCheck: {},
+  saveSubmitted: { submission: { username: 'alice', currentPassword: '', newPassword: 'n3w-pass', confirmPassword: 'n3w-pass' } },
+  savePending: {},
+  saveAccept: { id: '0123456789abcdef0123456789abcdef' },
+  saveDismiss: { id: '0123456789abcdef0123456789abcdef', never: true },
+  generatorSuggest: { rules: 'minlength: 8;' },
+  autofillQuery: {},
+  autofillFill: { id: 'a', fields: ['username', 'password'], grant: '0123456789abcdef0123456789abcdef', confirmedOrigin: 'https://a.test' },
+  autofillTotpCopied: { id: 'a' },
+  autofillNeverHere: {},
+  autofillTabLogins: {},
+  autofillFillTab: { id: 'a' },
+  autofillSettingsGet: {},
+  autofillSettingsSet: { inlineMenu: false },
+  autofillNeverShowRemove: { origin: 'https://a.test' },
+  autofillCommand: { source: 'context-menu', frameId: 3 },
+  itemImport: { entries: [{ content: { type: 'login', title: 't' } }, { content: { type: 'note', title: 'n' }, replaces: 'a' }] },
+  sharingStatus: {},
+  sharingSetup: { handle: 'alice', relayUrl: 'http://127.0.0.1:8787' },
+  sharingSetRelay: { relayUrl: 'https://relay.example' },
+  sharingSync: {},
+  sharingPoll: {},
+  sharingExpire: {},
+  contactList: {},
+  contactGet: { id: 'a' },
+  contactAdd: { handle: 'bob' },
+  contactAddCode: { code: 'sealpass:contact:v1:AAAA' },
+  contactVerify: { id: 'a', fingerprint: 'A'.repeat(43) + '=' },
+  shareCreate: { itemId: 'a', contactIds: ['b', 'c'], permission: 'autofill-only', expiry: { at: 1_800_000_000_000 }, confirmedUnverified: false },
+  shareList: { itemId: 'a' },
+  shareRevoke: { itemId: 'a', shareIds: ['AAAAAAAAAAAAAAAAAAAAAA=='] },
+  shareRotateDismiss: { itemId: 'a', shareId: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+  inboxList: {},
+  inboxAnswer: { id: 'shared-00000000000000000000000000000000', answer: 'accept', confirmedUnverified: true },
+  receivedList: {},
+  receivedGet: { id: 'shared-00000000000000000000000000000000' },
+  receivedEdit: { id: 'shared-00000000000000000000000000000000', item: { type: 'login', title: 't' }, baseVersion: 2 },
+};
+const types = Object.keys(protocol) as MessageType[];
+/** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */
+const contentScriptMessages: readonly MessageType[] = [
+  'saveSubmitted', 'savePending', 'saveAccept', 'saveDismiss', 'generatorSuggest',
+  'autofillQuery', 'autofillFill', 'autofillTotpCopied', 'autofillNeverHere',
+];
+/** Messages no one may send: the background calls their handlers itself, from browser events (shortcut, context menu). */
+const internalMessages: readonly MessageType[] = ['autofillCommand', 'healthRotationCheck', 'sharingPoll', 'sharingExpire'];
+
+describe('protocol', () => {
+  it('has a sample for every message (this table is complete)', () => {
+    expect(Object.keys(samples).sort()).toEqual([...types].sort());
+  });
+
+  it.each(types)('%s: the sample is valid, and an unknown extra field is refused (strict)', (type) => {
+    expect(protocol[type].request.safeParse(samples[type]).success).toBe(true);
+    expect(protocol[type].request.safeParse({ ...samples[type], extra: 1 }).success).toBe(false);
+  });
+
+  it.each(types)('S3: %s is allowed only from extension pages, or only from content scripts for an autofill message', (type) => {
+    const expected = internalMessages.includes(type) ? [] : contentScriptMessages.includes(type) ? ['content-script'] : ['extension-page'];
+    expect(protocol[type].senders).toEqual(expected);
+  });
+
+  it.each(types)('S3: neither the request nor the response of %s has a field for a key', (type) => {
+    for (const schema of [protocol[type].request, protocol[type].response]) {
+      const text = JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
+      expect(text).not.toMatch(/"(vaultKey|masterKey|itemKey|indexKey|auditKey|kek|key)"\s*:/i);
+    }
+  });
+
+  it('settings stay within their bounds', () => {
+    expect(settingsSchema.safeParse({ autoLockMinutes: 0, clipboardSeconds: 0 }).success).toBe(true);
+    expect(settingsSchema.safeParse({ autoLockMinutes: 24 * 60 + 1, clipboardSeconds: 30 }).success).toBe(false);
+    expect(settingsSchema.safeParse({ autoLockMinutes: 15, clipboardSeconds: 601 }).success).toBe(false);
+    expect(settingsSchema.safeParse({ autoLockMinutes: 1.5, clipboardSeconds: 30 }).success).toBe(false);
+  });
+
+  it('the envelope is { type, payload } and nothing else', () => {
+    expect(envelopeSchema.safeParse({ type: 'vaultStatus', payload: {} }).success).toBe(true);
+    expect(envelopeSchema.safeParse({ type: 'vaultStatus', payload: {}, key: 'x' }).success).toBe(false);
+  });
+});

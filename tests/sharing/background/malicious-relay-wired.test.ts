@@ -1,0 +1,288 @@
+/**
+ * The malicious-relay suite against the WIRED client (S6): the real relay app behind a layer that lies,
+ * and the extension's real handlers, relay client, sync, outbox and storage. Each case is named by its
+ * THREATS.md scenario and shows the client failing safely: nothing planted in the vault, the inbox or
+ * the fill lookup; nothing sealed to a key the user has not pinned (so nothing learned); and the user
+ * warned where the design says so (unverified and changed contacts, refusals in the sharing status,
+ * the owner's rotation notice). The library-level cases are in tests/sharing/malicious-relay.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { toBase64 } from '../../../lib/crypto/base64';
+import { signIdentityBundle } from '../../../lib/relay-protocol/sign-identity-bundle';
+import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas';
+import { EnvelopeError } from '../../../lib/sharing/envelope/envelope-error';
+import { generateIdentity } from '../../../lib/sharing/identity/generate-identity';
+import type { Identity, PublicIdentity } from '../../../lib/sharing/identity/identity';
+import { keyFingerprint } from '../../../lib/sharing/identity/key-fingerprint';
+import { newShareId } from '../../../lib/sharing/envelope/new-share-id';
+import { openEnvelope } from '../../../lib/sharing/envelope/open-envelope';
+import { publicIdentityFromBundle } from '../../../lib/sharing/identity/public-identity-from-bundle';
+import { readEnvelopeHeader } from '../../../lib/sharing/envelope/read-envelope-header';
+import { findReceivedBySite } from '../../../lib/sharing/recipient/find-received-by-site';
+import { itemContentSchema } from '../../../lib/vault/model/item-schema';
+import { craftEnvelope, rewrite } from '../craft-envelope';
+import { addByCode, addLogin, DAY, person, receivedRows, world, type Person, type World } from './people';
+import type { Tamper } from './relay-harness';
+
+/** The relay's own identity for `handle`: valid keys and a valid self-signed bundle, just not that person's. */
+function relayOwn(handle: string, now: number): Identity {
+  return generateIdentity(handle, now);
+}
+
+async function publicOf(w: World, handle: string): Promise<PublicIdentity> {
+  const bundle = await w.relay.store.findIdentity(handle);
+  if (!bundle) throw new Error(`no bundle for ${handle}`);
+  return publicIdentityFromBundle(bundle);
+}
+
+/** Answers lookups of `handle` with `bundle`; everything else goes to the real relay. */
+function lieAboutKey(handle: string, impostor: Identity): Tamper {
+  return async (request) => (new URL(request.url).pathname === `/v1/identities/${handle}` && request.method === 'GET' ? Response.json(signIdentityBundle(impostor)) : undefined);
+}
+
+/** Rewrites the mailbox pages the relay lists to `handle`. */
+function rewriteMailbox(handle: string, change: (entries: ReturnType<typeof mailboxPageSchema.parse>['envelopes']) => unknown[]): Tamper {
+  return async (request, forward) => {
+    if (new URL(request.url).pathname !== '/v1/mailbox' || request.headers.get('sealpass-handle') !== handle) return undefined;
+    const page = mailboxPageSchema.parse(await (await forward(request)).json());
+    return Response.json({ ...page, envelopes: change(page.envelopes) });
+  };
+}
+
+/** Stores `envelope` in `to`'s mailbox as the relay's own write (the store trusts its caller). */
+async function plant(w: World, from: string, to: string, envelope: string, shareId = newShareId()): Promise<void> {
+  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId, expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { maxEnvelopes: 1000, maxBytes: 1 << 24 });
+  if (!outcome.ok) throw new Error(`plant: ${outcome.reason}`);
+}
+
+/** Everything the recipient could have been given: inbox, list, fill lookup for a site, stored copies. */
+async function holdings(p: Person, site: string) {
+  const vault = await p.service.session.require();
+  return {
+    inbox: (await p.call('inboxList', {})).shares.length,
+    listed: (await receivedRows(p)).length,
+    fillable: (await findReceivedBySite(p.db, vault, site, p.service.clock.now)).length,
+    stored: await p.db.received.count(),
+  };
+}
+const NOTHING = { inbox: 0, listed: 0, fillable: 0, stored: 0 };
+
+/** The envelopes the owner posted, as the relay saw them. */
+function postedEnvelopes(w: World): string[] {
+  return w.relay.seen.filter((r) => r.path === '/v1/envelopes').flatMap((r) => (JSON.parse(r.body) as { envelopes: { envelope: string }[] }).envelopes.map((e) => e.envelope));
+}
+
+async function pair() {
+  const w = await world();
+  const alice = await person(w, 'alice');
+  const bob = await person(w, 'bob');
+  const bobId = await addByCode(alice, bob);
+  await addByCode(bob, alice);
+  return { w, alice, bob, bobId };
+}
+
+async function shareAccepted(alice: Person, bob: Person, bobId: string, itemId: string, expiry: 'none' | '1d' = 'none') {
+  await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry, confirmedUnverified: false });
+  await bob.call('sharingSync', {});
+  const [entry] = (await bob.call('inboxList', {})).shares;
+  await bob.call('inboxAnswer', { id: entry!.id, answer: 'accept', confirmedUnverified: false });
+  await alice.call('sharingSync', {});
+  return entry!.id;
+}
+
+describe('S6: a relay that lies, against the wired client', () => {
+  it('T01 (a) the relay answers a handle lookup with its own key: pinned only as unverified, nothing sealed without a confirmation, the safety numbers disagree, and a contact code repairs it', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const bob = await person(w, 'bob');
+    const impostor = relayOwn('bob', w.clock.now);
+    w.relay.tamper = lieAboutKey('bob', impostor);
+    const { id } = await alice.call('contactAdd', { handle: 'bob' });
+    const atAlice = (await alice.call('contactGet', { id })).contact;
+    expect(atAlice).toMatchObject({ state: 'unverified', fingerprint: toBase64(keyFingerprint(impostor)) });
+    w.relay.tamper = null;
+    const atBob = (await bob.call('contactGet', { id: (await bob.call('contactAdd', { handle: 'alice' })).id })).contact;
+    // Comparing safety numbers in person exposes the swap.
+    expect(atAlice.safetyNumber).not.toBe(atBob.safetyNumber);
+
+    const itemId = await addLogin(alice, { password: 'never-to-the-relay' });
+    w.relay.tamper = lieAboutKey('bob', impostor);
+    expect(await alice.code('shareCreate', { itemId, contactIds: [id], permission: 'view', expiry: 'none', confirmedUnverified: false })).toBe('forbidden');
+    expect(postedEnvelopes(w)).toEqual([]);
+    expect(await alice.db.shares.count()).toBe(0);
+
+    // Bob's contact code, scanned in person, replaces the relay's key with the real one (verified).
+    expect((await alice.call('contactAddCode', { code: (await bob.call('sharingStatus', {})).identity!.contactCode })).change).toBe('verified');
+    w.relay.tamper = null;
+    await alice.call('shareCreate', { itemId, contactIds: [id], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    const [sent] = postedEnvelopes(w);
+    expect(readEnvelopeHeader(sent).header.recipient.fingerprint).toBe(toBase64(keyFingerprint(await publicOf(w, 'bob'))));
+    // The relay's key opens nothing that was sealed to bob.
+    expect(() => openEnvelope(sent, impostor, { handle: 'alice', encryptionKey: new Uint8Array(32), signingKey: new Uint8Array(32) })).toThrow(EnvelopeError);
+    await bob.call('sharingSync', {});
+    expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
+  });
+
+  it('T02 (b) the relay forges a share "from alice" with a phishing URL: refused, nothing planted, the refusal is shown', async () => {
+    const { w, bob } = await pair();
+    const alicePublic = await publicOf(w, 'alice');
+    const bobPublic = await publicOf(w, 'bob');
+    const forger = relayOwn('alice', w.clock.now);
+    const item = itemContentSchema.parse({ type: 'login', title: 'Your bank', username: 'bob', password: 'x', urls: ['https://phish.example/login'], createdAt: w.clock.now, updatedAt: w.clock.now });
+    const header = {
+      v: 1 as const,
+      kind: 'share-offer' as const,
+      sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alicePublic)) },
+      recipient: { fingerprint: toBase64(keyFingerprint(bobPublic)) },
+      shareId: newShareId(),
+      itemId: 'forged',
+      version: 1,
+      created: w.clock.now,
+    };
+    // Signed with the relay's key, sealed to bob's real key, claiming alice's pinned fingerprint.
+    await plant(w, 'alice', 'bob', craftEnvelope({ header, body: { kind: 'share-offer', item, permission: 'view', expiresAt: null }, signer: forger.signingSecretKey, sealTo: bobPublic.encryptionKey }));
+    // And one with the relay's own fingerprint in the header: misaddressed for the pinned alice.
+    await plant(w, 'alice', 'bob', craftEnvelope({ header: { ...header, sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(forger)) } }, body: { kind: 'share-offer', item, permission: 'view', expiresAt: null }, signer: forger.signingSecretKey, sealTo: bobPublic.encryptionKey }));
+    await plant(w, 'alice', 'bob', '{"v":1,"not":"an envelope"}');
+    await bob.call('sharingSync', {});
+    expect(await holdings(bob, 'https://phish.example/login')).toEqual(NOTHING);
+    const { refusals } = await bob.call('sharingStatus', {});
+    expect(refusals.map((r) => r.reason)).toEqual(['unauthentic', 'misaddressed', 'malformed']);
+    expect((await bob.call('auditList', {})).events.some((e) => e.type.startsWith('share-'))).toBe(false);
+  });
+
+  it('T03 (c) the relay delivers Bob\'s envelope to Carol: Carol refuses it, Bob still gets his', async () => {
+    const { w, alice, bob, bobId } = await pair();
+    const carol = await person(w, 'carol');
+    await addByCode(carol, alice);
+    const itemId = await addLogin(alice, { urls: ['https://db.example.org/'] });
+    await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    const [forBob] = postedEnvelopes(w);
+    await plant(w, 'alice', 'carol', forBob!, readEnvelopeHeader(forBob).header.shareId);
+    await carol.call('sharingSync', {});
+    expect(await holdings(carol, 'https://db.example.org/')).toEqual(NOTHING);
+    expect((await carol.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['misaddressed']);
+    await bob.call('sharingSync', {});
+    expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
+  });
+
+  it('T03 (d) the relay swaps the item ids (or splices header and ciphertext) between two envelopes: both refused', async () => {
+    const { w, alice, bob, bobId } = await pair();
+    const one = await addLogin(alice, { title: 'One', urls: ['https://one.example/'] });
+    const two = await addLogin(alice, { title: 'Two', urls: ['https://two.example/'] });
+    await alice.call('shareCreate', { itemId: one, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    await alice.call('shareCreate', { itemId: two, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    w.relay.tamper = rewriteMailbox('bob', (entries) => {
+      const [a, b] = entries.map((e) => readEnvelopeHeader(e.envelope));
+      return entries.map((entry, i) => {
+        const mine = i === 0 ? a! : b!;
+        const theirs = i === 0 ? b! : a!;
+        // Entry 0: its header with the other item id. Entry 1: the other envelope's header on its own ciphertext.
+        const envelope = i === 0 ? rewrite(entry.envelope, (e) => ({ ...e, header: { ...mine.header, itemId: theirs.header.itemId } })) : rewrite(entry.envelope, (e) => ({ ...e, header: theirs.header }));
+        return { ...entry, envelope };
+      });
+    });
+    await bob.call('sharingSync', {});
+    expect(await holdings(bob, 'https://one.example/')).toEqual(NOTHING);
+    expect(await holdings(bob, 'https://two.example/')).toEqual(NOTHING);
+    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['unauthentic', 'unauthentic']);
+  });
+
+  it('T04 (e) the relay replays an old version after an update, and an offer after a revoke: the copy keeps the newest version, the revoked share stays gone', async () => {
+    const { w, alice, bob, bobId } = await pair();
+    const itemId = await addLogin(alice, { password: 'version-one', urls: ['https://db.example.org/'] });
+    const id = await shareAccepted(alice, bob, bobId, itemId);
+    const [offer] = postedEnvelopes(w);
+    await alice.call('itemUpdate', { id: itemId, item: { type: 'login', title: 'Example', password: 'version-two', urls: ['https://db.example.org/'] } });
+    await alice.call('sharingSync', {});
+    await bob.call('sharingSync', {});
+    const shareId = readEnvelopeHeader(offer).header.shareId;
+    await plant(w, 'alice', 'bob', offer!, shareId);
+    await bob.call('sharingSync', {});
+    expect((await bob.call('receivedGet', { id })).view.item).toMatchObject({ rev: 2, content: { password: 'version-two' } });
+    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['stale-version']);
+
+    await alice.call('shareRevoke', { itemId });
+    await bob.call('sharingSync', {});
+    await plant(w, 'alice', 'bob', offer!, shareId);
+    await bob.call('sharingSync', {});
+    expect(await holdings(bob, 'https://db.example.org/')).toEqual({ ...NOTHING, stored: 1 });
+    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['stale-version', 'share-closed']);
+  });
+
+  it('T04 (f) the relay drops a revocation: the owner is told to rotate, the old copy learns nothing new, and expiry still ends it', async () => {
+    const { w, alice, bob, bobId } = await pair();
+    const itemId = await addLogin(alice, { password: 'before-revoke', urls: ['https://db.example.org/'] });
+    const id = await shareAccepted(alice, bob, bobId, itemId, '1d');
+    w.relay.tamper = async (request, forward) => {
+      const path = new URL(request.url).pathname;
+      // Claims to drop undelivered envelopes, drops none; and hides every revoke envelope.
+      if (path === '/v1/shares/revoke') return Response.json({ dropped: 0 });
+      return rewriteMailbox('bob', (entries) => entries.filter((e) => readEnvelopeHeader(e.envelope).header.kind !== 'share-revoke'))(request, forward);
+    };
+    w.clock.now += 1;
+    await alice.call('shareRevoke', { itemId });
+    await bob.call('sharingSync', {});
+    // The relay can withhold the revoke, so the copy stays for now…
+    expect((await bob.call('receivedGet', { id })).view.item.content).toMatchObject({ password: 'before-revoke' });
+    // …but the owner is told to rotate, and what she rotates to never travels to bob.
+    expect((await alice.call('shareList', { itemId })).rotate).toEqual([expect.objectContaining({ handle: 'bob' })]);
+    const postedBefore = postedEnvelopes(w).length;
+    await alice.call('itemUpdate', { id: itemId, item: { type: 'login', title: 'Example', password: 'after-rotation', urls: ['https://db.example.org/'] } });
+    await alice.call('sharingSync', {});
+    expect(postedEnvelopes(w).length).toBe(postedBefore);
+    await bob.call('sharingSync', {});
+    expect((await bob.call('receivedGet', { id })).view.item.content).toMatchObject({ password: 'before-revoke' });
+    // The expiry the owner set still deletes it on bob's own clock.
+    w.clock.now += DAY;
+    await bob.service.handlers.sharingExpire({}, { kind: 'extension-page' });
+    expect(await holdings(bob, 'https://db.example.org/')).toEqual({ ...NOTHING, stored: 1 });
+  });
+
+  it('T01 (g) the relay changes a pinned contact\'s key: sharing and updates are blocked with a warning until re-verified', async () => {
+    const { w, alice, bob, bobId } = await pair();
+    const itemId = await addLogin(alice, { password: 'first' });
+    await shareAccepted(alice, bob, bobId, itemId);
+    const impostor = relayOwn('bob', w.clock.now);
+    w.relay.tamper = lieAboutKey('bob', impostor);
+    const other = await addLogin(alice, { title: 'Other' });
+    const posted = postedEnvelopes(w).length;
+    expect(await alice.code('shareCreate', { itemId: other, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: true })).toBe('forbidden');
+    const contact = (await alice.call('contactGet', { id: bobId })).contact;
+    expect(contact.state).toBe('changed');
+    expect(contact.offered?.fingerprint).toBe(toBase64(keyFingerprint(impostor)));
+    expect(contact.offered?.safetyNumber).not.toBe(contact.safetyNumber);
+    // Edits to what bob already has are held back too, and shown as pending.
+    await alice.call('itemUpdate', { id: itemId, item: { type: 'login', title: 'Example', password: 'second' } });
+    await alice.call('sharingSync', {});
+    expect(postedEnvelopes(w).length).toBe(posted);
+    expect((await alice.call('shareList', { itemId })).entries[0]).toMatchObject({ contactState: 'changed', updatePending: true });
+    // Bob's contact code, checked in person, confirms the keys pinned before: verified again, updates flow.
+    await alice.call('contactAddCode', { code: (await bob.call('sharingStatus', {})).identity!.contactCode });
+    w.relay.tamper = null;
+    await alice.call('sharingSync', {});
+    expect((await alice.call('contactGet', { id: bobId })).contact).toMatchObject({ state: 'verified', offered: null });
+    expect(postedEnvelopes(w).length).toBe(posted + 1);
+  });
+
+  it('T06 an envelope "from myself" planted by the relay is refused', async () => {
+    const { w, bob } = await pair();
+    const bobPublic = await publicOf(w, 'bob');
+    const fake = relayOwn('bob', w.clock.now);
+    const header = {
+      v: 1 as const,
+      kind: 'share-offer' as const,
+      sender: { handle: 'bob', fingerprint: toBase64(keyFingerprint(bobPublic)) },
+      recipient: { fingerprint: toBase64(keyFingerprint(bobPublic)) },
+      shareId: newShareId(),
+      itemId: 'self',
+      version: 1,
+      created: w.clock.now,
+    };
+    const item = itemContentSchema.parse({ type: 'note', title: 'planted', createdAt: 1, updatedAt: 1 });
+    await plant(w, 'bob', 'bob', craftEnvelope({ header, body: { kind: 'share-offer', item, permission: 'view', expiresAt: null }, signer: fake.signingSecretKey, sealTo: bobPublic.encryptionKey }));
+    await bob.call('sharingSync', {});
+    expect(await holdings(bob, 'https://example.com/')).toEqual(NOTHING);
+    expect((await bob.call('sharingStatus', {})).refusals).toHaveLength(1);
+  });
+});

@@ -1,0 +1,76 @@
+/** commitChanges / appendAudit: records, sealed manifest and audit events land in one transaction or not at all (S8). */
+import { describe, expect, it, vi } from 'vitest';
+import { createItem } from '../../../lib/vault/items/create-item';
+import { appendAudit, commitChanges } from '../../../lib/vault/records/commit-changes';
+import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
+import { sealItem } from '../../../lib/vault/records/seal-item';
+import { contentOf, loginInput, storedManifest, syntheticVault, T0 } from '../fixtures';
+
+const content = (title: string) => contentOf(loginInput({ title }), T0);
+
+describe('commitChanges', () => {
+  it('puts records, removes ids and appends events; the manifest follows in memory and in the header', async () => {
+    const { db, vault } = await syntheticVault();
+    const old = await createItem(db, vault, loginInput(), T0);
+    const fresh = sealItem(vault, 'cc'.repeat(16), 1, content('fresh'));
+    await commitChanges(db, vault, { put: [fresh], remove: [old], audit: [{ type: 'item-created', itemId: fresh.id }] }, T0 + 1);
+    expect((await db.items.toArray()).map((r) => r.id)).toEqual([fresh.id]);
+    expect(vault.manifest).toEqual(new Map([[fresh.id, 1]]));
+    expect(await storedManifest(db, vault)).toEqual(new Map([[fresh.id, 1]]));
+    const { events } = await readAuditLog(db, vault);
+    expect(events.map((e) => e.type)).toEqual(['item-created', 'item-created']);
+  });
+
+  it('an audit-only commit changes nothing in the header but the sealed audit head', async () => {
+    const { db, vault } = await syntheticVault();
+    const { auditHead: before, ...header } = (await db.header.get('vault'))!;
+    await commitChanges(db, vault, { audit: [{ type: 'vault-locked' }] }, T0);
+    const { auditHead: after, ...rest } = (await db.header.get('vault'))!;
+    expect(rest).toEqual(header);
+    expect(before).toBeNull();
+    expect(after).not.toBeNull();
+    expect(await db.audit.count()).toBe(1);
+  });
+
+  it('S8: a failure after the record write rolls everything back and keeps the in-memory manifest', async () => {
+    const { db, vault } = await syntheticVault();
+    const id = await createItem(db, vault, loginInput(), T0);
+    const header = await db.header.get('vault');
+    const items = await db.items.toArray();
+    vi.spyOn(db.audit, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    const next = sealItem(vault, 'dd'.repeat(16), 1, content('never'));
+    await expect(commitChanges(db, vault, { put: [next], remove: [id], audit: [{ type: 'item-created' }] }, T0 + 1)).rejects.toThrow('disk full');
+    expect(await db.items.toArray()).toEqual(items);
+    expect(await db.header.get('vault')).toEqual(header);
+    expect(await db.audit.count()).toBe(1);
+    expect(vault.manifest).toEqual(new Map([[id, 1]]));
+  });
+
+  it('S8: with no header (vault removed meanwhile) → throws and writes no record', async () => {
+    const { db, vault } = await syntheticVault();
+    await db.header.clear();
+    await expect(commitChanges(db, vault, { put: [sealItem(vault, 'ee'.repeat(16), 1, content('orphan'))] }, T0)).rejects.toThrow('vault header missing');
+    expect(await db.items.count()).toBe(0);
+    expect(vault.manifest.size).toBe(0);
+  });
+
+  it('concurrent commits are serialised: every record ends up in the manifest', async () => {
+    const { db, vault } = await syntheticVault();
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => createItem(db, vault, loginInput({ title: `t${i}` }), T0 + i)));
+    expect(new Set((await storedManifest(db, vault)).keys())).toEqual(new Set(ids));
+    const { events, chainValid } = await readAuditLog(db, vault);
+    expect(chainValid).toBe(true);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('appendAudit', () => {
+  it('continues the sequence and the chain from the last stored event', async () => {
+    const { db, vault } = await syntheticVault();
+    await db.transaction('rw', db.audit, db.header, () => appendAudit(db, vault, [{ type: 'vault-created' }, { type: 'vault-unlocked' }], T0));
+    await db.transaction('rw', db.audit, db.header, () => appendAudit(db, vault, [{ type: 'vault-locked' }], T0 + 1));
+    const { events, chainValid } = await readAuditLog(db, vault);
+    expect(chainValid).toBe(true);
+    expect(events.map((e) => [e.seq, e.type, e.at])).toEqual([[1, 'vault-created', T0], [2, 'vault-unlocked', T0], [3, 'vault-locked', T0 + 1]]);
+  });
+});
