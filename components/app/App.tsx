@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '../../lib/protocol/send-message';
 import { subscribeVaultLocked } from '../../lib/messaging/vault-locked-event';
-import type { IntegrityReport } from '../../lib/protocol/protocol';
+import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import { errorText } from '../kit/error-text';
 import { Onboarding } from './Onboarding';
 import { Unlock } from './Unlock';

@@ -1,5 +1,5 @@
 /** The warning shown after unlock when stored items do not match the vault's authenticated manifest (S2, S8). */
-import type { IntegrityReport } from '../../lib/protocol/protocol';
+import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 
 /** One sentence per non-empty list of the report; empty when the vault is intact. */
 export function integrityProblems(report: IntegrityReport): string[] {

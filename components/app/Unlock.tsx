@@ -1,7 +1,7 @@
 /** Unlock screen: the master password, and the one sentence that matters when it is wrong. */
 import { useRef, useState, type FormEvent } from 'react';
 import { sendMessage } from '../../lib/protocol/send-message';
-import type { IntegrityReport } from '../../lib/protocol/protocol';
+import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import { errorText } from '../kit/error-text';
 import { Field } from '../kit/Field';
 

@@ -3,7 +3,8 @@
  * The popup shows the list or one panel at a time; the vault page shows both side by side.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { IntegrityReport, Settings } from '../../lib/protocol/protocol';
+import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
+import type { Settings } from '../../lib/vault/model/settings';
 import { isReceivedItemId } from '../../lib/sharing/is-received-item-id';
 import type { Item, ItemSummary } from '../../lib/vault/model/item-schema';
 import type { Layout } from './App';
@@ -26,7 +27,8 @@ import { Settings as SettingsPanel } from '../settings/Settings';
 import { TabLogins } from '../items/TabLogins';
 import { Toast } from '../kit/Toast';
 import { useVaultCall } from '../kit/use-vault-call';
-import { DEFAULT_SETTINGS, VaultToolsContext, type ToastContent, type VaultTools } from '../kit/vault-context';
+import { VaultToolsContext, type ToastContent, type VaultTools } from '../kit/vault-context';
+import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
 
 type View =
   | { kind: 'list' }

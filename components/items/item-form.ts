@@ -2,7 +2,8 @@
  * The add/edit form's state and its checks: turns what the user typed into an `ItemInput` the protocol
  * accepts (lib/vault/item-schema), with an error per field instead of a rejected message.
  */
-import { MAX_ROTATION_DAYS, MAX_SHORT, MAX_TEXT, type ItemContent, type ItemInput } from '../../lib/vault/model/item-schema';
+import { MAX_ROTATION_DAYS, MAX_SHORT, MAX_TEXT } from '../../lib/vault/model/item-limits';
+import type { ItemContent, ItemInput } from '../../lib/vault/model/item-schema';
 
 export interface CustomFieldDraft {
   name: string;

@@ -1,6 +1,6 @@
 /** What every view inside an unlocked vault shares: the settings and the one toast. */
 import { createContext, useContext } from 'react';
-import type { Settings } from '../../lib/protocol/protocol';
+import type { Settings } from '../../lib/vault/model/settings';
 
 /** One short message at the bottom of the view, with at most one action (Undo). */
 export interface ToastContent {

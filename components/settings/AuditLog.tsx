@@ -1,6 +1,6 @@
 /** The local audit log, newest first, with a warning when its hash chain does not verify, and a JSON export. */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { AuditEvent, AuditEventType } from '../../lib/protocol/protocol';
+import type { AuditEvent, AuditEventType } from '../../lib/vault/model/audit-event';
 import { downloadFile } from '../kit/download-file';
 import { errorText } from '../kit/error-text';
 import { useVaultCall } from '../kit/use-vault-call';

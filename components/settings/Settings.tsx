@@ -1,7 +1,7 @@
 /** Settings: auto-lock and clipboard-clear delays (saved as soon as they change), and the master password form. */
 import { useEffect, useId, useState } from 'react';
 import { DEFAULT_ROTATION_DAYS } from '../../lib/health/rotation-status';
-import type { Settings as SettingsValues } from '../../lib/protocol/protocol';
+import type { Settings as SettingsValues } from '../../lib/vault/model/settings';
 import { AutofillSettings } from './AutofillSettings';
 import { ChangePassword } from './ChangePassword';
 import { SharingSettings } from '../sharing/SharingSettings';

@@ -5,9 +5,8 @@
  * tab and frame from the browser's sender information, never from a message.
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { message, pages, type SenderKind } from '../messaging/define-message';
-import { MAX_SHORT } from '../vault/model/item-schema';
+import { MAX_SHORT } from '../vault/model/item-limits';
 
 const contentScripts: SenderKind[] = ['content-script'];
 /** Sent by no one from outside: the background calls its handler itself, from browser events. */

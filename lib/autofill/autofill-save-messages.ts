@@ -4,9 +4,8 @@
  * for a generated password. The background takes the origin and tab from the sender, never from a message.
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { message, type SenderKind } from '../messaging/define-message';
-import { MAX_SHORT } from '../vault/model/item-schema';
+import { MAX_SHORT } from '../vault/model/item-limits';
 
 const contentScripts: SenderKind[] = ['content-script'];
 const text = z.string().max(MAX_SHORT);

@@ -4,7 +4,7 @@
  * is alive.
  */
 import { browser } from 'wxt/browser';
-import type { Timers } from '../vault-service/service-deps';
+import type { Timers } from '../vault-service/context/core-deps';
 import { clearClipboard } from './clear-clipboard';
 
 export const AUTO_LOCK_ALARM = 'auto-lock';

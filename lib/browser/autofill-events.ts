@@ -4,7 +4,7 @@
  * editable fields. Both go to the `autofillCommand` handler with the event's tab; closed tabs are forgotten.
  */
 import { browser } from 'wxt/browser';
-import type { Handlers } from '../protocol/dispatch-message';
+import type { Handlers } from '../protocol/protocol';
 import type { AutofillPlatform } from '../autofill/background/autofill-platform';
 
 /** The manifest command's name. */

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { Badge, BadgeSource } from '../vault-service/service-deps';
+import type { Badge, BadgeSource } from '../vault-service/context/core-deps';
 
 const KEY = 'badgeCounts';
 /** Above this the badge shows "99+": Chrome's badge fits about four characters. */
@@ -38,5 +38,5 @@ export function setBadgeCount(source: BadgeSource, n: number): Promise<void> {
   return run;
 }
 
-/** The real badge for ServiceDeps. */
+/** The real badge (CoreDeps.badge). */
 export const toolbarBadge: Badge = { setBadgeCount };

@@ -6,7 +6,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { fromBase64, toBase64 } from '../crypto/base64';
 import { SEALED_ALG, type Sealed } from '../crypto/sealed';
 import type { FillOutcome } from '../autofill/fill-request';

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { fromBase64, toBase64 } from '../crypto/base64';
 import { asKey, type VaultKey } from '../crypto/keys';
-import type { KeyStore } from '../vault-service/service-deps';
+import type { KeyStore } from '../vault-service/context/core-deps';
 
 const KEY = 'unlocked';
 const keptSchema = z.object({ vaultId: z.string(), vaultKey: z.string() });

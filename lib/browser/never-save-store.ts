@@ -5,8 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import '../messaging/zod-jitless';
-import type { TagSetStore } from '../vault-service/service-deps';
+import type { TagSetStore } from '../autofill/background/autofill-platform';
 
 /** Most tags kept; the oldest go first past it. */
 const MAX_NEVER_SAVE_TAGS = 5_000;

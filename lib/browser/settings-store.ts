@@ -1,7 +1,8 @@
 /** Non-secret preferences in `storage.local` through WXT's versioned storage item. */
 import { storage } from 'wxt/utils/storage';
-import { settingsSchema, type Settings } from '../protocol/protocol';
-import { DEFAULT_SETTINGS, type SettingsStore } from '../vault-service/service-deps';
+import { settingsSchema, type Settings } from '../vault/model/settings';
+import type { SettingsStore } from '../vault-service/context/core-deps';
+import { DEFAULT_SETTINGS } from '../vault/model/settings';
 
 const item = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 

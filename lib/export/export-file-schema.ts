@@ -5,7 +5,6 @@
  * header field (lib/export/export-context). `format` comes first so a file cut short is still recognised.
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { itemContentSchema } from '../vault/model/item-schema';
 
 /** The `format` field of every Sealpass export. */

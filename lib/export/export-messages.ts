@@ -4,7 +4,6 @@
  * the items as a whole (S3).
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { message, pages } from '../messaging/define-message';
 import { MAX_EXPORT_FILE_CHARS } from './export-file-schema';
 

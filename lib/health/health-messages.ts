@@ -3,7 +3,6 @@
  * items and answers with findings by item (lib/health/health-report-schema), never a password.
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { message, pages, type SenderKind } from '../messaging/define-message';
 import { healthReportSchema } from './health-report-schema';
 

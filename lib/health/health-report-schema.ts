@@ -4,7 +4,6 @@
  * beyond its 0..4 score.
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 
 /** The item a finding is about, and where to fix it. */
 export const healthItemSchema = z.object({

@@ -4,7 +4,6 @@
  * While it works it tells open pages how far it got (import-progress-event).
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { message, pages } from '../messaging/define-message';
 import { importEntrySchema, MAX_IMPORT_ENTRIES } from '../vault/model/import-entry';
 

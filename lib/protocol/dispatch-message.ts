@@ -3,12 +3,8 @@
  * runs the handler and turns any failure into a safe `{ ok: false, error }`.
  */
 import { VaultError, type MessageError } from '../vault/model/vault-error';
-import { envelopeSchema, protocol, type MessageType, type RequestOf, type ResponseOf, type SenderKind } from './protocol';
-
-/** One handler per message type; handlers receive a validated request and the sender's kind. */
-export type Handlers = {
-  [T in MessageType]: (payload: RequestOf<T> & object, sender: { kind: SenderKind; tabId?: number; frameId?: number; url?: string }) => Promise<ResponseOf<T>>;
-};
+import type { SenderKind } from '../messaging/define-message';
+import { envelopeSchema, protocol, type Handlers, type MessageType } from './protocol';
 
 /**
  * Handles one raw runtime message.

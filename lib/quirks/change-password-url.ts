@@ -5,7 +5,6 @@
  */
 import { getDomain, parse } from 'tldts';
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import quirks from './change-password-URLs.json';
 
 /** The file's shape: host → absolute https URL. */

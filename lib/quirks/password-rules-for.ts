@@ -4,7 +4,6 @@
  */
 import { getDomain, getHostname } from 'tldts';
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import quirks from './password-rules.json';
 
 /** The file's shape: host → `{ "password-rules": "<passwordrules syntax>" }`. */

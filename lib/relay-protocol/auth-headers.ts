@@ -1,6 +1,5 @@
 /** The four headers that authenticate a relay request (protocol v1), and the checks on their values. */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { base64Bytes, handleSchema } from './identity-bundle';
 
 /** Header names, as sent; HTTP header names are case-insensitive, so the relay reads them in any case. */

@@ -3,7 +3,6 @@
  * relay treats share ids and envelopes as opaque: it checks their shape and size, never their content.
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { handleSchema } from './identity-bundle';
 import { MAX_ACK_IDS, MAX_BATCH, MAX_ENVELOPE_BYTES, MAX_LIST_LIMIT } from './relay-limits';
 

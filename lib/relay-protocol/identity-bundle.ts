@@ -5,7 +5,6 @@
  * numbers (S6, T01).
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 
 /** Canonical base64 of exactly `length` bytes (RFC 4648 §4, with padding). */
 export const base64Bytes = (length: number) =>

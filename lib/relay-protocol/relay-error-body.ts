@@ -3,7 +3,6 @@
  * (it never repeats request content), and the details some codes carry.
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { handleSchema } from './identity-bundle';
 
 /** Each error code with the HTTP status the relay sends it with. */

@@ -1,6 +1,5 @@
 /** Wire schemas for revoking a share (protocol v1): POST /v1/shares/revoke. */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { shareIdSchema } from './envelope-schemas';
 import { handleSchema } from './identity-bundle';
 import { MAX_BATCH } from './relay-limits';

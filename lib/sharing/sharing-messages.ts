@@ -5,7 +5,6 @@
  * A received item's secrets reach the UI only as its permission allows (autofill-only: never).
  */
 import { z } from 'zod';
-import '../messaging/zod-jitless';
 import { message, pages, type SenderKind } from '../messaging/define-message';
 import { itemContentSchema, itemInputSchema, itemSummarySchema } from '../vault/model/item-schema';
 

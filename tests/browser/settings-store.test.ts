@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { localSettingsStore } from '../../lib/browser/settings-store';
-import { DEFAULT_SETTINGS } from '../../lib/vault-service/service-deps';
+import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
 
 describe('localSettingsStore', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -4,7 +4,8 @@
  * nothing of an unexpected error (S3, S8).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchMessage, type Handlers } from '../../lib/protocol/dispatch-message';
+import { dispatchMessage } from '../../lib/protocol/dispatch-message';
+import type { Handlers } from '../../lib/protocol/protocol';
 import { VaultError } from '../../lib/vault/model/vault-error';
 import { protocol, type MessageType } from '../../lib/protocol/protocol';
 

@@ -1,7 +1,8 @@
 /** The protocol map: every message has an allowed-sender rule, strict requests, and no key anywhere in it (S3). */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { envelopeSchema, protocol, settingsSchema, type MessageType, type RequestOf } from '../../lib/protocol/protocol';
+import { envelopeSchema, protocol, type MessageType, type RequestOf } from '../../lib/protocol/protocol';
+import { settingsSchema } from '../../lib/vault/model/settings';
 
 /** One valid request per message type. */
 const samples: { [T in MessageType]: RequestOf<T> } = {

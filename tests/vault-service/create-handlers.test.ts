@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageType, RequestOf } from '../../lib/protocol/protocol';
-import { DEFAULT_SETTINGS } from '../../lib/vault-service/service-deps';
+import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
 import { DELETED_RETENTION_MS } from '../../lib/vault/items/purge-deleted-items';
 import { closeVault } from '../../lib/vault/keys/unlocked-vault';
 import { KDF_TIMEOUT, loginInput, newDb, noteInput, PASSWORD, syntheticVault, T0 } from '../vault/fixtures';

@@ -4,10 +4,15 @@
  */
 import { asKey, type VaultKey } from '../../lib/crypto/keys';
 import type { VaultDb } from '../../lib/db/vault-db';
-import { dispatchMessage, type Handlers } from '../../lib/protocol/dispatch-message';
-import type { MessageType, RequestOf, Result, Settings } from '../../lib/protocol/protocol';
+import { dispatchMessage } from '../../lib/protocol/dispatch-message';
+import type { Handlers } from '../../lib/protocol/protocol';
+import type { MessageType, RequestOf, Result } from '../../lib/protocol/protocol';
+import type { Settings } from '../../lib/vault/model/settings';
 import { createHandlers } from '../../lib/vault-service/create-handlers';
-import { DEFAULT_SETTINGS, type Badge, type BadgeSource, type KeyStore, type ServiceDeps, type SettingsStore, type TagSetStore, type Timers } from '../../lib/vault-service/service-deps';
+import { type ServiceDeps } from '../../lib/vault-service/service-deps';
+import type { Badge, BadgeSource, KeyStore, SettingsStore, Timers } from '../../lib/vault-service/context/core-deps';
+import type { TagSetStore } from '../../lib/autofill/background/autofill-platform';
+import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
 import type { SharingPlatform } from '../../lib/sharing/sync/sharing-platform';
 import type { VaultSession } from '../../lib/vault-service/context/vault-session';
 import type { UnlockedVault } from '../../lib/vault/keys/unlocked-vault';

@@ -16,7 +16,8 @@ import type { ItemContent, ItemSummary } from '../../lib/vault/model/item-schema
 import { readAuditLog } from '../../lib/vault/records/read-audit-log';
 import { closeVault, type UnlockedVault } from '../../lib/vault/keys/unlocked-vault';
 import { unlockVault } from '../../lib/vault/lifecycle/unlock-vault';
-import { MAX_PASSWORD_HISTORY, updateItem } from '../../lib/vault/items/update-item';
+import { MAX_PASSWORD_HISTORY } from '../../lib/vault/model/item-limits';
+import { updateItem } from '../../lib/vault/items/update-item';
 import { copyVault, newDb, PASSWORD, pasteUnlocked, T0, type VaultCopy } from './fixtures';
 
 const NUM_RUNS = 8;

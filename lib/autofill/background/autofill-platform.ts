@@ -40,5 +40,19 @@ export interface AutofillPlatform {
   requestFill(tabId: number, request: FillRequest, frameId: number | null): Promise<FillOutcome | null>;
 }
 
+/** A persistent set of opaque hex tags (blind-index HMACs), e.g. the origins never to offer saving on. */
+export interface TagSetStore {
+  has(tag: string): Promise<boolean>;
+  add(tag: string): Promise<void>;
+}
+
+/** What autofill's handlers need beyond the core (HandlerContext's `D`). */
+export interface AutofillDeps {
+  /** Filling's browser parts (lib/browser/browser-autofill-platform). */
+  autofill: AutofillPlatform;
+  /** Origins the user chose "never offer to save" for, as blind tags (S1). */
+  neverSave: TagSetStore;
+}
+
 /** Inline menu on, no site excluded. */
 export const DEFAULT_AUTOFILL_PREFS: AutofillPrefs = { inlineMenu: true, neverShow: null };

@@ -7,8 +7,7 @@
 import { findLoginMatches, type LoginMatch } from './find-login-matches';
 import type { FillRequest, FillSource } from '../fill-request';
 import { parseCredentialGroups, type CredentialGroups } from './parse-credential-groups';
-import type { AutofillMessageType, FillField, LoginChoice } from '../autofill-messages';
-import { MAX_MENU_LOGINS } from '../autofill-messages';
+import { MAX_MENU_LOGINS, type autofillMessages, type FillField, type LoginChoice } from '../autofill-messages';
 import { VaultError } from '../../vault/model/vault-error';
 import sharedCredentials from '../../quirks/shared-credentials.json';
 import { generateTotp } from '../../totp/generate-totp';
@@ -17,7 +16,10 @@ import { siteOf } from '../../vault/records/blind-index';
 import { recordAuditEvent } from '../../vault/records/record-audit-event';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { FillGrants } from './fill-grants';
-import type { FeatureHandlers, HandlerContext } from '../../vault-service/context/handler-context';
+import type { HandlersOf } from '../../messaging/define-message';
+import type { AutofillDeps } from './autofill-platform';
+import type { CoreDeps } from '../../vault-service/context/core-deps';
+import type { HandlerContext } from '../../vault-service/context/handler-context';
 import { openNeverShow, sealNeverShow } from './never-show-list';
 
 /** The sender facts a handler receives from dispatchMessage. */
@@ -46,7 +48,7 @@ function credentialGroups(): CredentialGroups {
  * Builds the autofill handlers. Asking for matches does not count as activity (a page can move the focus by
  * itself and must not keep the vault unlocked); filling, and every settings change, do.
  */
-export function createAutofillHandlers(ctx: HandlerContext): FeatureHandlers<AutofillMessageType> {
+export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>): HandlersOf<typeof autofillMessages> {
   const { deps, session } = ctx;
   const platform = deps.autofill;
   const grants = new FillGrants();

@@ -7,14 +7,17 @@
  */
 import { generateForField } from './generate-for-field';
 import { decideSave, type SaveDecision } from './decide-save';
-import type { AutofillSaveMessageType, SaveOffer } from '../autofill-save-messages';
+import type { autofillSaveMessages, SaveOffer } from '../autofill-save-messages';
 import { VaultError } from '../../vault/model/vault-error';
 import { createItem } from '../../vault/items/create-item';
 import { findItemsBySite } from '../../vault/items/find-items-by-site';
 import { getItem } from '../../vault/items/get-item';
 import { updateItem } from '../../vault/items/update-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import type { FeatureHandlers, HandlerContext } from '../../vault-service/context/handler-context';
+import type { HandlersOf } from '../../messaging/define-message';
+import type { AutofillDeps } from './autofill-platform';
+import type { CoreDeps } from '../../vault-service/context/core-deps';
+import type { HandlerContext } from '../../vault-service/context/handler-context';
 import { neverSaveTag } from './never-save-tag';
 import { PendingSaves, type PendingSave } from './pending-saves';
 
@@ -30,7 +33,7 @@ interface Sender {
  * (a page can submit forms on its own; it must not keep the vault unlocked); Save and Never do.
  * @returns the handlers; their pending saves live as long as this background does
  */
-export function createSaveHandlers(ctx: HandlerContext): FeatureHandlers<AutofillSaveMessageType> {
+export function createSaveHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>): HandlersOf<typeof autofillSaveMessages> {
   const { deps, session } = ctx;
   const pending = new PendingSaves();
 

@@ -5,7 +5,6 @@
  * sites only, one way. Read by the background only; the content script never bundles this data.
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import { siteOf } from '../../vault/records/blind-index';
 
 const domains = z.array(z.string().min(1).max(253)).min(1);

@@ -10,11 +10,12 @@ import { readEncryptedExport } from '../read-encrypted-export';
 import { restoreExportItems } from '../restore-export-items';
 import type { ErrorCode } from '../../vault/model/vault-error';
 import { VaultError } from '../../vault/model/vault-error';
-import type { ExportMessageType } from '../export-messages';
+import type { exportMessages } from '../export-messages';
 import { openLiveItems } from '../../vault/items/open-live-items';
 import { recordAuditEvent } from '../../vault/records/record-audit-event';
 import { verifyMasterPassword } from '../../vault/lifecycle/verify-master-password';
-import type { FeatureHandlers, HandlerContext } from '../../vault-service/context/handler-context';
+import type { HandlersOf } from '../../messaging/define-message';
+import type { HandlerContext } from '../../vault-service/context/handler-context';
 
 /** Shortest export passphrase the background accepts, in UTF-16 units; the page also requires a strong one. */
 export const MIN_EXPORT_PASSPHRASE_LENGTH = 12;
@@ -38,7 +39,7 @@ function fileName(now: number, extension: 'json' | 'csv'): string {
  * Builds the export handlers. Each counts as activity (re-arms auto-lock).
  * @returns exportEncrypted, exportPlain, exportRestore
  */
-export function createExportHandlers(ctx: HandlerContext): FeatureHandlers<ExportMessageType> {
+export function createExportHandlers(ctx: HandlerContext): HandlersOf<typeof exportMessages> {
   const { db } = ctx.deps;
 
   /** The items to export, after the master password is checked. */

@@ -9,17 +9,18 @@ import { countRotationDue } from '../count-rotation-due';
 import { parseBreachList } from '../parse-breach-list';
 import { DAY_MS, DEFAULT_ROTATION_DAYS } from '../rotation-status';
 import { snoozeRotation } from '../snooze-rotation';
-import type { HealthMessageType } from '../health-messages';
+import type { healthMessages } from '../health-messages';
 import { openLiveItems } from '../../vault/items/open-live-items';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import type { FeatureHandlers, HandlerContext } from '../../vault-service/context/handler-context';
+import type { HandlersOf } from '../../messaging/define-message';
+import type { HandlerContext } from '../../vault-service/context/handler-context';
 
 /**
  * Builds the health handlers. Strength scores are cached per unlocked vault by item id and revision, so
  * only new or edited passwords are estimated again; the cache goes with the vault object at lock.
  * @returns healthReport, healthSnooze, healthRotationCheck
  */
-export function createHealthHandlers(ctx: HandlerContext): FeatureHandlers<HealthMessageType> {
+export function createHealthHandlers(ctx: HandlerContext): HandlersOf<typeof healthMessages> {
   const { db, badge } = ctx.deps;
   const scoreCaches = new WeakMap<UnlockedVault, Map<string, number>>();
   const defaultDays = async () => (await ctx.deps.settings.get()).rotationDays ?? DEFAULT_ROTATION_DAYS;

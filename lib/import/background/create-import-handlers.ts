@@ -1,15 +1,24 @@
 /**
- * The background's import handler: writes what the vault page parsed (lib/vault/import-items), telling
- * open pages how far it got, and answers with counts only.
+ * The background's import handler: writes what the vault page parsed (lib/vault/items/import-items),
+ * telling open pages how far it got, and answers with counts only.
  */
-import { importItems } from '../../vault/items/import-items';
-import type { FeatureHandlers, HandlerContext } from '../../vault-service/context/handler-context';
+import type { HandlersOf } from '../../messaging/define-message';
+import { importItems, type ImportProgress } from '../../vault/items/import-items';
+import type { CoreDeps } from '../../vault-service/context/core-deps';
+import type { HandlerContext } from '../../vault-service/context/handler-context';
+import type { importMessages } from '../import-messages';
+
+/** What import's handler needs beyond the core (HandlerContext's `D`). */
+export interface ImportDeps {
+  /** Tells open extension pages how far a running import got; absent, imports run without reports. */
+  notifyImportProgress?: (progress: ImportProgress) => Promise<void>;
+}
 
 /**
  * @param ctx - the shared session and platform parts
  * @returns the `itemImport` handler
  */
-export function createImportHandlers(ctx: HandlerContext): FeatureHandlers<'itemImport'> {
+export function createImportHandlers(ctx: HandlerContext<CoreDeps & ImportDeps>): HandlersOf<typeof importMessages> {
   return {
     async itemImport({ entries }) {
       const vault = await ctx.unlocked();

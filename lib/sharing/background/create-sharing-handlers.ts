@@ -12,7 +12,7 @@ import { MAX_SHARE_LIFETIME_MS } from '../grants/offer-share';
 import { ownSafetyCode } from '../identity/own-safety-code';
 import { renderSafetyQr } from '../identity/render-safety-qr';
 import { VaultError } from '../../vault/model/vault-error';
-import type { ExpiryChoice, SharingMessageType } from '../sharing-messages';
+import type { ExpiryChoice, sharingMessages } from '../sharing-messages';
 import { RelayError } from '../../relay-protocol/relay-error';
 import { answerShare } from '../recipient/answer-share';
 import { commitSharing } from '../store/commit-sharing';
@@ -40,7 +40,10 @@ import { syncSharing, type SyncOutcome } from '../sync/sync-sharing';
 import { wipeIdentity } from '../identity/wipe-identity';
 import { getItem } from '../../vault/items/get-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import type { FeatureHandlers, HandlerContext } from '../../vault-service/context/handler-context';
+import type { HandlersOf } from '../../messaging/define-message';
+import type { SharingDeps } from '../sync/sharing-platform';
+import type { CoreDeps } from '../../vault-service/context/core-deps';
+import type { HandlerContext } from '../../vault-service/context/handler-context';
 import type { SharingPlatform } from '../sync/sharing-platform';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -50,7 +53,7 @@ const PRESET_MS: Record<Exclude<ExpiryChoice, { at: number }>, number | null> = 
  * Builds the sharing handlers over the context's session and the platform's relay fetch and expiry alarm.
  * @returns one handler per message of lib/messaging/sharing-messages
  */
-export function createSharingHandlers(ctx: HandlerContext): FeatureHandlers<SharingMessageType> {
+export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps>): HandlersOf<typeof sharingMessages> {
   const { db } = ctx.deps;
   const unavailable: SharingPlatform = {
     fetch: async () => {

@@ -7,7 +7,6 @@
  * of `Ed25519 signature (64) ‖ UTF-8 JSON body`.
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import { itemContentSchema } from '../../vault/model/item-schema';
 import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
 import { MAX_ENVELOPE_BYTES } from '../../relay-protocol/relay-limits';

@@ -6,7 +6,6 @@ import { openSealed } from '../../crypto/open-sealed';
 import { DecryptError } from '../../crypto/sealed';
 import { signingPublicKey } from '../../crypto/signing-public-key';
 import { wipe } from '../../crypto/wipe';
-import '../../messaging/zod-jitless';
 import { handleSchema } from '../../relay-protocol/identity-bundle';
 import type { Identity } from './identity';
 import { identityContext } from './identity-context';

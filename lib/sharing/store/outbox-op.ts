@@ -4,7 +4,6 @@
  * they were made: an offer before its update, the relay-side revoke before the revoke envelope.
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import { DecryptError } from '../../crypto/sealed';
 import type { OutboxRecord } from '../../db/vault-db';
 import { newEnvelopeSchema, shareIdSchema } from '../../relay-protocol/envelope-schemas';

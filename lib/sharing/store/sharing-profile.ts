@@ -4,7 +4,6 @@
  * kept sealed like everything else about the user's sharing (S1).
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import type { Sealed } from '../../crypto/sealed';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';

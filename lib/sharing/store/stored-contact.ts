@@ -3,7 +3,6 @@
  * (handle, keys and verification state are all identifying or security-relevant, S1).
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import { fromBase64, toBase64 } from '../../crypto/base64';
 import { DecryptError } from '../../crypto/sealed';
 import type { ContactRecord } from '../../db/vault-db';

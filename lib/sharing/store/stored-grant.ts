@@ -4,7 +4,6 @@
  * gap in the recipient's sequence numbers (T04), and whether the owner dismissed the rotation notice.
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import { DecryptError } from '../../crypto/sealed';
 import type { ShareRecord } from '../../db/vault-db';
 import { handleSchema, base64Bytes } from '../../relay-protocol/identity-bundle';

@@ -5,7 +5,6 @@
  * back (T04). Accepted logins carry the blind index of their sites, so the fill lookup finds them.
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import { DecryptError } from '../../crypto/sealed';
 import type { ReceivedRecord } from '../../db/vault-db';
 import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';

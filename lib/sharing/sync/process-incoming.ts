@@ -9,7 +9,7 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { randomBytes } from '../../crypto/random-bytes';
-import type { AuditEventType } from '../../protocol/protocol';
+import type { AuditEventType } from '../../vault/model/audit-event';
 import type { MailboxEntry } from '../../relay-protocol/envelope-schemas';
 import { acceptIncoming } from '../grants/accept-incoming';
 import type { Contact } from '../contacts/contact';

@@ -10,3 +10,12 @@ export interface SharingPlatform {
   /** Arms the expiry alarm for `at` (ms since epoch), replacing any earlier one; null clears it. */
   scheduleExpiry(at: number | null): Promise<void>;
 }
+
+/** What sharing's handlers need beyond the core (HandlerContext's `D`). */
+export interface SharingDeps {
+  /**
+   * Sharing's browser parts: the relay fetch and the expiry alarm (lib/browser/sharing-alarms). Absent
+   * where a service is built without sharing (other features' tests): sharing messages then fail.
+   */
+  sharing?: SharingPlatform;
+}

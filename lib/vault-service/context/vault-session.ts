@@ -6,14 +6,14 @@ import { VaultError } from '../../vault/model/vault-error';
 import { closeVault, type UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { loadSummaries } from '../../vault/items/load-summaries';
 import { readHeader, resumeVault } from '../../vault/lifecycle/unlock-vault';
-import type { ServiceDeps } from '../service-deps';
+import type { CoreDeps } from './core-deps';
 
 /** Holds the unlocked vault for the service worker's lifetime. */
 export class VaultSession {
   private vault: UnlockedVault | null = null;
   private resuming: Promise<UnlockedVault | null> | null = null;
 
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: CoreDeps) {}
 
   /** Keeps `vault` as the unlocked one and its key in `storage.session`. */
   async start(vault: UnlockedVault): Promise<void> {

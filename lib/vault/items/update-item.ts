@@ -3,14 +3,12 @@ import type { VaultDb } from '../../db/vault-db';
 import { VaultError } from '../model/vault-error';
 import { commitChanges } from '../records/commit-changes';
 import { getLiveRecord } from './get-item';
+import { MAX_PASSWORD_HISTORY } from '../model/item-limits';
 import { itemInputSchema, type ItemContent, type ItemInput } from '../model/item-schema';
 import { openItem } from '../records/open-item';
 import { sealItem } from '../records/seal-item';
 import { summarizeItem } from '../model/summarize-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
-
-/** Most earlier passwords kept per login. */
-export const MAX_PASSWORD_HISTORY = 100;
 
 /**
  * Replaces an item's content with `input` (revision + 1).

@@ -1,6 +1,6 @@
 /** Compares the authenticated manifest with the stored records (T09). */
 import type { ItemRecord } from '../../db/vault-db';
-import type { IntegrityReport } from '../../protocol/protocol';
+import type { IntegrityReport } from '../model/integrity-report';
 
 /**
  * @param manifest - id → revision from the sealed manifest

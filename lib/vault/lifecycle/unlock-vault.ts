@@ -13,7 +13,7 @@ import { wipe } from '../../crypto/wipe';
 import { wrapKey } from '../../crypto/wrap-key';
 import type { HeaderRecord, VaultDb } from '../../db/vault-db';
 import { VaultError } from '../model/vault-error';
-import type { IntegrityReport } from '../../protocol/protocol';
+import type { IntegrityReport } from '../model/integrity-report';
 import { checkIntegrity } from './check-integrity';
 import { appendAudit } from '../records/commit-changes';
 import { loadSummaries } from '../items/load-summaries';

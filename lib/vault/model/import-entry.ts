@@ -4,7 +4,6 @@
  * a Bitwarden JSON or a Firefox CSV comes back without losing them.
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
 import { loginInputSchema, loginKeptFields, loginSchema, noteInputSchema } from './item-schema';
 
 /** Most entries one import may carry; a 50,000-row file is far beyond any real export. */

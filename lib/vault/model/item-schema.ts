@@ -3,14 +3,8 @@
  * decrypted records, imports). Every field here lives inside ciphertext (S1, T07).
  */
 import { z } from 'zod';
-import '../../messaging/zod-jitless';
-
-/** Longest text field accepted, in characters (notes, custom field values). */
-export const MAX_TEXT = 100_000;
-/** Longest short field (title, username, password, URL), in characters. */
-export const MAX_SHORT = 4_096;
-/** Longest rotation period a login or the settings accept, in days (10 years). */
-export const MAX_ROTATION_DAYS = 3_650;
+import { MAX_FIELDS, MAX_FOLDER, MAX_PASSWORD_HISTORY, MAX_ROTATION_DAYS, MAX_SHORT, MAX_TAG, MAX_TAGS, MAX_TEXT, MAX_URLS } from './item-limits';
+import { permissionSchema } from './share-permission';
 
 const short = z.string().max(MAX_SHORT);
 
@@ -30,9 +24,9 @@ export const passwordHistoryEntrySchema = z.object({
 const commonFields = {
   title: short.min(1, 'title is required'),
   notes: z.string().max(MAX_TEXT).default(''),
-  fields: z.array(customFieldSchema).max(200).default([]),
-  folder: z.string().max(256).default(''),
-  tags: z.array(z.string().min(1).max(64)).max(50).default([]),
+  fields: z.array(customFieldSchema).max(MAX_FIELDS).default([]),
+  folder: z.string().max(MAX_FOLDER).default(''),
+  tags: z.array(z.string().min(1).max(MAX_TAG)).max(MAX_TAGS).default([]),
   favourite: z.boolean().default(false),
 };
 
@@ -42,7 +36,7 @@ export const loginInputSchema = z.object({
   ...commonFields,
   username: short.default(''),
   password: short.default(''),
-  urls: z.array(short).max(50).default([]),
+  urls: z.array(short).max(MAX_URLS).default([]),
   totp: short.default(''),
   /** "origin": fill only on the exact origin saved (default, T20); "domain": any subdomain of the site. */
   match: z.enum(['origin', 'domain']).default('origin'),
@@ -77,7 +71,7 @@ export const loginKeptFields = {
 export const loginSchema = loginInputSchema.extend({
   ...keptFields,
   ...loginKeptFields,
-  passwordHistory: z.array(passwordHistoryEntrySchema).max(100).default([]),
+  passwordHistory: z.array(passwordHistoryEntrySchema).max(MAX_PASSWORD_HISTORY).default([]),
 });
 /** A decrypted secure note. */
 export const noteSchema = noteInputSchema.extend(keptFields);
@@ -100,9 +94,9 @@ export const itemSummarySchema = z.discriminatedUnion('state', [
     tags: z.array(z.string()),
     favourite: z.boolean(),
     updatedAt: z.number(),
-    /** Present on items someone shared with this vault (lib/sharing-service): who, how, until when. */
+    /** Present on items someone shared with this vault (lib/sharing/recipient): who, how, until when. */
     shared: z
-      .object({ by: z.string(), permission: z.enum(['view', 'edit', 'autofill-only']), expiresAt: z.number().nullable() })
+      .object({ by: z.string(), permission: permissionSchema, expiresAt: z.number().nullable() })
       .optional(),
   }),
   z.object({ state: z.literal('quarantined'), id: z.string() }),

@@ -9,7 +9,7 @@ import { hmacSha256 } from '../../crypto/hmac-sha256';
 import type { AuditKey, VaultKey } from '../../crypto/keys';
 import type { Sealed } from '../../crypto/sealed';
 import type { AuditRecord } from '../../db/vault-db';
-import { auditEventTypeSchema } from '../../protocol/protocol';
+import { auditEventTypeSchema } from '../model/audit-event';
 import { openJson, sealJson } from './sealed-json';
 
 /** What one event says; sealed, since titles are user data (S1). */

@@ -5,7 +5,7 @@
 import { equalBytes } from '@noble/ciphers/utils.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { VaultDb } from '../../db/vault-db';
-import type { AuditEvent } from '../../protocol/protocol';
+import type { AuditEvent } from '../model/audit-event';
 import { chainHash, GENESIS_HASH, openAuditHead, openAuditRecord } from './audit-chain';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 

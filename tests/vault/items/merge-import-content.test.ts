@@ -4,7 +4,7 @@ import { VaultError } from '../../../lib/vault/model/vault-error';
 import type { ImportContent } from '../../../lib/vault/model/import-entry';
 import { importContentSchema } from '../../../lib/vault/model/import-entry';
 import { mergeImportContent } from '../../../lib/vault/items/merge-import-content';
-import { MAX_PASSWORD_HISTORY } from '../../../lib/vault/items/update-item';
+import { MAX_PASSWORD_HISTORY } from '../../../lib/vault/model/item-limits';
 import { loginInput, noteInput, T0 } from '../fixtures';
 
 const login = (overrides: object): ImportContent => importContentSchema.parse({ ...loginInput(), ...overrides });

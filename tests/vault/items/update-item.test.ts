@@ -7,7 +7,8 @@ import { deleteItem } from '../../../lib/vault/items/delete-item';
 import { getItem } from '../../../lib/vault/items/get-item';
 import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
 import { sealItem } from '../../../lib/vault/records/seal-item';
-import { MAX_PASSWORD_HISTORY, updateItem } from '../../../lib/vault/items/update-item';
+import { MAX_PASSWORD_HISTORY } from '../../../lib/vault/model/item-limits';
+import { updateItem } from '../../../lib/vault/items/update-item';
 import { loginInput, noteInput, storedManifest, syntheticVault, T0 } from '../fixtures';
 
 describe('updateItem', () => {

@@ -10,7 +10,7 @@ import { deriveMasterKey } from '../../../lib/crypto/derive-master-key';
 import { asKey, type VaultKey } from '../../../lib/crypto/keys';
 import type { HeaderRecord, ItemRecord, VaultDb } from '../../../lib/db/vault-db';
 import { VaultError } from '../../../lib/vault/model/vault-error';
-import type { IntegrityReport } from '../../../lib/protocol/protocol';
+import type { IntegrityReport } from '../../../lib/vault/model/integrity-report';
 import { openAuditRecord } from '../../../lib/vault/records/audit-chain';
 import { createItem } from '../../../lib/vault/items/create-item';
 import { createVault } from '../../../lib/vault/lifecycle/create-vault';

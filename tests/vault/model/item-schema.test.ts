@@ -1,6 +1,7 @@
 /** The item schemas: what a message may carry, defaults, limits, and fields the user cannot set. */
 import { describe, expect, it } from 'vitest';
-import { itemContentSchema, itemInputSchema, itemSummarySchema, MAX_SHORT, MAX_TEXT } from '../../../lib/vault/model/item-schema';
+import { MAX_SHORT, MAX_TEXT } from '../../../lib/vault/model/item-limits';
+import { itemContentSchema, itemInputSchema, itemSummarySchema } from '../../../lib/vault/model/item-schema';
 import { loginInput, noteInput, T0 } from '../fixtures';
 
 describe('itemInputSchema', () => {

@@ -5,6 +5,7 @@
  * checked so that a bug there cannot write junk into a page.
  */
 import { browser } from 'wxt/browser';
+import { MAX_SHORT } from '../../../vault/model/item-limits';
 import type { RequestOf, ResponseOf } from '../../../protocol/protocol';
 
 /** The messages a content script sends for filling. */
@@ -15,7 +16,7 @@ export type ContentReply<T extends ContentMessage> = ({ ok: true } & ResponseOf<
 
 type Check = (reply: Record<string, unknown>) => boolean;
 
-const isString = (value: unknown, max = 4_096): value is string => typeof value === 'string' && value.length <= max;
+const isString = (value: unknown, max = MAX_SHORT): value is string => typeof value === 'string' && value.length <= max;
 const optionalString = (value: unknown, max?: number) => value === undefined || isString(value, max);
 const isLogin = (value: unknown): boolean => {
   const login = value as Record<string, unknown> | null;

@@ -4,13 +4,13 @@
  * would take half of the content script's 30 KB budget.
  */
 import type { SaveOffer } from '../../autofill-save-messages';
+import { MAX_SHORT } from '../../../vault/model/item-limits';
 
 /** A reply, reduced to what the content script uses; any field a reply lacks is `null`. */
 export type SaveReply =
   | { ok: true; offer: SaveOffer | null; outcome: 'created' | 'updated' | 'unchanged' | null; password: string | null }
   | { ok: false; code: string; message: string };
 
-const MAX_SHORT = 4_096;
 const ACTIONS: readonly string[] = ['save', 'update', 'locked'];
 const OUTCOMES: readonly string[] = ['created', 'updated', 'unchanged'];
 const MALFORMED: SaveReply = { ok: false, code: 'internal', message: 'The Sealpass background gave a malformed answer.' };

@@ -3,17 +3,16 @@
  * background. Content script side: plain DOM reads, no dependencies.
  */
 import type { Submission } from '../../autofill-save-messages';
+import { MAX_SHORT } from '../../../vault/model/item-limits';
 import type { DetectedForm, FieldRole, FormKind } from '../detect/form-types';
 
 /** Form kinds whose submit can mean a login to save or a password to update. */
 const SAVEABLE: ReadonlySet<FormKind> = new Set(['login', 'password-step', 'signup', 'change-password']);
-/** The background refuses longer values (MAX_SHORT); a longer one is not a password a person typed. */
-const MAX_VALUE_LENGTH = 4_096;
 
 /**
  * The submission a form stands for, or `null` when it holds nothing worth saving: a kind that never
  * carries a password to keep (password reset, one-time code, username step), no password typed, or a
- * value longer than 4096 characters.
+ * value longer than MAX_SHORT (4,096) characters, which the background refuses: not something a person typed.
  * @param form - from `detectForms`, read before the page clears or removes it
  * @returns the values by role; `''` for a role the form lacks (the first field of each role counts)
  * @example readSubmission(detectForms(document)[0]!); // { username: 'alice', currentPassword: '…', newPassword: '', confirmPassword: '' }
@@ -28,6 +27,6 @@ export function readSubmission(form: DetectedForm): Submission | null {
     confirmPassword: value('confirm-password'),
   };
   if (submission.currentPassword === '' && submission.newPassword === '') return null;
-  if (Object.values(submission).some((v) => v.length > MAX_VALUE_LENGTH)) return null;
+  if (Object.values(submission).some((v) => v.length > MAX_SHORT)) return null;
   return submission;
 }

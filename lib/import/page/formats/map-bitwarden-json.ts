@@ -7,9 +7,8 @@
  * Sealpass has no type for, become secure notes with their details as custom fields.
  */
 import { z } from 'zod';
-import '../../../messaging/zod-jitless';
 import { buildImportRow, type RawRow } from './build-import-row';
-import { MAX_PASSWORD_HISTORY } from '../../../vault/items/update-item';
+import { MAX_PASSWORD_HISTORY } from '../../../vault/model/item-limits';
 import { ImportFileError, type ImportProblem, type MappedImport } from '../../import-types';
 
 const text = z.string().nullish();

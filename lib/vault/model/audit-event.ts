@@ -1,0 +1,37 @@
+/**
+ * The audit log's event shape (DESIGN §1 audit): what one event says, sealed in the log (records/audit-chain)
+ * and, with its place in the chain, what the vault page shows and exports. Titles are user data (S1).
+ */
+import { z } from 'zod';
+import { MAX_HANDLE } from './item-limits';
+
+/** Every kind of security event the vault records. */
+export const auditEventTypeSchema = z.enum([
+  'vault-created', 'vault-unlocked', 'vault-locked', 'master-password-changed',
+  'item-created', 'item-edited', 'item-deleted', 'item-restored',
+  'password-revealed', 'password-copied', 'username-copied', 'totp-copied', 'audit-exported',
+  'vault-exported-encrypted', 'vault-exported-plain',
+  'items-imported',
+  'item-filled',
+  'share-created', 'share-delivered', 'share-accepted', 'share-declined', 'share-opened', 'share-updated', 'share-revoked', 'share-expired',
+]);
+
+/** What one event says (sealed). `itemTitle` is the title when the event happened. */
+export const auditPayloadSchema = z.object({
+  /** ms since epoch. */
+  at: z.number().int(),
+  type: auditEventTypeSchema,
+  itemId: z.string().optional(),
+  itemTitle: z.string().optional(),
+  /** How many items an event covers (`items-imported`). */
+  count: z.number().int().nonnegative().optional(),
+  /** The other person of a sharing event (their handle): the recipient for the owner, the owner for a recipient. */
+  party: z.string().max(MAX_HANDLE).optional(),
+});
+
+/** One decrypted event with its place in the chain: sequence number and chain hash (hex). */
+export const auditEventSchema = auditPayloadSchema.extend({ seq: z.number().int(), hash: z.string() });
+
+export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
+export type AuditPayload = z.infer<typeof auditPayloadSchema>;
+export type AuditEvent = z.infer<typeof auditEventSchema>;
