@@ -1,4 +1,5 @@
 /** Background service worker: the only context that holds keys (S3). Wires features together. */
+import '../lib/messaging/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AUTO_LOCK_ALARM, CLIPBOARD_ALARM, alarmTimers } from '../lib/browser/alarm-timers';

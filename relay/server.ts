@@ -3,6 +3,7 @@
  * (relay-config.ts), opens and migrates the store, serves the app, purges on a timer, and shuts down
  * cleanly on SIGINT or SIGTERM.
  */
+import './zod-jitless';
 import { serve } from '@hono/node-server';
 import { createApp } from './create-app';
 import { nodeClientAddress } from './node-client-address';

@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, unit tests, then the end-to-end suite in real Chromium, failing fast.
+ * `npm test`: type check, layer guard, unit tests, then the end-to-end suite in real Chromium, failing fast.
  * Prints each step's wall time and a summary.
  */
 import { formatSeconds, localBin, runCommand } from './run-command.mjs';
@@ -7,6 +7,12 @@ import { formatSeconds, localBin, runCommand } from './run-command.mjs';
 /** @type {{ label: string, command: () => string, args: string[] }[]} */
 const steps = [
   { label: 'Type check (tsc --noEmit -p .)', command: () => localBin('tsc'), args: ['--noEmit', '-p', '.'] },
+  // The layer rules of README.md's Architecture table, and no file that only tests use.
+  {
+    label: 'Layer guard (npm run check:layers)',
+    command: () => (process.platform === 'win32' ? 'npm.cmd' : 'npm'),
+    args: ['run', '--silent', 'check:layers'],
+  },
   // Some unit tests (in-page overlays, trusted events) run in real Chromium, so it must be there first.
   { label: 'Chromium present (scripts/ensure-chromium.mjs)', command: () => process.execPath, args: ['scripts/ensure-chromium.mjs'] },
   { label: 'Unit tests (vitest run)', command: () => localBin('vitest'), args: ['run'] },

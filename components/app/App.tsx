@@ -7,9 +7,7 @@ import { errorText } from '../kit/error-text';
 import { Onboarding } from './Onboarding';
 import { Unlock } from './Unlock';
 import { VaultLockedContext } from '../kit/use-vault-call';
-import { VaultView } from './VaultView';
-
-export type Layout = 'popup' | 'page';
+import { VaultView, type Layout } from './VaultView';
 
 export interface AppProps {
   layout: Layout;

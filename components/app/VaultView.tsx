@@ -7,9 +7,9 @@ import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import type { Settings } from '../../lib/vault/model/settings';
 import { isReceivedItemId } from '../../lib/sharing/is-received-item-id';
 import type { Item, ItemSummary } from '../../lib/vault/model/item-schema';
-import type { Layout } from './App';
 import { AuditLog } from '../settings/AuditLog';
 import { Contacts } from '../sharing/Contacts';
+import { DamagedNotice } from '../sharing/DamagedNotice';
 import { errorText } from '../kit/error-text';
 import { listFolders } from '../items/filter-items';
 import { ExportView } from '../export/ExportView';
@@ -29,6 +29,9 @@ import { Toast } from '../kit/Toast';
 import { useVaultCall } from '../kit/use-vault-call';
 import { VaultToolsContext, type ToastContent, type VaultTools } from '../kit/vault-context';
 import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
+
+/** The popup (narrow, one pane) or the full-page vault (wide, list and detail side by side). */
+export type Layout = 'popup' | 'page';
 
 type View =
   | { kind: 'list' }
@@ -67,6 +70,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   const [toast, setToast] = useState<{ content: ToastContent; key: number } | null>(null);
   const [report, setReport] = useState<IntegrityReport | null>(integrity);
   const [inboxCount, setInboxCount] = useState(0);
+  const [receivedDamaged, setReceivedDamaged] = useState(0);
 
   // Reloads overlap (a delete reloads, then Undo reloads again before the first is done): only the latest
   // one may set the list, or an older answer would put back a list without the restored item.
@@ -80,6 +84,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
       const inbox = await call('inboxList', {});
       if (seq !== reloadSeq.current) return;
       setItems(received.ok ? [...result.items, ...received.items] : result.items);
+      setReceivedDamaged(received.ok ? received.damaged : 0);
       setInboxCount(inbox.ok ? inbox.shares.length : 0);
       setListError(null);
     } else if (seq === reloadSeq.current) {
@@ -220,15 +225,19 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
       break;
   }
 
+  // Received copies that do not open are missing from the list: say so above it (S8).
   const list = (
-    <ItemList
-      items={items}
-      error={listError}
-      state={listState}
-      onStateChange={setListState}
-      onOpen={(id) => setView({ kind: 'item', id })}
-      openId={view.kind === 'item' ? view.id : null}
-    />
+    <>
+      <DamagedNotice kind="received" count={receivedDamaged} />
+      <ItemList
+        items={items}
+        error={listError}
+        state={listState}
+        onStateChange={setListState}
+        onOpen={(id) => setView({ kind: 'item', id })}
+        openId={view.kind === 'item' ? view.id : null}
+      />
+    </>
   );
 
   const current = (kind: View['kind']) => (view.kind === kind ? ('page' as const) : undefined);

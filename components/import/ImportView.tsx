@@ -13,7 +13,7 @@ import { mapGenericColumns } from '../../lib/import/page/formats/map-generic-col
 import { readImportFile, type ReadImport } from '../../lib/import/page/read-import-file';
 import { subscribeImportProgress } from '../../lib/messaging/import-progress-event';
 import type { ItemSummary } from '../../lib/vault/model/item-schema';
-import type { ImportProgress } from '../../lib/vault/items/import-items';
+import type { ImportProgress } from '../../lib/vault/model/import-entry';
 import { errorText } from '../kit/error-text';
 import { ImportColumnMapping } from './ImportColumnMapping';
 import { ImportDone } from './ImportDone';

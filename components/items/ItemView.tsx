@@ -4,7 +4,7 @@ import type { Item } from '../../lib/vault/model/item-schema';
 import { AccessPanel } from '../sharing/AccessPanel';
 import { ContentRows } from '../kit/ContentRows';
 import { errorText } from '../kit/error-text';
-import { inputFromContent } from './item-form';
+import { inputFromContent } from '../../lib/vault/model/item-fields';
 import { ItemViewStatus } from '../kit/ItemViewStatus';
 import { SecretValue } from '../kit/SecretValue';
 import { TotpCode } from '../kit/TotpCode';

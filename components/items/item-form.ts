@@ -2,7 +2,7 @@
  * The add/edit form's state and its checks: turns what the user typed into an `ItemInput` the protocol
  * accepts (lib/vault/item-schema), with an error per field instead of a rejected message.
  */
-import { MAX_ROTATION_DAYS, MAX_SHORT, MAX_TEXT } from '../../lib/vault/model/item-limits';
+import { MAX_FIELDS, MAX_FOLDER, MAX_ROTATION_DAYS, MAX_SHORT, MAX_TAG, MAX_TAGS, MAX_TEXT, MAX_URLS } from '../../lib/vault/model/item-limits';
 import type { ItemContent, ItemInput } from '../../lib/vault/model/item-schema';
 
 export interface CustomFieldDraft {
@@ -34,13 +34,6 @@ export type DraftErrors = Record<string, string>;
 
 export type DraftCheck = { ok: true; input: ItemInput } | { ok: false; errors: DraftErrors };
 
-/** Limits from the item schema, repeated here only where the schema has no exported constant. */
-const MAX_URLS = 50;
-const MAX_FIELDS = 200;
-const MAX_FOLDER = 256;
-const MAX_TAG = 64;
-const MAX_TAGS = 50;
-
 export function emptyDraft(type: ItemDraft['type'] = 'login'): ItemDraft {
   return {
     type, title: '', username: '', password: '', urls: [''], totp: '', notes: '',
@@ -68,19 +61,6 @@ export function draftFromContent(content: ItemContent): ItemDraft {
     totp: content.totp,
     match: content.match,
     rotationDays: content.rotationDays ? String(content.rotationDays) : '',
-  };
-}
-
-/** An opened item as an update request, unchanged: used to flip one flag (favourite) without the form. */
-export function inputFromContent(content: ItemContent): ItemInput {
-  const common = {
-    title: content.title, notes: content.notes, fields: content.fields, folder: content.folder,
-    tags: content.tags, favourite: content.favourite,
-  };
-  if (content.type === 'note') return { type: 'note', ...common };
-  return {
-    type: 'login', ...common, username: content.username, password: content.password,
-    urls: content.urls, totp: content.totp, match: content.match, rotationDays: content.rotationDays ?? 0,
   };
 }
 

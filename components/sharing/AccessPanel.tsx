@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import type { Item } from '../../lib/vault/model/item-schema';
+import { DamagedNotice } from './DamagedNotice';
 import { RotateNotice } from './RotateNotice';
 import { ShareDialog } from './ShareDialog';
 import { expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
@@ -84,6 +85,7 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
         </button>
       </div>
       {access !== null && <RotateNotice item={item} notices={access.rotate} onEdit={onEdit} onDismiss={(id) => void dismiss(id)} />}
+      {access !== null && <DamagedNotice kind="grants" count={access.damaged} />}
       {access !== null && access.entries.length === 0 && <p className="muted">Not shared with anyone.</p>}
       <ul className="plain access-list">
         {(access?.entries ?? []).map((e) => (

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import { ContactDetail } from './ContactDetail';
+import { DamagedNotice } from './DamagedNotice';
 import { sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 
@@ -22,6 +23,7 @@ export function Contacts() {
   const call = useVaultCall();
   const baseId = useId();
   const [contacts, setContacts] = useState<ContactRow[] | null>(null);
+  const [damaged, setDamaged] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
   const [handle, setHandle] = useState('');
   const [code, setCode] = useState('');
@@ -30,8 +32,10 @@ export function Contacts() {
 
   const load = useCallback(async () => {
     const result = await call('contactList', {});
-    if (result.ok) setContacts(result.contacts);
-    else setMessage({ text: sharingErrorText(result.error), error: true });
+    if (result.ok) {
+      setContacts(result.contacts);
+      setDamaged(result.damaged);
+    } else setMessage({ text: sharingErrorText(result.error), error: true });
   }, [call]);
 
   useEffect(() => {
@@ -66,6 +70,7 @@ export function Contacts() {
           {message.text}
         </p>
       )}
+      <DamagedNotice kind="contacts" count={damaged} />
       {contacts !== null && contacts.length === 0 && <p className="empty">No contacts yet. Add a colleague by handle or paste their contact code.</p>}
       {contacts !== null && contacts.length > 0 && (
         <ul className="plain contact-list">

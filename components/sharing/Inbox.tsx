@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
+import { DamagedNotice } from './DamagedNotice';
 import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
@@ -23,14 +24,17 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
   const { showToast } = useVaultTools();
   const baseId = useId();
   const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [damaged, setDamaged] = useState(0);
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
     const result = await call('inboxList', {});
-    if (result.ok) setEntries(result.shares);
-    else setError(sharingErrorText(result.error));
+    if (result.ok) {
+      setEntries(result.shares);
+      setDamaged(result.damaged);
+    } else setError(sharingErrorText(result.error));
   }, [call]);
 
   useEffect(() => {
@@ -78,6 +82,7 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
           {error}
         </p>
       )}
+      <DamagedNotice kind="received" count={damaged} />
       {entries !== null && entries.length === 0 && <p className="empty">No shares waiting for you.</p>}
       <ul className="plain inbox-list">
         {(entries ?? []).map((entry) => (

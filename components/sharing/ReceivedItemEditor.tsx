@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
+import { sharedInput } from '../../lib/vault/model/item-fields';
 import type { ItemInput } from '../../lib/vault/model/item-schema';
 import { sharingErrorText } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
@@ -35,11 +36,11 @@ export function ReceivedItemEditor({ id, view, onDone }: ReceivedItemEditorProps
       setError('A title is required.');
       return;
     }
-    const common = { title: title.trim(), notes, fields: content.fields };
+    // Only shared fields go to the owner (lib/vault/model/item-fields); this form edits five of them.
     const item: ItemInput =
       content.type === 'login'
-        ? { type: 'login', ...common, username, password, urls: [url.trim(), ...content.urls.slice(1)].filter((u) => u !== ''), totp: content.totp, match: content.match }
-        : { type: 'note', ...common };
+        ? { ...sharedInput(content), title: title.trim(), notes, username, password, urls: [url.trim(), ...content.urls.slice(1)].filter((u) => u !== '') }
+        : { ...sharedInput(content), title: title.trim(), notes };
     setBusy(true);
     const result = await call('receivedEdit', { id, item, baseVersion: view.item.rev });
     setBusy(false);

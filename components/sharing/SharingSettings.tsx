@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
-import { formatTime, sharingErrorText } from './sharing-text';
+import { damagedSyncText, formatTime, sharingErrorText } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
 
@@ -22,6 +22,7 @@ const REFUSAL_TEXT: Record<string, string> = {
   'contact-changed': 'from a contact whose key changed',
   'stale-version': 'an old version sent again',
   'share-closed': 'for a share that has ended',
+  'damaged-record': 'for a share whose record in this vault could not be opened',
 };
 
 export function SharingSettings() {
@@ -69,6 +70,7 @@ export function SharingSettings() {
   }
 
   const identity = status?.identity ?? null;
+  const damaged = status === null ? null : damagedSyncText(status.damaged);
   return (
     <section className="sharing-settings" data-testid="sharing-settings" aria-labelledby={`${baseId}-title`}>
       <h3 id={`${baseId}-title`}>Sharing</h3>
@@ -133,6 +135,11 @@ export function SharingSettings() {
             Last sync: {formatTime(status.lastSyncAt, 'never')}.
           </p>
           {status.lastError !== null && <p className="banner banner-warn">{status.lastError}</p>}
+          {damaged !== null && (
+            <p className="banner banner-warn" role="status" data-testid="damaged-notice">
+              {damaged}
+            </p>
+          )}
           {status.refusals.length > 0 && (
             <details className="refusals">
               <summary>{status.refusals.length} envelopes from the relay were refused</summary>

@@ -40,3 +40,44 @@ export function sharingErrorText(error: { code: string; message?: string }): str
   if (error.code === 'locked' || (error.code === 'internal' && !error.message)) return errorText(error);
   return error.message && error.message !== '' ? error.message : errorText(error);
 }
+
+/** Which stored sharing records a notice is about. */
+export type DamagedKind = 'contacts' | 'received' | 'grants';
+
+const DAMAGED_TEXT: Record<DamagedKind, { one: string; many: string }> = {
+  contacts: {
+    one: '1 contact record could not be opened and is not shown; your other contacts are fine. If someone is missing, add them again.',
+    many: '# contact records could not be opened and are not shown; your other contacts are fine. If someone is missing, add them again.',
+  },
+  received: {
+    one: '1 share sent to you could not be opened and is not shown; your own items and your other shares are fine. If you miss an item, ask its sender to share it again.',
+    many: '# shares sent to you could not be opened and are not shown; your own items and your other shares are fine. If you miss an item, ask its sender to share it again.',
+  },
+  grants: {
+    one: '1 record of what you shared could not be opened, so someone may be missing from this list; your item and your other shares are fine.',
+    many: '# records of what you shared could not be opened, so someone may be missing from this list; your item and your other shares are fine.',
+  },
+};
+
+/**
+ * The S8 notice for stored records that could not be opened and were left out of a list: how many, what
+ * that means, and that nothing else is affected. Never an id or a secret.
+ * @returns null when `count` is 0
+ */
+export function damagedText(kind: DamagedKind, count: number): string | null {
+  if (count <= 0) return null;
+  const words = DAMAGED_TEXT[kind];
+  return count === 1 ? words.one : words.many.replace('#', String(count));
+}
+
+/** The sync's count of damaged sharing records, for Settings → Sharing; null when there are none. */
+export function damagedSyncText(damaged: { contacts: number; grants: number; received: number }): string | null {
+  const parts = [
+    damaged.contacts === 1 ? '1 contact' : damaged.contacts > 1 ? `${damaged.contacts} contacts` : null,
+    damaged.grants === 1 ? '1 share you made' : damaged.grants > 1 ? `${damaged.grants} shares you made` : null,
+    damaged.received === 1 ? '1 share sent to you' : damaged.received > 1 ? `${damaged.received} shares sent to you` : null,
+  ].filter((part): part is string => part !== null);
+  if (parts.length === 0) return null;
+  const total = damaged.contacts + damaged.grants + damaged.received;
+  return `${total === 1 ? 'A sharing record' : `${total} sharing records`} in this vault could not be opened (${parts.join(', ')}). ${total === 1 ? 'It is' : 'They are'} skipped and not shown; everything else syncs normally.`;
+}

@@ -1,4 +1,5 @@
 /** Popup entrypoint: renders App in the popup layout and gives it the one browser call it needs (open the vault page). */
+import '../../lib/messaging/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';

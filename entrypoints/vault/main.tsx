@@ -1,4 +1,5 @@
 /** Vault page entrypoint (unlisted page, built as vault.html): renders App in the wide layout. */
+import '../../lib/messaging/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/app/App';

@@ -21,9 +21,12 @@ export type Purpose =
   | 'received-share'
   | 'outbox';
 
-/** Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption. */
-export interface CipherContext {
-  purpose: Purpose;
+/**
+ * Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption.
+ * `P` narrows the purpose where the type of what is sealed depends on it (wrapped keys).
+ */
+export interface CipherContext<P extends Purpose = Purpose> {
+  purpose: P;
   /** The record's id (vault id, item id, audit sequence). */
   recordId: string;
   /** Which fields the plaintext holds, e.g. "login" or "note"; "-" when not applicable. */

@@ -8,7 +8,7 @@ declare const brand: unique symbol;
 /** A 32-byte key tagged with what it is for. */
 export type Key<Kind extends string> = Uint8Array & { readonly [brand]: Kind };
 
-/** Argon2id output; only ever used to derive the key-encryption key. */
+/** Argon2id output; only ever used to derive a subkey (the key-encryption key, or an export's key). */
 export type MasterKey = Key<'MasterKey'>;
 /** HKDF(master key, "vault-kek"): wraps the vault key in the header. */
 export type KeyEncryptionKey = Key<'KeyEncryptionKey'>;
@@ -20,10 +20,22 @@ export type ItemKey = Key<'ItemKey'>;
 export type IndexKey = Key<'IndexKey'>;
 /** HKDF(vault key, "audit-chain"): HMAC key that chains audit events. */
 export type AuditKey = Key<'AuditKey'>;
+/** HKDF(Argon2id(export passphrase, the file's own salt), "export-key"): seals and opens one export file. */
+export type ExportKey = Key<'ExportKey'>;
 /** X25519 secret key (RFC 7748) of a vault's sharing identity: opens HPKE envelopes sealed to it. */
 export type HpkeSecretKey = Key<'HpkeSecretKey'>;
 /** Ed25519 secret key (RFC 8032 §5.1.5 seed) of a vault's sharing identity: signs bundles and envelopes. */
 export type SigningSecretKey = Key<'SigningSecretKey'>;
+
+/**
+ * The key that is every member of a union of key types at once. Brands conflict, so a union of two
+ * distinct kinds gives `never`: deriveSubkey and wrapKey ask for `AllOf<…>` of the key a label or purpose
+ * needs, so a union of labels or purposes is refused instead of taking the key of whichever member the
+ * caller liked.
+ */
+export type AllOf<U extends Key<string>> = (U extends unknown ? (key: U) => void : never) extends (key: infer All extends Key<string>) => void
+  ? All
+  : never;
 
 /** Length in bytes of every symmetric key. */
 export const KEY_LENGTH = 32;

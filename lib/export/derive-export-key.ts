@@ -2,11 +2,8 @@
 import { deriveMasterKey } from '../crypto/derive-master-key';
 import { deriveSubkey } from '../crypto/derive-subkey';
 import type { KdfParams } from '../crypto/kdf-params';
-import type { Key } from '../crypto/keys';
+import type { ExportKey } from '../crypto/keys';
 import { wipe } from '../crypto/wipe';
-
-/** Seals and opens one export file; derived per file from its own random salt. */
-export type ExportKey = Key<'ExportKey'>;
 
 /**
  * One Argon2id derivation (~0.3 s at the 64 MiB floor) and one HKDF.
@@ -18,7 +15,7 @@ export type ExportKey = Key<'ExportKey'>;
 export async function deriveExportKey(passphrase: string, kdf: KdfParams): Promise<ExportKey> {
   const stretched = await deriveMasterKey(passphrase, kdf);
   try {
-    return deriveSubkey<ExportKey>(stretched, 'export-key');
+    return deriveSubkey(stretched, 'export-key');
   } finally {
     wipe(stretched);
   }

@@ -1,9 +1,9 @@
 /** Opens a parsed export with its key: the passphrase check first, then the header-bound payload. */
+import type { ExportKey } from '../crypto/keys';
 import { openSealed } from '../crypto/open-sealed';
 import { DecryptError } from '../crypto/sealed';
 import type { ItemContent } from '../vault/model/item-schema';
 import { openJson } from '../vault/records/sealed-json';
-import type { ExportKey } from './derive-export-key';
 import { EXPORT_CHECK_CONTEXT, exportPayloadContext } from './export-context';
 import { ExportFileError } from './export-file-error';
 import { exportPayloadSchema } from './export-file-schema';

@@ -2,12 +2,12 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { toBase64 } from '../crypto/base64';
 import { assertKdfParams, type KdfParams } from '../crypto/kdf-params';
+import type { ExportKey } from '../crypto/keys';
 import { randomBytes } from '../crypto/random-bytes';
 import { seal } from '../crypto/seal';
 import type { Sealed } from '../crypto/sealed';
 import type { ItemContent } from '../vault/model/item-schema';
 import { sealJson } from '../vault/records/sealed-json';
-import type { ExportKey } from './derive-export-key';
 import { EXPORT_CHECK_CONTEXT, exportPayloadContext, type ExportHeader } from './export-context';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportPayloadSchema, type ExportFile } from './export-file-schema';
 

@@ -4,8 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import './zod-jitless';
-import type { ImportProgress } from '../vault/items/import-items';
+import type { ImportProgress } from '../vault/model/import-entry';
 
 const EVENT = 'import-progress';
 

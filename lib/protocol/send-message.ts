@@ -1,5 +1,5 @@
 /** Client side of the protocol: typed requests from the popup and vault page to the background. */
-import { browser } from 'wxt/browser';
+import { sendToBackground } from '../messaging/runtime-channel';
 import { messageErrorSchema, type MessageError } from '../vault/model/vault-error';
 import { protocol, type MessageType, type RequestOf, type Result } from './protocol';
 
@@ -11,7 +11,7 @@ import { protocol, type MessageType, type RequestOf, type Result } from './proto
 export async function sendMessage<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<Result<T>> {
   let reply: unknown;
   try {
-    reply = await browser.runtime.sendMessage({ type, payload });
+    reply = await sendToBackground(type, payload);
   } catch {
     return failure({ code: 'internal', message: 'The Sealpass background is not answering. Try again.' });
   }

@@ -5,20 +5,20 @@
  * A received item's secrets reach the UI only as its permission allows (autofill-only: never).
  */
 import { z } from 'zod';
-import { message, pages, type SenderKind } from '../messaging/define-message';
+import { internal, message, pages } from '../messaging/define-message';
 import { itemContentSchema, itemInputSchema, itemSummarySchema } from '../vault/model/item-schema';
+import { permissionSchema as permission } from '../vault/model/share-permission';
 
-/** Sent by no one: the background calls these handlers itself, from its alarms. */
-const internal: SenderKind[] = [];
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
 const time = z.number().int().nonnegative();
 const relayUrl = z.string().min(1).max(2_048);
-const permission = z.enum(['view', 'edit', 'autofill-only']);
 const contactState = z.enum(['unverified', 'verified', 'changed']);
 /** A key fingerprint: base64 of 32 bytes (44 characters). */
 const fingerprint = z.string().length(44);
 const missing = z.object({ from: z.number().int(), to: z.number().int() }).nullable();
+/** How many stored records of a list could not be opened and were left out of it (S8); never their ids. */
+const damaged = z.number().int().nonnegative();
 
 /** The expiry choices of the share dialog; a date is ms since epoch, within 90 days. */
 export const expiryChoiceSchema = z.union([z.enum(['none', '1h', '1d', '7d', '30d']), z.object({ at: time }).strict()]);
@@ -50,6 +50,8 @@ export const sharingStatusSchema = z.object({
   refusals: z.array(refusal),
   /** Shares waiting for accept or decline. */
   inboxCount: z.number().int().nonnegative(),
+  /** Sharing records of this vault that did not open at the last sync, per table; zeros before the first. */
+  damaged: z.object({ contacts: damaged, grants: damaged, received: damaged }),
 });
 
 export const contactSummarySchema = z.object({
@@ -132,7 +134,7 @@ export const sharingMessages = {
   /** The expiry alarm: deletes received copies whose time is up, even while locked. */
   sharingExpire: message(empty, z.object({ removed: z.number().int().nonnegative() }), internal),
 
-  contactList: message(empty, z.object({ contacts: z.array(contactSummarySchema) }), pages),
+  contactList: message(empty, z.object({ contacts: z.array(contactSummarySchema), damaged }), pages),
   contactGet: message(z.object({ id }).strict(), z.object({ contact: contactDetailSchema }), pages),
   /** Looks the handle up on the relay and pins the keys it shows (first sight: unverified; different: changed, T01). */
   contactAdd: message(z.object({ handle: z.string().max(64) }).strict(), z.object({ id, change: z.enum(['pinned', 'unchanged', 'verified', 'key-changed']) }), pages),
@@ -147,18 +149,22 @@ export const sharingMessages = {
     z.object({ shareIds: z.array(z.string()) }),
     pages,
   ),
-  /** The access panel of an item, and its rotation notices. */
-  shareList: message(z.object({ itemId: id }).strict(), z.object({ entries: z.array(accessEntrySchema), rotate: z.array(rotateNoticeSchema) }), pages),
+  /**
+   * The access panel of an item, and its rotation notices. `damaged` counts the vault's grant records that
+   * did not open: which item each was for is sealed inside it, so any panel may be missing someone.
+   */
+  shareList: message(z.object({ itemId: id }).strict(), z.object({ entries: z.array(accessEntrySchema), rotate: z.array(rotateNoticeSchema), damaged }), pages),
   /** Revokes the named shares of an item, or all of its open shares. */
   shareRevoke: message(z.object({ itemId: id, shareIds: z.array(z.string().max(64)).min(1).max(100).optional() }).strict(), z.object({ revoked: z.number().int() }), pages),
   /** Hides a rotation notice without changing the password. */
   shareRotateDismiss: message(z.object({ itemId: id, shareId: z.string().max(64) }).strict(), empty, pages),
 
-  inboxList: message(empty, z.object({ shares: z.array(inboxEntrySchema) }), pages),
+  /** `damaged` counts received records that did not open (pending or accepted: nobody can tell). */
+  inboxList: message(empty, z.object({ shares: z.array(inboxEntrySchema), damaged }), pages),
   inboxAnswer: message(z.object({ id, answer: z.enum(['accept', 'decline']), confirmedUnverified: z.boolean() }).strict(), empty, pages),
 
-  /** The accepted received items, as list rows marked "shared by". */
-  receivedList: message(empty, z.object({ items: z.array(itemSummarySchema) }), pages),
+  /** The accepted received items, as list rows marked "shared by"; `damaged` as for inboxList. */
+  receivedList: message(empty, z.object({ items: z.array(itemSummarySchema), damaged }), pages),
   /** One received item, masked by its permission (autofill-only: no password, code secret or hidden field). */
   receivedGet: message(z.object({ id }).strict(), z.object({ view: receivedViewSchema }), pages),
   /** Sends an edit of a received item (edit permission) to its owner. */

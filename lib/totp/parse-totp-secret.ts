@@ -2,6 +2,7 @@
  * Reads a TOTP secret as users paste it: a base32 key (RFC 4648 §6, spaces and case ignored) or an
  * `otpauth://totp/...` URI (Google Authenticator key-URI format) with its algorithm, digits and period.
  */
+import { base32nopad } from '@scure/base';
 
 /** What generateTotp needs. */
 export interface TotpConfig {
@@ -13,8 +14,6 @@ export interface TotpConfig {
   /** Seconds per code, 1 to 300. */
   period: number;
 }
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
  * @throws SyntaxError naming what is wrong (never quoting the secret)
@@ -45,22 +44,26 @@ function parseUri(text: string): TotpConfig {
   return { key: decodeBase32(secret), algorithm, digits, period };
 }
 
-/** RFC 4648 §6 base32, padding optional, spaces and dashes ignored, case-insensitive. */
+/**
+ * RFC 4648 §6 base32 as users paste it, decoded by @scure/base after normalising: spaces, dashes and
+ * trailing `=` (any number) are dropped and the case is ignored; the rest must be the base32 alphabet.
+ * @returns ⌊5n/8⌋ bytes for n characters
+ * @throws SyntaxError for an empty secret or another character (never quoting the secret)
+ * @example decodeBase32('jbsw y3dp-ehpk 3pxp') // 10 bytes, 48656c6c6f21deadbeef
+ */
 export function decodeBase32(text: string): Uint8Array {
-  const clean = text.replace(/[\s-]/g, '').replace(/=+$/, '').toUpperCase();
-  if (clean.length === 0) throw new SyntaxError('totp: the secret is empty');
-  const out: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const char of clean) {
-    const index = BASE32.indexOf(char);
-    if (index < 0) throw new SyntaxError('totp: the secret may only hold letters A–Z and digits 2–7');
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >>> bits) & 0xff);
-    }
-  }
-  return new Uint8Array(out);
+  const stripped = text.replace(/[\s-]/g, '').replace(/=+$/, '');
+  if (stripped.length === 0) throw new SyntaxError('totp: the secret is empty');
+  // Checked here, not left to @scure/base, whose message quotes the offending character; and before
+  // upper-casing, which would turn "ß" into "SS".
+  if (!/^[A-Za-z2-7]+$/.test(stripped)) throw new SyntaxError('totp: the secret may only hold letters A–Z and digits 2–7');
+  const clean = stripped.toUpperCase();
+  // Some services hand out secrets as random base32 characters rather than encoded bytes, so the length
+  // need not end on a byte and the last character may carry stray low bits. Authenticator apps (Google
+  // Authenticator among them) drop the bits after the last whole byte, and so did the decoder that read
+  // the secrets already saved; @scure/base would refuse them. Filling with "A" (zero bits) to whole
+  // 8-character groups leaves it nothing to refuse, and keeping the first ⌊5n/8⌋ bytes drops the filler
+  // and the stray bits.
+  const filled = clean.padEnd(Math.ceil(clean.length / 8) * 8, 'A');
+  return base32nopad.decode(filled).slice(0, Math.floor((clean.length * 5) / 8));
 }

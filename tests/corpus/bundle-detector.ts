@@ -11,8 +11,6 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 /** The modules that ship in the content script for detection: the size budget covers exactly these. */
 export const DETECTION_EXPORTS = `
 export { detectForms } from './lib/autofill/content/detect/detect-forms';
-export { watchForms } from './lib/autofill/content/detect/watch-forms';
-export { listSameOriginFrameDocuments } from './lib/autofill/content/detect/list-same-origin-frame-documents';
 `;
 
 /**

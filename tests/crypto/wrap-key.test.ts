@@ -9,7 +9,7 @@ import { NONCE_LENGTH, SEALED_ALG, TAG_LENGTH } from '../../lib/crypto/sealed';
 import { unwrapKey } from '../../lib/crypto/unwrap-key';
 import { wrapKey } from '../../lib/crypto/wrap-key';
 
-const ITEM_KEY_CONTEXT: CipherContext = { purpose: 'item-key', recordId: 'item-1', fields: '-' };
+const ITEM_KEY_CONTEXT: CipherContext<'item-key'> = { purpose: 'item-key', recordId: 'item-1', fields: '-' };
 
 describe('wrapKey', () => {
   it('returns a versioned object holding 32 key bytes plus the tag', () => {
@@ -23,7 +23,7 @@ describe('wrapKey', () => {
   it('round-trips through unwrapKey to the same key bytes', () => {
     const vaultKey = generateKey<VaultKey>();
     const itemKey = generateKey<ItemKey>();
-    const unwrapped = unwrapKey<ItemKey>(vaultKey, wrapKey(vaultKey, itemKey, ITEM_KEY_CONTEXT), ITEM_KEY_CONTEXT);
+    const unwrapped = unwrapKey(vaultKey, wrapKey(vaultKey, itemKey, ITEM_KEY_CONTEXT), ITEM_KEY_CONTEXT);
     expect(bytesToHex(unwrapped)).toBe(bytesToHex(itemKey));
   });
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { deriveMasterKey } from '../../lib/crypto/derive-master-key';
 import { createEncryptedExport } from '../../lib/export/create-encrypted-export';
-import type { ExportKey } from '../../lib/export/derive-export-key';
+import type { ExportKey } from '../../lib/crypto/keys';
 import { ExportFileError, type ExportFileProblem } from '../../lib/export/export-file-error';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../lib/export/export-file-schema';
 import { openExport } from '../../lib/export/open-export';

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { KDF_DEFAULT, SALT_LENGTH, type KdfParams } from '../../lib/crypto/kdf-params';
 import { randomBytes } from '../../lib/crypto/random-bytes';
-import { deriveExportKey, type ExportKey } from '../../lib/export/derive-export-key';
+import type { ExportKey } from '../../lib/crypto/keys';
+import { deriveExportKey } from '../../lib/export/derive-export-key';
 import { itemContentSchema, type ItemContent } from '../../lib/vault/model/item-schema';
 import { T0 } from '../vault/fixtures';
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExportKey } from '../../lib/export/derive-export-key';
+import type { ExportKey } from '../../lib/crypto/keys';
 import { openExport } from '../../lib/export/open-export';
 import { parseExportFile } from '../../lib/export/parse-export-file';
 import { restoreExportItems } from '../../lib/export/restore-export-items';

@@ -3,7 +3,8 @@
  * telling open pages how far it got, and answers with counts only.
  */
 import type { HandlersOf } from '../../messaging/define-message';
-import { importItems, type ImportProgress } from '../../vault/items/import-items';
+import { importItems } from '../../vault/items/import-items';
+import type { ImportProgress } from '../../vault/model/import-entry';
 import type { CoreDeps } from '../../vault-service/context/core-deps';
 import type { HandlerContext } from '../../vault-service/context/handler-context';
 import type { importMessages } from '../import-messages';

@@ -4,7 +4,7 @@
  * superseded, the older password going into the history) or keep both (a new item beside it).
  */
 import type { ImportContent, ImportEntry } from '../../vault/model/import-entry';
-import { mergeImportContent } from '../../vault/items/merge-import-content';
+import { mergeImportContent } from '../../vault/model/merge-import-content';
 import type { Duplicate } from './find-duplicates';
 import type { ImportRow } from '../import-types';
 

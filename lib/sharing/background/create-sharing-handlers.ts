@@ -21,8 +21,8 @@ import { describeContact, summarizeContact } from '../profile/describe-contact';
 import { expireShares } from '../sync/expire-shares';
 import { listAccess } from '../owner/list-access';
 import { listReceived } from '../recipient/list-received';
-import { loadContacts } from '../store/load-contacts';
-import { loadGrants } from '../store/load-grants';
+import { requireRecord } from '../store/load-sealed-records';
+import { getContact, getGrant, loadContacts } from '../store/sharing-records';
 import { lookUpIdentity } from '../profile/look-up-identity';
 import { openReceivedItem } from '../recipient/open-received-item';
 import { openRelayClient } from '../profile/open-relay-client';
@@ -48,6 +48,10 @@ import type { SharingPlatform } from '../sync/sharing-platform';
 
 const HOUR_MS = 60 * 60 * 1000;
 const PRESET_MS: Record<Exclude<ExpiryChoice, { at: number }>, number | null> = { none: null, '1h': HOUR_MS, '1d': 24 * HOUR_MS, '7d': 7 * 24 * HOUR_MS, '30d': 30 * 24 * HOUR_MS };
+const CONTACT_WORDS = {
+  absent: 'That contact no longer exists.',
+  damaged: 'This contact’s record is damaged and cannot be opened. Your other contacts are fine.',
+};
 
 /**
  * Builds the sharing handlers over the context's session and the platform's relay fetch and expiry alarm.
@@ -107,12 +111,15 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
   /** T01: before sealing to them, compare each recipient's pinned keys with what the relay shows now (best effort). */
   const recheckKeys = async (vault: UnlockedVault, contactIds: string[]) => {
-    const { contacts } = await loadContacts(db, vault);
     const opened = await readIdentity(db, vault);
     if (!opened) return;
     try {
       const relay = openRelayClient(opened, platform.fetch, now);
-      for (const { contact } of contacts.filter((c) => contactIds.includes(c.id))) {
+      for (const id of new Set(contactIds)) {
+        // Gone or damaged: shareItem refuses it with its own words.
+        const pinned = await getContact(db, vault, id);
+        if (pinned.state !== 'found') continue;
+        const { contact } = pinned.record;
         const seen = await lookUpIdentity(relay, contact.handle).catch((error: unknown) => {
           if (error instanceof RelayError) return null;
           throw error;
@@ -129,7 +136,8 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
       const vault = await ctx.unlocked();
       const opened = await readIdentity(db, vault);
       const common = { pendingOps: await db.outbox.count(), inboxCount: await inboxCount(vault) };
-      if (!opened) return { identity: null, lastSyncAt: null, lastError: null, refusals: [], ...common };
+      const none = { contacts: 0, grants: 0, received: 0 };
+      if (!opened) return { identity: null, lastSyncAt: null, lastError: null, refusals: [], damaged: none, ...common };
       try {
         const { identity, profile } = opened;
         const contactCode = encodeContactCode(identity);
@@ -138,6 +146,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
           lastSyncAt: profile.lastSyncAt,
           lastError: profile.lastError,
           refusals: profile.refusals,
+          damaged: profile.damaged ?? none,
           ...common,
         };
       } finally {
@@ -182,13 +191,13 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async contactList() {
       const vault = await ctx.unlocked();
-      return { contacts: (await loadContacts(db, vault)).contacts.map(summarizeContact) };
+      const { records, damaged } = await loadContacts(db, vault);
+      return { contacts: records.map(summarizeContact), damaged: damaged.length };
     },
 
     async contactGet({ id }) {
       const vault = await ctx.unlocked();
-      const stored = (await loadContacts(db, vault)).contacts.find((c) => c.id === id);
-      if (!stored) throw new VaultError('not-found', 'That contact no longer exists.');
+      const stored = requireRecord(await getContact(db, vault, id), CONTACT_WORDS);
       return withIdentity(db, vault, async ({ identity }) => ({ contact: describeContact(identity, stored) }));
     },
 
@@ -224,8 +233,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     async contactVerify({ id, fingerprint }) {
       const vault = await ctx.unlocked();
       await withSharingLock(vault, async () => {
-        const stored = (await loadContacts(db, vault)).contacts.find((c) => c.id === id);
-        if (!stored) throw new VaultError('not-found', 'That contact no longer exists.');
+        const stored = requireRecord(await getContact(db, vault, id), CONTACT_WORDS);
         let contact;
         try {
           contact = markContactVerified(stored.contact, fingerprint, now());
@@ -264,8 +272,11 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     async shareRotateDismiss({ itemId, shareId }) {
       const vault = await ctx.unlocked();
       await withSharingLock(vault, async () => {
-        const stored = (await loadGrants(db, vault)).grants.get(shareId);
-        if (!stored || stored.grant.itemId !== itemId) throw new VaultError('not-found', 'That share no longer exists.');
+        const stored = requireRecord(await getGrant(db, vault, shareId), {
+          absent: 'That share no longer exists.',
+          damaged: 'The record of that share is damaged and cannot be opened. Your item and your other shares are fine.',
+        });
+        if (stored.grant.itemId !== itemId) throw new VaultError('not-found', 'That share no longer exists.');
         await commitSharing(db, vault, { shares: [sealGrant(vault, { ...stored, rotateDismissed: true })] }, now());
       });
       return {};
@@ -273,7 +284,8 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async inboxList() {
       const vault = await ctx.unlocked();
-      return { shares: (await listReceived(db, vault, now())).inbox };
+      const { inbox, damaged } = await listReceived(db, vault, now());
+      return { shares: inbox, damaged: damaged.length };
     },
 
     async inboxAnswer({ id, answer, confirmedUnverified }) {
@@ -286,7 +298,8 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async receivedList() {
       const vault = await ctx.unlocked();
-      return { items: (await listReceived(db, vault, now())).items };
+      const { items, damaged } = await listReceived(db, vault, now());
+      return { items, damaged: damaged.length };
     },
 
     async receivedGet({ id }) {

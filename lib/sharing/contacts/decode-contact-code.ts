@@ -1,6 +1,6 @@
 /** Reads a pasted or scanned contact code (format in contact-code.ts); strict about every byte. */
 import { equalBytes } from '@noble/ciphers/utils.js';
-import { fromBase64 } from '../../crypto/base64';
+import { fromBase64Url } from '../../crypto/base64url';
 import { handleSchema } from '../../relay-protocol/identity-bundle';
 import { CONTACT_CHECK_LENGTH, CONTACT_CODE_PREFIX, contactCheck } from './contact-code';
 import type { PublicIdentity } from '../identity/identity';
@@ -24,11 +24,11 @@ export function decodeContactCode(text: string): PublicIdentity {
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (!trimmed.startsWith(CONTACT_CODE_PREFIX)) throw new ContactCodeError();
   const body = trimmed.slice(CONTACT_CODE_PREFIX.length);
-  if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length > 400) throw new ContactCodeError();
+  if (body.length > 400) throw new ContactCodeError();
   let payload: Uint8Array;
   try {
-    // fromBase64 only accepts the canonical padded form, so a code with stray bits after the last byte fails here.
-    payload = fromBase64(body.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (body.length % 4)) % 4));
+    // Only the canonical unpadded form passes: padding, other alphabets and stray bits after the last byte fail here.
+    payload = fromBase64Url(body);
   } catch {
     throw new ContactCodeError();
   }

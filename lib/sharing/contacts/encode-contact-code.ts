@@ -1,6 +1,6 @@
 /** Writes a contact code (format in contact-code.ts). */
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { toBase64 } from '../../crypto/base64';
+import { toBase64Url } from '../../crypto/base64url';
 import { CONTACT_CODE_PREFIX, contactCheck } from './contact-code';
 import type { PublicIdentity } from '../identity/identity';
 
@@ -14,5 +14,5 @@ export function encodeContactCode(identity: PublicIdentity): string {
   if (identity.encryptionKey.length !== 32 || identity.signingKey.length !== 32) throw new RangeError('encodeContactCode: keys must be 32 bytes');
   if (handle.length > 255) throw new RangeError('encodeContactCode: handle too long');
   const payload = concatBytes(Uint8Array.of(handle.length), handle, identity.encryptionKey, identity.signingKey, contactCheck(identity));
-  return CONTACT_CODE_PREFIX + toBase64(payload).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return CONTACT_CODE_PREFIX + toBase64Url(payload);
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { itemContentSchema } from '../../vault/model/item-schema';
+import { permissionSchema } from '../../vault/model/share-permission';
 import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
 import { MAX_ENVELOPE_BYTES } from '../../relay-protocol/relay-limits';
 
@@ -17,10 +18,6 @@ export { MAX_ENVELOPE_BYTES };
 /** What an envelope asks for. Offers, updates and revokes come from a share's owner; the rest from its recipient. */
 export const envelopeKindSchema = z.enum(['share-offer', 'share-update', 'share-revoke', 'edit-proposal', 'receipt', 'share-decline']);
 export type EnvelopeKind = z.infer<typeof envelopeKindSchema>;
-
-/** What a recipient may do with a shared item; autofill-only is a convenience, not protection. */
-export const permissionSchema = z.enum(['view', 'edit', 'autofill-only']);
-export type Permission = z.infer<typeof permissionSchema>;
 
 const time = z.number().int().nonnegative();
 

@@ -4,9 +4,8 @@
  * number seen from the other side, so versions only move forward and a gap shows (T04).
  */
 import type { ItemContent } from '../../vault/model/item-schema';
-import type { Permission } from '../envelope/envelope-schema';
+import type { Permission } from '../../vault/model/share-permission';
 
-export type { Permission } from '../envelope/envelope-schema';
 
 /** `pending` until the recipient accepts or declines; `revoked` and `expired` are final. */
 export type GrantState = 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';

@@ -3,7 +3,7 @@ import { MAX_LIFETIME_MS } from '../../relay-protocol/relay-limits';
 import type { ItemContent } from '../../vault/model/item-schema';
 import { checkShareTarget } from '../contacts/check-share-target';
 import type { Contact } from '../contacts/contact';
-import type { Permission } from '../envelope/envelope-schema';
+import type { Permission } from '../../vault/model/share-permission';
 import type { Grant } from './grant';
 import type { Identity } from '../identity/identity';
 import { newShareId } from '../envelope/new-share-id';

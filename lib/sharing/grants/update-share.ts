@@ -2,7 +2,7 @@
 import type { ItemContent } from '../../vault/model/item-schema';
 import { checkShareTarget } from '../contacts/check-share-target';
 import type { Contact } from '../contacts/contact';
-import type { Permission } from '../envelope/envelope-schema';
+import type { Permission } from '../../vault/model/share-permission';
 import { grantIsLive, type Grant } from './grant';
 import { grantIsFor } from './grant-is-for';
 import type { Identity } from '../identity/identity';

@@ -1,29 +1,38 @@
 /**
  * The owner's access panel for one item: every grant with its receipts (as reported by the recipient's
  * client), whether the item changed since the last version sent, and the rotation notices: a login whose
- * password someone could read until their access ended, and which has not changed since.
+ * password someone could read until their access ended, and which has not changed since. Grant records
+ * that do not open are counted (S8): which item they were for is sealed inside them, so the panel of any
+ * item may be missing someone.
  */
 import type { VaultDb } from '../../db/vault-db';
 import { passwordSetAt } from '../../health/password-set-at';
 import type { ItemContent } from '../../vault/model/item-schema';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { loadContacts } from '../store/load-contacts';
-import { loadGrants } from '../store/load-grants';
-import { shareableDigest } from './shareable-content';
+import type { ContactState } from '../contacts/contact';
+import { getContact, loadGrants } from '../store/sharing-records';
+import { shareableDigest } from './shareable-digest';
 
 /**
  * @param content - the item's current content (null when it cannot be opened: no notices then)
- * @returns entries oldest first (then by handle), and notices for revoked or expired access to a password not changed since
+ * @returns entries oldest first (then by handle), notices for revoked or expired access to a password not
+ *   changed since, and how many grant records of the whole vault did not open
  */
 export async function listAccess(db: VaultDb, vault: UnlockedVault, itemId: string, content: ItemContent | null) {
-  const { grants } = await loadGrants(db, vault);
-  const { contacts } = await loadContacts(db, vault);
+  const { records: grants, damaged } = await loadGrants(db, vault);
   const digest = content === null ? null : shareableDigest(content);
-  const ofItem = [...grants.values()].filter((g) => g.grant.itemId === itemId).sort((a, b) => a.grant.since - b.grant.since || a.grant.recipient.handle.localeCompare(b.grant.recipient.handle));
+  const ofItem = grants.filter((g) => g.grant.itemId === itemId).sort((a, b) => a.grant.since - b.grant.since || a.grant.recipient.handle.localeCompare(b.grant.recipient.handle));
+  // One read per person with access; a contact record gone or damaged shows as unknown.
+  const states = new Map<string, ContactState | 'unknown'>();
+  for (const { contactId } of ofItem) {
+    if (states.has(contactId)) continue;
+    const pinned = await getContact(db, vault, contactId);
+    states.set(contactId, pinned.state === 'found' ? pinned.record.contact.state : 'unknown');
+  }
   const entries = ofItem.map(({ grant, contactId, sentDigest, missing }) => ({
     shareId: grant.shareId,
     handle: grant.recipient.handle,
-    contactState: contacts.find((c) => c.id === contactId)?.contact.state ?? ('unknown' as const),
+    contactState: states.get(contactId) ?? ('unknown' as const),
     permission: grant.permission,
     since: grant.since,
     until: grant.until,
@@ -39,5 +48,5 @@ export async function listAccess(db: VaultDb, vault: UnlockedVault, itemId: stri
   const rotate = ofItem
     .filter(({ grant, rotateDismissed }) => setAt !== null && !rotateDismissed && (grant.state === 'revoked' || grant.state === 'expired') && grant.endedAt !== null && grant.endedAt > setAt)
     .map(({ grant }) => ({ shareId: grant.shareId, handle: grant.recipient.handle, from: grant.since, to: grant.endedAt ?? grant.since }));
-  return { entries, rotate };
+  return { entries, rotate, damaged: damaged.length };
 }

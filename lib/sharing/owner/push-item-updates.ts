@@ -15,9 +15,9 @@ import { getItem } from '../../vault/items/get-item';
 import type { Item } from '../../vault/model/item-schema';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
-import { loadContacts } from '../store/load-contacts';
-import { loadGrants } from '../store/load-grants';
-import { shareableContent, shareableDigest } from './shareable-content';
+import { getContact, loadGrants } from '../store/sharing-records';
+import { shareableContent } from '../../vault/model/item-fields';
+import { shareableDigest } from './shareable-digest';
 import { sealGrant, type StoredGrant } from '../store/stored-grant';
 
 /**
@@ -26,8 +26,8 @@ import { sealGrant, type StoredGrant } from '../store/stored-grant';
  * @returns how many updates were queued, and how many are held back by a changed contact key
  */
 export async function pushItemUpdates(db: VaultDb, vault: UnlockedVault, me: Identity, now: number): Promise<{ queued: number; held: number }> {
-  const { grants } = await loadGrants(db, vault);
-  const { contacts } = await loadContacts(db, vault);
+  // A damaged grant gets no update (the sync counts it for the user); the others go out as usual.
+  const { records: grants } = await loadGrants(db, vault);
   const items = new Map<string, Item | null>();
   const itemOf = async (id: string) => {
     if (!items.has(id)) items.set(id, await getItem(db, vault, id).catch(() => null));
@@ -37,15 +37,16 @@ export async function pushItemUpdates(db: VaultDb, vault: UnlockedVault, me: Ide
   const envelopes: NewEnvelope[] = [];
   const audit: Omit<AuditPayload, 'at'>[] = [];
   let held = 0;
-  for (const stored of grants.values()) {
+  for (const stored of grants) {
     if (!grantIsLive(stored.grant, now)) continue;
     // A deleted or damaged item sends nothing; restoring it resumes the updates.
     const item = await itemOf(stored.grant.itemId);
     if (!item) continue;
     const digest = shareableDigest(item.content);
     if (digest === stored.sentDigest) continue;
-    const contact = contacts.find((c) => c.id === stored.contactId)?.contact;
-    if (!contact) continue;
+    const pinned = await getContact(db, vault, stored.contactId);
+    if (pinned.state !== 'found') continue;
+    const { contact } = pinned.record;
     try {
       const made = updateShare(me, contact, stored.grant, shareableContent(item.content), now);
       updated.push({ ...stored, grant: made.grant, sentDigest: digest });

@@ -5,7 +5,7 @@
  */
 import type { VaultDb } from '../../db/vault-db';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { loadGrants } from '../store/load-grants';
+import { loadGrants } from '../store/sharing-records';
 import { withIdentity } from '../store/read-identity';
 import { revokeGrants } from './revoke-grants';
 import { withSharingLock } from '../store/sharing-lock';
@@ -17,8 +17,9 @@ import { withSharingLock } from '../store/sharing-lock';
  * @returns how many grants were revoked (the revokes go out with the next sync)
  */
 export async function revokeDeletedItemShares(db: VaultDb, vault: UnlockedVault, itemId: string, itemTitle: string | undefined, now: number): Promise<number> {
-  const { grants } = await loadGrants(db, vault);
-  const live = [...grants.values()].some((g) => g.grant.itemId === itemId && (g.grant.state === 'pending' || g.grant.state === 'accepted'));
+  // A damaged grant cannot be matched to the item; revokeGrants leaves it as it is.
+  const { records: grants } = await loadGrants(db, vault);
+  const live = grants.some((g) => g.grant.itemId === itemId && (g.grant.state === 'pending' || g.grant.state === 'accepted'));
   if (!live) return 0;
   return withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => revokeGrants(db, vault, identity, itemId, undefined, itemTitle, now)));
 }

@@ -11,8 +11,7 @@ import { revokeShare } from '../grants/revoke-share';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
-import { loadContacts } from '../store/load-contacts';
-import { loadGrants } from '../store/load-grants';
+import { getContact, loadGrants } from '../store/sharing-records';
 import type { OutboxOp } from '../store/outbox-op';
 import { sealGrant, type StoredGrant } from '../store/stored-grant';
 
@@ -22,7 +21,8 @@ import { sealGrant, type StoredGrant } from '../store/stored-grant';
  * @param itemTitle - for the audit log
  * @param now - ms since epoch
  * @returns how many grants were revoked
- * @throws VaultError `not-found` when a named share is not one of the item's
+ * @throws VaultError `not-found` when a named share is not one of the item's; `corrupted` when a named
+ *   share's record is damaged (nothing is revoked then)
  */
 export async function revokeGrants(
   db: VaultDb,
@@ -33,17 +33,20 @@ export async function revokeGrants(
   itemTitle: string | undefined,
   now: number,
 ): Promise<number> {
-  const { grants } = await loadGrants(db, vault);
-  const { contacts } = await loadContacts(db, vault);
-  const ofItem = [...grants.values()].filter((g) => g.grant.itemId === itemId);
-  if (shareIds?.some((id) => !ofItem.some((g) => g.grant.shareId === id))) throw new VaultError('not-found', 'That share no longer exists.');
+  const { records: grants, damaged } = await loadGrants(db, vault);
+  const ofItem = grants.filter((g) => g.grant.itemId === itemId);
+  const unknown = shareIds?.filter((id) => !ofItem.some((g) => g.grant.shareId === id)) ?? [];
+  if (unknown.some((id) => damaged.includes(id))) throw new VaultError('corrupted', 'The record of that share is damaged and cannot be opened, so it cannot be revoked from here. Your other shares are fine.');
+  if (unknown.length > 0) throw new VaultError('not-found', 'That share no longer exists.');
   const chosen = ofItem.filter((g) => (shareIds === undefined || shareIds.includes(g.grant.shareId)) && (g.grant.state === 'pending' || g.grant.state === 'accepted'));
   const revoked: StoredGrant[] = [];
   const outbox: OutboxOp[] = [];
   const audit: Omit<AuditPayload, 'at'>[] = [];
   for (const stored of chosen) {
     const { handle } = stored.grant.recipient;
-    const contact = contacts.find((c) => c.id === stored.contactId)?.contact;
+    const pinned = await getContact(db, vault, stored.contactId);
+    // A gone or damaged contact record: no keys to seal a revoke to (below).
+    const contact = pinned.state === 'found' ? pinned.record.contact : undefined;
     outbox.push({ kind: 'revoke', shareId: stored.grant.shareId, recipients: [handle] });
     if (contact) {
       const made = revokeShare(me, contact, stored.grant, now);

@@ -9,7 +9,7 @@ import type { VaultDb } from '../../db/vault-db';
 import { VaultError } from '../../vault/model/vault-error';
 import type { NewEnvelope } from '../../relay-protocol/envelope-schemas';
 import { checkShareTarget } from '../contacts/check-share-target';
-import type { Permission } from '../envelope/envelope-schema';
+import type { Permission } from '../../vault/model/share-permission';
 import { grantIsLive, type Grant } from '../grants/grant';
 import { offerShare } from '../grants/offer-share';
 import { ShareBlockedError } from '../grants/share-blocked-error';
@@ -18,10 +18,12 @@ import { getItem } from '../../vault/items/get-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import { commitSharing } from '../store/commit-sharing';
-import { loadContacts } from '../store/load-contacts';
-import { loadGrants } from '../store/load-grants';
+import { requireRecord } from '../store/load-sealed-records';
+import { getContact, loadGrants } from '../store/sharing-records';
 import { withIdentity } from '../store/read-identity';
-import { shareableContent, shareableDigest } from './shareable-content';
+import { shareableContent } from '../../vault/model/item-fields';
+import { shareableDigest } from './shareable-digest';
+import type { StoredContact } from '../store/stored-contact';
 import { sealGrant, type StoredGrant } from '../store/stored-grant';
 
 export interface ShareItemInput {
@@ -37,30 +39,34 @@ export interface ShareItemInput {
 
 /**
  * @returns one share id per contact, in input order
- * @throws VaultError `not-found` (item or contact), `forbidden` (a changed key, or an unverified one
- *   without confirmation), `invalid-request` (expiry out of range)
+ * @throws VaultError `not-found` (item or contact), `corrupted` (a contact's record is damaged),
+ *   `forbidden` (a changed key, or an unverified one without confirmation), `invalid-request` (expiry out
+ *   of range)
  */
 export async function shareItem(db: VaultDb, vault: UnlockedVault, input: ShareItemInput, now: number): Promise<string[]> {
   const { content } = await getItem(db, vault, input.itemId);
   const item = shareableContent(content);
   const digest = shareableDigest(content);
-  const { contacts } = await loadContacts(db, vault);
-  const { grants } = await loadGrants(db, vault);
-  const targets = [...new Set(input.contactIds)].map((id) => {
-    const stored = contacts.find((c) => c.id === id);
-    if (!stored) throw new VaultError('not-found', 'That contact no longer exists.');
+  // A damaged grant is not seen here: sharing again with its person makes a new share rather than an update.
+  const { records: grants } = await loadGrants(db, vault);
+  const targets: StoredContact[] = [];
+  for (const id of new Set(input.contactIds)) {
+    const stored = requireRecord(await getContact(db, vault, id), {
+      absent: 'That contact no longer exists.',
+      damaged: 'The record of one of these contacts is damaged and cannot be opened. Nothing was shared; your other contacts are fine.',
+    });
     const check = checkShareTarget(stored.contact);
     if (check === 'blocked') throw new VaultError('forbidden', `The key of ${stored.contact.handle} changed. Compare safety numbers and verify it again before sharing.`);
     if (check === 'confirm' && !input.confirmedUnverified) throw new VaultError('forbidden', `${stored.contact.handle} is not verified. Confirm that you want to share anyway.`);
-    return stored;
-  });
+    targets.push(stored);
+  }
 
   return withIdentity(db, vault, async ({ identity }) => {
     const stored: StoredGrant[] = [];
     const envelopes: NewEnvelope[] = [];
     const audit: Omit<AuditPayload, 'at'>[] = [];
     for (const { id: contactId, contact } of targets) {
-      const live = [...grants.values()].find((g) => g.contactId === contactId && g.grant.itemId === input.itemId && grantIsLive(g.grant, now));
+      const live = grants.find((g) => g.contactId === contactId && g.grant.itemId === input.itemId && grantIsLive(g.grant, now));
       let made: { grant: Grant; envelope: string };
       try {
         made = live

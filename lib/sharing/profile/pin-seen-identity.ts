@@ -14,7 +14,7 @@ import { pinContact, type KeySource, type PinOutcome } from '../contacts/pin-con
 import { wipeIdentity } from '../identity/wipe-identity';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
-import { loadContacts } from '../store/load-contacts';
+import { loadContacts } from '../store/sharing-records';
 import { readIdentity } from '../store/read-identity';
 import { sealContact, type StoredContact } from '../store/stored-contact';
 
@@ -38,7 +38,8 @@ export async function pinSeenIdentity(
     wipeIdentity(me.identity);
     if (mine) throw new VaultError('invalid-request', 'That is your own sharing identity.');
   }
-  const { contacts } = await loadContacts(db, vault);
+  // A damaged contact record cannot be matched by handle: seeing that person again pins them afresh.
+  const { records: contacts } = await loadContacts(db, vault);
   const existing = contacts.find((c) => c.contact.handle === seen.handle);
   const outcome = pinContact(existing?.contact, seen, source, now);
   const stored = { id: existing?.id ?? bytesToHex(randomBytes(16)), contact: outcome.contact };

@@ -11,7 +11,7 @@ import type { Identity } from '../identity/identity';
 import { replyToShare } from '../grants/reply-to-share';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
-import { findLiveReceived } from './find-live-received';
+import { findLiveReceived, ownerToReplyTo } from './find-live-received';
 import { sealReceived } from '../store/stored-received';
 
 /**
@@ -20,7 +20,8 @@ import { sealReceived } from '../store/stored-received';
  * @param confirmedUnverified - the user confirmed accepting from an unverified contact
  * @param now - ms since epoch
  * @throws VaultError `not-found`, `forbidden` (changed key; unverified without confirmation; the copy
- *   cannot be answered because its owner's keys are gone), `conflict` (accepting twice)
+ *   cannot be answered because its owner's keys are gone), `conflict` (accepting twice), `corrupted`
+ *   (the copy or its owner's contact record is damaged)
  */
 export async function answerShare(
   db: VaultDb,
@@ -31,8 +32,9 @@ export async function answerShare(
   confirmedUnverified: boolean,
   now: number,
 ): Promise<void> {
-  const { live, owner } = await findLiveReceived(db, vault, id, now);
-  if (!owner) throw new VaultError('forbidden', 'The sender of this share is no longer among your contacts.');
+  const found = await findLiveReceived(db, vault, id, now);
+  const { live } = found;
+  const owner = ownerToReplyTo(found.owner);
   const party = owner.contact.handle;
   if (answer === 'accept') {
     if (live.share.state !== 'pending') throw new VaultError('conflict', 'This share was already answered.');

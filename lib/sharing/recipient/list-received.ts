@@ -1,26 +1,26 @@
 /**
  * The recipient's received shares for the UI: accepted copies as item-list rows marked "shared by", and
- * pending ones as inbox entries. Expired copies the alarm has not deleted yet are left out.
+ * pending ones as inbox entries. Expired copies the alarm has not deleted yet are left out, and copies
+ * that do not open are counted for the UI to report (S8).
  */
 import type { VaultDb } from '../../db/vault-db';
 import { receivedShareIsLive } from '../grants/grant';
 import type { ItemSummary } from '../../vault/model/item-schema';
 import { summarizeItem } from '../../vault/model/summarize-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { loadContacts } from '../store/load-contacts';
-import { loadReceived } from '../store/load-received';
 import { receivedItemId } from '../store/received-item-id';
+import { getContact, loadReceived } from '../store/sharing-records';
 
 /**
  * @param now - ms since epoch
- * @returns list rows (`shared` set) and inbox entries, newest first
+ * @returns list rows (`shared` set), inbox entries newest first, and the share ids of received records
+ *   that did not open (accepted or pending, nobody can tell: both lists may miss them)
  */
 export async function listReceived(db: VaultDb, vault: UnlockedVault, now: number) {
-  const { received } = await loadReceived(db, vault);
-  const { contacts } = await loadContacts(db, vault);
+  const { records: received, damaged } = await loadReceived(db, vault);
   const items: ItemSummary[] = [];
   const inbox = [];
-  for (const stored of received.values()) {
+  for (const stored of received) {
     if (stored.status !== 'live' || !receivedShareIsLive(stored.share, now)) continue;
     const { share } = stored;
     const id = receivedItemId(share.shareId);
@@ -29,12 +29,14 @@ export async function listReceived(db: VaultDb, vault: UnlockedVault, now: numbe
       const row = summarizeItem(id, share.item);
       if (row.state === 'ok') items.push({ ...row, shared: { by: share.owner.handle, permission: share.permission, expiresAt: share.expiresAt } });
     } else if (share.state === 'pending') {
+      // One contact read per pending share; a sender whose record is gone or damaged shows as unknown.
+      const sender = await getContact(db, vault, stored.contactId);
       inbox.push({
         id,
         title: share.item.title,
         type: share.item.type,
         from: share.owner.handle,
-        fromState: contacts.find((c) => c.id === stored.contactId)?.contact.state ?? ('unknown' as const),
+        fromState: sender.state === 'found' ? sender.record.contact.state : ('unknown' as const),
         permission: share.permission,
         expiresAt: share.expiresAt,
         receivedAt: share.receivedAt,
@@ -43,5 +45,5 @@ export async function listReceived(db: VaultDb, vault: UnlockedVault, now: numbe
     }
   }
   inbox.sort((a, b) => b.receivedAt - a.receivedAt);
-  return { items, inbox };
+  return { items, inbox, damaged };
 }

@@ -5,14 +5,14 @@
  */
 import type { VaultDb } from '../../db/vault-db';
 import type { ContactState } from '../contacts/contact';
-import type { Permission } from '../envelope/envelope-schema';
+import type { Permission } from '../../vault/model/share-permission';
 import type { Identity } from '../identity/identity';
 import { replyToShare } from '../grants/reply-to-share';
 import type { Item } from '../../vault/model/item-schema';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
 import { findLiveReceived } from './find-live-received';
-import { maskReceivedContent } from './mask-received-content';
+import { maskForPermission } from '../../vault/model/item-fields';
 import { sealReceived } from '../store/stored-received';
 
 /** How often an "opened" receipt goes out per share, ms. */
@@ -38,7 +38,10 @@ export interface ReceivedItemView {
  * @throws VaultError `not-found`, `corrupted`
  */
 export async function openReceivedItem(db: VaultDb, vault: UnlockedVault, me: Identity | null, id: string, now: number): Promise<ReceivedItemView> {
-  const { live, owner } = await findLiveReceived(db, vault, id, now);
+  const found = await findLiveReceived(db, vault, id, now);
+  const { live } = found;
+  // A gone or damaged owner contact only means no receipt and "not in your contacts": the item still opens.
+  const owner = found.owner.state === 'found' ? found.owner.record : null;
   const { share } = live;
   const due = live.openedReceiptAt === null || now - live.openedReceiptAt >= OPENED_RECEIPT_INTERVAL_MS;
   if (me && owner && share.state === 'accepted' && due) {
@@ -49,7 +52,7 @@ export async function openReceivedItem(db: VaultDb, vault: UnlockedVault, me: Id
     }, now);
   }
   return {
-    item: { id, rev: share.version, content: maskReceivedContent(share.item, share.permission) },
+    item: { id, rev: share.version, content: maskForPermission(share.item, share.permission) },
     from: { handle: share.owner.handle, state: owner?.contact.state ?? 'unknown' },
     permission: share.permission,
     state: share.state,

@@ -11,8 +11,8 @@ import { replyToShare } from '../grants/reply-to-share';
 import { itemInputSchema, type ItemContent, type ItemInput } from '../../vault/model/item-schema';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
-import { findLiveReceived } from './find-live-received';
-import { shareableContent } from '../owner/shareable-content';
+import { findLiveReceived, ownerToReplyTo } from './find-live-received';
+import { shareableContent } from '../../vault/model/item-fields';
 import { sealReceived } from '../store/stored-received';
 
 /**
@@ -21,12 +21,14 @@ import { sealReceived } from '../store/stored-received';
  * @param baseVersion - the owner's version the edit started from
  * @param now - ms since epoch
  * @throws VaultError `not-found`, `forbidden` (no edit permission, not accepted, owner gone),
- *   `conflict` (a newer version arrived meanwhile), `invalid-request` (a type change)
+ *   `corrupted` (the copy or its owner's contact record is damaged), `conflict` (a newer version arrived
+ *   meanwhile), `invalid-request` (a type change)
  */
 export async function proposeEdit(db: VaultDb, vault: UnlockedVault, me: Identity, id: string, input: ItemInput, baseVersion: number, now: number): Promise<void> {
-  const { live, owner } = await findLiveReceived(db, vault, id, now);
+  const found = await findLiveReceived(db, vault, id, now);
+  const { live } = found;
   if (live.share.permission !== 'edit' || live.share.state !== 'accepted') throw new VaultError('forbidden', 'You may not edit this shared item.');
-  if (!owner) throw new VaultError('forbidden', 'The owner of this share is no longer among your contacts.');
+  const owner = ownerToReplyTo(found.owner);
   if (baseVersion !== live.share.version) throw new VaultError('conflict', 'The owner changed this item meanwhile. Reopen it and edit again.');
   const parsed = itemInputSchema.parse(input);
   if (parsed.type !== live.share.item.type) throw new VaultError('invalid-request', 'An item cannot change its type.');

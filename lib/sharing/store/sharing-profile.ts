@@ -1,7 +1,8 @@
 /**
  * The sealed profile beside the sharing identity: which relay it uses, whether it is registered there,
- * how far the mailbox has been read, and what the last sync found. The relay URL and the refusals are
- * kept sealed like everything else about the user's sharing (S1).
+ * how far the mailbox has been read, and what the last sync found (its error, the envelopes it refused,
+ * the sharing records that did not open). The relay URL and the refusals are kept sealed like everything
+ * else about the user's sharing (S1).
  */
 import { z } from 'zod';
 import type { Sealed } from '../../crypto/sealed';
@@ -31,6 +32,8 @@ export const refusalReasonSchema = z.enum([
   'share-closed',
   'not-permitted',
   'stale-base',
+  /** For a share whose record in this vault does not open (S8): neither applied over it nor stored anew. */
+  'damaged-record',
 ]);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 
@@ -46,6 +49,12 @@ export const relayUrlSchema = z
     }
   }, 'the relay address must be an http(s) URL');
 
+const count = z.number().int().nonnegative();
+
+/** How many contact, grant and received records did not open. */
+const damagedCountsSchema = z.object({ contacts: count, grants: count, received: count }).strict();
+export type DamagedCounts = z.infer<typeof damagedCountsSchema>;
+
 export const sharingProfileSchema = z
   .object({
     relayUrl: relayUrlSchema,
@@ -60,6 +69,8 @@ export const sharingProfileSchema = z
     /** What went wrong last time, in words safe to show (no handle, no content), or null. */
     lastError: z.string().max(300).nullable(),
     refusals: z.array(z.object({ at: z.number().int().nonnegative(), reason: refusalReasonSchema }).strict()).max(MAX_REFUSALS_KEPT),
+    /** Records of each sharing table that did not open at the last sync (S8); absent until a sync counted them. */
+    damaged: damagedCountsSchema.optional(),
   })
   .strict();
 

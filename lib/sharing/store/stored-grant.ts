@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DecryptError } from '../../crypto/sealed';
 import type { ShareRecord } from '../../db/vault-db';
 import { handleSchema, base64Bytes } from '../../relay-protocol/identity-bundle';
-import { permissionSchema } from '../envelope/envelope-schema';
+import { permissionSchema } from '../../vault/model/share-permission';
 import type { Grant } from '../grants/grant';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';

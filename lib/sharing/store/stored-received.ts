@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DecryptError } from '../../crypto/sealed';
 import type { ReceivedRecord } from '../../db/vault-db';
 import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
-import { permissionSchema } from '../envelope/envelope-schema';
+import { permissionSchema } from '../../vault/model/share-permission';
 import type { ReceivedShare } from '../grants/grant';
 import { domainTags } from '../../vault/records/blind-index';
 import { itemContentSchema } from '../../vault/model/item-schema';

@@ -10,7 +10,7 @@ import { grantIsLive } from '../grants/grant';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
-import { loadGrants } from '../store/load-grants';
+import { loadGrants } from '../store/sharing-records';
 import { sealGrant, type StoredGrant } from '../store/stored-grant';
 import { openReceived, sealReceived } from '../store/stored-received';
 
@@ -38,7 +38,8 @@ export async function expireShares(db: VaultDb, vault: UnlockedVault | null, now
       }
     }
     const expired: StoredGrant[] = [];
-    for (const stored of (await loadGrants(db, vault)).grants.values()) {
+    // A damaged grant cannot be read for its end; it stays as it is (the sync counts it for the user).
+    for (const stored of (await loadGrants(db, vault)).records) {
       const { grant } = stored;
       if (grantIsLive(grant, now) || (grant.state !== 'pending' && grant.state !== 'accepted')) continue;
       expired.push({ ...stored, grant: { ...grant, state: 'expired', endedAt: grant.until ?? now } });

@@ -34,6 +34,12 @@ export interface IncomingState {
   contacts: StoredContact[];
   grants: Map<string, StoredGrant>;
   received: Map<string, StoredReceived>;
+  /**
+   * Share ids whose grant or received record does not open (S8). An envelope for one is refused: it
+   * cannot be checked against the state it would change, and storing it anew would write over the record
+   * (a damaged tombstone must not let a replayed offer back in, T04).
+   */
+  damaged: ReadonlySet<string>;
   /** Titles of my own items, for audit events about my grants. */
   titleOf: (itemId: string) => string | undefined;
 }
@@ -96,6 +102,7 @@ export async function processIncoming(
   } catch (error) {
     return refused(error instanceof EnvelopeError ? error.reason : 'unauthentic');
   }
+  if (state.damaged.has(header.shareId)) return refused('damaged-record');
   const live = state.received.get(header.shareId);
   // A tombstone: the share ended here; a replayed or late message cannot bring it back (T04).
   if (live?.status === 'ended') return refused('share-closed');

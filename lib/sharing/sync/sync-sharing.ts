@@ -3,9 +3,11 @@
  * edited items, send the outbox, read the mailbox page by page (each envelope processed and committed
  * together with its mark in the profile, so an entry listed again after a crash or a failed
  * acknowledgement is skipped and nothing is lost), acknowledge what was read (the relay deletes it),
- * then send what the mailbox produced (receipts, updates after an applied edit). The mailbox is read from
- * its start every time rather than after a stored id: ids from a relay that lost its data, or committed
- * out of order by several PostgreSQL-backed processes, would otherwise be skipped.
+ * then send what the mailbox produced (receipts, updates after an applied edit), and count the sharing
+ * records that do not open for the status (S8: each step skips them and goes on; an envelope for a share
+ * whose record is damaged is refused, not applied over it). The mailbox is read from its start every time
+ * rather than after a stored id: ids from a relay that lost its data, or committed out of order by several
+ * PostgreSQL-backed processes, would otherwise be skipped.
  */
 import type { VaultDb } from '../../db/vault-db';
 import { VaultError } from '../../vault/model/vault-error';
@@ -20,9 +22,7 @@ import { commitSharing } from '../store/commit-sharing';
 import { envelopeMark } from './envelope-mark';
 import { expireShares } from './expire-shares';
 import { flushOutbox } from './flush-outbox';
-import { loadContacts } from '../store/load-contacts';
-import { loadGrants } from '../store/load-grants';
-import { loadReceived } from '../store/load-received';
+import { loadContacts, loadGrants, loadReceived } from '../store/sharing-records';
 import { lookUpIdentity } from '../profile/look-up-identity';
 import { openRelayClient } from '../profile/open-relay-client';
 import { processIncoming, type IncomingState } from './process-incoming';
@@ -30,7 +30,7 @@ import { pushItemUpdates } from '../owner/push-item-updates';
 import { readIdentity, type OpenedIdentity } from '../store/read-identity';
 import { relayProblemText } from '../profile/relay-problem-text';
 import { withSharingLock } from '../store/sharing-lock';
-import { MAX_REFUSALS_KEPT, MAX_SEEN_KEPT, openProfile, sealProfile, type SharingProfile } from '../store/sharing-profile';
+import { MAX_REFUSALS_KEPT, MAX_SEEN_KEPT, openProfile, sealProfile, type DamagedCounts, type SharingProfile } from '../store/sharing-profile';
 import { sealContact } from '../store/stored-contact';
 import { sealGrant } from '../store/stored-grant';
 import { sealReceived } from '../store/stored-received';
@@ -47,6 +47,8 @@ export interface SyncOutcome {
   refused: number;
   /** Envelopes that changed something. */
   applied: number;
+  /** Sharing records that did not open, per table, as counted at the end of the sync. */
+  damaged: DamagedCounts;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface SyncOutcome {
 export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: SharingPlatform, now: () => number): Promise<SyncOutcome | null> {
   const opened = await readIdentity(db, vault);
   if (!opened) return null;
-  const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0 };
+  const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0, damaged: { contacts: 0, grants: 0, received: 0 } };
   try {
     const relay = openRelayClient(opened, platform.fetch, now);
     await withSharingLock(vault, () => expireShares(db, vault, now()));
@@ -80,8 +82,15 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
     wipeIdentity(opened.identity);
   }
   outcome.pendingOps = await db.outbox.count();
-  await updateProfile(db, vault, { lastSyncAt: now(), lastError: outcome.lastError }, now());
+  outcome.damaged = await countDamaged(db, vault);
+  await updateProfile(db, vault, { lastSyncAt: now(), lastError: outcome.lastError, damaged: outcome.damaged }, now());
   return outcome;
+}
+
+/** Opens every sharing record once to count those that do not (a few hundred small records at most). */
+async function countDamaged(db: VaultDb, vault: UnlockedVault): Promise<DamagedCounts> {
+  const [contacts, grants, received] = await Promise.all([loadContacts(db, vault), loadGrants(db, vault), loadReceived(db, vault)]);
+  return { contacts: contacts.damaged.length, grants: grants.damaged.length, received: received.damaged.length };
 }
 
 /** Reads and processes the mailbox from its start, acknowledging each page once it is processed. */
@@ -110,11 +119,15 @@ async function processPage(
   outcome: SyncOutcome,
 ): Promise<void> {
   if (entries.length === 0) return;
+  const grants = await loadGrants(db, vault);
+  const received = await loadReceived(db, vault);
   const state: IncomingState = {
     me: opened.identity,
-    contacts: (await loadContacts(db, vault)).contacts,
-    grants: (await loadGrants(db, vault)).grants,
-    received: (await loadReceived(db, vault)).received,
+    // A damaged contact record cannot be matched to its sender: their envelopes are treated as from someone new.
+    contacts: (await loadContacts(db, vault)).records,
+    grants: new Map(grants.records.map((stored) => [stored.grant.shareId, stored])),
+    received: new Map(received.records.map((stored) => [stored.status === 'live' ? stored.share.shareId : stored.shareId, stored])),
+    damaged: new Set([...grants.damaged, ...received.damaged]),
     titleOf: (itemId) => {
       const row = vault.summaries.get(itemId);
       return row?.state === 'ok' ? row.title : undefined;

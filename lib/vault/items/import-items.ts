@@ -10,9 +10,9 @@ import { VaultError } from '../model/vault-error';
 import type { AuditPayload } from '../records/audit-chain';
 import { commitChanges } from '../records/commit-changes';
 import { getLiveRecord } from './get-item';
-import { importEntrySchema, type ImportContent, type ImportEntry } from '../model/import-entry';
+import { importEntrySchema, type ImportContent, type ImportEntry, type ImportProgress } from '../model/import-entry';
 import type { ItemContent } from '../model/item-schema';
-import { mergeImportContent } from './merge-import-content';
+import { mergeImportContent } from '../model/merge-import-content';
 import { openItem } from '../records/open-item';
 import { sealItem } from '../records/seal-item';
 import { summarizeItem } from '../model/summarize-item';
@@ -20,9 +20,6 @@ import type { UnlockedVault } from '../keys/unlocked-vault';
 
 /** Items sealed between two progress reports: about 50 ms of work, so a progress bar moves smoothly. */
 const SEAL_CHUNK = 500;
-
-/** Where a running import is: `done` of `total` entries encrypted, then the one write. */
-export type ImportProgress = { phase: 'sealing'; done: number; total: number } | { phase: 'saving'; total: number };
 
 /** What an import did: the new items' ids in entry order, and the ids of the replaced items. */
 export interface ImportResult {

@@ -24,8 +24,8 @@ export function openVaultState(vaultId: string, vaultKey: VaultKey, manifest: Ma
   return {
     vaultId,
     vaultKey,
-    indexKey: deriveSubkey<IndexKey>(vaultKey, 'blind-index'),
-    auditKey: deriveSubkey<AuditKey>(vaultKey, 'audit-chain'),
+    indexKey: deriveSubkey(vaultKey, 'blind-index'),
+    auditKey: deriveSubkey(vaultKey, 'audit-chain'),
     manifest,
     summaries: new Map(),
   };

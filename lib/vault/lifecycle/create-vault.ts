@@ -4,7 +4,7 @@ import { deriveMasterKey } from '../../crypto/derive-master-key';
 import { deriveSubkey } from '../../crypto/derive-subkey';
 import { generateKey } from '../../crypto/generate-key';
 import { KDF_DEFAULT, SALT_LENGTH, type KdfParams } from '../../crypto/kdf-params';
-import type { KeyEncryptionKey, VaultKey } from '../../crypto/keys';
+import type { VaultKey } from '../../crypto/keys';
 import { randomBytes } from '../../crypto/random-bytes';
 import { wipe } from '../../crypto/wipe';
 import { wrapKey } from '../../crypto/wrap-key';
@@ -30,7 +30,7 @@ export async function createVault(
   const params: KdfParams = { alg: 'argon2id', version: 0x13, ...kdf, salt: randomBytes(SALT_LENGTH) };
   const vaultId = bytesToHex(randomBytes(16));
   const masterKey = await deriveMasterKey(password, params);
-  const kek = deriveSubkey<KeyEncryptionKey>(masterKey, 'vault-kek');
+  const kek = deriveSubkey(masterKey, 'vault-kek');
   const vaultKey = generateKey<VaultKey>();
   const vault = openVaultState(vaultId, vaultKey, new Map());
   try {

@@ -5,7 +5,7 @@
 import { deriveMasterKey } from '../../crypto/derive-master-key';
 import { deriveSubkey } from '../../crypto/derive-subkey';
 import { assertKdfParams, isKdfOutdated, KDF_DEFAULT, KdfParamsError, SALT_LENGTH, type KdfParams } from '../../crypto/kdf-params';
-import type { KeyEncryptionKey, MasterKey, VaultKey } from '../../crypto/keys';
+import type { MasterKey, VaultKey } from '../../crypto/keys';
 import { randomBytes } from '../../crypto/random-bytes';
 import { DecryptError } from '../../crypto/sealed';
 import { unwrapKey } from '../../crypto/unwrap-key';
@@ -75,9 +75,9 @@ export async function readHeader(db: VaultDb): Promise<HeaderRecord> {
  * @throws VaultError `wrong-password` (a tampered header is indistinguishable, by design: T11)
  */
 export function unwrapWithMasterKey(masterKey: MasterKey, header: HeaderRecord): VaultKey {
-  const kek = deriveSubkey<KeyEncryptionKey>(masterKey, 'vault-kek');
+  const kek = deriveSubkey(masterKey, 'vault-kek');
   try {
-    return unwrapKey<VaultKey>(kek, header.wrappedVaultKey, vaultKeyContext(header.vaultId, header.kdf));
+    return unwrapKey(kek, header.wrappedVaultKey, vaultKeyContext(header.vaultId, header.kdf));
   } catch (error) {
     if (error instanceof DecryptError) throw new VaultError('wrong-password', 'Wrong master password.');
     throw error;
@@ -109,7 +109,7 @@ export async function resumeVault(db: VaultDb, header: HeaderRecord, vaultKey: V
 export async function wrapVaultKey(vaultId: string, vaultKey: VaultKey, password: string): Promise<Pick<HeaderRecord, 'kdf' | 'wrappedVaultKey'>> {
   const kdf: KdfParams = { alg: 'argon2id', version: 0x13, ...KDF_DEFAULT, salt: randomBytes(SALT_LENGTH) };
   const masterKey = await deriveMasterKey(password, kdf);
-  const kek = deriveSubkey<KeyEncryptionKey>(masterKey, 'vault-kek');
+  const kek = deriveSubkey(masterKey, 'vault-kek');
   try {
     return { kdf, wrappedVaultKey: wrapKey(kek, vaultKey, vaultKeyContext(vaultId, kdf)) };
   } finally {

@@ -35,3 +35,6 @@ export const importEntrySchema = z.object({
 
 export type ImportContent = z.output<typeof importContentSchema>;
 export type ImportEntry = z.input<typeof importEntrySchema>;
+
+/** Where a running import is: `done` of `total` entries encrypted, then the one write. */
+export type ImportProgress = { phase: 'sealing'; done: number; total: number } | { phase: 'saving'; total: number };

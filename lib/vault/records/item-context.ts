@@ -11,6 +11,6 @@ export function itemContext(id: string, rev: number, kind: 'login' | 'note', del
 }
 
 /** Context of an item's wrapped key. */
-export function itemKeyContext(id: string): CipherContext {
+export function itemKeyContext(id: string): CipherContext<'item-key'> {
   return { purpose: 'item-key', recordId: id, fields: '-' };
 }

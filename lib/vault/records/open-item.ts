@@ -1,5 +1,4 @@
 /** Decrypts and validates one item record; any failure is a DecryptError so callers can quarantine it (S8). */
-import type { ItemKey } from '../../crypto/keys';
 import { DecryptError } from '../../crypto/sealed';
 import { unwrapKey } from '../../crypto/unwrap-key';
 import { wipe } from '../../crypto/wipe';
@@ -14,7 +13,7 @@ import type { UnlockedVault } from '../keys/unlocked-vault';
  * @throws DecryptError when the record does not authenticate or its plaintext is not a valid item
  */
 export function openItem(vault: UnlockedVault, record: ItemRecord): ItemContent {
-  const itemKey = unwrapKey<ItemKey>(vault.vaultKey, record.wrappedKey, itemKeyContext(record.id));
+  const itemKey = unwrapKey(vault.vaultKey, record.wrappedKey, itemKeyContext(record.id));
   try {
     const content = openJson(itemKey, record.data, itemContext(record.id, record.rev, record.kind, record.deletedAt !== null), itemContentSchema);
     if (content.type !== record.kind) throw new DecryptError();

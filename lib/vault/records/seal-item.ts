@@ -26,7 +26,7 @@ export function sealItem(
   deletedAt: number | null = null,
 ): ItemRecord {
   const itemKey = previous
-    ? unwrapKey<ItemKey>(vault.vaultKey, previous.wrappedKey, itemKeyContext(id))
+    ? unwrapKey(vault.vaultKey, previous.wrappedKey, itemKeyContext(id))
     : generateKey<ItemKey>();
   try {
     return {

@@ -1,6 +1,7 @@
 /** item-form and the per-login rotation period: empty means the default (0), whole days up to 3650, carried through edits. */
 import { describe, expect, it } from 'vitest';
-import { checkDraft, draftFromContent, emptyDraft, inputFromContent } from '../../../components/items/item-form';
+import { checkDraft, draftFromContent, emptyDraft } from '../../../components/items/item-form';
+import { inputFromContent } from '../../../lib/vault/model/item-fields';
 import { itemContentSchema } from '../../../lib/vault/model/item-schema';
 
 const login = (rotationDays: string) => checkDraft({ ...emptyDraft('login'), title: 'T', rotationDays });

@@ -1,6 +1,7 @@
 /** item-form: the add/edit form's checks and its conversion to and from the protocol's item shapes. */
 import { describe, expect, it } from 'vitest';
-import { checkDraft, draftFromContent, emptyDraft, inputFromContent, normaliseTotp, normaliseUrl, parseTags } from '../../../components/items/item-form';
+import { checkDraft, draftFromContent, emptyDraft, normaliseTotp, normaliseUrl, parseTags } from '../../../components/items/item-form';
+import { inputFromContent } from '../../../lib/vault/model/item-fields';
 import { itemInputSchema, type ItemContent } from '../../../lib/vault/model/item-schema';
 
 describe('checkDraft', () => {

@@ -1,6 +1,6 @@
 /** itemImport through dispatchMessage: validation at the boundary, counts, progress reports, locked refusal, all or nothing. */
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportProgress } from '../../../lib/vault/items/import-items';
+import type { ImportProgress } from '../../../lib/vault/model/import-entry';
 import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
 import { loginInput, noteInput, syntheticVault } from '../../vault/fixtures';
 import { MemoryKeyStore, ok, startService } from '../../vault-service/fakes';

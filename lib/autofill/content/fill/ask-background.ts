@@ -1,18 +1,19 @@
 /**
  * The content script's side of the autofill messages: sends one request and checks the reply's shape by
- * hand. Types come from the protocol map (erased at build); the checks are written out because zod would
+ * hand. Types come from autofill's message map (erased at build); the checks are written out because zod would
  * take half of the content script's 30 KB budget. The reply comes from our own background, and is still
  * checked so that a bug there cannot write junk into a page.
  */
-import { browser } from 'wxt/browser';
+import { sendToBackground } from '../../../messaging/runtime-channel';
+import type { RequestIn, ResponseIn } from '../../../messaging/define-message';
 import { MAX_SHORT } from '../../../vault/model/item-limits';
-import type { RequestOf, ResponseOf } from '../../../protocol/protocol';
+import type { autofillMessages } from '../../autofill-messages';
 
 /** The messages a content script sends for filling. */
 export type ContentMessage = 'autofillQuery' | 'autofillFill' | 'autofillTotpCopied' | 'autofillNeverHere';
 
 /** A reply, or a failure whose message is safe to show (it never holds user data). */
-export type ContentReply<T extends ContentMessage> = ({ ok: true } & ResponseOf<T>) | { ok: false; message: string };
+export type ContentReply<T extends ContentMessage> = ({ ok: true } & ResponseIn<typeof autofillMessages, T>) | { ok: false; message: string };
 
 type Check = (reply: Record<string, unknown>) => boolean;
 
@@ -39,10 +40,10 @@ const CHECKS: Record<ContentMessage, Check> = {
  * @returns the checked reply; never throws (a background that does not answer is a failure)
  * @example const reply = await askBackground('autofillQuery', {}); if (reply.ok) show(reply.logins);
  */
-export async function askBackground<T extends ContentMessage>(type: T, payload: RequestOf<T>): Promise<ContentReply<T>> {
+export async function askBackground<T extends ContentMessage>(type: T, payload: RequestIn<typeof autofillMessages, T>): Promise<ContentReply<T>> {
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage({ type, payload });
+    raw = await sendToBackground(type, payload);
   } catch {
     return { ok: false, message: 'Sealpass is not answering. Reload the page and try again.' };
   }

@@ -1,9 +1,8 @@
 /**
- * Receives the background's fill requests (shortcut, context menu, popup) in the content script. Only our
- * own background counts (our extension id, no tab: not a page, not another content script); a page's
- * postMessage never reaches `runtime.onMessage`, and no `message` listener exists on the window (T21).
+ * Receives the background's fill requests (shortcut, context menu, popup) in the content script, through
+ * the content channel, which lets only our own background in (T21).
  */
-import { browser } from 'wxt/browser';
+import { answerBackground } from '../../../messaging/runtime-channel';
 import { parseFillRequest, type FillOutcome, type FillRequest } from '../../fill-request';
 
 /**
@@ -12,16 +11,8 @@ import { parseFillRequest, type FillOutcome, type FillRequest } from '../../fill
  * @returns removes the listener
  */
 export function listenForFillRequests(handle: (request: FillRequest) => FillOutcome | null | Promise<FillOutcome>): () => void {
-  const listener = (raw: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (outcome: FillOutcome) => void) => {
-    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+  return answerBackground<FillOutcome>((raw) => {
     const request = parseFillRequest(raw);
-    if (request === null) return undefined;
-    const outcome = handle(request);
-    if (outcome === null) return undefined;
-    // sendResponse and `return true` rather than a returned promise: every Chromium version accepts it.
-    void Promise.resolve(outcome).then(sendResponse, () => sendResponse('failed'));
-    return true;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+    return request === null ? null : handle(request);
+  }, 'failed');
 }

@@ -1,10 +1,12 @@
 /** Types shared by the content-script side of the save flow (bar, generator button, submission reports). */
-import type { AutofillSaveMessageType } from '../../autofill-save-messages';
-import type { RequestOf } from '../../../protocol/protocol';
+import type { RequestIn } from '../../../messaging/define-message';
+import type { autofillSaveMessages } from '../../autofill-save-messages';
+
+type SaveMessageType = keyof typeof autofillSaveMessages;
 
 /**
  * Sends one save-flow message to the background and resolves with the raw reply (checked afterwards by
- * `parseSaveReply`); rejects when the background cannot be reached. The content script passes one built
- * on `runtime.sendMessage`, so lib/autofill itself calls no browser API.
+ * `parseSaveReply`); rejects when the background cannot be reached. The content script passes the content
+ * channel's `sendToBackground` (lib/messaging), tests pass a fake.
  */
-export type SendSaveMessage = <T extends AutofillSaveMessageType>(type: T, payload: RequestOf<T>) => Promise<unknown>;
+export type SendSaveMessage = <T extends SaveMessageType>(type: T, payload: RequestIn<typeof autofillSaveMessages, T>) => Promise<unknown>;

@@ -9,14 +9,14 @@ import { offerGenerator } from './generator-offer';
 import { parseSaveReply } from './parse-save-reply';
 import { showSaveBar } from './save-bar';
 import type { SendSaveMessage } from './save-flow-types';
-import { sendSaveMessage } from './send-save-message';
 import { watchSubmissions } from './watch-submissions';
+import { sendToBackground } from '../../../messaging/runtime-channel';
 
 /** What the save flow takes from its surroundings; the content script passes none of it. */
 export interface SaveFlowOptions {
   /** The document's forms right now; default `detectForms(doc)`. */
   detect: () => DetectedForm[];
-  /** Sends a save-flow message; default `runtime.sendMessage` (send-save-message). */
+  /** Sends a save-flow message; default the content channel's `sendToBackground`. */
   send: SendSaveMessage;
   /** True in the tab's top frame, the one that asks for the offer a navigation left pending; default from `window.top`. */
   isTopFrame: boolean;
@@ -31,7 +31,7 @@ export function startSaveFlow(doc: Document, overrides: Partial<SaveFlowOptions>
   const view = doc.defaultView;
   const options: SaveFlowOptions = {
     detect: () => detectForms(doc),
-    send: sendSaveMessage,
+    send: sendToBackground,
     isTopFrame: view !== null && view.top === view,
     ...overrides,
   };

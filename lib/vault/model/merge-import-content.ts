@@ -1,7 +1,7 @@
 /** How an imported entry updates the item it duplicates (the user chose "replace"). */
-import { VaultError } from '../model/vault-error';
-import type { ImportContent } from '../model/import-entry';
-import { MAX_PASSWORD_HISTORY } from '../model/item-limits';
+import { VaultError } from './vault-error';
+import type { ImportContent } from './import-entry';
+import { MAX_PASSWORD_HISTORY } from './item-limits';
 
 /**
  * `previous` updated with `incoming`: imported values win, empty imported values keep the previous ones;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../lib/vault/model/vault-error';
 import type { ImportContent } from '../../../lib/vault/model/import-entry';
 import { importContentSchema } from '../../../lib/vault/model/import-entry';
-import { mergeImportContent } from '../../../lib/vault/items/merge-import-content';
+import { mergeImportContent } from '../../../lib/vault/model/merge-import-content';
 import { MAX_PASSWORD_HISTORY } from '../../../lib/vault/model/item-limits';
 import { loginInput, noteInput, T0 } from '../fixtures';
 
