@@ -70,6 +70,8 @@ describe('smoke: Sealpass in Chromium', () => {
     const { context, extensionId } = launched();
     const page = await openVaultPage(context, extensionId);
     await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0);
+    // A fresh profile has no vault: the page offers to create one.
+    expect(await page.locator('#root').innerText()).toContain('Create your vault.');
     await page.close();
   });
 });

@@ -115,6 +115,7 @@ describe('S4/T13: locked means locked', () => {
     vi.spyOn(service.deps.db.audit, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await service.send('vaultLock', {});
     expect(service.deps.keyStore.kept).toBeNull();
+    expect(service.deps.keyStore.seen.length).toBeGreaterThan(0);
     for (const key of service.deps.keyStore.seen) expect(key.every((b) => b === 0)).toBe(true);
     expect(ok(await service.send('vaultStatus', {})).state).toBe('locked');
     expect(errorCode(await service.send('itemList', {}))).toBe('locked');
