@@ -29,6 +29,8 @@ describe('mapBitwardenJson (tests/fixtures/import/bitwarden.json)', () => {
         { password: 'old,pw"1', changedAt: Date.parse('2023-05-01T10:00:00.000Z') },
       ],
       createdAt: Date.parse('2022-03-04T05:06:07.000Z'), updatedAt: Date.parse('2024-06-01T12:00:00.000Z'),
+      // The newest old password stopped being used when the current one was set.
+      passwordChangedAt: Date.parse('2024-01-15T08:30:00.000Z'),
     }));
   });
 

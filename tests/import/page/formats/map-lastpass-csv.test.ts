@@ -18,8 +18,11 @@ describe('mapLastPassCsv (tests/fixtures/import/lastpass.csv)', () => {
     }));
   });
 
-  it('row 3: http://sn is a secure note; its text, with a comma and a line break, is kept whole', () => {
-    expect(contentOfRow(read, 3)).toEqual(importedNote({ title: 'Database server', notes: 'NoteType:Server\nHostname:db1, port 5432', folder: 'Work' }));
+  it('row 3: http://sn is a secure note; a typed note (NoteType:) has its details as fields, a comma kept in the value', () => {
+    expect(contentOfRow(read, 3)).toEqual(importedNote({
+      title: 'Database server', folder: 'Work',
+      fields: [{ name: 'Note type', value: 'Server', hidden: false }, { name: 'Hostname', value: 'db1, port 5432', hidden: false }],
+    }));
   });
 
   it('row 4: non-ASCII username and password with a doubled quote, TOTP secret', () => {
