@@ -31,7 +31,7 @@ const NOT_SECRET = /\bpublic key\b|\bkey (?:type|index|id)\b|\bfingerprint\b/;
 /** "cardNumber", "card_number", "Card-Number (ccnum)" → "card number ccnum". */
 function normaliseName(name: string): string {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
