@@ -22,6 +22,7 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'vault-exported-encrypted': 'Vault exported (encrypted)',
   'vault-exported-plain': 'Vault exported as plain CSV',
   'items-imported': 'Items imported',
+  'item-replaced': 'Item replaced by import',
   'item-filled': 'Login filled',
   'share-created': 'Shared',
   'share-delivered': 'Share delivered',

@@ -47,6 +47,7 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   autofillNeverShowRemove: { origin: 'https://a.test' },
   autofillCommand: { source: 'context-menu', frameId: 3 },
   itemImport: { entries: [{ content: { type: 'login', title: 't' } }, { content: { type: 'note', title: 'n' }, replaces: 'a' }] },
+  itemImportCompare: { pairs: [{ id: 'a', password: 'p' }] },
   sharingStatus: {},
   sharingSetup: { handle: 'alice', relayUrl: 'http://127.0.0.1:8787' },
   sharingSetRelay: { relayUrl: 'https://relay.example' },

@@ -1,6 +1,7 @@
 /**
  * Writes an import: new items, and updates of existing ones the user chose to replace, in ONE Dexie
- * transaction with one `items-imported` audit event (S8: a failure leaves the vault exactly as before).
+ * transaction with one `items-imported` audit event and one `item-replaced` per replaced item (S8: a
+ * failure leaves the vault exactly as before).
  * Also the restore step of a Sealpass export: entries may carry their times and password history.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -72,7 +73,8 @@ export async function importItems(
   assertStillUnlocked(vault);
 
   const audit: Omit<AuditPayload, 'at'>[] = [{ type: 'items-imported', count: fresh.length + replacements.size }];
-  for (const { id, content } of replacements.values()) audit.push({ type: 'item-edited', itemId: id, itemTitle: content.title });
+  // A replace is its own event, not an edit: the user did not edit the item, an import overwrote it.
+  for (const { id, content } of replacements.values()) audit.push({ type: 'item-replaced', itemId: id, itemTitle: content.title });
   await commitChanges(db, vault, { put: records, audit }, now);
 
   contents.forEach((content, i) => vault.summaries.set(ids[i]!, summarizeItem(ids[i]!, content)));

@@ -12,6 +12,8 @@ export const auditEventTypeSchema = z.enum([
   'password-revealed', 'password-copied', 'username-copied', 'totp-copied', 'audit-exported',
   'vault-exported-encrypted', 'vault-exported-plain',
   'items-imported',
+  /** An existing item updated by an import (the user chose "Replace" for a duplicate). */
+  'item-replaced',
   'item-filled',
   'share-created', 'share-delivered', 'share-accepted', 'share-declined', 'share-opened', 'share-updated', 'share-revoked', 'share-expired',
 ]);
