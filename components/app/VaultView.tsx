@@ -33,6 +33,9 @@ import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
 /** The popup (narrow, one pane) or the full-page vault (wide, list and detail side by side). */
 export type Layout = 'popup' | 'page';
 
+/** A view the vault page can be opened on (the popup opens Import there: a file dialog would close the popup). */
+export type StartView = 'import';
+
 type View =
   | { kind: 'list' }
   | { kind: 'item'; id: string }
@@ -55,16 +58,19 @@ export interface VaultViewProps {
   layout: Layout;
   /** The report from this unlock, shown once as a banner; `null` when the vault was already open. */
   integrity: IntegrityReport | null;
-  openVaultPage?: (() => void) | undefined;
+  /** Opens the vault page, on `view` when given. */
+  openVaultPage?: ((view?: StartView) => void) | undefined;
+  /** The panel the vault page opens on (vault.html#import). */
+  startView?: StartView | undefined;
   onLock: () => void;
 }
 
-export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultViewProps) {
+export function VaultView({ layout, integrity, openVaultPage, startView, onLock }: VaultViewProps) {
   const call = useVaultCall();
   const [items, setItems] = useState<ItemSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [listState, setListState] = useState<ListState>(INITIAL_LIST_STATE);
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const [view, setView] = useState<View>(startView === 'import' && layout === 'page' ? { kind: 'import' } : { kind: 'list' });
   const [itemVersion, setItemVersion] = useState(0);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [toast, setToast] = useState<{ content: ToastContent; key: number } | null>(null);
@@ -148,6 +154,8 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   }
 
   const toList = () => setView({ kind: 'list' });
+  // Import needs a file dialog, which closes the popup: the popup opens the vault page on Import instead.
+  const openImport = layout === 'page' ? () => setView({ kind: 'import' }) : openVaultPage ? () => openVaultPage('import') : undefined;
   // Keyboard-first popup: an opened panel takes the focus on its Back button, and Escape goes back,
   // except in the editor, where Escape must not throw away what was typed.
   const backButton = useRef<HTMLButtonElement>(null);
@@ -236,6 +244,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
         onStateChange={setListState}
         onOpen={(id) => setView({ kind: 'item', id })}
         openId={view.kind === 'item' ? view.id : null}
+        onImport={openImport}
       />
     </>
   );
@@ -250,7 +259,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
             <h1 className="brand">Sealpass</h1>
             <div className="header-actions">
               {layout === 'popup' && openVaultPage && (
-                <button type="button" onClick={openVaultPage}>
+                <button type="button" onClick={() => openVaultPage()}>
                   Open vault page
                 </button>
               )}
@@ -296,15 +305,15 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
                 Health
               </button>
             )}
-            {/* Page only, like Import: file dialogs close the popup. */}
+            {/* Page only: file dialogs close the popup. */}
             {layout === 'page' && (
               <button type="button" aria-current={current('export')} onClick={() => setView({ kind: 'export' })}>
                 Export
               </button>
             )}
-            {/* Page only: a popup closes when the file dialog takes the focus. */}
-            {layout === 'page' && (
-              <button type="button" aria-current={current('import')} onClick={() => setView({ kind: 'import' })}>
+            {/* In the popup, Import opens the vault page on Import: a popup closes when the file dialog takes the focus. */}
+            {openImport && (
+              <button type="button" aria-current={current('import')} onClick={openImport}>
                 Import
               </button>
             )}
@@ -321,7 +330,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
         ) : view.kind === 'list' ? (
           <main className="popup-main">
             <TabLogins />
-            <HealthCount onOpen={openVaultPage} />
+            <HealthCount onOpen={openVaultPage ? () => openVaultPage() : undefined} />
             {list}
           </main>
         ) : (
