@@ -198,6 +198,19 @@ describe('vaultUnlock', () => {
     expect(errorCode(await service.send('itemRestore', { id: old }))).toBe('not-found');
   }, KDF_TIMEOUT);
 
+  it('T09/S8 a live item whose deletedAt was forged on disk while locked is not purged at unlock: it is reported, and it is still there', async () => {
+    const service = startService(newDb());
+    ok(await service.send('vaultCreate', { password: PASSWORD }));
+    const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Live' }) }));
+    ok(await service.send('vaultLock', {}));
+    const record = (await service.deps.db.items.get(id))!;
+    await service.deps.db.items.put({ ...record, deletedAt: T0 - 365 * 24 * 60 * 60 * 1000 });
+    const { integrity } = ok(await service.send('vaultUnlock', { password: PASSWORD }));
+    expect(integrity.quarantined).toEqual([id]);
+    expect((await service.deps.db.items.get(id))?.data).toEqual(record.data);
+    expect(ok(await service.send('auditList', {})).events.map((e) => e.type)).not.toContain('item-purged');
+  }, KDF_TIMEOUT);
+
   it('vaultChangePassword with a weak new password → weak-password before any check', async () => {
     const service = await unlockedService();
     expect(errorCode(await service.send('vaultChangePassword', { current: PASSWORD, next: 'short' }))).toBe('weak-password');
