@@ -8,8 +8,7 @@ import { commitSharing } from '../../lib/sharing/store/commit-sharing';
 import { createSharingIdentity } from '../../lib/sharing/profile/create-sharing-identity';
 import { findReceivedBySite } from '../../lib/sharing/recipient/find-received-by-site';
 import { shareItem } from '../../lib/sharing/owner/share-item';
-import { sealContact } from '../../lib/sharing/store/stored-contact';
-import { sealReceived } from '../../lib/sharing/store/stored-received';
+import type { StoredReceived } from '../../lib/sharing/store/stored-received';
 import { generateIdentity } from '../../lib/sharing/identity/generate-identity';
 import { newShareId } from '../../lib/sharing/envelope/new-share-id';
 import { pinContact } from '../../lib/sharing/contacts/pin-contact';
@@ -24,7 +23,7 @@ export async function benchSharingService(runs = 5, contacts = 50, received = 20
   for (let run = 0; run < runs; run++) {
     const { db, vault } = await syntheticVault();
     await createSharingIdentity(db, vault, 'alice', 'http://127.0.0.1:8787', now);
-    const records = Array.from({ length: contacts }, (_, i) => sealContact(vault, `c${i}`, pinContact(undefined, generateIdentity(`colleague${i}`, now), 'contact-code', now).contact));
+    const records = Array.from({ length: contacts }, (_, i) => ({ id: `c${i}`, contact: pinContact(undefined, generateIdentity(`colleague${i}`, now), 'contact-code', now).contact }));
     await commitSharing(db, vault, { contacts: records }, now);
     const itemId = await createItem(db, vault, { type: 'login', title: 'Staging database', username: 'deploy', password: 'pw', urls: ['https://db.example.org/'] }, now);
     const start = performance.now();
@@ -35,17 +34,15 @@ export async function benchSharingService(runs = 5, contacts = 50, received = 20
 
   const { db, vault } = await syntheticVault();
   const item = (site: string) => itemContentSchema.parse({ type: 'login', title: site, username: 'u', password: 'p', urls: [`https://${site}/login`], createdAt: now, updatedAt: now });
-  const copies = Array.from({ length: received }, (_, i) =>
-    sealReceived(vault, {
-      status: 'live',
-      share: { shareId: newShareId(), itemId: `i${i}`, owner: { handle: 'alice', fingerprint: 'A'.repeat(43) + '=' }, permission: 'autofill-only', expiresAt: null, state: 'accepted', version: 1, myVersion: 1, item: item(`site${i}.example`), receivedAt: now },
-      contactId: 'c',
-      replyRelayId: newShareId(),
-      openedReceiptAt: null,
-      editSentAt: null,
-      missing: null,
-    }),
-  );
+  const copies = Array.from({ length: received }, (_, i): StoredReceived => ({
+    status: 'live',
+    share: { shareId: newShareId(), itemId: `i${i}`, owner: { handle: 'alice', fingerprint: 'A'.repeat(43) + '=' }, permission: 'autofill-only', expiresAt: null, state: 'accepted', version: 1, myVersion: 1, item: item(`site${i}.example`), receivedAt: now },
+    contactId: 'c',
+    replyRelayId: newShareId(),
+    openedReceiptAt: null,
+    editSentAt: null,
+    missing: null,
+  }));
   await commitSharing(db, vault, { received: copies }, now);
   for (let i = 0; i < 20; i++) await findReceivedBySite(db, vault, 'https://site7.example/login', now);
   const lookup = await timeRuns(100, () => findReceivedBySite(db, vault, 'https://site7.example/login', now));
