@@ -11,7 +11,11 @@ import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { recordKey } from '../../vault/records/manifest';
 import { listedIds, type BoundTable } from '../store/bound-records';
 import { commitSharing } from '../store/commit-sharing';
-import { loadContacts, loadGrants, loadReceived, loadRequests } from '../store/sharing-records';
+import { openOutboxOp } from '../store/outbox-op';
+import { openContact } from '../store/stored-contact';
+import { openGrant } from '../store/stored-grant';
+import { openReceived } from '../store/stored-received';
+import { openRequest } from '../store/stored-request';
 import { withSharingLock } from '../store/sharing-lock';
 import { expireShares } from './expire-shares';
 
@@ -28,28 +32,32 @@ export async function checkSharingAtUnlock(db: VaultDb, vault: UnlockedVault, no
     await commitSharing(db, vault, {}, now);
     const { endedEarly } = await expireShares(db, vault, now);
     const report: RecordsReport = { missing: [], unexpected: [], rolledBack: [], quarantined: endedEarly.map((id) => recordKey('received', id)) };
-    const compare = (table: BoundTable, rows: readonly { id: string; rev?: number }[]) => {
+    // One read and at most one opening per record: compare the revision, then open what is listed as it is.
+    const check = <R extends { id: string; rev?: number }>(table: BoundTable, rows: readonly R[], open: (row: R) => unknown) => {
       const stored = new Set(rows.map((row) => row.id));
       for (const id of listedIds(vault, table)) if (!stored.has(id)) report.missing.push(recordKey(table, id));
-      for (const { id, rev } of rows) {
-        const listed = vault.manifest.get(recordKey(table, id));
-        if (listed === undefined) report.unexpected.push(recordKey(table, id));
-        else if (listed !== rev) report.rolledBack.push(recordKey(table, id));
+      for (const row of rows) {
+        const key = recordKey(table, row.id);
+        const listed = vault.manifest.get(key);
+        if (listed === undefined) report.unexpected.push(key);
+        else if (listed !== row.rev) report.rolledBack.push(key);
+        else if (!report.quarantined.includes(key) && !opens(() => open(row))) report.quarantined.push(key);
       }
     };
-    compare('contacts', await db.contacts.toArray());
-    compare('shares', await db.shares.toArray());
-    compare('received', await db.received.toArray());
-    compare('requests', await db.requests.toArray());
-    compare('outbox', (await db.outbox.toArray()).map((row) => ({ id: String(row.seq), rev: 1 })));
-    const listedDamage = [
-      ...(await loadContacts(db, vault)).damaged.map((id) => recordKey('contacts', id)),
-      ...(await loadGrants(db, vault)).damaged.map((id) => recordKey('shares', id)),
-      ...(await loadReceived(db, vault)).damaged.map((id) => recordKey('received', id)),
-      ...(await loadRequests(db, vault)).damaged.map((id) => recordKey('requests', id)),
-    ];
-    const known = new Set([...report.missing, ...report.unexpected, ...report.rolledBack, ...report.quarantined]);
-    report.quarantined.push(...listedDamage.filter((key) => !known.has(key)));
+    check('contacts', await db.contacts.toArray(), (row) => openContact(vault, row));
+    check('shares', await db.shares.toArray(), (row) => openGrant(vault, row));
+    check('received', await db.received.toArray(), (row) => openReceived(vault, row));
+    check('requests', await db.requests.toArray(), (row) => openRequest(vault, row));
+    check('outbox', (await db.outbox.toArray()).map((row) => ({ ...row, id: String(row.seq), rev: 1 })), (row) => openOutboxOp(vault, row));
     return report;
   });
+}
+
+function opens(open: () => unknown): boolean {
+  try {
+    open();
+    return true;
+  } catch {
+    return false;
+  }
 }
