@@ -14,6 +14,7 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'item-edited': 'Item edited',
   'item-deleted': 'Item deleted',
   'item-restored': 'Item restored',
+  'item-purged': 'Deleted item removed for good',
   'password-revealed': 'Password revealed',
   'password-copied': 'Password copied',
   'username-copied': 'Username copied',

@@ -19,6 +19,7 @@ export type Purpose =
   | 'contact'
   | 'share-grant'
   | 'received-share'
+  | 'share-request'
   | 'outbox';
 
 /**

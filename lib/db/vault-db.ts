@@ -58,10 +58,19 @@ export interface IdentityRecord {
   profile: Sealed;
 }
 
+/*
+ * `rev` on sharing records (contacts, grants, received copies, requests): increases by one on every write,
+ * is bound into the record's associated data and listed in the header's manifest, so a rolled-back,
+ * removed or revived record is noticed (T09). Absent on rows written before version 3; those are re-sealed
+ * with one when sharing binds its records (lib/sharing/store/bind-sharing-records).
+ */
+
 /** A pinned contact; handle, keys and verification state are all inside `sealed` (handles identify people, S1). */
 export interface ContactRecord {
   /** Random, 16 bytes as hex; opaque. */
   id: string;
+  /** See `rev` above. */
+  rev?: number;
   sealed: Sealed;
 }
 
@@ -69,6 +78,8 @@ export interface ContactRecord {
 export interface ShareRecord {
   /** The share id (base64 of 16 random bytes), which the relay sees anyway. */
   id: string;
+  /** See `rev` above. */
+  rev?: number;
   sealed: Sealed;
 }
 
@@ -80,9 +91,34 @@ export interface ShareRecord {
 export interface ReceivedRecord {
   /** The share id. */
   id: string;
+  /** See `rev` above. */
+  rev?: number;
   domains: string[];
   /** ms since epoch; absent when the share does not expire (absent values stay out of the index). */
   expiresAt?: number;
+  sealed: Sealed;
+  /**
+   * A live copy with an expiry carries its own tombstone (share id and last version), sealed in advance
+   * beside it, so that the expiry alarm can delete the copy while the vault is locked and leave an
+   * authenticated tombstone in its place (T04).
+   */
+  expiredTombstone?: Sealed;
+  /**
+   * Set by the expiry alarm while locked: `sealed` is then the advance tombstone of the copy that expired
+   * at `expiresAt` (bound into its associated data, checked at the next unlock); `at` is when the alarm ran.
+   */
+  endedWhileLocked?: { expiresAt: number; at: number };
+}
+
+/**
+ * An offer from a handle that is not among the contacts (T02): kept unopened, with the envelope as the
+ * relay delivered it, until the user verifies the sender; sealed (the handle identifies a person, S1).
+ */
+export interface RequestRecord {
+  /** Random, 16 bytes as hex; opaque. */
+  id: string;
+  /** See `rev` above. */
+  rev?: number;
   sealed: Sealed;
 }
 
@@ -103,6 +139,7 @@ export class VaultDb extends Dexie {
   shares!: Table<ShareRecord, string>;
   received!: Table<ReceivedRecord, string>;
   outbox!: Table<OutboxRecord, number>;
+  requests!: Table<RequestRecord, string>;
 
   constructor(name = 'sealpass-vault') {
     super(name);
@@ -120,6 +157,11 @@ export class VaultDb extends Dexie {
       // `*domains` as for items (fill lookup); `expiresAt` so the expiry alarm finds due copies while locked.
       received: 'id, *domains, expiresAt',
       outbox: 'seq',
+    });
+    // Issue 12: share offers from unknown senders wait here, unopened. A new table only: the revisions of
+    // the other sharing records are plain fields (not indexed) that the first unlock adds (bind-sharing-records).
+    this.version(3).stores({
+      requests: 'id',
     });
   }
 }

@@ -8,7 +8,7 @@ import { MAX_HANDLE } from './item-limits';
 /** Every kind of security event the vault records. */
 export const auditEventTypeSchema = z.enum([
   'vault-created', 'vault-unlocked', 'vault-locked', 'master-password-changed',
-  'item-created', 'item-edited', 'item-deleted', 'item-restored',
+  'item-created', 'item-edited', 'item-deleted', 'item-restored', 'item-purged',
   'password-revealed', 'password-copied', 'username-copied', 'totp-copied', 'audit-exported',
   'vault-exported-encrypted', 'vault-exported-plain',
   'items-imported',

@@ -1,12 +1,21 @@
 /** What unlock found when it compared the authenticated manifest with the stored records (T09, S8). */
 import { z } from 'zod';
 
-/** Item ids by problem: in the manifest but gone, stored but not in it, older than it says, or undecryptable. */
-export const integrityReportSchema = z.object({
+const problems = {
   missing: z.array(z.string()),
   unexpected: z.array(z.string()),
   rolledBack: z.array(z.string()),
   quarantined: z.array(z.string()),
+};
+
+/**
+ * Item ids by problem: in the manifest but gone, stored but not in it, older than it says, or
+ * undecryptable. `records` lists the same for the other records bound into the manifest (sharing's
+ * contacts, grants, received copies, requests and relay operations), by opaque `<table>/<id>` key.
+ */
+export const integrityReportSchema = z.object({
+  ...problems,
+  records: z.object(problems).optional(),
 });
 
 export type IntegrityReport = z.infer<typeof integrityReportSchema>;

@@ -1,6 +1,8 @@
 /**
  * The authenticated manifest (T09): every item id with its revision, sealed under the vault key so a
- * dropped, duplicated, added or rolled-back record is noticed at unlock.
+ * dropped, duplicated, added or rolled-back record is noticed at unlock. Records of other tables that a
+ * feature binds the same way (sharing's contacts, grants, received copies) are listed under
+ * `<table>/<id>` keys; item ids are hex and never contain a "/".
  */
 import { z } from 'zod';
 import type { CipherContext } from '../../crypto/associated-data';
@@ -24,4 +26,14 @@ export function sealManifest(vaultKey: VaultKey, vaultId: string, manifest: Map<
  */
 export function openManifest(vaultKey: VaultKey, vaultId: string, sealed: Sealed): Map<string, number> {
   return new Map(openJson(vaultKey, sealed, context(vaultId), entriesSchema));
+}
+
+/** The manifest key of record `id` of `table` (not items): `<table>/<id>`. */
+export function recordKey(table: string, id: string | number): string {
+  return `${table}/${id}`;
+}
+
+/** True for an item's entry (a bare item id), false for another table's (`recordKey`). */
+export function isItemKey(key: string): boolean {
+  return !key.includes('/');
 }
