@@ -119,7 +119,8 @@ export const requestMetaSchema = z.object({
   expiresAt: time,
   maxAnswers: z.number().int().min(1).max(REQUEST_MAX_ANSWERS),
   answersLeft: z.number().int().min(0).max(REQUEST_MAX_ANSWERS),
-  descriptor: envelopeTextSchema,
+  /** Null once the request is answered as often as allowed, revoked or expired: nothing more may be sent. */
+  descriptor: envelopeTextSchema.nullable(),
 });
 export type RequestMeta = z.infer<typeof requestMetaSchema>;
 

@@ -21,6 +21,8 @@ export const RELAY_ERROR_STATUS = {
   'handle-taken': 409,
   // One-time links and secret requests (issue 14): spent, expired or revoked; or answered as often as allowed.
   gone: 410,
+  exists: 409,
+  'too-many-links': 429,
   'body-too-large': 413,
   'envelope-too-large': 413,
   'rate-limited': 429,
