@@ -54,3 +54,8 @@ export function makeRequest(owner: TestUser, now: number, maxAnswers = 1) {
   };
   return { secret, keyPair, descriptor, wire: sealRequestDescriptor(secret, descriptor, owner.identity.signingSecretKey) };
 }
+
+/** A fetch into an in-process app, for the link clients. */
+export function appFetch(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }) {
+  return async (url: URL, init: RequestInit) => app.request(url.pathname + url.search, init);
+}
