@@ -31,6 +31,15 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'share-updated': 'Share updated',
   'share-revoked': 'Share revoked',
   'share-expired': 'Share expired',
+  'link-created': 'One-time link created',
+  'link-opened': 'One-time link opened',
+  'link-revoked': 'One-time link revoked',
+  'link-saved': 'Saved from a one-time link',
+  'request-created': 'Secret requested',
+  'request-answered': 'Answer to a request received',
+  'request-answer-accepted': 'Answer to a request saved',
+  'request-answer-declined': 'Answer to a request discarded',
+  'request-revoked': 'Secret request withdrawn',
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

@@ -93,6 +93,16 @@ export interface OutboxRecord {
   sealed: Sealed;
 }
 
+/**
+ * A one-time link, a secret request or a received answer (issue 14), sealed whole: the link or request
+ * secret, labels, keys and answers are all inside (S1). The id is the relay's id (derived from the secret,
+ * which the relay sees anyway) or, for an answer, the relay's answer id.
+ */
+export interface LinkRecord {
+  id: string;
+  sealed: Sealed;
+}
+
 /** Typed Dexie database; one per vault name (tests use throwaway names). */
 export class VaultDb extends Dexie {
   header!: Table<HeaderRecord, 'vault'>;
@@ -103,6 +113,9 @@ export class VaultDb extends Dexie {
   shares!: Table<ShareRecord, string>;
   received!: Table<ReceivedRecord, string>;
   outbox!: Table<OutboxRecord, number>;
+  links!: Table<LinkRecord, string>;
+  secretRequests!: Table<LinkRecord, string>;
+  requestAnswers!: Table<LinkRecord, string>;
 
   constructor(name = 'sealpass-vault') {
     super(name);
@@ -120,6 +133,12 @@ export class VaultDb extends Dexie {
       // `*domains` as for items (fill lookup); `expiresAt` so the expiry alarm finds due copies while locked.
       received: 'id, *domains, expiresAt',
       outbox: 'seq',
+    });
+    // One-time links and secret requests (issue 14): new tables only, as for sharing.
+    this.version(3).stores({
+      links: 'id',
+      secretRequests: 'id',
+      requestAnswers: 'id',
     });
   }
 }
