@@ -34,7 +34,6 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'link-created': 'One-time link created',
   'link-opened': 'One-time link opened',
   'link-revoked': 'One-time link revoked',
-  'link-saved': 'Saved from a one-time link',
   'request-created': 'Secret requested',
   'request-answered': 'Answer to a request received',
   'request-answer-accepted': 'Answer to a request saved',

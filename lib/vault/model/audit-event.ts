@@ -15,7 +15,7 @@ export const auditEventTypeSchema = z.enum([
   'item-filled',
   'share-created', 'share-delivered', 'share-accepted', 'share-declined', 'share-opened', 'share-updated', 'share-revoked', 'share-expired',
   // One-time links and secret requests (issue 14).
-  'link-created', 'link-opened', 'link-revoked', 'link-saved',
+  'link-created', 'link-opened', 'link-revoked',
   'request-created', 'request-answered', 'request-answer-accepted', 'request-answer-declined', 'request-revoked',
 ]);
 
