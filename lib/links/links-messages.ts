@@ -7,10 +7,7 @@
 import { z } from 'zod';
 import { message, pages } from '../messaging/define-message';
 import { LINK_MAX_VIEWS, REQUEST_MAX_ANSWERS } from '../relay-protocol/link-schemas';
-import { MAX_LINK_FIELD, linkFieldSchema } from './format/link-content';
-import { MAX_ANSWER_FIELD } from './format/request-answer';
-import { MAX_REQUEST_LABEL } from './format/request-descriptor';
-import { itemFieldChoiceSchema } from './owner/link-fields-of';
+import { itemFieldChoiceSchema, linkFieldSchema, MAX_ANSWER_FIELD, MAX_LINK_FIELD, MAX_REQUEST_LABEL } from './link-field';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);

@@ -5,8 +5,6 @@
  * the link is gone afterwards; a wrong passphrase spends nothing; a request page shows the owner's handle
  * and safety code and sends an answer the owner opens. axe-core finds no serious or critical violation.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,19 +19,8 @@ import { buildPagesOnce } from '../relay/build-pages';
 import { makeUser } from '../relay/fixtures';
 import { LINK_PASSWORD, LINK_USERNAME, makeLink, makeRequest, REQUEST_LABEL } from '../relay/link-fixtures';
 import { spawnRelay, type RelayProcess } from '../relay/spawn-relay';
+import { seriousViolations } from './axe-check';
 import { chromiumPath } from './harness';
-
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page (evaluated through the debugger protocol, so the page's CSP does not apply to it). */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await AXE_SOURCE);
-  const results = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
-}
 
 describe('link and request pages in a plain browser', () => {
   let relay: RelayProcess | undefined;

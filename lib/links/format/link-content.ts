@@ -7,25 +7,7 @@
 import { z } from 'zod';
 import type { CipherContext } from '../../crypto/associated-data';
 import { base64UrlBytes } from '../../relay-protocol/link-schemas';
-
-/** Which kind of value a field is: how the page labels, masks and offers to copy it. */
-export const linkFieldNameSchema = z.enum(['username', 'password', 'url', 'totp', 'notes', 'text', 'custom']);
-export type LinkFieldName = z.infer<typeof linkFieldNameSchema>;
-
-/** Most characters in one field (a long note fits; the sealed content stays under the relay's 64 KiB). */
-export const MAX_LINK_FIELD = 20_000;
-
-export const linkFieldSchema = z
-  .object({
-    name: linkFieldNameSchema,
-    /** What the page shows beside it, e.g. "Password" or a custom field's own name. */
-    label: z.string().min(1).max(100),
-    value: z.string().min(1).max(MAX_LINK_FIELD),
-    /** Masked until the reader asks (passwords, TOTP secrets, hidden fields). */
-    concealed: z.boolean(),
-  })
-  .strict();
-export type LinkField = z.infer<typeof linkFieldSchema>;
+import { linkFieldSchema } from '../link-field';
 
 export const linkContentSchema = z
   .object({

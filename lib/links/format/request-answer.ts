@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import { encodeLengthPrefixed } from '../../crypto/encode-length-prefixed';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { MAX_ANSWER_FIELD } from '../link-field';
 
-/** Longest single value, characters. */
-export const MAX_ANSWER_FIELD = 10_000;
 
 const value = z.string().max(MAX_ANSWER_FIELD);
 

@@ -10,9 +10,8 @@ import { fromBase64 } from '../../crypto/base64';
 import { encodeLengthPrefixed } from '../../crypto/encode-length-prefixed';
 import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
 import { linkIdSchema, REQUEST_MAX_ANSWERS } from '../../relay-protocol/link-schemas';
+import { MAX_REQUEST_LABEL } from '../link-field';
 
-/** Longest label, characters. */
-export const MAX_REQUEST_LABEL = 200;
 
 export const requestDescriptorSchema = z
   .object({

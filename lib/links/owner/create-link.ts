@@ -12,7 +12,7 @@ import { withIdentity } from '../../sharing/store/read-identity';
 import { getItem } from '../../vault/items/get-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { VaultError } from '../../vault/model/vault-error';
-import type { LinkField } from '../format/link-content';
+import type { ItemFieldChoice, LinkField } from '../link-field';
 import { encodeLinkSecret, newLinkSecret } from '../format/link-secret';
 import { linkUrl } from '../format/link-url';
 import { sealLinkContent } from '../format/seal-link-content';
@@ -20,7 +20,7 @@ import type { LinksContext } from '../links-context';
 import { relayFailure } from '../relay-failure';
 import { commitLinks } from '../store/commit-links';
 import { sealLink, type StoredLink } from '../store/stored-link';
-import { linkFieldsOf, type ItemFieldChoice } from './link-fields-of';
+import { linkFieldsOf } from './link-fields-of';
 import { ownerClient } from './owner-client';
 
 /** What the link carries: values of an item, or a free text. */

@@ -2,13 +2,8 @@
  * Which of an item's values go into a one-time link (issue 14): the owner picks kinds (username and
  * password, say, but not notes or history); empty values are left out, and history never goes.
  */
-import { z } from 'zod';
 import type { ItemContent } from '../../vault/model/item-schema';
-import type { LinkField } from '../format/link-content';
-
-/** The kinds of value an owner can pick. */
-export const itemFieldChoiceSchema = z.enum(['username', 'password', 'urls', 'totp', 'notes', 'custom']);
-export type ItemFieldChoice = z.infer<typeof itemFieldChoiceSchema>;
+import type { ItemFieldChoice, LinkField } from '../link-field';
 
 /**
  * @param content - the item, decrypted in the background

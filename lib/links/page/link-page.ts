@@ -14,7 +14,7 @@ import type { LinkContent, LinkTerms } from '../format/link-content';
 import { decodeLinkSecret } from '../format/link-secret';
 import { openLinkContent } from '../format/open-link-content';
 import { signOpenedProof } from '../format/sign-opened-proof';
-import { valueRow } from './copy-button';
+import { valueRow } from './value-row';
 import { el, footer, show, statusLine, when } from './dom';
 
 const relay = createLinkPublicClient({ baseUrl: location.origin });

@@ -9,7 +9,7 @@ import type { Sealed } from '../../crypto/sealed';
 import type { LinkRecord } from '../../db/vault-db';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { linkFieldNameSchema } from '../format/link-content';
+import { linkFieldNameSchema } from '../link-field';
 
 const time = z.number().int().nonnegative();
 
