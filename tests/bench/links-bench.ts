@@ -43,7 +43,13 @@ async function benchCreate() {
 async function benchOpens() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sealpass-links-bench-'));
   // Raised, not removed: every open is still counted against its address and checked.
-  const relay = await spawnRelay({ DATA_DIR: dataDir, RATE_LIMIT_PER_ADDRESS: '1000000000', LINK_RATE_LIMIT_PER_ADDRESS: '1000000000', LINKS_MAX_PER_IDENTITY: '100000' });
+  const relay = await spawnRelay({
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_ADDRESS: '1000000000',
+    RATE_LIMIT_PER_IDENTITY: '1000000000',
+    LINK_RATE_LIMIT_PER_ADDRESS: '1000000000',
+    LINKS_MAX_PER_IDENTITY: '100000',
+  });
   try {
     const owner = makeUser('bench-owner', Date.now());
     await createRelayClient({ baseUrl: relay.baseUrl, signer: owner.signer }).register(owner.bundle);
@@ -125,6 +131,8 @@ async function benchPage(): Promise<{ p50Ms: number; p95Ms: number; runs: number
     for (let i = 0; i < PAGE_RUNS + 2; i++) {
       const link = await makeLink(Date.now(), { maxViews: 1 });
       await client.createLink(link.wire);
+      // Another fragment on the same page would not load it again: go through a blank page each time.
+      await page.goto('about:blank');
       await page.goto(linkUrl(relay.baseUrl, 'link', link.secret));
       await page.getByRole('button', { name: 'Reveal' }).waitFor();
       const ms = await page.evaluate(

@@ -68,6 +68,21 @@ describe('one-time links', () => {
     expect(await auditTypes(alice)).toContain('link-revoked');
   });
 
+  it('a relay that reports an opening nobody proved does not make the owner see one', async () => {
+    const { w, alice } = await pair();
+    await alice.call('linkCreate', { source: { kind: 'text', title: 'Quiet', text: 'unopened' }, expiry: '1h', maxViews: 2, passphrase: '' });
+    w.relay.tamper = async (request, forward) => {
+      const response = await forward(request);
+      if (request.method !== 'GET' || new URL(request.url).pathname !== '/v1/links') return response;
+      const body = (await response.json()) as { links: { opens: unknown[]; viewsLeft: number }[] };
+      const forged = { nonce: 'A'.repeat(22), at: w.clock.now, proof: 'B'.repeat(86) + '==' };
+      return Response.json({ links: body.links.map((link) => ({ ...link, viewsLeft: link.viewsLeft + 5, opens: [forged] })) });
+    };
+    const [listed] = (await alice.call('linkList', {})).links;
+    expect(listed).toMatchObject({ viewsLeft: 2, openedAt: [] });
+    expect(await auditTypes(alice)).not.toContain('link-opened');
+  });
+
   it('refuses an item without the chosen values, and links without a sharing identity', async () => {
     const { alice, bob } = await pair();
     const itemId = await addLogin(alice, { totp: '' });

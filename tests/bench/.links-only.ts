@@ -1,0 +1,3 @@
+import 'fake-indexeddb/auto';
+import { benchLinks } from './links-bench';
+console.log(JSON.stringify(await benchLinks(), null, 2));
