@@ -18,6 +18,7 @@ import { makeUser } from '../relay/fixtures';
 import { makeLink } from '../relay/link-fixtures';
 import { spawnRelay } from '../relay/spawn-relay';
 import { person, world } from '../sharing/background/people';
+import { cpuMillis } from './relay-bench';
 import { median, percentile, round, timeRuns } from './stats';
 
 const CREATE_RUNS = 60;
@@ -82,7 +83,16 @@ async function benchOpens() {
       });
     await run(1);
     const rounds = [];
-    for (let i = 0; i < ROUNDS; i++) rounds.push(await run(ROUND_SECONDS));
+    const cpu: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const before = cpuMillis(relay.child.pid);
+      const result = await run(ROUND_SECONDS);
+      const after = cpuMillis(relay.child.pid);
+      rounds.push(result);
+      if (before !== null && after !== null && result.requests.total > 0) cpu.push(((after - before) * 1000) / result.requests.total);
+    }
+    // On a shared machine the rate depends on what else runs; the relay's CPU per open does not.
+    const cpuMicros = cpu.length === 0 ? null : round(median(cpu));
     let meta = 0;
     const state = await autocannon({
       url: relay.baseUrl,
@@ -94,6 +104,9 @@ async function benchOpens() {
       setup: `${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s over ${LINKS} links of ${VIEWS} views, one SQLite relay process`,
       opensPerSecond: round(median(rounds.map((r) => r.requests.average))),
       target: '>= 1000/s',
+      cpuMicrosPerOpen: cpuMicros,
+      /** What one core given to the relay alone would serve: 10⁶ µs over the CPU per open. */
+      opensPerSecondPerCoreByCpu: cpuMicros === null ? null : round(1_000_000 / cpuMicros),
       p50Ms: median(rounds.map((r) => r.latency.p50)),
       p99Ms: median(rounds.map((r) => r.latency.p99)),
       opened: rounds.reduce((sum, r) => sum + r['2xx'], 0),
