@@ -48,6 +48,6 @@ export function footer(): HTMLElement {
     'footer',
     {},
     el('p', {}, 'Sealpass decrypts this in your browser. The relay that served this page never sees the secret in the link (the part after “#”).'),
-    el('p', {}, 'Use Sealpass? Open the link from Sealpass instead (vault page → Links → Open a link), so this page’s code is not involved at all.'),
+    el('p', {}, 'Use Sealpass? Right-click the link where you received it and choose “Open with Sealpass” (or paste it in Sealpass → Links), so this page’s code is not involved at all.'),
   );
 }
