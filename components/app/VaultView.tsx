@@ -18,6 +18,7 @@ import { HealthCount } from '../health/HealthCount';
 import { HealthView } from '../health/HealthView';
 import { ImportView } from '../import/ImportView';
 import { Inbox } from '../sharing/Inbox';
+import { LinksView } from '../links/LinksView';
 import { IntegrityBanner } from './IntegrityBanner';
 import { ItemEditor } from '../items/ItemEditor';
 import { INITIAL_LIST_STATE, ItemList, type ListState } from '../items/ItemList';
@@ -48,7 +49,8 @@ type View =
   | { kind: 'export' }
   | { kind: 'import' }
   | { kind: 'contacts' }
-  | { kind: 'inbox' };
+  | { kind: 'inbox' }
+  | { kind: 'links' };
 
 /** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
 const TOAST_MS_WITH_ACTION = 10_000;
@@ -229,6 +231,9 @@ export function VaultView({ layout, integrity, openVaultPage, startView, onLock 
     case 'inbox':
       panel = <Inbox onChanged={() => void reloadList()} onOpenContacts={() => setView({ kind: 'contacts' })} />;
       break;
+    case 'links':
+      panel = <LinksView />;
+      break;
     case 'list':
       break;
   }
@@ -288,6 +293,10 @@ export function VaultView({ layout, integrity, openVaultPage, startView, onLock 
                   <span className="visually-hidden">, {inboxCount} waiting</span>
                 </>
               )}
+            </button>
+            {/* One-time links and secret requests (issue 14). */}
+            <button type="button" aria-current={current('links')} onClick={() => setView({ kind: 'links' })}>
+              Links
             </button>
             {/* Page only: the popup's toolbar has no room; its Inbox links to Contacts. */}
             {layout === 'page' && (

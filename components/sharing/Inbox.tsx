@@ -11,6 +11,7 @@ import { InboxRequests } from './InboxRequests';
 import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
+import { RequestAnswers } from '../links/RequestAnswers';
 
 type Entry = ResponseOf<'inboxList'>['shares'][number];
 
@@ -87,6 +88,8 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
         </p>
       )}
       <DamagedNotice kind="received" count={damaged} />
+      {/* Answers to secret requests (issue 14) come from outsiders, not contacts: listed apart. */}
+      <RequestAnswers onChanged={onChanged} />
       {entries !== null && entries.length === 0 && <p className="empty">No shares waiting for you.</p>}
       <ul className="plain inbox-list">
         {(entries ?? []).map((entry) => (

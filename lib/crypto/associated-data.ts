@@ -20,7 +20,14 @@ export type Purpose =
   | 'share-grant'
   | 'received-share'
   | 'share-request'
-  | 'outbox';
+  | 'outbox'
+  // One-time links and secret requests (issue 14): the link's content and a request's descriptor on the
+  // relay, and the owner's own sealed records of them and of received answers in the vault.
+  | 'link'
+  | 'secret-request'
+  | 'link-record'
+  | 'request-record'
+  | 'request-answer';
 
 /**
  * Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption.

@@ -129,6 +129,16 @@ export interface OutboxRecord {
   sealed: Sealed;
 }
 
+/**
+ * A one-time link, a secret request or a received answer (issue 14), sealed whole: the link or request
+ * secret, labels, keys and answers are all inside (S1). The id is the relay's id (derived from the secret,
+ * which the relay sees anyway) or, for an answer, the relay's answer id.
+ */
+export interface LinkRecord {
+  id: string;
+  sealed: Sealed;
+}
+
 /** Typed Dexie database; one per vault name (tests use throwaway names). */
 export class VaultDb extends Dexie {
   header!: Table<HeaderRecord, 'vault'>;
@@ -140,6 +150,9 @@ export class VaultDb extends Dexie {
   received!: Table<ReceivedRecord, string>;
   outbox!: Table<OutboxRecord, number>;
   requests!: Table<RequestRecord, string>;
+  links!: Table<LinkRecord, string>;
+  secretRequests!: Table<LinkRecord, string>;
+  requestAnswers!: Table<LinkRecord, string>;
 
   constructor(name = 'sealpass-vault') {
     super(name);
@@ -162,6 +175,12 @@ export class VaultDb extends Dexie {
     // the other sharing records are plain fields (not indexed) that the first unlock adds (bind-sharing-records).
     this.version(3).stores({
       requests: 'id',
+    });
+    // One-time links and secret requests (issue 14): new tables only, as for sharing.
+    this.version(4).stores({
+      links: 'id',
+      secretRequests: 'id',
+      requestAnswers: 'id',
     });
   }
 }

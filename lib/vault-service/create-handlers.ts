@@ -11,6 +11,7 @@ import { createHealthHandlers } from '../health/background/create-health-handler
 import { createImportHandlers } from '../import/background/create-import-handlers';
 import type { Handlers } from '../protocol/protocol';
 import { createSharingHandlers } from '../sharing/background/create-sharing-handlers';
+import { createLinksHandlers } from '../links/background/create-links-handlers';
 import { revokeDeletedItemShares } from '../sharing/owner/revoke-deleted-item-shares';
 import { checkSharingAtUnlock } from '../sharing/sync/check-sharing-at-unlock';
 import type { HandlerContext } from './context/handler-context';
@@ -45,6 +46,7 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     ...createAutofillHandlers(ctx),
     ...createImportHandlers(ctx),
     ...createSharingHandlers(ctx),
+    ...createLinksHandlers(ctx),
   };
   return { handlers, session };
 }

@@ -71,6 +71,19 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   receivedList: {},
   receivedGet: { id: 'shared-00000000000000000000000000000000' },
   receivedEdit: { id: 'shared-00000000000000000000000000000000', item: { type: 'login', title: 't' }, baseVersion: 2 },
+  linkCreate: { source: { kind: 'item', itemId: 'a', fields: ['username', 'password'] }, expiry: '1d', maxViews: 1, passphrase: '' },
+  linkList: {},
+  linkRevoke: { id: 'a' },
+  linkCopyUrl: { id: 'a', kind: 'link' },
+  requestCreate: { label: 'hosting login', expiry: '7d', maxAnswers: 1 },
+  requestList: {},
+  requestRevoke: { id: 'a' },
+  answerGet: { id: 'a.1' },
+  answerAccept: { id: 'a.1', title: 'Hosting' },
+  answerDecline: { id: 'a.1' },
+  linkInspect: { url: 'https://relay.example/l/#x' },
+  linkReveal: { url: 'https://relay.example/l/#x', passphrase: '' },
+  requestAnswer: { url: 'https://relay.example/r/#x', answer: { username: 'u', password: 'p', url: '', note: '' } },
 };
 const types = Object.keys(protocol) as MessageType[];
 /** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */

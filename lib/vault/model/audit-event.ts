@@ -16,6 +16,9 @@ export const auditEventTypeSchema = z.enum([
   'item-replaced',
   'item-filled',
   'share-created', 'share-delivered', 'share-accepted', 'share-declined', 'share-opened', 'share-updated', 'share-revoked', 'share-expired',
+  // One-time links and secret requests (issue 14).
+  'link-created', 'link-opened', 'link-revoked',
+  'request-created', 'request-answered', 'request-answer-accepted', 'request-answer-declined', 'request-revoked',
 ]);
 
 /** What one event says (sealed). `itemTitle` is the title when the event happened. */
