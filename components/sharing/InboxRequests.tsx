@@ -10,7 +10,7 @@ import { formatTime, sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
 
-type Request = ResponseOf<'requestList'>['requests'][number];
+type Request = ResponseOf<'shareRequestList'>['requests'][number];
 
 export interface InboxRequestsProps {
   /** Changes whenever the Inbox synced or answered something, so the requests are read again. */
@@ -31,7 +31,7 @@ export function InboxRequests({ refresh, onChanged, onOpenContacts }: InboxReque
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    const result = await call('requestList', {});
+    const result = await call('shareRequestList', {});
     if (result.ok) {
       setRequests(result.requests);
       setDamaged(result.damaged);
@@ -44,7 +44,7 @@ export function InboxRequests({ refresh, onChanged, onOpenContacts }: InboxReque
 
   async function answer(request: Request, choice: 'accept' | 'decline') {
     setBusy(true);
-    const result = choice === 'accept' ? await call('requestAccept', { id: request.id }) : await call('requestDecline', { id: request.id });
+    const result = choice === 'accept' ? await call('shareRequestAccept', { id: request.id }) : await call('shareRequestDecline', { id: request.id });
     setBusy(false);
     if (!result.ok) setError(sharingErrorText(result.error));
     else {

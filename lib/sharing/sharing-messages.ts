@@ -183,11 +183,11 @@ export const sharingMessages = {
   inboxAnswer: message(z.object({ id, answer: z.enum(['accept', 'decline']), confirmedUnverified: z.boolean() }).strict(), empty, pages),
 
   /** Offers from unknown senders, unopened (T02); `damaged` counts request records that did not open. */
-  requestList: message(empty, z.object({ requests: z.array(requestEntrySchema), damaged }), pages),
+  shareRequestList: message(empty, z.object({ requests: z.array(requestEntrySchema), damaged }), pages),
   /** Opens a request with its sender's pinned keys and accepts it; only once the sender is a verified contact. */
-  requestAccept: message(z.object({ id }).strict(), empty, pages),
+  shareRequestAccept: message(z.object({ id }).strict(), empty, pages),
   /** Drops a request; nothing is sent back (there are no verified keys to send it to). */
-  requestDecline: message(z.object({ id }).strict(), empty, pages),
+  shareRequestDecline: message(z.object({ id }).strict(), empty, pages),
 
   /** The accepted received items, as list rows marked "shared by"; `damaged` as for inboxList. */
   receivedList: message(empty, z.object({ items: z.array(itemSummarySchema), damaged }), pages),

@@ -27,6 +27,7 @@ import { revealLink } from '../recipient/reveal-link';
 import { sendAnswer } from '../recipient/send-answer';
 import { openLink } from '../store/stored-link';
 import { openRequest } from '../store/stored-request';
+import { notListed } from '../store/load-link-records';
 
 const HOUR_MS = 60 * 60 * 1000;
 const EXPIRY_MS: Record<LinkExpiry, number> = { '1h': HOUR_MS, '1d': 24 * HOUR_MS, '7d': 7 * 24 * HOUR_MS, '30d': LINK_MAX_LIFETIME_MS };
@@ -81,8 +82,8 @@ export function createLinksHandlers(ctx: HandlerContext<CoreDeps & SharingDeps>)
       const vault = await ctx.unlocked();
       const found =
         kind === 'link'
-          ? await getSealedRecord(ctx.deps.db.links, id, (record) => openLink(vault, record))
-          : await getSealedRecord(ctx.deps.db.secretRequests, id, (record) => openRequest(vault, record));
+          ? await getSealedRecord(ctx.deps.db.links, id, (record) => openLink(vault, record), notListed)
+          : await getSealedRecord(ctx.deps.db.secretRequests, id, (record) => openRequest(vault, record), notListed);
       if (found.state !== 'found') throw new VaultError(found.state === 'absent' ? 'not-found' : 'corrupted', 'That link cannot be found in this vault.');
       const secret = decodeLinkSecret(found.record.secret);
       if (!secret) throw new VaultError('corrupted', 'That link’s record is damaged.');

@@ -8,10 +8,11 @@ import { relayFailure } from '../relay-failure';
 import { commitLinks } from '../store/commit-links';
 import { openLink, sealLink } from '../store/stored-link';
 import { ownerClient } from './owner-client';
+import { notListed } from '../store/load-link-records';
 
 /** @throws VaultError not-found (no such link), corrupted, or a relay failure (the record is then unchanged) */
 export async function revokeLink(ctx: LinksContext, vault: UnlockedVault, id: string): Promise<void> {
-  const found = await getSealedRecord(ctx.db.links, id, (record) => openLink(vault, record));
+  const found = await getSealedRecord(ctx.db.links, id, (record) => openLink(vault, record), notListed);
   if (found.state === 'absent') throw new VaultError('not-found', 'That link no longer exists.');
   if (found.state === 'damaged') throw new VaultError('corrupted', 'This link’s record is damaged and cannot be opened.');
   const link = found.record;

@@ -8,10 +8,11 @@ import { relayFailure } from '../relay-failure';
 import { commitLinks } from '../store/commit-links';
 import { openRequest, sealRequest } from '../store/stored-request';
 import { ownerClient } from './owner-client';
+import { notListed } from '../store/load-link-records';
 
 /** @throws VaultError not-found, corrupted, or a relay failure (the record is then unchanged) */
 export async function revokeRequest(ctx: LinksContext, vault: UnlockedVault, id: string): Promise<void> {
-  const found = await getSealedRecord(ctx.db.secretRequests, id, (record) => openRequest(vault, record));
+  const found = await getSealedRecord(ctx.db.secretRequests, id, (record) => openRequest(vault, record), notListed);
   if (found.state === 'absent') throw new VaultError('not-found', 'That request no longer exists.');
   if (found.state === 'damaged') throw new VaultError('corrupted', 'This request’s record is damaged and cannot be opened.');
   const request = found.record;

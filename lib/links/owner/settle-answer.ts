@@ -14,6 +14,7 @@ import type { LinksContext } from '../links-context';
 import { commitLinks } from '../store/commit-links';
 import { openAnswer, type StoredAnswer } from '../store/stored-answer';
 import { ownerClient } from './owner-client';
+import { notListed } from '../store/load-link-records';
 
 /** The item an answer becomes; over-long values are refused rather than cut (S8). */
 function itemOf(answer: StoredAnswer, title: string): ItemInput {
@@ -27,7 +28,7 @@ function itemOf(answer: StoredAnswer, title: string): ItemInput {
 }
 
 async function read(ctx: LinksContext, vault: UnlockedVault, id: string): Promise<StoredAnswer> {
-  const found = await getSealedRecord(ctx.db.requestAnswers, id, (record) => openAnswer(vault, record));
+  const found = await getSealedRecord(ctx.db.requestAnswers, id, (record) => openAnswer(vault, record), notListed);
   if (found.state === 'absent') throw new VaultError('not-found', 'That answer is no longer in your inbox.');
   if (found.state === 'damaged') throw new VaultError('corrupted', 'This answer’s record is damaged and cannot be opened.');
   return found.record;

@@ -296,12 +296,12 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
       return {};
     },
 
-    async requestList() {
+    async shareRequestList() {
       const vault = await ctx.unlocked();
       return listRequests(db, vault);
     },
 
-    async requestAccept({ id }) {
+    async shareRequestAccept({ id }) {
       const vault = await ctx.unlocked();
       try {
         await withSharingLock(vault, () => withIdentity(db, vault, (opened) => acceptRequest(db, vault, opened, id, now())));
@@ -312,7 +312,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
       return {};
     },
 
-    async requestDecline({ id }) {
+    async shareRequestDecline({ id }) {
       const vault = await ctx.unlocked();
       await withSharingLock(vault, () => commitSharing(db, vault, { removeRequests: [id] }, now()));
       await refreshBadge(vault);

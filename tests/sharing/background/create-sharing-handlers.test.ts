@@ -413,7 +413,7 @@ describe('offline first and audit', () => {
     expect(status.lastError).toMatch(/not registered/);
     await carol.call('sharingSync', {});
     // Carol never added alice: the offer waits unopened among her requests (T02).
-    expect((await carol.call('requestList', {})).requests).toEqual([expect.objectContaining({ from: 'alice' })]);
+    expect((await carol.call('shareRequestList', {})).requests).toEqual([expect.objectContaining({ from: 'alice' })]);
   });
 
   it('records share-created, delivered, accepted, opened, updated, revoked on the owner side with the other person', async () => {

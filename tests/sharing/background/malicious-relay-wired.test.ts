@@ -369,19 +369,19 @@ describe('S6: state around the envelopes (issue 12)', () => {
     // Nothing pinned, nothing in the inbox; one request from "alice", without its content.
     expect((await bob.call('contactList', {})).contacts).toEqual([]);
     expect(await holdings(bob, 'https://db.example.org/')).toEqual(NOTHING);
-    const { requests } = await bob.call('requestList', {});
+    const { requests } = await bob.call('shareRequestList', {});
     expect(requests).toEqual([expect.objectContaining({ from: 'alice', fromState: 'unknown' })]);
     expect(JSON.stringify(requests)).not.toContain('From alice');
     expect(bob.service.deps.badge.counts.get('inbox')).toBe(1);
     // Not before the sender is verified: unknown, then pinned by handle only (not verified).
-    expect(await bob.code('requestAccept', { id: requests[0]!.id })).toBe('forbidden');
+    expect(await bob.code('shareRequestAccept', { id: requests[0]!.id })).toBe('forbidden');
     const { id: aliceAtBob } = await bob.call('contactAdd', { handle: 'alice' });
-    expect((await bob.call('requestList', {})).requests[0]).toMatchObject({ fromState: 'unverified' });
-    expect(await bob.code('requestAccept', { id: requests[0]!.id })).toBe('forbidden');
+    expect((await bob.call('shareRequestList', {})).requests[0]).toMatchObject({ fromState: 'unverified' });
+    expect(await bob.code('shareRequestAccept', { id: requests[0]!.id })).toBe('forbidden');
     // Verified by safety number: now it opens with the pinned keys and joins the vault.
     await bob.call('contactVerify', { id: aliceAtBob, fingerprint: (await bob.call('contactGet', { id: aliceAtBob })).contact.fingerprint });
-    await bob.call('requestAccept', { id: requests[0]!.id });
-    expect((await bob.call('requestList', {})).requests).toEqual([]);
+    await bob.call('shareRequestAccept', { id: requests[0]!.id });
+    expect((await bob.call('shareRequestList', {})).requests).toEqual([]);
     expect(await receivedRows(bob)).toEqual([expect.objectContaining({ title: 'From alice', shared: expect.objectContaining({ by: 'alice' }) })]);
     await alice.call('sharingSync', {});
     expect((await alice.call('shareList', { itemId })).entries[0]).toMatchObject({ state: 'accepted' });
@@ -396,13 +396,13 @@ describe('S6: state around the envelopes (issue 12)', () => {
     await bob.call('sharingSync', {});
     expect((await bob.call('contactList', {})).contacts.map((c) => c.handle)).toEqual(['alice']);
     expect(await holdings(bob, 'https://phish.example/login')).toEqual(NOTHING);
-    const [request] = (await bob.call('requestList', {})).requests;
+    const [request] = (await bob.call('shareRequestList', {})).requests;
     expect(request).toMatchObject({ from: 'carol', fromState: 'unknown' });
     // Bob scans the real carol's contact code: the forged request does not open with her keys.
     w.relay.tamper = null;
     await addByCode(bob, carol);
-    expect(await bob.code('requestAccept', { id: request!.id })).toBe('forbidden');
-    expect((await bob.call('requestList', {})).requests).toEqual([]);
+    expect(await bob.code('shareRequestAccept', { id: request!.id })).toBe('forbidden');
+    expect((await bob.call('shareRequestList', {})).requests).toEqual([]);
     expect(await holdings(bob, 'https://phish.example/login')).toEqual(NOTHING);
     expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['misaddressed']);
   });
@@ -415,7 +415,7 @@ describe('S6: state around the envelopes (issue 12)', () => {
     await bob.call('sharingSync', {});
     expect(await holdings(bob, 'https://self.example/')).toEqual(NOTHING);
     expect((await bob.call('contactList', {})).contacts.map((c) => c.handle)).toEqual(['alice']);
-    expect((await bob.call('requestList', {})).requests).toEqual([]);
+    expect((await bob.call('shareRequestList', {})).requests).toEqual([]);
     expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['misaddressed']);
   });
 });

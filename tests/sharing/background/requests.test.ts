@@ -22,25 +22,25 @@ async function offered() {
 describe('requests (T02)', () => {
   it('decline drops the request, sends nothing, and clears the badge', async () => {
     const { w, bob } = await offered();
-    const [request] = (await bob.call('requestList', {})).requests;
+    const [request] = (await bob.call('shareRequestList', {})).requests;
     const posts = w.relay.seen.filter((r) => r.path === '/v1/envelopes').length;
-    await bob.call('requestDecline', { id: request!.id });
-    expect((await bob.call('requestList', {})).requests).toEqual([]);
+    await bob.call('shareRequestDecline', { id: request!.id });
+    expect((await bob.call('shareRequestList', {})).requests).toEqual([]);
     expect(bob.service.deps.badge.counts.get('inbox')).toBe(0);
     await bob.call('sharingSync', {});
     expect(w.relay.seen.filter((r) => r.path === '/v1/envelopes').length).toBe(posts);
-    expect(await bob.code('requestAccept', { id: request!.id })).toBe('not-found');
+    expect(await bob.code('shareRequestAccept', { id: request!.id })).toBe('not-found');
   });
 
   it('an update of the same offer replaces the waiting request; a damaged request is counted and refused as corrupted', async () => {
     const { alice, bob, bobId, itemId } = await offered();
-    const [first] = (await bob.call('requestList', {})).requests;
+    const [first] = (await bob.call('shareRequestList', {})).requests;
     await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'edit', expiry: 'none', confirmedUnverified: true });
     await bob.call('sharingSync', {});
-    const { requests } = await bob.call('requestList', {});
+    const { requests } = await bob.call('shareRequestList', {});
     expect(requests).toEqual([expect.objectContaining({ id: first!.id, from: 'alice' })]);
     await flipStoredByte(bob.db.requests, first!.id);
-    expect(await bob.call('requestList', {})).toMatchObject({ requests: [], damaged: 1 });
-    expect(await bob.code('requestAccept', { id: first!.id })).toBe('corrupted');
+    expect(await bob.call('shareRequestList', {})).toMatchObject({ requests: [], damaged: 1 });
+    expect(await bob.code('shareRequestAccept', { id: first!.id })).toBe('corrupted');
   });
 });
