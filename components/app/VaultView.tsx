@@ -19,6 +19,7 @@ import { HealthView } from '../health/HealthView';
 import { ImportView } from '../import/ImportView';
 import { Inbox } from '../sharing/Inbox';
 import { IntegrityBanner } from './IntegrityBanner';
+import { IntegrityCheck } from './IntegrityCheck';
 import { ItemEditor } from '../items/ItemEditor';
 import { INITIAL_LIST_STATE, ItemList, type ListState } from '../items/ItemList';
 import { ItemView } from '../items/ItemView';
@@ -201,7 +202,19 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
       panel = <Generator />;
       break;
     case 'settings':
-      panel = <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />;
+      panel = (
+        <>
+          <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />
+          {layout === 'page' && (
+            <IntegrityCheck
+              onProblems={(found) => {
+                setReport(found);
+                void reloadList();
+              }}
+            />
+          )}
+        </>
+      );
       break;
     case 'audit':
       panel = <AuditLog />;

@@ -14,6 +14,7 @@ import { getItem } from '../vault/items/get-item';
 import { purgeDeletedItems } from '../vault/items/purge-deleted-items';
 import { updateItem } from '../vault/items/update-item';
 import { changeMasterPassword } from '../vault/lifecycle/change-master-password';
+import { checkVaultIntegrity } from '../vault/lifecycle/check-vault-integrity';
 import { createVault } from '../vault/lifecycle/create-vault';
 import { unlockVault } from '../vault/lifecycle/unlock-vault';
 import { VaultError } from '../vault/model/vault-error';
@@ -71,6 +72,9 @@ export function createVaultHandlers(ctx: HandlerContext, onItemDeleted: ItemDele
         await session.end();
       }
       return {};
+    },
+    async vaultCheckIntegrity() {
+      return { integrity: await checkVaultIntegrity(db, await unlocked()) };
     },
     async vaultChangePassword({ current, next }) {
       checkStrength(next);

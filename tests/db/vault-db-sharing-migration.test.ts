@@ -35,7 +35,7 @@ describe('VaultDb v1 → v2 (sharing tables)', () => {
 
     const upgraded = new VaultDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await upgraded.header.get('vault')).toEqual(copy.header);
     expect(await upgraded.items.toArray()).toEqual(copy.items);
     expect(await upgraded.audit.toArray()).toEqual(copy.audit);

@@ -10,7 +10,7 @@ import type { IntegrityReport } from '../model/integrity-report';
  */
 export function checkIntegrity(manifest: ReadonlyMap<string, number>, records: readonly Pick<ItemRecord, 'id' | 'rev'>[]): IntegrityReport {
   const seen = new Set<string>();
-  const report: IntegrityReport = { missing: [], unexpected: [], rolledBack: [], quarantined: [] };
+  const report: IntegrityReport = { missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [] };
   for (const { id, rev } of records) {
     seen.add(id);
     const expected = manifest.get(id);
