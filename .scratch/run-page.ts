@@ -9,7 +9,7 @@ const out = await mkdtemp(join(tmpdir(), 'scratch-'));
 const { build } = await import('vite');
 await build({ configFile: false, root: process.cwd(), publicDir: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: true, target: 'esnext', modulePreload: false, rolldownOptions: { input: entry, output: { format: 'es', entryFileNames: 'page.js' } } } });
 await writeFile(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./page.js"></script>');
-if (extra) await cp(extra, join(out, 'extra'), { recursive: true });
+if (extra) await cp(extra, join(out, 'kdf'), { recursive: true });
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const server = createServer((req, res) => {
   const p = new URL(req.url!, 'http://x').pathname;
