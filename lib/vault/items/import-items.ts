@@ -14,7 +14,8 @@ import { importEntrySchema, type ImportContent, type ImportEntry, type ImportPro
 import type { ItemContent } from '../model/item-schema';
 import { mergeImportContent } from '../model/merge-import-content';
 import { openCurrentItem } from '../records/open-item';
-import { overviewRow, type OverviewRow } from '../records/overview-bucket';
+import type { OverviewRow } from '../model/overview-row';
+import { overviewRow } from '../records/overview-bucket';
 import { sealItem } from '../records/seal-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 

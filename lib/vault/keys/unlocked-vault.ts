@@ -3,7 +3,7 @@ import type { AuditKey, IndexKey, VaultKey } from '../../crypto/keys';
 import { deriveSubkey } from '../../crypto/derive-subkey';
 import { wipe } from '../../crypto/wipe';
 import type { ItemSummary } from '../model/item-schema';
-import type { OverviewRow } from '../records/overview-bucket';
+import type { OverviewRow } from '../model/overview-row';
 
 /** Everything needed to read and write items while unlocked. Lives only in the background. */
 export interface UnlockedVault {

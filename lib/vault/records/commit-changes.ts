@@ -5,7 +5,8 @@
 import type { ItemRecord, OverviewRecord, VaultDb } from '../../db/vault-db';
 import { GENESIS_HASH, sealAuditHead, sealAuditRecord, type AuditPayload } from './audit-chain';
 import { sealManifest } from './manifest';
-import { overviewBucketOf, sealOverviewBucket, type OverviewRow } from './overview-bucket';
+import type { OverviewRow } from '../model/overview-row';
+import { overviewBucketOf, sealOverviewBucket } from './overview-bucket';
 import { serializeWrites } from './serialize-writes';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 

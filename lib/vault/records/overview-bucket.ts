@@ -11,22 +11,13 @@ import { z } from 'zod';
 import type { CipherContext } from '../../crypto/associated-data';
 import type { VaultKey } from '../../crypto/keys';
 import type { Sealed } from '../../crypto/sealed';
-import type { ItemContent, ItemSummary } from '../model/item-schema';
+import type { ItemContent } from '../model/item-schema';
+import type { OkSummary, OverviewRow } from '../model/overview-row';
 import { summarizeItem } from '../model/summarize-item';
 import { openJson, sealJson } from './sealed-json';
 
 /** How many buckets the rows are spread over: about 310 rows (≈50 KB sealed) each at 10,000 items. */
 export const OVERVIEW_BUCKETS = 32;
-
-/** A list row as the vault page shows it. */
-export type OkSummary = Extract<ItemSummary, { state: 'ok' }>;
-
-/** One item's overview: its list row, and the revision and deleted state its record must have. */
-export interface OverviewRow {
-  rev: number;
-  deleted: boolean;
-  summary: OkSummary;
-}
 
 /**
  * The bucket an item's row lives in: FNV-1a (32-bit) of the id's UTF-16 units, modulo `OVERVIEW_BUCKETS`.
