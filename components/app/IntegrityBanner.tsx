@@ -9,6 +9,9 @@ export function integrityProblems(report: IntegrityReport): string[] {
   if (report.unexpected.length > 0) problems.push(count(report.unexpected.length, '1 unexpected item was found.', '# unexpected items were found.'));
   if (report.rolledBack.length > 0) problems.push(count(report.rolledBack.length, '1 item was rolled back to an older version.', '# items were rolled back to older versions.'));
   if (report.quarantined.length > 0) problems.push(count(report.quarantined.length, '1 item could not be decrypted.', '# items could not be decrypted.'));
+  if (report.damagedOverviews.length > 0) {
+    problems.push(count(report.damagedOverviews.length, 'Part of the item list was damaged; its items were read one by one.', '# parts of the item list were damaged; their items were read one by one.'));
+  }
   const records = report.records;
   if (records) {
     // Sharing's contacts, shares and relay operations (T09): refused wherever they would be used.

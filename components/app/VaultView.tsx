@@ -20,6 +20,7 @@ import { ImportView } from '../import/ImportView';
 import { Inbox } from '../sharing/Inbox';
 import { LinksView } from '../links/LinksView';
 import { IntegrityBanner } from './IntegrityBanner';
+import { IntegrityCheck } from './IntegrityCheck';
 import { ItemEditor } from '../items/ItemEditor';
 import { INITIAL_LIST_STATE, ItemList, type ListState } from '../items/ItemList';
 import { ItemView } from '../items/ItemView';
@@ -211,7 +212,19 @@ export function VaultView({ layout, integrity, openVaultPage, startView, onLock 
       panel = <Generator />;
       break;
     case 'settings':
-      panel = <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />;
+      panel = (
+        <>
+          <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />
+          {layout === 'page' && (
+            <IntegrityCheck
+              onProblems={(found) => {
+                setReport(found);
+                void reloadList();
+              }}
+            />
+          )}
+        </>
+      );
       break;
     case 'audit':
       panel = <AuditLog />;

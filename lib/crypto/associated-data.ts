@@ -10,6 +10,7 @@ export type Purpose =
   | 'item-key'
   | 'item'
   | 'manifest'
+  | 'overview'
   | 'audit-event'
   | 'audit-head'
   | 'settings'

@@ -39,6 +39,17 @@ export interface ItemRecord {
   deletedAt: number | null;
 }
 
+/**
+ * One overview bucket: the list rows (title, username, first URL, folder, tags, favourite, type, times) of
+ * the items whose id falls into it, sealed under the vault key (lib/vault/records/overview-bucket), so unlock
+ * decrypts a few dozen buckets instead of every item. Its revision lives in the sealed manifest.
+ */
+export interface OverviewRecord {
+  /** Bucket number, 0..OVERVIEW_BUCKETS-1. */
+  id: number;
+  sealed: Sealed;
+}
+
 /** One audit event; its content is sealed, `hash` chains it to the previous one. */
 export interface AuditRecord {
   /** 1, 2, 3, … without gaps. */
@@ -153,6 +164,7 @@ export class VaultDb extends Dexie {
   links!: Table<LinkRecord, string>;
   secretRequests!: Table<LinkRecord, string>;
   requestAnswers!: Table<LinkRecord, string>;
+  overviews!: Table<OverviewRecord, number>;
 
   constructor(name = 'sealpass-vault') {
     super(name);
@@ -182,5 +194,8 @@ export class VaultDb extends Dexie {
       secretRequests: 'id',
       requestAnswers: 'id',
     });
+    // Overview buckets (issue 15): a new table only. Buckets need the vault key, so an existing vault gets
+    // them at its next unlock (lib/vault/lifecycle/open-vault-lists), not here.
+    this.version(5).stores({ overviews: 'id' });
   }
 }

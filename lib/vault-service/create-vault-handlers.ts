@@ -14,6 +14,7 @@ import { getItem } from '../vault/items/get-item';
 import { purgeDeletedItems } from '../vault/items/purge-deleted-items';
 import { updateItem } from '../vault/items/update-item';
 import { changeMasterPassword } from '../vault/lifecycle/change-master-password';
+import { checkVaultIntegrity } from '../vault/lifecycle/check-vault-integrity';
 import { createVault } from '../vault/lifecycle/create-vault';
 import { unlockVault } from '../vault/lifecycle/unlock-vault';
 import type { IntegrityReport } from '../vault/model/integrity-report';
@@ -65,7 +66,8 @@ export function createVaultHandlers(ctx: HandlerContext, hooks: VaultHooks): Han
     async vaultUnlock({ password }) {
       const { vault, integrity } = await unlockVault(db, password, deps.now());
       await session.start(vault);
-      await purgeDeletedItems(db, vault, deps.now());
+      const { damaged } = await purgeDeletedItems(db, vault, deps.now());
+      if (damaged.length > 0) integrity.quarantined = [...new Set([...integrity.quarantined, ...damaged])];
       // A failure there must not keep the vault locked: the records' own lists report what they cannot open.
       const records = await hooks.onUnlocked(vault).catch(() => undefined);
       await touch();
@@ -79,6 +81,9 @@ export function createVaultHandlers(ctx: HandlerContext, hooks: VaultHooks): Han
         await session.end();
       }
       return {};
+    },
+    async vaultCheckIntegrity() {
+      return { integrity: await checkVaultIntegrity(db, await unlocked()) };
     },
     async vaultChangePassword({ current, next }) {
       checkStrength(next);

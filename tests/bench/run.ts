@@ -32,6 +32,14 @@ const argon2Chromium = chromium.ok
       ...chromium.argon2,
       // The same native CLI figure as `argon2`: the target is about the KDF the extension really runs.
       oursOverNative: argon2.nativeCliMs === null ? null : round(chromium.argon2.hashWasmMs / argon2.nativeCliMs),
+      // Issue 15's candidates in the same page and run, each over the same native figure.
+      candidates: {
+        ...chromium.kdfCandidates,
+        overNative: Object.fromEntries(
+          ([['hashWasm', chromium.kdfCandidates.hashWasmMs], ['openpgpSimd', chromium.kdfCandidates.openpgpSimd.ms], ['referenceSimdThreads', chromium.kdfCandidates.referenceSimdThreads.ms]] as const)
+            .map(([name, ms]) => [name, ms === null || argon2.nativeCliMs === null ? null : round(ms / argon2.nativeCliMs)]),
+        ),
+      },
       target: argon2.target,
     }
   : null;

@@ -11,9 +11,8 @@ import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/vault-v2-sharing.json';
 import { asKey, type VaultKey } from '../../lib/crypto/keys';
 import { VaultDb } from '../../lib/db/vault-db';
+import { openVault } from '../../lib/vault/lifecycle/open-vault-lists';
 import { openManifest } from '../../lib/vault/records/manifest';
-import { loadSummaries } from '../../lib/vault/items/load-summaries';
-import { openVaultState } from '../../lib/vault/keys/unlocked-vault';
 import { getItem } from '../../lib/vault/items/get-item';
 import { BOUND_MARK } from '../../lib/sharing/store/bound-records';
 import { openOutboxOp } from '../../lib/sharing/store/outbox-op';
@@ -45,20 +44,21 @@ async function upgradedFixture() {
   old.close();
   const db = new VaultDb(name);
   await db.open();
+  // Read before the first unlock, which writes the overview buckets (version 5) and so a new manifest.
+  const upgradedRows = Object.fromEntries(await Promise.all(Object.keys(tables).map(async (table) => [table, await db.table(table).toArray()] as const)));
   const vaultKey = asKey<VaultKey>(hexToBytes(fixture.vaultKey));
   const header = (await db.header.get('vault'))!;
-  const vault = openVaultState(fixture.vaultId, vaultKey, openManifest(vaultKey, fixture.vaultId, header.manifest));
-  loadSummaries(vault, await db.items.toArray());
-  return { db, vault, tables };
+  const { vault } = await openVault(db, header, vaultKey);
+  return { db, vault, tables, upgradedRows };
 }
 
 describe('VaultDb v2 → v3 (requests; sharing records bound into the manifest)', () => {
   it('a version-2 vault upgrades cleanly: every row unchanged, requests empty, the item and the sharing records still open', async () => {
-    const { db, vault, tables } = await upgradedFixture();
+    const { db, vault, tables, upgradedRows } = await upgradedFixture();
     expect(fixture.verno).toBe(2);
-    // Version 3 added requests; 4 (links) adds tables of its own.
-    expect(db.verno).toBe(4);
-    for (const [table, rows] of Object.entries(tables)) expect(await db.table(table).toArray()).toEqual(rows);
+    // Version 3 added requests; 4 (links) and 5 (overview buckets) add tables of their own.
+    expect(db.verno).toBe(5);
+    for (const [table, rows] of Object.entries(tables)) expect(upgradedRows[table]).toEqual(rows);
     expect(await db.requests.count()).toBe(0);
     expect((await getItem(db, vault, fixture.itemId)).content.title).toBe('Fixture login');
     expect((await loadContacts(db, vault)).records.map((c) => c.contact.handle)).toEqual(['alice', 'bob']);

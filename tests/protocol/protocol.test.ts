@@ -10,6 +10,7 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   vaultCreate: { password: 'correct horse' },
   vaultUnlock: { password: 'correct horse' },
   vaultLock: {},
+  vaultCheckIntegrity: {},
   vaultChangePassword: { current: 'old password', next: 'new password' },
   itemList: {},
   itemGet: { id: 'a' },

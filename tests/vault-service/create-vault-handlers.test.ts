@@ -173,7 +173,7 @@ describe('vaultUnlock', () => {
     ok(await service.send('vaultLock', {}));
     service.clock.now = T0 + 60_000;
     const { integrity } = ok(await service.send('vaultUnlock', { password: PASSWORD }));
-    expect(integrity).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [], records: { missing: [], unexpected: [], rolledBack: [], quarantined: [] } });
+    expect(integrity).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [], records: { missing: [], unexpected: [], rolledBack: [], quarantined: [] } });
     expect(ok(await service.send('vaultStatus', {})).state).toBe('unlocked');
     expect(service.deps.keyStore.kept).not.toBeNull();
     expect(ok(await service.send('itemGet', { id })).item.content.title).toBe('Again');

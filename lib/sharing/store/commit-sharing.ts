@@ -77,7 +77,7 @@ export function commitSharing(db: VaultDb, vault: UnlockedVault, changes: Sharin
         }
         if (changes.audit?.length) await appendAudit(db, vault, changes.audit, now);
         if (bound) {
-          const updated = await db.header.update('vault', { manifest: sealManifest(vault.vaultKey, vault.vaultId, manifest) });
+          const updated = await db.header.update('vault', { manifest: sealManifest(vault.vaultKey, vault.vaultId, manifest, vault.overviews) });
           if (updated !== 1) throw new Error('vault header missing');
           // Moved here, at the end of the transaction rather than after it, so that a read of these rows
           // (which waits for this transaction) never meets the manifest from before it (bound-records.ts).

@@ -4,8 +4,8 @@
  */
 import { VaultError } from '../../vault/model/vault-error';
 import { closeVault, type UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { loadSummaries } from '../../vault/items/load-summaries';
-import { readHeader, resumeVault } from '../../vault/lifecycle/unlock-vault';
+import { openVault } from '../../vault/lifecycle/open-vault-lists';
+import { readHeader } from '../../vault/lifecycle/unlock-vault';
 import type { CoreDeps } from './core-deps';
 
 /** Holds the unlocked vault for the service worker's lifetime. */
@@ -58,8 +58,7 @@ export class VaultSession {
           await this.deps.keyStore.clear();
           return null;
         }
-        const vault = await resumeVault(this.deps.db, header, kept.vaultKey);
-        loadSummaries(vault, await this.deps.db.items.toArray());
+        const { vault } = await openVault(this.deps.db, header, kept.vaultKey);
         // An unlock that finished meanwhile wins; this copy's keys are wiped.
         if (this.vault) {
           closeVault(vault);

@@ -11,7 +11,7 @@ import { isItemKey } from '../records/manifest';
  */
 export function checkIntegrity(manifest: ReadonlyMap<string, number>, records: readonly Pick<ItemRecord, 'id' | 'rev'>[]): IntegrityReport {
   const seen = new Set<string>();
-  const report: IntegrityReport = { missing: [], unexpected: [], rolledBack: [], quarantined: [] };
+  const report: IntegrityReport = { missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [] };
   for (const { id, rev } of records) {
     seen.add(id);
     const expected = manifest.get(id);
