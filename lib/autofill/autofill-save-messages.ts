@@ -25,15 +25,17 @@ export const submissionSchema = z.object({
 }).strict();
 
 /**
- * What the bar shows. `save`: a new login; `update`: a new password for a saved login; `locked`: the vault
- * must be unlocked (popup) before anything can be decided. Holds no vault data: `username` is what the user
- * typed into the form, `host` the submitting frame's host.
+ * What the bar shows. `save`: a new login; `update`: a new password for a saved login; `propose`: a new
+ * password for a login someone shared with an edit grant, sent to its owner (`owner`, their handle), never
+ * saved as the recipient's own (S3); `locked`: the vault must be unlocked (popup) before anything can be
+ * decided. `username` is what the user typed into the form, `host` the submitting frame's host.
  */
 export const saveOfferSchema = z.object({
   id: offerIdSchema,
-  action: z.enum(['save', 'update', 'locked']),
+  action: z.enum(['save', 'update', 'propose', 'locked']),
   host: z.string().max(253),
   username: text,
+  owner: text.optional(),
 });
 
 /** The save flow's messages, spread into the protocol map. */
@@ -42,10 +44,13 @@ export const autofillSaveMessages = {
   saveSubmitted: message(z.object({ submission: submissionSchema }).strict(), z.object({ offer: saveOfferSchema.nullable() }), contentScripts),
   /** A page just loaded in the sender's tab (top frame only): the pending offer, if one is still due. */
   savePending: message(z.object({}).strict(), z.object({ offer: saveOfferSchema.nullable() }), contentScripts),
-  /** The user chose Save / Update in the bar. `unchanged`: by now nothing was left to do. */
+  /**
+   * The user chose Save / Update / Propose in the bar. `proposed`: the change went to the shared login's
+   * owner; `unchanged`: by now nothing was left to do.
+   */
   saveAccept: message(
     z.object({ id: offerIdSchema }).strict(),
-    z.object({ outcome: z.enum(['created', 'updated', 'unchanged']) }),
+    z.object({ outcome: z.enum(['created', 'updated', 'proposed', 'unchanged']) }),
     contentScripts,
   ),
   /** The user closed the bar; `never` also stops offers for the sender's origin. */

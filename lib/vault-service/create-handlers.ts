@@ -34,7 +34,8 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
   const ctx: HandlerContext<ServiceDeps> = { deps, session, unlocked, touch };
   const handlers: Handlers = {
     ...createVaultHandlers(ctx, (vault, itemId, itemTitle) => revokeDeletedItemShares(deps.db, vault, itemId, itemTitle, deps.now())),
-    ...createSaveHandlers(ctx),
+    // A change proposed from the save bar goes out at once, as an edit made in the vault page does.
+    ...createSaveHandlers(ctx, { afterProposal: async () => void (await handlers.sharingSync({}, { kind: 'extension-page' })) }),
     ...createExportHandlers(ctx),
     ...createHealthHandlers(ctx),
     ...createAutofillHandlers(ctx),

@@ -2,11 +2,13 @@
  * The background's half of "save login / update password" and of the field generator. A submitted form
  * becomes the tab's pending save (memory only, see pending-saves); the bar on that page or the next one
  * shows the offer; Save re-decides against the vault as it is then and writes through create-item or
- * update-item (which keeps the password history and records `item-created` / `item-edited`).
+ * update-item (which keeps the password history and records `item-created` / `item-edited`). Logins shared
+ * with this vault take part in the decision: what came from a share is never saved as an own item (S3); a
+ * change to one held with an edit grant is proposed to its owner instead (propose-shared-login).
  * The origin, tab and frame always come from the browser's sender information, never from the message.
  */
 import { generateForField } from './generate-for-field';
-import { decideSave, type SaveDecision } from './decide-save';
+import { decideSave, type ReceivedLogin, type SaveDecision } from './decide-save';
 import type { autofillSaveMessages, SaveOffer } from '../autofill-save-messages';
 import { VaultError } from '../../vault/model/vault-error';
 import { createItem } from '../../vault/items/create-item';
@@ -20,6 +22,10 @@ import type { CoreDeps } from '../../vault-service/context/core-deps';
 import type { HandlerContext } from '../../vault-service/context/handler-context';
 import { neverSaveTag } from './never-save-tag';
 import { PendingSaves, type PendingSave } from './pending-saves';
+import { proposeSharedLogin } from './propose-shared-login';
+import { sharedCredentialGroups } from './shared-credential-groups';
+import { findReceivedSharesBySite } from '../../sharing/recipient/find-received-by-site';
+import { siteOf } from '../../vault/records/blind-index';
 
 /** The sender facts a handler receives from dispatchMessage. */
 interface Sender {
@@ -28,12 +34,18 @@ interface Sender {
   url?: string;
 }
 
+/** What the composition root wires in from other features. */
+export interface SaveHooks {
+  /** After a proposal to a shared login's owner was queued: send it now (sharing's sync) rather than at the next poll. */
+  afterProposal?: () => Promise<void>;
+}
+
 /**
  * Builds the save flow's handlers. Reporting a submit and asking for an offer do not count as activity
  * (a page can submit forms on its own; it must not keep the vault unlocked); Save and Never do.
  * @returns the handlers; their pending saves live as long as this background does
  */
-export function createSaveHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>): HandlersOf<typeof autofillSaveMessages> {
+export function createSaveHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>, hooks: SaveHooks = {}): HandlersOf<typeof autofillSaveMessages> {
   const { deps, session } = ctx;
   const pending = new PendingSaves();
 
@@ -48,12 +60,24 @@ export function createSaveHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>)
       pending.delete(save.tabId, save.id);
       return null;
     }
+    if (decision.action === 'propose') return { id: save.id, action: 'propose', host, username, owner: decision.owner };
     return { id: save.id, action: decision.action === 'create' ? 'save' : 'update', host, username };
   };
 
+  /** The logins shared with this vault for the origin's site and every site of its shared-credential group. */
+  const receivedFor = async (vault: UnlockedVault, origin: string): Promise<ReceivedLogin[]> => {
+    const site = siteOf(origin);
+    if (!site) return [];
+    const found = await Promise.all([site, ...(sharedCredentialGroups().get(site) ?? [])].map((lookup) => findReceivedSharesBySite(deps.db, vault, lookup, deps.now())));
+    return found.flat();
+  };
+
   const decide = async (vault: UnlockedVault, save: PendingSave): Promise<SaveDecision | { action: 'none'; reason: 'never-here' }> => {
+    const received = await receivedFor(vault, save.origin);
+    const decision = decideSave(save.submission, save.origin, await findItemsBySite(deps.db, vault, save.origin), received);
+    if (decision.action === 'none') return decision;
     if (await deps.neverSave.has(neverSaveTag(vault, save.origin))) return { action: 'none', reason: 'never-here' };
-    return decideSave(save.submission, save.origin, await findItemsBySite(deps.db, vault, save.origin));
+    return decision;
   };
 
   /** The tab's pending save with offer id `id`. @throws VaultError `not-found` once it expired or was handled */
@@ -81,7 +105,7 @@ export function createSaveHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>)
       const vault = await ctx.unlocked();
       const decision = await decide(vault, save);
       const now = deps.now();
-      let outcome: 'created' | 'updated' | 'unchanged' = 'unchanged';
+      let outcome: 'created' | 'updated' | 'proposed' | 'unchanged' = 'unchanged';
       if (decision.action === 'create') {
         await createItem(deps.db, vault, {
           type: 'login',
@@ -96,8 +120,13 @@ export function createSaveHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>)
         if (content.type !== 'login') throw new VaultError('conflict', 'This item changed meanwhile. Nothing was saved.');
         await updateItem(deps.db, vault, decision.itemId, { ...content, username: decision.username, password: decision.password }, now, decision.rev);
         outcome = 'updated';
+      } else if (decision.action === 'propose') {
+        await proposeSharedLogin(deps.db, vault, decision, now);
+        outcome = 'proposed';
       }
       pending.delete(save.tabId, save.id);
+      // The proposal waits in the outbox when the relay does not answer; sending is best effort here.
+      if (outcome === 'proposed') await hooks.afterProposal?.().catch(() => undefined);
       return { outcome };
     },
     async saveDismiss({ id, never }, sender) {

@@ -26,6 +26,14 @@ button{font:inherit;padding:5px 10px;border-radius:6px;border:1px solid #999;bac
 button.primary{background:#1d4ed8;border-color:#1d4ed8;color:#fff}
 button:focus-visible{outline:2px solid #1d4ed8;outline-offset:2px}`;
 
+/** What the bar says after Save, by outcome. */
+const OUTCOME_TEXT: Record<'created' | 'updated' | 'proposed' | 'unchanged', string> = {
+  created: 'Login saved in Sealpass.',
+  updated: 'Password updated in Sealpass.',
+  proposed: 'Sent to {owner}. The shared login changes once they accept it.',
+  unchanged: 'This login is already saved.',
+};
+
 let current: SaveOverlay | null = null;
 
 /**
@@ -70,6 +78,10 @@ export function showSaveBar(doc: Document, offer: SaveOffer, send: SendSaveMessa
     if (action === 'locked') {
       say(`Sealpass is locked. Unlock it with the Sealpass toolbar button, then choose Save to keep this login for ${offer.host}.`, offer.username);
       buttons(['accept', 'Save'], ['close', 'Not now']);
+    } else if (action === 'propose') {
+      // A shared login: the change goes to its owner, never into this vault (S3).
+      say(`${offer.owner ?? 'The owner'} shared this login with you. Send the new password to ${offer.owner ?? 'them'} to update it?`, offer.username);
+      buttons(['accept', 'Propose update'], ['close', 'Not now']);
     } else {
       say(action === 'save' ? `Save this login for ${offer.host}?` : `Update the saved password for ${offer.host}?`, offer.username);
       buttons(['accept', action === 'save' ? 'Save' : 'Update'], ['never', 'Never for this site'], ['close', 'Not now']);
@@ -103,7 +115,7 @@ export function showSaveBar(doc: Document, offer: SaveOffer, send: SendSaveMessa
       .catch(() => ({ ok: false, error: { code: 'internal', message: 'Sealpass is not answering. Try again.' } })));
     if (!reply.ok) return failed(reply);
     if (action === 'never') return finish(`Sealpass will not offer to save logins on ${offer.host} again.`);
-    finish(reply.outcome === 'updated' ? 'Password updated in Sealpass.' : reply.outcome === 'created' ? 'Login saved in Sealpass.' : 'This login is already saved.');
+    finish(OUTCOME_TEXT[reply.outcome ?? 'unchanged'].replace('{owner}', offer.owner ?? 'the owner'));
   };
 
   const run = (event: MouseEvent | KeyboardEvent): void => {
