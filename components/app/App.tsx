@@ -13,6 +13,8 @@ export interface AppProps {
   layout: Layout;
   /** Opens the full-page vault; given by the popup's entrypoint, which may use `browser.*` (components may not). */
   openVaultPage?: () => void;
+  /** The vault page was opened by a save bar's Edit…: the draft's token, read from the address by the entrypoint. */
+  draftToken?: string | undefined;
 }
 
 type Phase =
@@ -22,7 +24,7 @@ type Phase =
   | { kind: 'locked' }
   | { kind: 'unlocked'; integrity: IntegrityReport | null };
 
-export function App({ layout, openVaultPage }: AppProps) {
+export function App({ layout, openVaultPage, draftToken }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   const loadStatus = useCallback(async () => {
@@ -71,6 +73,7 @@ export function App({ layout, openVaultPage }: AppProps) {
           layout={layout}
           integrity={phase.integrity}
           openVaultPage={openVaultPage}
+          draftToken={draftToken}
           onLock={() => setPhase({ kind: 'locked' })}
         />
       );

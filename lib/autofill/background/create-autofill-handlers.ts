@@ -83,6 +83,9 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
     async autofillQuery(_request, sender) {
       const frame = webFrame(sender);
       lastFrames.set(frame.tabId, { frameId: frame.frameId, origin: frame.origin });
+      // A credential field got the focus: from now on the frame's submits are watched (the prompts script,
+      // injected once per document), before the answer lets anything be typed or filled.
+      await platform.showPrompt(frame.tabId, frame.frameId, { kind: 'sealpass-prompt', prompt: 'watch' });
       const base = { frameOrigin: frame.origin, crossOrigin: await isCrossOrigin(frame) };
       if (!(await session.isUnlocked())) return { state: 'locked', inlineMenu: false, logins: [], rememberedId: null, ...base };
       const vault = await session.require();

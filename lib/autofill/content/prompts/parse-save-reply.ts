@@ -1,7 +1,7 @@
 /**
- * Validates the background's replies to the save flow's messages inside the content script. Checked by
- * hand, to the same limits as the zod schemas in lib/messaging/autofill-save-messages.ts: zod itself
- * would take half of the content script's 30 KB budget.
+ * Validates the background's replies to the save flow's messages inside the prompts script. Checked by
+ * hand, to the same limits as the zod schemas in lib/autofill/autofill-save-messages.ts: no content-side code
+ * loads zod (it would take half of the content script's 30 KB budget).
  */
 import type { SaveOffer } from '../../autofill-save-messages';
 import { MAX_SHORT } from '../../../vault/model/item-limits';
@@ -39,18 +39,22 @@ export function parseSaveReply(raw: unknown): SaveReply {
   return { ok: true, offer, outcome: outcome as Outcome | null, password };
 }
 
-/** A valid offer, or `undefined` when malformed. */
-function parseOffer(raw: unknown): SaveOffer | undefined {
+/**
+ * A valid offer, or `undefined` when malformed.
+ * @param raw - an offer as the background sent it (in a reply, or in a prompt request)
+ */
+export function parseOffer(raw: unknown): SaveOffer | undefined {
   if (!isRecord(raw)) return undefined;
-  const { id, action, host, username, owner } = raw;
+  const { id, action, host, username, owner, title } = raw;
   if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) return undefined;
   if (typeof action !== 'string' || !ACTIONS.includes(action)) return undefined;
   if (typeof host !== 'string' || host.length > 253) return undefined;
   if (typeof username !== 'string' || username.length > MAX_SHORT) return undefined;
   if (owner !== undefined && (typeof owner !== 'string' || owner.length > MAX_SHORT)) return undefined;
+  if (title !== undefined && (typeof title !== 'string' || title.length > MAX_SHORT)) return undefined;
   // A proposal must name whom it goes to.
   if (action === 'propose' && owner === undefined) return undefined;
-  return { id, action: action as SaveOffer['action'], host, username, ...(owner === undefined ? {} : { owner }) };
+  return { id, action: action as SaveOffer['action'], host, username, ...(owner === undefined ? {} : { owner }), ...(title === undefined ? {} : { title }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
