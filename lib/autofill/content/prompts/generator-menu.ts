@@ -27,7 +27,8 @@ border:1px solid #b8c2cc;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.2);p
 .head{font-weight:600;color:#44505c;margin-bottom:6px}
 .pw{all:unset;box-sizing:border-box;display:block;width:100%;padding:6px 8px;border:1px solid #b8c2cc;border-radius:6px;
 background:#f4f7fb;font:14px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere;cursor:pointer}
-.pw:hover{background:#e8f0fb}
+.pw:hover,.pw.active{background:#e8f0fb}
+button.active{outline:2px solid #1f5fbf;outline-offset:1px}
 .rules{color:#5a6672;font-size:12px;margin:6px 0 8px}
 .btns{display:flex;gap:8px}
 button{font:inherit;padding:4px 10px;border-radius:5px;border:1px solid #b8c2cc;background:#f4f4f4;color:#111;cursor:pointer}
@@ -75,8 +76,28 @@ export function showGeneratorMenu(field: HTMLInputElement, form: DetectedForm, s
   const onFocusOut = (event: FocusEvent): void => {
     if (!filling && event.composedPath()[0] === field) ui?.close();
   };
+  /** The button chosen from the keyboard (the field keeps the focus): ArrowDown / ArrowUp move, Enter acts. */
+  let active = -1;
   const onKey = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') ui?.close();
+    if (event.key === 'Escape') return ui?.close();
+    const buttons = [...menu.querySelectorAll<HTMLButtonElement>('button')];
+    // A page's synthetic keys choose nothing.
+    if (!event.isTrusted) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      active = active < 0 ? (step > 0 ? 0 : buttons.length - 1) : (active + step + buttons.length) % buttons.length;
+      buttons.forEach((button, i) => button.classList.toggle('active', i === active));
+    } else if (event.key === 'Enter' && buttons[active]) {
+      // Enter with a button chosen is ours (it must not submit the form too); with nothing chosen it is the page's.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (busy || !ui?.allows(event)) return;
+      busy = true;
+      void act(buttons[active]!).finally(() => {
+        busy = false;
+      });
+    }
   };
   ui = openPromptOverlay(doc, CSS, boxOf(160), () => {
     if (current?.ui === ui) current = null;
@@ -91,6 +112,7 @@ export function showGeneratorMenu(field: HTMLInputElement, form: DetectedForm, s
   overlay.root.append(menu);
 
   const render = (): void => {
+    active = -1;
     const parts: Node[] = [element(doc, 'div', 'head', 'Sealpass · Suggested password')];
     if (suggestion) {
       const pw = element(doc, 'button', 'pw', suggestion.password);

@@ -121,6 +121,26 @@ describe('generator menu (Chromium)', () => {
     expect((await sent()).slice(1)).toEqual([{ type: 'generatorHistoryFill', payload: { id } }]);
   });
 
+  it('from the keyboard, the field keeping the focus: ArrowDown chooses the password, Enter fills it; Enter with nothing chosen is the page’s', async () => {
+    await start();
+    await test.page.evaluate(() => {
+      (window as unknown as { submits: number }).submits = 0;
+      document.querySelector('form')!.addEventListener('submit', () => (window as unknown as { submits: number }).submits++);
+    });
+    await test.page.click('#pw');
+    await expect.poll(menuText).toContain(GENERATED);
+    await test.page.keyboard.press('Enter');
+    expect(await test.page.evaluate(() => (window as unknown as { submits: number }).submits)).toBe(1);
+    expect(await values()).toMatchObject({ pw: '' });
+    await test.page.keyboard.press('ArrowDown');
+    await expect.poll(async () => {
+      await test.page.keyboard.press('Enter');
+      return (await values()).pw;
+    }).toBe(GENERATED);
+    expect(await values()).toMatchObject({ pw2: GENERATED });
+    expect(await test.page.evaluate(() => document.activeElement?.id)).toBe('pw');
+  });
+
   it('not offered in a login form’s password field or a username field', async () => {
     await start();
     await test.page.click('#login-pw');
