@@ -106,6 +106,16 @@ describe('autofill: save and update in Chromium', () => {
   const ourText = async (p: Page) => (await readOurUi(p)).map((ui) => ui.text).join(' ');
 
   /**
+   * The generator menu of the focused confirm field covers the form's button: waits for it (it comes from the
+   * background a moment after the focus) and closes it with Escape, as a user would.
+   */
+  async function closeGenerator(p: Page): Promise<void> {
+    await expect.poll(() => ourText(p), POLL).toContain('Suggested password');
+    await p.keyboard.press('Escape');
+    await expect.poll(async () => (await readOurUi(p)).length, POLL).toBe(0);
+  }
+
+  /**
    * Focuses a new-password field and waits for the generator menu the background injects there: from then on
    * the frame's submits are watched too (the same on-demand script).
    */
@@ -186,8 +196,7 @@ describe('autofill: save and update in Chromium', () => {
     await p.locator('#email').fill(other);
     await p.locator('#pw').fill(password);
     await p.locator('#pw2').fill(password);
-    // The generator menu under the confirm field covers the button: Escape closes it, as a user would.
-    await p.keyboard.press('Escape');
+    await closeGenerator(p);
     await p.getByRole('button', { name: 'Create account' }).click();
     await p.locator('#welcome').waitFor();
     await barText(p);
@@ -220,7 +229,7 @@ describe('autofill: save and update in Chromium', () => {
     await focusNewPassword(p, '#new');
     await p.locator('#new').fill(next);
     await p.locator('#new2').fill(next);
-    await p.keyboard.press('Escape');
+    await closeGenerator(p);
     await p.getByRole('button', { name: 'Change password' }).click();
     await p.locator('#welcome').waitFor();
     expect(await barText(p)).toContain('Update the saved password for 127.0.0.1?');
@@ -242,7 +251,7 @@ describe('autofill: save and update in Chromium', () => {
     await p.locator('#email').fill(other);
     await p.locator('#pw').fill(password);
     await p.locator('#pw2').fill(password);
-    await p.keyboard.press('Escape');
+    await closeGenerator(p);
     await p.locator('#join-button').click();
     await p.waitForURL(`${srv().origin}/welcome`);
     const text = await barText(p);

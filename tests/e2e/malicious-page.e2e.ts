@@ -279,11 +279,20 @@ describe('malicious pages (T14–T18, T21)', () => {
     const techniques = ['host-opacity', 'html-opacity', 'body-opacity', 'overlay', 'overlay-closed-shadow'] as const;
     const cases = techniques.flatMap((t) => (['before', 'after'] as const).map((when) => [t, when] as const));
 
-    /** Submits the login form with a username not saved yet; the submit stays on the page (single-page app). */
-    async function submitNew(p: Page): Promise<string> {
+    /**
+     * Types a login not saved yet into the form and submits it; the submit stays on the page (single-page app).
+     * The inline menu of the password field is waited for and closed first: opening after the bar, it would be
+     * drawn over it and close it (a later top-layer host covers an earlier one). `beforeSubmit` runs just before
+     * the Enter that submits.
+     */
+    async function submitNew(p: Page, beforeSubmit: () => Promise<unknown> = async () => undefined): Promise<string> {
       const username = `new.${token(8)}@mail.test`;
       await p.locator('#user').fill(username);
       await p.locator('#pass').fill(`Pw-${token(14)}`);
+      await waitForMenu(p);
+      await p.keyboard.press('Escape');
+      await expect.poll(async () => (await overlayBoxes(p)).length, POLL).toBe(0);
+      await beforeSubmit();
       await p.locator('#pass').press('Enter');
       return username;
     }
@@ -296,12 +305,10 @@ describe('malicious pages (T14–T18, T21)', () => {
     it.each(cases)('%s, applied %s the bar renders', async (technique, when) => {
       const before = await loginCount();
       const p = await open(`${srv().origin}/mal/clickjack-save?t=${technique}&when=later`);
-      // The focus shows the inline menu, which proves the submit watcher was injected first; Escape closes it.
-      await p.locator('#user').click();
-      await waitForMenu(p);
-      await p.keyboard.press('Escape');
-      if (when === 'before') await p.evaluate(() => (window as unknown as { attack(): void }).attack());
-      await submitNew(p);
+      // The inline menu shows only once the background has injected the submit watcher (autofillQuery waits for it).
+      await submitNew(p, async () => {
+        if (when === 'before') await p.evaluate(() => (window as unknown as { attack(): void }).attack());
+      });
       if (when === 'after') {
         await expect.poll(() => ourText(p), POLL).toContain('Save this login');
         await renderFrames(p);
@@ -340,11 +347,11 @@ describe('malicious pages (T14–T18, T21)', () => {
 
     const before = await loginCount();
     const q = await open(`${srv().origin}/mal/clickjack-save?t=overlay&when=later`);
-    await q.locator('#user').click();
-    await waitForMenu(q);
-    await q.keyboard.press('Escape');
     await q.locator('#user').fill(`synthetic.${token(8)}@mail.test`);
     await q.locator('#pass').fill(`Pw-${token(14)}`);
+    await waitForMenu(q);
+    await q.keyboard.press('Escape');
+    await expect.poll(async () => (await overlayBoxes(q)).length, POLL).toBe(0);
     await q.locator('#pass').press('Enter');
     await expect.poll(() => ourText(q), POLL).toContain('Save this login');
     await renderFrames(q);
