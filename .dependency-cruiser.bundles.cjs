@@ -25,8 +25,8 @@ module.exports = {
     {
       name: 'content-script-bundles-no-schema-or-crypto',
       severity: 'error',
-      comment: 'The content script (entrypoints/autofill.content.ts) never loads zod, Dexie, noble or the vault (30 KB budget, S3).',
-      from: { path: '^entrypoints/autofill\\.content\\.ts$' },
+      comment: 'The content script (entrypoints/autofill.ts) and the prompts injected beside it (entrypoints/autofill-prompts.ts) never load zod, Dexie, noble or the vault (30 KB budget, S3).',
+      from: { path: '^entrypoints/autofill(-prompts)?\\.ts$' },
       to: { path: ['^lib/crypto/', '^lib/db/', '^lib/vault/(?!model/item-limits\\.ts$)', '^node_modules/(zod|dexie|@noble)/'], reachable: true },
     },
   ],

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import type { Settings } from '../../lib/vault/model/settings';
 import { isReceivedItemId } from '../../lib/sharing/is-received-item-id';
-import type { Item, ItemSummary } from '../../lib/vault/model/item-schema';
+import type { Item, ItemSummary, LoginInput } from '../../lib/vault/model/item-schema';
 import { AuditLog } from '../settings/AuditLog';
 import { Contacts } from '../sharing/Contacts';
 import { DamagedNotice } from '../sharing/DamagedNotice';
@@ -41,7 +41,7 @@ export type StartView = 'import';
 type View =
   | { kind: 'list' }
   | { kind: 'item'; id: string }
-  | { kind: 'new' }
+  | { kind: 'new'; initial?: LoginInput }
   | { kind: 'edit'; item: Item }
   | { kind: 'generator' }
   | { kind: 'settings' }
@@ -65,10 +65,12 @@ export interface VaultViewProps {
   openVaultPage?: ((view?: StartView) => void) | undefined;
   /** The panel the vault page opens on (vault.html#import). */
   startView?: StartView | undefined;
+  /** A save bar's Edit… opened this page: the token of the values waiting in the background for the editor. */
+  draftToken?: string | undefined;
   onLock: () => void;
 }
 
-export function VaultView({ layout, integrity, openVaultPage, startView, onLock }: VaultViewProps) {
+export function VaultView({ layout, integrity, openVaultPage, startView, draftToken, onLock }: VaultViewProps) {
   const call = useVaultCall();
   const [items, setItems] = useState<ItemSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -109,6 +111,18 @@ export function VaultView({ layout, integrity, openVaultPage, startView, onLock 
   const showToast = useCallback((content: ToastContent | null) => {
     setToast(content === null ? null : { content, key: Date.now() });
   }, []);
+
+  // The save bar's Edit…: the editor opens with the values the background kept for this token (taken once).
+  const draftTaken = useRef<string | null>(null);
+  useEffect(() => {
+    if (draftToken === undefined || draftTaken.current === draftToken) return;
+    draftTaken.current = draftToken;
+    void call('saveDraftTake', { token: draftToken }).then((result) => {
+      if (!result.ok) showToast({ text: errorText(result.error) });
+      else if (result.draft.kind === 'create') setView({ kind: 'new', initial: result.draft.item });
+      else setView({ kind: 'edit', item: result.draft.item });
+    });
+  }, [call, draftToken, showToast]);
 
   useEffect(() => {
     if (toast === null) return;
@@ -195,7 +209,7 @@ export function VaultView({ layout, integrity, openVaultPage, startView, onLock 
       );
       break;
     case 'new':
-      panel = <ItemEditor key="new" folders={folders} onSaved={saved} onCancel={toList} />;
+      panel = <ItemEditor key={view.initial ? 'new-from-save' : 'new'} {...(view.initial ? { initial: view.initial } : {})} folders={folders} onSaved={saved} onCancel={toList} />;
       break;
     case 'edit':
       panel = (

@@ -40,7 +40,8 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
       onItemDeleted: (vault, itemId, itemTitle) => revokeDeletedItemShares(deps.db, vault, itemId, itemTitle, deps.now()),
       onUnlocked: (vault) => checkSharingAtUnlock(deps.db, vault, deps.now()),
     }),
-    ...createSaveHandlers(ctx),
+    // A change proposed from the save bar goes out at once, as an edit made in the vault page does.
+    ...createSaveHandlers(ctx, { afterProposal: async () => void (await handlers.sharingSync({}, { kind: 'extension-page' })) }),
     ...createExportHandlers(ctx),
     ...createHealthHandlers(ctx),
     ...createAutofillHandlers(ctx),

@@ -23,6 +23,7 @@ import { encodeContactCode } from '../../lib/sharing/contacts/encode-contact-cod
 import { generateIdentity } from '../../lib/sharing/identity/generate-identity';
 import { spawnRelay, type RelayProcess } from '../relay/spawn-relay';
 import { startPageServer, type PageServer } from './autofill-pages';
+import { pressOurButton, readOurUi } from '../autofill/closed-shadow';
 import { pickUntil, saveLogin, waitForMenu } from './autofill-steps';
 import { launchExtension, openPopup, openVaultPage, screenshot, sendExtensionMessage, type LaunchedExtension } from './harness';
 import { orderedSteps } from './ordered-steps';
@@ -253,6 +254,50 @@ describe('sharing between two profiles through a real relay', () => {
 
   fillStep('bob fills it on a local login page through the inline menu', async () => {
     await bobFills(first);
+  });
+
+  fillStep('S3: bob submits the shared login (as filled, and with another username): no save offer, nothing becomes his own; his own login still is offered', async () => {
+    // Every prompt Bob's background sends to a page, recorded in the worker itself. A worker restart would drop
+    // the recorder: the control at the end is then not recorded and the step fails rather than pass blind.
+    const worker = await liveServiceWorker(B());
+    await worker.evaluate(() => {
+      const chrome = (globalThis as unknown as { chrome: { tabs: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome;
+      const send = chrome.tabs.sendMessage.bind(chrome.tabs);
+      const seen: unknown[] = [];
+      (globalThis as { sealpassPromptsSeen?: unknown[] }).sealpassPromptsSeen = seen;
+      chrome.tabs.sendMessage = (...args: unknown[]) => {
+        seen.push(args[1]);
+        return send(...args);
+      };
+    });
+    const submit = async (page: Page) => {
+      // Enter in the password field: the inline menu may cover the button.
+      await page.locator('#pass').press('Enter');
+      await page.waitForURL(/\/done$/);
+      await page.locator('#done').waitFor();
+    };
+    await submit(need(site, 'the login page'));
+    await bobFills(first);
+    const edited = need(site, 'the login page');
+    await edited.locator('#user').fill(`someone.else.${marker}@corp.test`);
+    await submit(edited);
+    // The control: bob's own login typed on the same page is offered as usual.
+    const own = `bob.own.${marker}@corp.test`;
+    await edited.goto(loginUrl());
+    await edited.locator('#user').click();
+    await waitForMenu(edited);
+    await edited.locator('#user').fill(own);
+    await edited.locator('#pass').fill(`Own-${token(12)}`);
+    await submit(edited);
+    await expect.poll(async () => (await readOurUi(edited)).map((ui) => ui.text).join(' '), POLL).toContain(own);
+    const prompts = (await worker.evaluate(() => (globalThis as { sealpassPromptsSeen?: unknown[] }).sealpassPromptsSeen ?? [])) as { prompt?: string; offer?: { username: string; action: string } }[];
+    const offers = prompts.filter((p) => p.prompt === 'save').map((p) => p.offer);
+    expect(offers.length).toBeGreaterThan(0);
+    expect(offers.every((offer) => offer?.username === own && offer.action === 'save')).toBe(true);
+    // Not now: the control is not kept (later steps pick the shared login first in the menu).
+    await pressOurButton(edited, 'close', async () => (await readOurUi(edited)).length === 0, POLL.timeout);
+    const { items } = (await request(B(), 'itemList')) as { items: unknown[] };
+    expect(items).toEqual([]);
   });
 
   step("alice changes the password in the editor; bob's copy gets the new version", async () => {

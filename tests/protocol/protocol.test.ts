@@ -32,11 +32,18 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   healthReport: { breachList: '5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:3\n' },
   healthSnooze: { id: 'a', days: 30 },
   healthRotationCheck: {},
-  saveSubmitted: { submission: { username: 'alice', currentPassword: '', newPassword: 'n3w-pass', confirmPassword: 'n3w-pass' } },
+  saveSubmitted: { submission: { username: 'alice', currentPassword: '', newPassword: 'n3w-pass', confirmPassword: 'n3w-pass' }, pageTitle: 'Sign up – Shop' },
   savePending: {},
-  saveAccept: { id: '0123456789abcdef0123456789abcdef' },
+  saveAccept: { id: '0123456789abcdef0123456789abcdef', title: 'Shop', folder: 'Work' },
   saveDismiss: { id: '0123456789abcdef0123456789abcdef', never: true },
+  saveFolders: { id: '0123456789abcdef0123456789abcdef' },
+  saveEdit: { id: '0123456789abcdef0123456789abcdef' },
+  saveDraftTake: { token: '0123456789abcdef0123456789abcdef' },
+  saveWatch: {},
+  generatorOpen: {},
   generatorSuggest: { rules: 'minlength: 8;' },
+  generatorUsed: { password: 'Generated-1' },
+  generatorHistoryFill: { id: '0123456789abcdef0123456789abcdef' },
   autofillQuery: {},
   autofillFill: { id: 'a', fields: ['username', 'password'], grant: '0123456789abcdef0123456789abcdef', confirmedOrigin: 'https://a.test' },
   autofillTotpCopied: { id: 'a' },
@@ -89,7 +96,8 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
 const types = Object.keys(protocol) as MessageType[];
 /** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */
 const contentScriptMessages: readonly MessageType[] = [
-  'saveSubmitted', 'savePending', 'saveAccept', 'saveDismiss', 'generatorSuggest',
+  'saveSubmitted', 'savePending', 'saveAccept', 'saveDismiss', 'saveFolders', 'saveEdit', 'saveWatch',
+  'generatorOpen', 'generatorSuggest', 'generatorUsed', 'generatorHistoryFill',
   'autofillQuery', 'autofillFill', 'autofillTotpCopied', 'autofillNeverHere',
 ];
 /** Messages no one may send: the background calls their handlers itself, from browser events (shortcut, context menu). */

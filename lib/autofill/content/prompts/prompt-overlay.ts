@@ -1,5 +1,5 @@
 /**
- * A guarded overlay for the save flow's UI (save bar, generator button): the inline menu's host (closed
+ * A guarded overlay for the on-demand prompts (save bar, generator menu): the inline menu's host (closed
  * shadow root in the top layer, overlay-host) and clickjacking guard (guard-overlay, T14), opened, closed
  * and asked in one place, plus closing as soon as a page popover opens after it. Inside an open modal
  * dialog the overlay lives in the dialog, since everything outside it is inert.
@@ -12,7 +12,7 @@ import { createOverlayHost, type OverlayHost } from '../overlay/overlay-host';
 export type OverlayBox = { left: number; top: number; width: number; height: number };
 
 /** One open, guarded overlay. */
-export interface SaveOverlay {
+export interface PromptOverlay {
   /** The closed shadow root to render into. */
   root: ShadowRoot;
   place(box: OverlayBox): void;
@@ -33,7 +33,7 @@ export interface SaveOverlay {
  * @returns the overlay, or `null` when the page is already hostile (the overlay would not be intact) or the
  *   host cannot be made
  */
-export function openSaveOverlay(doc: Document, css: string, box: OverlayBox, onClose: () => void): SaveOverlay | null {
+export function openPromptOverlay(doc: Document, css: string, box: OverlayBox, onClose: () => void): PromptOverlay | null {
   const dialog = doc.querySelector('dialog:modal');
   const parent = dialog ?? doc.documentElement;
   let overlay: OverlayHost;

@@ -1,17 +1,18 @@
 /**
  * The save bar in headless Chromium: shown in the top layer inside a closed shadow root; Save / Update /
- * Never / Not now send the right message for a real click; the locked and expired replies; and T14
- * clickjacking, each technique before and after the bar renders: nothing is sent.
+ * Propose / Edit / Never / Not now send the right message for a real click, Save with the name (suggested from
+ * the page's title) and the folder chosen in the bar; the locked and expired replies; and T14 clickjacking,
+ * each technique before and after the bar renders: nothing is sent.
  */
 import { describe, expect, it } from 'vitest';
 import type { SaveOffer } from '../../../../lib/autofill/autofill-save-messages';
 import { useTestPage } from '../../chromium-page';
-import { ourHosts, pressOurButton, readOurUi } from '../../closed-shadow';
+import { clickOurElement, ourHosts, pressOurButton, readOurUi } from '../../closed-shadow';
 import type { SaveTestApi } from '../../save-page-entry';
 
 const test = useTestPage('tests/autofill/save-page-entry.ts');
 
-const OFFER: SaveOffer = { id: 'ab'.repeat(16), action: 'save', host: 'shop.example.com', username: 'dana@example.com' };
+const OFFER: SaveOffer = { id: 'ab'.repeat(16), action: 'save', host: 'shop.example.com', username: 'dana@example.com', title: 'Example Shop' };
 
 /** A fresh page with some content and the bar shown for `offer`. */
 async function showBar(offer: SaveOffer = OFFER, replies: Record<string, unknown[]> = {}): Promise<void> {
@@ -26,8 +27,9 @@ async function showBar(offer: SaveOffer = OFFER, replies: Record<string, unknown
   );
 }
 
+/** What the bar sent, without its request for the folder list (made as soon as a new login's bar shows). */
 function sent(): Promise<SaveTestApi['sent']> {
-  return test.page.evaluate(() => (window as unknown as { saveTest: SaveTestApi }).saveTest.sent);
+  return test.page.evaluate(() => (window as unknown as { saveTest: SaveTestApi }).saveTest.sent.filter((m) => m.type !== 'saveFolders'));
 }
 
 /** Text shown by our UI, '' when no bar is shown. */
@@ -38,26 +40,62 @@ async function barText(): Promise<string> {
 /** Whether `sent()` has reached `count` messages. */
 const sentCount = (count: number) => async () => (await sent()).length >= count;
 
+/** Clicks, with the real mouse, the bar's name field or folder list (`data-field`), inside the closed shadow root. */
+const clickOurControl = (name: 'name' | 'folder') => clickOurElement(test.page, `[data-field="${name}"]`);
+
 /** Our host as page script finds it (by its `sealpass-` tag prefix). */
 const HOST = `[...document.querySelectorAll('*')].find((el) => el.tagName.startsWith('SEALPASS-'))`;
 
 describe('save bar (Chromium)', () => {
-  it('renders in the top layer in a closed shadow root, naming the host and username, with Save, Never and Not now', async () => {
+  it('renders in the top layer in a closed shadow root, naming the host and username, with Save, Edit…, Never and Not now', async () => {
     await showBar();
     expect(await ourHosts(test.page)).toEqual({ count: 1, open: true, shadowVisibleToPage: false });
     expect(await barText()).toContain('Save this login for shop.example.com?');
     expect(await barText()).toContain('dana@example.com');
     const [ui] = await readOurUi(test.page);
-    expect(ui!.buttons.map((b) => b.text)).toEqual(['Save', 'Never for this site', 'Not now']);
+    expect(ui!.buttons.map((b) => b.text)).toEqual(['Save', 'Edit…', 'Never for this site', 'Not now']);
     // The page's own fixed button lies under the bar: the bar is drawn above it.
     expect(await test.page.evaluate(() => document.elementsFromPoint(innerWidth - 40, 40)[0]?.tagName)).toMatch(/^SEALPASS-/);
   });
 
-  it('Save → saveAccept with the offer id only; "created" → saved message', async () => {
+  it('Save → saveAccept with the offer id and the suggested name; "created" → saved message', async () => {
     await showBar(OFFER, { saveAccept: [{ ok: true, outcome: 'created' }] });
     await pressOurButton(test.page, 'accept', sentCount(1));
-    await expect.poll(sent).toEqual([{ type: 'saveAccept', payload: { id: OFFER.id } }]);
+    await expect.poll(sent).toEqual([{ type: 'saveAccept', payload: { id: OFFER.id, title: 'Example Shop' } }]);
     await expect.poll(barText).toContain('Login saved in Sealpass.');
+  });
+
+  it('a new login: the name field holds the suggestion, the folder list the vault’s folders; Save sends what the user chose', async () => {
+    await showBar(OFFER, { saveFolders: [{ ok: true, folders: ['Banking', 'Work'] }], saveAccept: [{ ok: true, outcome: 'created' }] });
+    await expect.poll(barText).toContain('Banking');
+    const all = await test.page.evaluate(() => (window as unknown as { saveTest: SaveTestApi }).saveTest.sent);
+    expect(all[0]).toEqual({ type: 'saveFolders', payload: { id: OFFER.id } });
+    // Typed and chosen with the real keyboard, inside the closed shadow root.
+    await clickOurControl('name');
+    await test.page.keyboard.press('ControlOrMeta+A');
+    await test.page.keyboard.type('Shop – work account');
+    await clickOurControl('folder');
+    await test.page.keyboard.press('ArrowDown');
+    await test.page.keyboard.press('ArrowDown');
+    await test.page.keyboard.press('Enter');
+    await pressOurButton(test.page, 'accept', sentCount(1));
+    expect(await sent()).toEqual([{ type: 'saveAccept', payload: { id: OFFER.id, title: 'Shop – work account', folder: 'Work' } }]);
+  });
+
+  it('Edit… → saveEdit with the name and folder; the bar says to finish in the editor', async () => {
+    await showBar(OFFER, { saveEdit: [{ ok: true }] });
+    await pressOurButton(test.page, 'edit', sentCount(1));
+    expect(await sent()).toEqual([{ type: 'saveEdit', payload: { id: OFFER.id, title: 'Example Shop' } }]);
+    await expect.poll(barText).toContain('Opened in the Sealpass editor');
+  });
+
+  it('a shared login with an edit grant → "Propose update" naming the owner, no name, folder, Edit or Never', async () => {
+    await showBar({ id: OFFER.id, action: 'propose', host: 'db.example.org', username: 'deploy', owner: 'alice' }, { saveAccept: [{ ok: true, outcome: 'proposed' }] });
+    expect(await barText()).toContain('alice shared this login with you. Send the new password to alice to update it?');
+    expect((await readOurUi(test.page))[0]!.buttons.map((b) => b.text)).toEqual(['Propose update', 'Not now']);
+    await pressOurButton(test.page, 'accept', sentCount(1));
+    expect(await sent()).toEqual([{ type: 'saveAccept', payload: { id: OFFER.id } }]);
+    await expect.poll(barText).toContain('Sent to alice.');
   });
 
   it('update offer → "Update" button; "updated" → updated message', async () => {
@@ -131,7 +169,7 @@ describe('T14 clickjacking on the save bar: nothing is sent', () => {
     expect(await sent()).toEqual([]);
     // The bar still works for the user.
     await pressOurButton(test.page, 'accept', sentCount(1));
-    expect(await sent()).toEqual([{ type: 'saveAccept', payload: { id: OFFER.id } }]);
+    expect(await sent()).toEqual([{ type: 'saveAccept', payload: { id: OFFER.id, title: 'Example Shop' } }]);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-/** Types shared by the content-script side of the save flow (bar, generator button, submission reports). */
+/** The one type the content-script side of saving shares: how it sends a save-flow message (bar, generator menu, submission reports). */
 import type { RequestIn } from '../../../messaging/define-message';
 import type { autofillSaveMessages } from '../../autofill-save-messages';
 

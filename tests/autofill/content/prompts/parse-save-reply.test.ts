@@ -1,6 +1,6 @@
 /** parseSaveReply: the content script's hand-written check of the background's replies, to the zod schemas' limits. */
 import { describe, expect, it } from 'vitest';
-import { parseSaveReply } from '../../../../lib/autofill/content/save/parse-save-reply';
+import { parseSaveReply } from '../../../../lib/autofill/content/prompts/parse-save-reply';
 import { autofillSaveMessages } from '../../../../lib/autofill/autofill-save-messages';
 
 const OFFER = { id: 'ab'.repeat(16), action: 'update', host: 'shop.example.com', username: 'dana' };
