@@ -6,6 +6,7 @@
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64 } from '../../lib/crypto/base64';
 import { sealBase } from '../../lib/crypto/hpke/seal-base';
+import { X25519_KEM } from '../../lib/crypto/hpke/x25519-kem';
 import type { SigningSecretKey } from '../../lib/crypto/keys';
 import { signEd25519 } from '../../lib/crypto/sign-ed25519';
 import { encodeEnvelopeHeader } from '../../lib/sharing/envelope/encode-envelope-header';
@@ -32,7 +33,7 @@ export function craftEnvelope(c: Craft): string {
   const aad = encodeEnvelopeHeader(c.aadHeader ?? c.header);
   const signedFor = c.signedFor ?? fromBase64(c.header.recipient.fingerprint);
   const signature = signEd25519(c.signer, envelopeSigningBytes(encodeEnvelopeHeader(c.header), signedFor, bodyBytes));
-  const { enc, ct } = sealBase(c.sealTo, ENVELOPE_INFO, aad, concatBytes(signature, bodyBytes));
+  const { enc, ct } = sealBase(X25519_KEM, c.sealTo, ENVELOPE_INFO, aad, concatBytes(signature, bodyBytes));
   return JSON.stringify({ v: 1, header: c.header, enc: toBase64(enc), ct: toBase64(ct) });
 }
 

@@ -6,6 +6,7 @@
 import { equalBytes } from '@noble/ciphers/utils.js';
 import { fromBase64, toBase64 } from '../../crypto/base64';
 import { openBase } from '../../crypto/hpke/open-base';
+import { X25519_KEM } from '../../crypto/hpke/x25519-kem';
 import { verifyEd25519 } from '../../crypto/verify-ed25519';
 import { wipe } from '../../crypto/wipe';
 import { encodeEnvelopeHeader } from './encode-envelope-header';
@@ -51,7 +52,7 @@ export function openEnvelope(text: unknown, me: Identity, sender: PublicIdentity
   const headerBytes = encodeEnvelopeHeader(header);
   let plaintext: Uint8Array;
   try {
-    plaintext = openBase(encBytes, me.encryptionSecretKey, ENVELOPE_INFO, headerBytes, ctBytes);
+    plaintext = openBase(X25519_KEM, encBytes, me.encryptionSecretKey, ENVELOPE_INFO, headerBytes, ctBytes);
   } catch {
     throw new EnvelopeError('unauthentic');
   }

@@ -7,6 +7,7 @@ import { equalBytes } from '@noble/ciphers/utils.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { toBase64 } from '../../crypto/base64';
 import { sealBase } from '../../crypto/hpke/seal-base';
+import { X25519_KEM } from '../../crypto/hpke/x25519-kem';
 import { signEd25519 } from '../../crypto/sign-ed25519';
 import { wipe } from '../../crypto/wipe';
 import { encodeEnvelopeHeader } from './encode-envelope-header';
@@ -64,7 +65,7 @@ export function sealEnvelope(sender: Identity, recipient: PublicIdentity, draft:
   const plaintext = concatBytes(signature, bodyBytes);
   let text: string;
   try {
-    const { enc, ct } = sealBase(recipient.encryptionKey, ENVELOPE_INFO, headerBytes, plaintext);
+    const { enc, ct } = sealBase(X25519_KEM, recipient.encryptionKey, ENVELOPE_INFO, headerBytes, plaintext);
     text = JSON.stringify({ v: 1, header, enc: toBase64(enc), ct: toBase64(ct) });
   } finally {
     wipe(plaintext, bodyBytes);
