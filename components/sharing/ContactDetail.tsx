@@ -1,7 +1,8 @@
 /**
  * One contact: the safety number to compare with them (in person or on a call), and "It matches" to
  * verify. When the relay showed other keys (T01), both numbers are shown with a warning, and sharing
- * stays blocked until the user confirms one of them or pastes the person's contact code.
+ * stays blocked until the user confirms one of them or pastes the person's contact code. When the contact
+ * upgraded to post-quantum keys, it says that this is why their number changed.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
@@ -62,9 +63,21 @@ export function ContactDetail({ id, onBack }: ContactDetailProps) {
               theirs, confirm it; if the pinned one matches, the relay is lying, so paste their contact code instead.
             </div>
           )}
+          {contact.upgradedAt !== null && (
+            <p className="banner" data-testid="contact-upgraded">
+              {contact.handle}’s safety number changed on {formatTime(contact.upgradedAt)} because they upgraded to post-quantum keys. Their
+              other keys are the same and the new key is signed by them, so {contact.state === 'verified' ? 'they stay verified' : 'nothing else changed'};
+              compare the new number with them when you next can.
+            </p>
+          )}
           <h3>Safety number {contact.state === 'changed' ? '(pinned keys)' : ''}</h3>
           <code className="digits safety-number" data-testid="safety-number">{contact.safetyNumber}</code>
           <p className="hint">Compare it with the number {contact.handle} sees for you. Same digits on both sides: nobody is in between.</p>
+          <p className="hint" data-testid="contact-suite">
+            {contact.postQuantum
+              ? 'Shares with them are sealed post-quantum (X-Wing: ML-KEM-768 + X25519).'
+              : 'Shares with them are sealed with X25519 until they upgrade to post-quantum keys.'}
+          </p>
           {contact.state !== 'verified' && (
             <button type="button" className="primary" disabled={busy} onClick={() => void verify(contact.fingerprint)}>
               It matches: mark verified

@@ -7,6 +7,7 @@
  */
 import { encodeContactCode } from '../contacts/encode-contact-code';
 import { ContactCodeError, decodeContactCode } from '../contacts/decode-contact-code';
+import { bundleMatchesCode, type ContactCodeContent } from '../contacts/contact-code';
 import { markContactVerified } from '../contacts/mark-contact-verified';
 import { MAX_SHARE_LIFETIME_MS } from '../grants/offer-share';
 import { ownSafetyCode } from '../identity/own-safety-code';
@@ -131,6 +132,22 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     }
   };
 
+  /** The relay's verified bundle for a v2 contact code, if it is exactly the keys the code names. */
+  const bundleForCode = async (vault: UnlockedVault, code: ContactCodeContent) => {
+    const seen = await withIdentity(db, vault, async (opened) => {
+      try {
+        return await lookUpIdentity(openRelayClient(opened, platform.fetch, now), code.handle);
+      } catch (error) {
+        if (error instanceof RelayError) throw new VaultError('internal', `${relayProblemText(error)}. This contact code needs the relay for the person’s post-quantum key; try again.`);
+        throw error;
+      }
+    });
+    if (typeof seen === 'string' || !bundleMatchesCode(seen, code)) {
+      throw new VaultError('corrupted', 'The keys the relay shows for this person do not match their contact code. Nothing was added; ask them for their code again.');
+    }
+    return seen;
+  };
+
   return {
     async sharingStatus() {
       const vault = await ctx.unlocked();
@@ -219,13 +236,15 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async contactAddCode({ code }) {
       const vault = await ctx.unlocked();
-      let seen;
+      let decoded;
       try {
-        seen = decodeContactCode(code);
+        decoded = decodeContactCode(code);
       } catch (error) {
         if (error instanceof ContactCodeError) throw new VaultError('invalid-request', 'That is not a valid Sealpass contact code. Check that it was copied whole.');
         throw error;
       }
+      // A v2 code carries the hash of the X-Wing key: the key itself comes from the relay and must match it.
+      const seen = decoded.xwingKeyHash ? await bundleForCode(vault, decoded) : decoded;
       const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'contact-code', now()));
       return { id: stored.id, change };
     },

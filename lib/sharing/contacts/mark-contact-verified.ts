@@ -7,7 +7,7 @@ import type { Contact } from './contact';
 
 /**
  * @param contact - the stored contact
- * @param comparedFingerprint - keyFingerprint (base64) of the keys the shown safety number was made from
+ * @param comparedFingerprint - bundleFingerprint (base64) of the keys the shown safety number was made from
  * @param now - ms since epoch
  * @returns the contact, verified
  * @throws RangeError when the fingerprint is neither the pinned nor the offered keys'
@@ -20,6 +20,7 @@ export function markContactVerified(contact: Contact, comparedFingerprint: strin
       handle: contact.handle,
       encryptionKey: offered.encryptionKey,
       signingKey: offered.signingKey,
+      ...(offered.xwingKey ? { xwingKey: offered.xwingKey } : {}),
       fingerprint: offered.fingerprint,
       state: 'verified',
       pinnedAt: now,

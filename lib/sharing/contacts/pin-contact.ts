@@ -3,11 +3,18 @@
  * A lookup through the relay pins first-seen keys as unverified and turns any later different keys into
  * the blocking `changed` state; a contact code (pasted or scanned, so from outside the relay) pins or
  * re-pins as verified.
+ *
+ * Post-quantum upgrade (DESIGN §12, T27): the same X25519 and Ed25519 keys now shown with an X-Wing key
+ * (a v2 bundle, whose signature by the pinned Ed25519 key lookUpIdentity checked) are an upgrade: the key
+ * is added and the trust state kept. The same keys shown without the pinned X-Wing key (the v1 bundle a
+ * relay kept or replays) are a downgrade and refused: the contact stays as it is. Another X-Wing key with
+ * the same other keys is a key change like any other.
  */
+import { equalBytes } from '@noble/ciphers/utils.js';
 import { toBase64 } from '../../crypto/base64';
 import type { Contact } from './contact';
 import type { PublicIdentity } from '../identity/identity';
-import { keyFingerprint } from '../identity/key-fingerprint';
+import { bundleFingerprint } from '../identity/bundle-fingerprint';
 
 /** Where the keys came from: the relay's answer to a handle lookup, or a contact code. */
 export type KeySource = 'lookup' | 'contact-code';
@@ -15,8 +22,10 @@ export type KeySource = 'lookup' | 'contact-code';
 /** The contact to store and what happened, for the UI and the audit log. */
 export interface PinOutcome {
   contact: Contact;
-  change: 'pinned' | 'unchanged' | 'verified' | 'key-changed';
+  change: 'pinned' | 'unchanged' | 'verified' | 'key-changed' | 'upgraded' | 'downgrade-refused';
 }
+
+const sameClassicKeys = (a: PublicIdentity, b: PublicIdentity) => equalBytes(a.encryptionKey, b.encryptionKey) && equalBytes(a.signingKey, b.signingKey);
 
 /**
  * @param existing - the stored contact for this handle, if any
@@ -27,11 +36,13 @@ export interface PinOutcome {
  */
 export function pinContact(existing: Contact | undefined, seen: PublicIdentity, source: KeySource, now: number): PinOutcome {
   if (existing && existing.handle !== seen.handle) throw new RangeError('pinContact: handle mismatch');
-  const fingerprint = toBase64(keyFingerprint(seen));
+  const fingerprint = toBase64(bundleFingerprint(seen));
+  const xwing = seen.xwingKey ? { xwingKey: seen.xwingKey.slice() } : {};
   const pinned = (verified: boolean): Contact => ({
     handle: seen.handle,
     encryptionKey: seen.encryptionKey.slice(),
     signingKey: seen.signingKey.slice(),
+    ...xwing,
     fingerprint,
     state: verified ? 'verified' : 'unverified',
     pinnedAt: now,
@@ -39,19 +50,33 @@ export function pinContact(existing: Contact | undefined, seen: PublicIdentity, 
     offered: null,
   });
   if (!existing) return { contact: pinned(source === 'contact-code'), change: 'pinned' };
+  const sameClassic = sameClassicKeys(existing, seen);
+  // A v1 bundle or code for keys pinned with an X-Wing key: never drop the post-quantum key (T27).
+  const downgrade = sameClassic && existing.xwingKey !== undefined && seen.xwingKey === undefined;
+  // The pinned keys plus an X-Wing key signed by the pinned Ed25519 key: an upgrade, not a key change.
+  const upgrade = sameClassic && existing.xwingKey === undefined && seen.xwingKey !== undefined;
+  const upgraded = (): Contact => ({ ...existing, ...xwing, fingerprint, upgradedAt: now });
   if (source === 'contact-code') {
+    if (downgrade) {
+      // A code made before they upgraded: it still confirms the keys that signed the X-Wing key.
+      if (existing.state === 'verified') return { contact: existing, change: 'unchanged' };
+      return { contact: { ...existing, state: 'verified', verifiedAt: now, offered: null }, change: 'verified' };
+    }
+    if (upgrade) return { contact: { ...upgraded(), state: 'verified', verifiedAt: now, offered: null }, change: 'verified' };
     if (existing.fingerprint !== fingerprint) return { contact: pinned(true), change: 'verified' };
     if (existing.state === 'verified') return { contact: existing, change: 'unchanged' };
     // The code confirms the pinned keys; any other keys the relay showed meanwhile were not theirs.
     return { contact: { ...existing, state: 'verified', verifiedAt: now, offered: null }, change: 'verified' };
   }
   if (existing.fingerprint === fingerprint) return { contact: existing, change: 'unchanged' };
+  if (downgrade) return { contact: existing, change: 'downgrade-refused' };
+  if (upgrade) return { contact: upgraded(), change: 'upgraded' };
   if (existing.offered?.fingerprint === fingerprint) return { contact: existing, change: 'unchanged' };
   return {
     contact: {
       ...existing,
       state: 'changed',
-      offered: { encryptionKey: seen.encryptionKey.slice(), signingKey: seen.signingKey.slice(), fingerprint, seenAt: now },
+      offered: { encryptionKey: seen.encryptionKey.slice(), signingKey: seen.signingKey.slice(), ...xwing, fingerprint, seenAt: now },
     },
     change: 'key-changed',
   };

@@ -21,8 +21,10 @@ export function describeContact(me: Identity, stored: StoredContact) {
     safetyNumber: safetyNumber(me, contact),
     offered: offered && {
       fingerprint: offered.fingerprint,
-      safetyNumber: safetyNumber(me, { handle: contact.handle, encryptionKey: offered.encryptionKey, signingKey: offered.signingKey }),
+      safetyNumber: safetyNumber(me, { handle: contact.handle, encryptionKey: offered.encryptionKey, signingKey: offered.signingKey, ...(offered.xwingKey ? { xwingKey: offered.xwingKey } : {}) }),
       seenAt: offered.seenAt,
     },
+    postQuantum: contact.xwingKey !== undefined,
+    upgradedAt: contact.upgradedAt ?? null,
   };
 }
