@@ -142,7 +142,8 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
         throw error;
       }
     });
-    if (typeof seen === 'string' || !bundleMatchesCode(seen, code)) {
+    if (seen === 'missing') throw new VaultError('not-found', `${code.handle} is not registered on your relay yet, and their contact code needs it for their post-quantum key. Try again once they are.`);
+    if (seen === 'invalid' || !bundleMatchesCode(seen, code)) {
       throw new VaultError('corrupted', 'The keys the relay shows for this person do not match their contact code. Nothing was added; ask them for their code again.');
     }
     return seen;

@@ -16,7 +16,7 @@ export interface OfferedKeys {
   signingKey: Uint8Array;
   /** X-Wing public key, 1,216 bytes, when the offered bundle is v2. */
   xwingKey?: Uint8Array;
-  /** bundleFingerprint, base64. */
+  /** bundleFingerprint (all offered keys), base64: what contactVerify names to trust them. */
   fingerprint: string;
   /** ms since epoch. */
   seenAt: number;
@@ -24,7 +24,11 @@ export interface OfferedKeys {
 
 /** The pinned handle and keys, and how far they are trusted. */
 export interface Contact extends PublicIdentity {
-  /** bundleFingerprint of the pinned keys (with the X-Wing key, if any), base64 (44 characters). */
+  /**
+   * keyFingerprint of the pinned X25519 and Ed25519 keys, base64 (44 characters): the contact's name in
+   * envelope headers, grants and received shares. It stays when they add an X-Wing key; what the user
+   * verifies is bundleFingerprint, over all pinned keys.
+   */
   fingerprint: string;
   state: ContactState;
   /** When these keys were pinned, ms since epoch. */

@@ -3,6 +3,9 @@
  * of the keys whose number was on screen is passed back, so that keys which changed while the user
  * compared are never the ones marked verified. Confirming the offered keys of a `changed` contact re-pins them.
  */
+import { toBase64 } from '../../crypto/base64';
+import { bundleFingerprint } from '../identity/bundle-fingerprint';
+import { keyFingerprint } from '../identity/key-fingerprint';
 import type { Contact } from './contact';
 
 /**
@@ -13,7 +16,7 @@ import type { Contact } from './contact';
  * @throws RangeError when the fingerprint is neither the pinned nor the offered keys'
  */
 export function markContactVerified(contact: Contact, comparedFingerprint: string, now: number): Contact {
-  if (comparedFingerprint === contact.fingerprint) return { ...contact, state: 'verified', verifiedAt: now, offered: null };
+  if (comparedFingerprint === toBase64(bundleFingerprint(contact))) return { ...contact, state: 'verified', verifiedAt: now, offered: null };
   const offered = contact.offered;
   if (offered && comparedFingerprint === offered.fingerprint) {
     return {
@@ -21,7 +24,7 @@ export function markContactVerified(contact: Contact, comparedFingerprint: strin
       encryptionKey: offered.encryptionKey,
       signingKey: offered.signingKey,
       ...(offered.xwingKey ? { xwingKey: offered.xwingKey } : {}),
-      fingerprint: offered.fingerprint,
+      fingerprint: toBase64(keyFingerprint(offered)),
       state: 'verified',
       pinnedAt: now,
       verifiedAt: now,

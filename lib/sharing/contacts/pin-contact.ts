@@ -15,6 +15,7 @@ import { toBase64 } from '../../crypto/base64';
 import type { Contact } from './contact';
 import type { PublicIdentity } from '../identity/identity';
 import { bundleFingerprint } from '../identity/bundle-fingerprint';
+import { keyFingerprint } from '../identity/key-fingerprint';
 
 /** Where the keys came from: the relay's answer to a handle lookup, or a contact code. */
 export type KeySource = 'lookup' | 'contact-code';
@@ -25,8 +26,6 @@ export interface PinOutcome {
   change: 'pinned' | 'unchanged' | 'verified' | 'key-changed' | 'upgraded' | 'downgrade-refused';
 }
 
-const sameClassicKeys = (a: PublicIdentity, b: PublicIdentity) => equalBytes(a.encryptionKey, b.encryptionKey) && equalBytes(a.signingKey, b.signingKey);
-
 /**
  * @param existing - the stored contact for this handle, if any
  * @param seen - the handle and keys just seen (from a verified bundle or a decoded contact code)
@@ -36,7 +35,7 @@ const sameClassicKeys = (a: PublicIdentity, b: PublicIdentity) => equalBytes(a.e
  */
 export function pinContact(existing: Contact | undefined, seen: PublicIdentity, source: KeySource, now: number): PinOutcome {
   if (existing && existing.handle !== seen.handle) throw new RangeError('pinContact: handle mismatch');
-  const fingerprint = toBase64(bundleFingerprint(seen));
+  const fingerprint = toBase64(keyFingerprint(seen));
   const xwing = seen.xwingKey ? { xwingKey: seen.xwingKey.slice() } : {};
   const pinned = (verified: boolean): Contact => ({
     handle: seen.handle,
@@ -50,34 +49,38 @@ export function pinContact(existing: Contact | undefined, seen: PublicIdentity, 
     offered: null,
   });
   if (!existing) return { contact: pinned(source === 'contact-code'), change: 'pinned' };
-  const sameClassic = sameClassicKeys(existing, seen);
+  const sameClassic = existing.fingerprint === fingerprint;
+  const sameBundle = sameClassic && sameXWing(existing.xwingKey, seen.xwingKey);
   // A v1 bundle or code for keys pinned with an X-Wing key: never drop the post-quantum key (T27).
   const downgrade = sameClassic && existing.xwingKey !== undefined && seen.xwingKey === undefined;
   // The pinned keys plus an X-Wing key signed by the pinned Ed25519 key: an upgrade, not a key change.
   const upgrade = sameClassic && existing.xwingKey === undefined && seen.xwingKey !== undefined;
-  const upgraded = (): Contact => ({ ...existing, ...xwing, fingerprint, upgradedAt: now });
+  const confirmed = (contact: Contact): PinOutcome =>
+    contact.state === 'verified' && contact === existing
+      ? { contact, change: 'unchanged' }
+      : // The code confirms these keys; any other keys the relay showed meanwhile were not theirs.
+        { contact: { ...contact, state: 'verified', verifiedAt: now, offered: null }, change: 'verified' };
   if (source === 'contact-code') {
-    if (downgrade) {
-      // A code made before they upgraded: it still confirms the keys that signed the X-Wing key.
-      if (existing.state === 'verified') return { contact: existing, change: 'unchanged' };
-      return { contact: { ...existing, state: 'verified', verifiedAt: now, offered: null }, change: 'verified' };
-    }
-    if (upgrade) return { contact: { ...upgraded(), state: 'verified', verifiedAt: now, offered: null }, change: 'verified' };
-    if (existing.fingerprint !== fingerprint) return { contact: pinned(true), change: 'verified' };
-    if (existing.state === 'verified') return { contact: existing, change: 'unchanged' };
-    // The code confirms the pinned keys; any other keys the relay showed meanwhile were not theirs.
-    return { contact: { ...existing, state: 'verified', verifiedAt: now, offered: null }, change: 'verified' };
+    // A code made before they upgraded still confirms the keys that signed the X-Wing key.
+    if (sameBundle || downgrade) return confirmed(existing);
+    if (upgrade) return confirmed({ ...existing, ...xwing, upgradedAt: now });
+    return { contact: pinned(true), change: 'verified' };
   }
-  if (existing.fingerprint === fingerprint) return { contact: existing, change: 'unchanged' };
+  if (sameBundle) return { contact: existing, change: 'unchanged' };
   if (downgrade) return { contact: existing, change: 'downgrade-refused' };
-  if (upgrade) return { contact: upgraded(), change: 'upgraded' };
-  if (existing.offered?.fingerprint === fingerprint) return { contact: existing, change: 'unchanged' };
+  if (upgrade) return { contact: { ...existing, ...xwing, upgradedAt: now }, change: 'upgraded' };
+  const offeredFingerprint = toBase64(bundleFingerprint(seen));
+  if (existing.offered?.fingerprint === offeredFingerprint) return { contact: existing, change: 'unchanged' };
   return {
     contact: {
       ...existing,
       state: 'changed',
-      offered: { encryptionKey: seen.encryptionKey.slice(), signingKey: seen.signingKey.slice(), ...xwing, fingerprint, seenAt: now },
+      offered: { encryptionKey: seen.encryptionKey.slice(), signingKey: seen.signingKey.slice(), ...xwing, fingerprint: offeredFingerprint, seenAt: now },
     },
     change: 'key-changed',
   };
+}
+
+function sameXWing(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : equalBytes(a, b);
 }

@@ -1,9 +1,9 @@
 /**
  * The fingerprint of everything a contact pins: the X25519 and Ed25519 keys, and the X-Wing key when the
- * bundle has one (v2). A pinned contact's `fingerprint` is this, so replacing any of the three keys is a
- * key change (T01); an envelope's recipient fingerprint is this, so the signed header says whether the
- * sender had the recipient's X-Wing key pinned (T27). For a v1 identity it equals keyFingerprint, so
- * contacts pinned before bundle v2 keep their fingerprints.
+ * bundle has one (v2). Verifying a contact names this (a number compared before any of the three keys
+ * changed cannot verify the new ones, T01); an envelope's recipient fingerprint is this, so the signed
+ * header says whether the sender had the recipient's X-Wing key pinned (T27). For a v1 identity it equals
+ * keyFingerprint, so what was compared before bundle v2 still matches.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { encodeLengthPrefixed } from '../../crypto/encode-length-prefixed';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findReceivedBySite } from '../../../lib/sharing/recipient/find-received-by-site';
-import { addByCode, addLogin, DAY, HOUR, person, receivedRows, world, type Person } from './people';
+import { addByClassicCode, addByCode, addLogin, DAY, HOUR, person, receivedRows, world, type Person } from './people';
 import { RELAY_URL } from './relay-harness';
 
 async function sharedPair() {
@@ -41,7 +41,8 @@ describe('sharing setup', () => {
     const status = await alice.call('sharingStatus', {});
     expect(status.identity).toMatchObject({ handle: 'alice', relayUrl: RELAY_URL, registered: true });
     expect(status.identity?.ownCode).toMatch(/^\d{5}( \d{5}){5}$/);
-    expect(status.identity?.contactCode).toMatch(/^sealpass:contact:v1:[A-Za-z0-9_-]+$/);
+    // v2: the identity has an X-Wing key, and the code carries its hash (issue 16).
+    expect(status.identity?.contactCode).toMatch(/^sealpass:contact:v2:[A-Za-z0-9_-]+$/);
     expect(status.identity?.qrSvg).toMatch(/^<svg [^>]*><rect [^>]*\/><path fill="#000" d="[Mhvz0-9 -]+"\/><\/svg>$/);
     expect(status.pendingOps).toBe(0);
     expect(await w.relay.store.findIdentity('alice')).toMatchObject({ handle: 'alice' });
@@ -405,7 +406,9 @@ describe('offline first and audit', () => {
     w.relay.online = false;
     const ghost = await person(w, 'ghost');
     w.relay.online = true;
-    const ids = [await addByCode(alice, ghost), await addByCode(alice, carol)];
+    // Ghost's v2 code would need the relay for his X-Wing key; a v1 code pins his other keys without it.
+    expect(await alice.code('contactAddCode', { code: (await ghost.call('sharingStatus', {})).identity!.contactCode })).toBe('not-found');
+    const ids = [await addByClassicCode(alice, ghost), await addByCode(alice, carol)];
     const itemId = await addLogin(alice);
     await alice.call('shareCreate', { itemId, contactIds: ids, permission: 'view', expiry: 'none', confirmedUnverified: false });
     const status = await alice.call('sharingStatus', {});

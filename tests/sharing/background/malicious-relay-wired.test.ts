@@ -13,6 +13,7 @@ import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas'
 import { EnvelopeError } from '../../../lib/sharing/envelope/envelope-error';
 import { generateIdentity } from '../../../lib/sharing/identity/generate-identity';
 import type { Identity, PublicIdentity } from '../../../lib/sharing/identity/identity';
+import { bundleFingerprint } from '../../../lib/sharing/identity/bundle-fingerprint';
 import { keyFingerprint } from '../../../lib/sharing/identity/key-fingerprint';
 import { newShareId } from '../../../lib/sharing/envelope/new-share-id';
 import { openEnvelope } from '../../../lib/sharing/envelope/open-envelope';
@@ -100,7 +101,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     w.relay.tamper = lieAboutKey('bob', impostor);
     const { id } = await alice.call('contactAdd', { handle: 'bob' });
     const atAlice = (await alice.call('contactGet', { id })).contact;
-    expect(atAlice).toMatchObject({ state: 'unverified', fingerprint: toBase64(keyFingerprint(impostor)) });
+    expect(atAlice).toMatchObject({ state: 'unverified', fingerprint: toBase64(bundleFingerprint(impostor)) });
     w.relay.tamper = null;
     const atBob = (await bob.call('contactGet', { id: (await bob.call('contactAdd', { handle: 'alice' })).id })).contact;
     // Comparing safety numbers in person exposes the swap.
@@ -112,9 +113,14 @@ describe('S6: a relay that lies, against the wired client', () => {
     expect(postedEnvelopes(w)).toEqual([]);
     expect(await alice.db.shares.count()).toBe(0);
 
-    // Bob's contact code, scanned in person, replaces the relay's key with the real one (verified).
-    expect((await alice.call('contactAddCode', { code: (await bob.call('sharingStatus', {})).identity!.contactCode })).change).toBe('verified');
+    // Bob's contact code, scanned in person, carries the hash of his X-Wing key (issue 16): while the relay
+    // keeps showing its own bundle, the code is refused and nothing changes; once the relay shows bob's
+    // real bundle, the code replaces the relay's key with the real one (verified).
+    const bobCode = (await bob.call('sharingStatus', {})).identity!.contactCode;
+    expect(await alice.code('contactAddCode', { code: bobCode })).toBe('corrupted');
+    expect((await alice.call('contactGet', { id })).contact).toMatchObject({ state: 'unverified', fingerprint: toBase64(bundleFingerprint(impostor)) });
     w.relay.tamper = null;
+    expect((await alice.call('contactAddCode', { code: bobCode })).change).toBe('verified');
     await alice.call('shareCreate', { itemId, contactIds: [id], permission: 'view', expiry: 'none', confirmedUnverified: false });
     const [sent] = postedEnvelopes(w);
     expect(readEnvelopeHeader(sent).header.recipient.fingerprint).toBe(toBase64(keyFingerprint(await publicOf(w, 'bob'))));
@@ -251,7 +257,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     expect(await alice.code('shareCreate', { itemId: other, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: true })).toBe('forbidden');
     const contact = (await alice.call('contactGet', { id: bobId })).contact;
     expect(contact.state).toBe('changed');
-    expect(contact.offered?.fingerprint).toBe(toBase64(keyFingerprint(impostor)));
+    expect(contact.offered?.fingerprint).toBe(toBase64(bundleFingerprint(impostor)));
     expect(contact.offered?.safetyNumber).not.toBe(contact.safetyNumber);
     // Edits to what bob already has are held back too, and shown as pending.
     await alice.call('itemUpdate', { id: itemId, item: { type: 'login', title: 'Example', password: 'second' } });
@@ -259,8 +265,11 @@ describe('S6: a relay that lies, against the wired client', () => {
     expect(postedEnvelopes(w).length).toBe(posted);
     expect((await alice.call('shareList', { itemId })).entries[0]).toMatchObject({ contactState: 'changed', updatePending: true });
     // Bob's contact code, checked in person, confirms the keys pinned before: verified again, updates flow.
-    await alice.call('contactAddCode', { code: (await bob.call('sharingStatus', {})).identity!.contactCode });
+    // It carries the hash of his X-Wing key (issue 16), so it is refused while the relay shows other keys.
+    const bobCode = (await bob.call('sharingStatus', {})).identity!.contactCode;
+    expect(await alice.code('contactAddCode', { code: bobCode })).toBe('corrupted');
     w.relay.tamper = null;
+    await alice.call('contactAddCode', { code: bobCode });
     await alice.call('sharingSync', {});
     expect((await alice.call('contactGet', { id: bobId })).contact).toMatchObject({ state: 'verified', offered: null });
     expect(postedEnvelopes(w).length).toBe(posted + 1);

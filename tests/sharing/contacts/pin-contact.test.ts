@@ -94,14 +94,15 @@ describe('pinContact: post-quantum upgrade (bundle v2)', () => {
   const carol = person('carol');
   const carolV1 = publicOf(carol);
   const carolV2 = publicOf(carol, { pq: true });
-  const fp2 = toBase64(bundleFingerprint(carolV2));
+  /** The contact's name stays the classic keys' fingerprint across the upgrade (grants and shares keep matching). */
+  const fp1 = toBase64(keyFingerprint(carolV1));
   const mallory = person('mallory');
 
   it('the same keys with an X-Wing key added is an upgrade: the key is pinned, the trust state kept, the time noted', () => {
     const { contact } = pinContact(undefined, carolV1, 'contact-code', NOW);
     const after = pinContact(contact, carolV2, 'lookup', NOW + 1);
     expect(after.change).toBe('upgraded');
-    expect(after.contact).toMatchObject({ state: 'verified', verifiedAt: NOW, fingerprint: fp2, upgradedAt: NOW + 1, offered: null });
+    expect(after.contact).toMatchObject({ state: 'verified', verifiedAt: NOW, fingerprint: fp1, upgradedAt: NOW + 1, offered: null });
     expect(after.contact.xwingKey).toEqual(carol.xwingKey);
     expect(checkShareTarget(after.contact)).toBe('ok');
     expect(pinContact(after.contact, carolV2, 'lookup', NOW + 2).change).toBe('unchanged');
@@ -128,14 +129,17 @@ describe('pinContact: post-quantum upgrade (bundle v2)', () => {
     // Confirming the offered keys re-pins all three.
     const repinned = markContactVerified(after.contact, after.contact.offered!.fingerprint, NOW + 2);
     expect(repinned.xwingKey).toEqual(mallory.xwingKey);
-    expect(repinned.fingerprint).toBe(toBase64(bundleFingerprint(swapped)));
+    expect(repinned.fingerprint).toBe(fp1);
+    expect(after.contact.offered!.fingerprint).toBe(toBase64(bundleFingerprint(swapped)));
+    // The number compared for the old X-Wing key cannot verify the new one, nor the reverse.
+    expect(() => markContactVerified(repinned, toBase64(bundleFingerprint(carolV2)), NOW + 3)).toThrow(RangeError);
   });
 
   it('a contact code from before the upgrade still verifies the keys that signed the X-Wing key, and keeps it', () => {
     const { contact } = pinContact(undefined, carolV2, 'lookup', NOW);
     const after = pinContact(contact, carolV1, 'contact-code', NOW + 1);
     expect(after.change).toBe('verified');
-    expect(after.contact).toMatchObject({ state: 'verified', fingerprint: fp2 });
+    expect(after.contact).toMatchObject({ state: 'verified', fingerprint: fp1 });
     expect(after.contact.xwingKey).toEqual(carol.xwingKey);
   });
 
@@ -143,11 +147,15 @@ describe('pinContact: post-quantum upgrade (bundle v2)', () => {
     const { contact } = pinContact(undefined, carolV1, 'lookup', NOW);
     const after = pinContact(contact, carolV2, 'contact-code', NOW + 1);
     expect(after.change).toBe('verified');
-    expect(after.contact).toMatchObject({ state: 'verified', fingerprint: fp2, upgradedAt: NOW + 1 });
+    expect(after.contact).toMatchObject({ state: 'verified', fingerprint: fp1, upgradedAt: NOW + 1 });
   });
 
-  it('a v1 pin keeps the v1 fingerprint (keyFingerprint), so contacts pinned before bundle v2 are unchanged', () => {
-    expect(pinContact(undefined, carolV1, 'lookup', NOW).contact.fingerprint).toBe(toBase64(keyFingerprint(carolV1)));
+  it('the upgraded contact is verified by the number over all three keys, not by one compared before the upgrade', () => {
+    const { contact } = pinContact(undefined, carolV1, 'lookup', NOW);
+    const upgraded = pinContact(contact, carolV2, 'lookup', NOW + 1).contact;
+    expect(markContactVerified(upgraded, toBase64(bundleFingerprint(carolV2)), NOW + 2).state).toBe('verified');
+    expect(() => markContactVerified(upgraded, fp1, NOW + 2)).toThrow(RangeError);
+    expect(pinContact(undefined, carolV1, 'lookup', NOW).contact.fingerprint).toBe(fp1);
   });
 });
 

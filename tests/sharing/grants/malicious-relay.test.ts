@@ -80,11 +80,12 @@ describe('malicious relay', () => {
     expect(contact.state).toBe('unverified');
     // What alice's screen shows and what bob's screen shows differ, so comparing them exposes the swap.
     expect(safetyNumber(alice, contact)).not.toBe(safetyNumber(bob, alice));
-    expect(safetyNumber(alice, publicOf(bob))).toBe(safetyNumber(bob, alice));
+    // Bob's whole v2 bundle (with his X-Wing key) is what his own screen's half is made from.
+    expect(safetyNumber(alice, publicOf(bob, { pq: true }))).toBe(safetyNumber(bob, alice));
     expect(checkShareTarget(contact)).toBe('confirm');
     expect(() => offerShare({ me: alice, contact, itemId: 'i1', item: sampleLogin(), permission: 'view', expiresAt: null, now: NOW })).toThrow(ShareBlockedError);
     // Bob's real contact code, scanned in person, overrides the relay's answer.
-    const fixed = pinContact(contact, decodeContactCode(encodeContactCode(bob)), 'contact-code', NOW);
+    const fixed = pinContact(contact, decodeContactCode(encodeContactCode(publicOf(bob))), 'contact-code', NOW);
     expect(fixed.contact).toMatchObject({ state: 'verified', fingerprint: toBase64(keyFingerprint(bob)) });
   });
 
