@@ -15,7 +15,6 @@ export const RELAY_ERROR_STATUS = {
   'auth-stale': 401,
   'auth-replayed': 401,
   'auth-unknown-identity': 401,
-  forbidden: 403,
   'not-found': 404,
   'unknown-recipient': 404,
   'handle-taken': 409,
@@ -35,8 +34,6 @@ export const relayErrorBodySchema = z.object({
   message: z.string(),
   /** unknown-recipient, mailbox-full: the recipients that made the whole batch fail. */
   recipients: z.array(handleSchema).optional(),
-  /** forbidden on a post: share ids that another identity posted first. */
-  shareIds: z.array(z.string()).optional(),
   /** auth-stale: the relay's clock, ms since the epoch, so a client can correct its offset and retry. */
   serverTime: z.number().int().nonnegative().optional(),
 });

@@ -23,8 +23,6 @@ export interface RelayErrorDetails {
   retryAfterSeconds?: number;
   /** unknown-recipient, mailbox-full: the recipients that made the batch fail. */
   recipients?: string[];
-  /** forbidden on a post: share ids another identity owns. */
-  shareIds?: string[];
 }
 
 /** A failed relay call. The message is safe to show and never contains request content. */

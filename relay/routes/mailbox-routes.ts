@@ -56,8 +56,6 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
             recipients: outcome.recipients,
             retryAfterSeconds: MAILBOX_FULL_RETRY_AFTER_S,
           });
-        case 'share-owned-by-another':
-          throw new RelayHttpError('forbidden', 'some share ids belong to another identity; nothing was stored', { shareIds: outcome.shareIds });
       }
     })
     .get(MAILBOX_PATH, auth, async (c) => {

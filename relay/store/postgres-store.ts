@@ -122,20 +122,6 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
           const unknown = recipients.filter((handle) => !known.has(handle));
           if (unknown.length > 0) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient', recipients: unknown });
 
-          const shareExpiry = new Map<string, number>();
-          for (const item of batch) shareExpiry.set(item.shareId, Math.max(shareExpiry.get(item.shareId) ?? 0, item.expiresAt));
-          const shareIds = [...shareExpiry.keys()].sort();
-          const claimed = await client.query<{ share_id: string }>(
-            `INSERT INTO shares (share_id, poster, expires_at)
-             SELECT share_id, $2, expires_at FROM unnest($1::text[], $3::bigint[]) AS t (share_id, expires_at)
-             ON CONFLICT (share_id) DO UPDATE SET expires_at = GREATEST(shares.expires_at, excluded.expires_at)
-             WHERE shares.poster = excluded.poster RETURNING share_id`,
-            [shareIds, sender, shareIds.map((id) => shareExpiry.get(id))],
-          );
-          const mine = new Set(claimed.rows.map((row) => row.share_id));
-          const taken = shareIds.filter((id) => !mine.has(id));
-          if (taken.length > 0) throw new BatchRefusal({ ok: false, reason: 'share-owned-by-another', shareIds: taken });
-
           const usageRows = await client.query<{ recipient: string; count: string; bytes: string }>(
             `SELECT recipient, count(*) AS count, coalesce(sum(size), 0) AS bytes FROM envelopes
              WHERE recipient = ANY($1::text[]) AND expires_at > $2 GROUP BY recipient`,
@@ -195,9 +181,6 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
     },
 
     async revokeShare(poster, shareId, recipients) {
-      const owner = await pool.query<{ poster: string }>('SELECT poster FROM shares WHERE share_id = $1', [shareId]);
-      const row = owner.rows[0];
-      if (row && row.poster !== poster) return 'forbidden';
       const result =
         recipients === null
           ? await pool.query('DELETE FROM envelopes WHERE share_id = $1 AND sender = $2', [shareId, poster])
@@ -211,7 +194,6 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
         envelopes: await purge('envelopes'),
         nonces: await purge('nonces'),
         rateCounters: await purge('rate_counters'),
-        shares: await purge('shares'),
       };
     },
 

@@ -1,8 +1,10 @@
 /**
  * What the relay keeps, behind one interface with two implementations: SQLite for one process with a
  * file and no set-up, PostgreSQL for several processes serving one deployment. Everything the relay
- * must agree on across processes lives here: identities, envelopes, share ownership, replay nonces and
- * rate counters. All times are ms since the epoch, passed in by the caller, so tests drive the clock.
+ * must agree on across processes lives here: identities, envelopes, replay nonces and rate counters. A
+ * share id is its poster's own: envelopes are revoked by (poster, share id), so no other identity can take
+ * a share over or block its revoke, not even after every post of it expired (T04). All times are ms since
+ * the epoch, passed in by the caller, so tests drive the clock.
  */
 import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
 
@@ -34,17 +36,13 @@ export interface MailboxLimits {
 }
 
 /** A batch is stored whole, or refused whole for the listed reason. */
-export type PostOutcome =
-  | { ok: true; ids: number[] }
-  | { ok: false; reason: 'unknown-recipient' | 'mailbox-full'; recipients: string[] }
-  | { ok: false; reason: 'share-owned-by-another'; shareIds: string[] };
+export type PostOutcome = { ok: true; ids: number[] } | { ok: false; reason: 'unknown-recipient' | 'mailbox-full'; recipients: string[] };
 
 /** Rows removed by one purge. */
 export interface PurgeCounts {
   envelopes: number;
   nonces: number;
   rateCounters: number;
-  shares: number;
 }
 
 export interface RelayStore {
@@ -59,17 +57,17 @@ export interface RelayStore {
   /** Counts one request in the fixed window starting at `windowStart`; returns the count including it. */
   countRequest(key: string, windowStart: number, expiresAt: number): Promise<number>;
   /**
-   * Stores a batch from `sender` atomically: every recipient must exist, every share id must be new or
-   * the sender's, and no recipient's unexpired mailbox may go over `limits`.
+   * Stores a batch from `sender` atomically: every recipient must exist, and no recipient's unexpired
+   * mailbox may go over `limits`.
    */
   postEnvelopes(sender: string, envelopes: EnvelopeToStore[], now: number, limits: MailboxLimits): Promise<PostOutcome>;
   /** Unexpired envelopes of one mailbox with id above `after`, oldest first; drops that mailbox's expired ones first. */
   listMailbox(recipient: string, after: number, limit: number, now: number): Promise<StoredEnvelope[]>;
   /** Deletes envelopes by id from one mailbox only; returns how many went. */
   ackEnvelopes(recipient: string, ids: number[]): Promise<number>;
-  /** Drops a share's undelivered envelopes (all, or those to `recipients`); 'forbidden' when another identity posted it. */
-  revokeShare(poster: string, shareId: string, recipients: string[] | null): Promise<{ dropped: number } | 'forbidden'>;
-  /** Deletes what has expired by `now`: envelopes, nonces, rate counters, and shares with nothing left. */
+  /** Drops the undelivered envelopes `poster` posted under `shareId` (all, or those to `recipients`); another poster's are never touched. */
+  revokeShare(poster: string, shareId: string, recipients: string[] | null): Promise<{ dropped: number }>;
+  /** Deletes what has expired by `now`: envelopes, nonces and rate counters. */
   purgeExpired(now: number): Promise<PurgeCounts>;
   close(): Promise<void>;
 }

@@ -43,9 +43,6 @@ export function openSqliteStore(filename: string): RelayStore {
       'INSERT INTO rate_counters (key, window_start, count, expires_at) VALUES (?, ?, 1, ?) ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count',
     ),
     identityExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM identities WHERE handle = ?'),
-    claimShare: db.prepare<[string, string, number], { poster: string }>(
-      'INSERT INTO shares (share_id, poster, expires_at) VALUES (?, ?, ?) ON CONFLICT (share_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at) WHERE poster = excluded.poster RETURNING poster',
-    ),
     mailboxUsage: db.prepare<[string, number], { count: number; bytes: number }>(
       'SELECT count(*) AS count, coalesce(sum(size), 0) AS bytes FROM envelopes WHERE recipient = ? AND expires_at > ?',
     ),
@@ -57,13 +54,11 @@ export function openSqliteStore(filename: string): RelayStore {
       'SELECT id, sender, share_id, posted_at, expires_at, envelope FROM envelopes WHERE recipient = ? AND id > ? AND expires_at > ? ORDER BY id LIMIT ?',
     ),
     ack: db.prepare('DELETE FROM envelopes WHERE recipient = ? AND id IN (SELECT value FROM json_each(?))'),
-    sharePoster: db.prepare<[string], { poster: string }>('SELECT poster FROM shares WHERE share_id = ?'),
     dropShare: db.prepare('DELETE FROM envelopes WHERE share_id = ? AND sender = ?'),
     dropShareFor: db.prepare('DELETE FROM envelopes WHERE share_id = ? AND sender = ? AND recipient IN (SELECT value FROM json_each(?))'),
     purgeEnvelopes: db.prepare('DELETE FROM envelopes WHERE expires_at <= ?'),
     purgeNonces: db.prepare('DELETE FROM nonces WHERE expires_at <= ?'),
     purgeRateCounters: db.prepare('DELETE FROM rate_counters WHERE expires_at <= ?'),
-    purgeShares: db.prepare('DELETE FROM shares WHERE expires_at <= ?'),
   });
   // Prepared after migrate(): the tables do not exist before it.
   let prepared: ReturnType<typeof statements> | null = null;
@@ -78,11 +73,6 @@ export function openSqliteStore(filename: string): RelayStore {
     const unknown = recipients.filter((handle) => s.identityExists.get(handle) === undefined);
     if (unknown.length > 0) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient', recipients: unknown });
 
-    const shareExpiry = new Map<string, number>();
-    for (const item of batch) shareExpiry.set(item.shareId, Math.max(shareExpiry.get(item.shareId) ?? 0, item.expiresAt));
-    const taken = [...shareExpiry].filter(([shareId, expiresAt]) => s.claimShare.get(shareId, sender, expiresAt) === undefined).map(([id]) => id);
-    if (taken.length > 0) throw new BatchRefusal({ ok: false, reason: 'share-owned-by-another', shareIds: taken });
-
     const usage = new Map<string, MailboxUsage>(recipients.map((handle) => [handle, s.mailboxUsage.get(handle, now) ?? { count: 0, bytes: 0 }]));
     const full = findFullMailboxes(batch, usage, limits);
     if (full.length > 0) throw new BatchRefusal({ ok: false, reason: 'mailbox-full', recipients: full });
@@ -93,10 +83,8 @@ export function openSqliteStore(filename: string): RelayStore {
     return { ok: true, ids };
   });
 
-  const revoke = db.transaction((poster: string, shareId: string, recipients: string[] | null): { dropped: number } | 'forbidden' => {
+  const revoke = db.transaction((poster: string, shareId: string, recipients: string[] | null): { dropped: number } => {
     const s = sql();
-    const owner = s.sharePoster.get(shareId);
-    if (owner && owner.poster !== poster) return 'forbidden';
     const result = recipients === null ? s.dropShare.run(shareId, poster) : s.dropShareFor.run(shareId, poster, JSON.stringify(recipients));
     return { dropped: result.changes };
   });
@@ -106,7 +94,6 @@ export function openSqliteStore(filename: string): RelayStore {
       envelopes: sql().purgeEnvelopes.run(now).changes,
       nonces: sql().purgeNonces.run(now).changes,
       rateCounters: sql().purgeRateCounters.run(now).changes,
-      shares: sql().purgeShares.run(now).changes,
     }),
   );
 

@@ -35,7 +35,7 @@ export interface StoreCase {
   open(): Promise<OpenedStore>;
 }
 
-const TABLES = ['identities', 'envelopes', 'shares', 'nonces', 'rate_counters'];
+const TABLES = ['identities', 'envelopes', 'nonces', 'rate_counters'];
 
 const sqliteCase: StoreCase = {
   name: 'sqlite',

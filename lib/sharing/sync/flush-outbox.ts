@@ -1,8 +1,7 @@
 /**
  * Sends the outbox in order while the relay answers (offline first). An operation leaves the outbox when
  * the relay took it or refused it for good; the first "try again later" (offline, 5xx, 429) stops the run
- * with everything after it kept. A batch refused because of some recipients (no such handle, a share id
- * another identity owns) goes out again without their envelopes, so one bad address does not hold back
+ * with everything after it kept. A batch refused because of some recipients (no such handle) goes out again without their envelopes, so one bad address does not hold back
  * the rest. Nothing the relay answers changes any other state here. Run it under withSharingLock.
  */
 import type { OutboxRecord, VaultDb } from '../../db/vault-db';
@@ -55,7 +54,7 @@ export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: Rela
       break;
     }
     if (outcome.kind === 'retry-without') {
-      const rest = op.kind === 'post' ? op.envelopes.filter((e) => !outcome.recipients.includes(e.to) && !outcome.shareIds.includes(e.shareId)) : [];
+      const rest = op.kind === 'post' ? op.envelopes.filter((e) => !outcome.recipients.includes(e.to)) : [];
       report.error = outcome.message;
       if (op.kind === 'post' && rest.length > 0 && rest.length < op.envelopes.length) {
         const retry = await attempt(relay, { kind: 'post', envelopes: rest });
@@ -100,7 +99,7 @@ type Attempt =
   | { kind: 'sent' }
   | { kind: 'later'; message: string }
   | { kind: 'dropped'; message: string }
-  | { kind: 'retry-without'; message: string; recipients: string[]; shareIds: string[] };
+  | { kind: 'retry-without'; message: string; recipients: string[] };
 
 async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
   try {
@@ -114,13 +113,8 @@ async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
     if (error.retryable || error.kind === 'invalid-response') return { kind: 'later', message: `${relayProblemText(error)}; pending operations will go out later.` };
     const code = error.details.code;
     if (code === 'handle-taken') return { kind: 'dropped', message: 'This handle is already taken on the relay. Choose another one in Settings → Sharing.' };
-    if (code === 'unknown-recipient' || (code === 'forbidden' && op.kind === 'post')) {
-      return {
-        kind: 'retry-without',
-        message: code === 'unknown-recipient' ? 'Some recipients are not registered on this relay; nothing was sent to them.' : 'The relay refused some shares as belonging to someone else.',
-        recipients: error.details.recipients ?? [],
-        shareIds: error.details.shareIds ?? [],
-      };
+    if (code === 'unknown-recipient') {
+      return { kind: 'retry-without', message: 'Some recipients are not registered on this relay; nothing was sent to them.', recipients: error.details.recipients ?? [] };
     }
     return { kind: 'dropped', message: `${relayProblemText(error)}; that operation was dropped.` };
   }
