@@ -1,7 +1,9 @@
 /**
  * Sends the outbox in order while the relay answers (offline first). An operation leaves the outbox when
  * the relay took it or refused it for good; the first "try again later" (offline, 5xx, 429) stops the run
- * with everything after it kept. A batch refused because of some recipients (no such handle) goes out again without their envelopes, so one bad address does not hold back
+ * with everything after it kept. A revoke is the exception to "refused for good": it is never dropped
+ * (T04). The refusal is kept with it for the access panel, it is tried again at every sync, and later
+ * operations of the same share wait behind it while the rest goes out. A batch refused because of some recipients (no such handle) goes out again without their envelopes, so one bad address does not hold back
  * the rest. Nothing the relay answers changes any other state here. Run it under withSharingLock.
  */
 import type { OutboxRecord, VaultDb } from '../../db/vault-db';
@@ -34,6 +36,9 @@ export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: Rela
   // Nothing but a registration can go out before one succeeded, wherever it sits (a relay move appends one).
   const records = registered ? stored : [...stored.filter((r) => isRegistration(vault, r)), ...stored.filter((r) => !isRegistration(vault, r))];
   let isRegistered = registered;
+  // Shares whose revoke the relay refused: what follows for them waits, so the relay-side revoke still
+  // goes before the revoke envelope it would otherwise drop.
+  const held = new Set<string>();
   for (const [index, record] of records.entries()) {
     let op: OutboxOp;
     try {
@@ -44,14 +49,27 @@ export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: Rela
       continue;
     }
     if (!isRegistered && op.kind !== 'register') {
-      report.remaining = records.length - index;
+      report.remaining += records.length - index;
       break;
+    }
+    if (sharesOf(op).some((id) => held.has(id))) {
+      report.remaining++;
+      continue;
     }
     const outcome = await attempt(relay, op);
     if (outcome.kind === 'later') {
       report.error = outcome.message;
-      report.remaining = records.length - index;
+      report.remaining += records.length - index;
       break;
+    }
+    if (outcome.kind !== 'sent' && isRevoke(op)) {
+      // A revoke is never dropped (T04): it stays with why, shown in the access panel, and is tried again at every sync.
+      const message = `A revoke was not delivered: ${outcome.reason}. It stays pending and is tried again at every sync.`;
+      await db.outbox.put(sealOutboxOp(vault, record.seq, { ...op, refused: { message, at: now } }));
+      for (const id of sharesOf(op)) held.add(id);
+      report.error = message;
+      report.remaining++;
+      continue;
     }
     if (outcome.kind === 'retry-without') {
       const rest = op.kind === 'post' ? op.envelopes.filter((e) => !outcome.recipients.includes(e.to)) : [];
@@ -60,7 +78,7 @@ export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: Rela
         const retry = await attempt(relay, { kind: 'post', envelopes: rest });
         if (retry.kind === 'later') {
           await db.outbox.put(sealOutboxOp(vault, record.seq, { kind: 'post', envelopes: rest }));
-          report.remaining = records.length - index;
+          report.remaining += records.length - index;
           break;
         }
         if (retry.kind === 'sent') report.sent++;
@@ -79,12 +97,23 @@ export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: Rela
       report.error = outcome.message;
       // A registration refused for good (the handle is taken): nothing else can go out as this identity.
       if (op.kind === 'register') {
-        report.remaining = records.length - index - 1;
+        report.remaining += records.length - index - 1;
         break;
       }
     }
   }
   return report;
+}
+
+/** The relay-side revoke and the revoke envelopes (revoke-grants marks their post). */
+function isRevoke(op: OutboxOp): op is Exclude<OutboxOp, { kind: 'register' }> {
+  return op.kind === 'revoke' || (op.kind === 'post' && op.revoke === true);
+}
+
+/** The share ids an operation is about (for receipts and proposals, the reply's relay id). */
+function sharesOf(op: OutboxOp): string[] {
+  if (op.kind === 'revoke') return [op.shareId];
+  return op.kind === 'post' ? op.envelopes.map((e) => e.shareId) : [];
 }
 
 function isRegistration(vault: UnlockedVault, record: OutboxRecord): boolean {
@@ -95,11 +124,12 @@ function isRegistration(vault: UnlockedVault, record: OutboxRecord): boolean {
   }
 }
 
+/** How one call went; `reason` is the refusal in words safe to show, for a revoke kept pending. */
 type Attempt =
   | { kind: 'sent' }
   | { kind: 'later'; message: string }
-  | { kind: 'dropped'; message: string }
-  | { kind: 'retry-without'; message: string; recipients: string[] };
+  | { kind: 'dropped'; message: string; reason: string }
+  | { kind: 'retry-without'; message: string; reason: string; recipients: string[] };
 
 async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
   try {
@@ -112,10 +142,11 @@ async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
     // invalid-response: a relay that answers nonsense may answer properly later; keep the operation.
     if (error.retryable || error.kind === 'invalid-response') return { kind: 'later', message: `${relayProblemText(error)}; pending operations will go out later.` };
     const code = error.details.code;
-    if (code === 'handle-taken') return { kind: 'dropped', message: 'This handle is already taken on the relay. Choose another one in Settings → Sharing.' };
+    const reason = relayProblemText(error);
+    if (code === 'handle-taken') return { kind: 'dropped', message: 'This handle is already taken on the relay. Choose another one in Settings → Sharing.', reason };
     if (code === 'unknown-recipient') {
-      return { kind: 'retry-without', message: 'Some recipients are not registered on this relay; nothing was sent to them.', recipients: error.details.recipients ?? [] };
+      return { kind: 'retry-without', message: 'Some recipients are not registered on this relay; nothing was sent to them.', reason, recipients: error.details.recipients ?? [] };
     }
-    return { kind: 'dropped', message: `${relayProblemText(error)}; that operation was dropped.` };
+    return { kind: 'dropped', message: `${reason}; that operation was dropped.`, reason };
   }
 }
