@@ -26,8 +26,10 @@ const envSchema = z.object({
   PURGE_INTERVAL_MS: positiveInt(60_000),
   RATE_LIMIT_PER_IDENTITY: positiveInt(DEFAULT_LIMITS.perIdentityPerMinute),
   RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.perAddressPerMinute),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: positiveInt(DEFAULT_LIMITS.registrationsPerAddressPerHour),
   MAILBOX_MAX_ENVELOPES: positiveInt(DEFAULT_LIMITS.mailbox.maxEnvelopes),
   MAILBOX_MAX_BYTES: positiveInt(DEFAULT_LIMITS.mailbox.maxBytes),
+  STORAGE_MAX_BYTES: positiveInt(DEFAULT_LIMITS.storageMaxBytes),
 });
 
 export interface RelayConfig {
@@ -68,7 +70,9 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
     limits: {
       perIdentityPerMinute: e.RATE_LIMIT_PER_IDENTITY,
       perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS,
+      registrationsPerAddressPerHour: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
       mailbox: { maxEnvelopes: e.MAILBOX_MAX_ENVELOPES, maxBytes: e.MAILBOX_MAX_BYTES },
+      storageMaxBytes: e.STORAGE_MAX_BYTES,
     },
   };
 }

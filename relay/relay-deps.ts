@@ -9,7 +9,11 @@ export interface RelayLimits {
   perIdentityPerMinute: number;
   /** Requests per minute one client address may make (every call). */
   perAddressPerMinute: number;
+  /** New identities one client address may register per hour (S6); registering the same keys again is free. */
+  registrationsPerAddressPerHour: number;
   mailbox: MailboxLimits;
+  /** Bytes of envelopes all mailboxes together may hold (S6). */
+  storageMaxBytes: number;
 }
 
 export interface RelayDeps {
@@ -37,5 +41,7 @@ export interface RelayEnv {
 export const DEFAULT_LIMITS: RelayLimits = {
   perIdentityPerMinute: 300,
   perAddressPerMinute: 600,
+  registrationsPerAddressPerHour: 10,
   mailbox: { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 },
+  storageMaxBytes: 1024 * 1024 * 1024,
 };

@@ -22,6 +22,7 @@ export const RELAY_ERROR_STATUS = {
   'envelope-too-large': 413,
   'rate-limited': 429,
   'mailbox-full': 429,
+  'relay-full': 429,
   internal: 500,
 } as const;
 
@@ -32,7 +33,7 @@ export const relayErrorCodeSchema = z.enum(Object.keys(RELAY_ERROR_STATUS) as [R
 export const relayErrorBodySchema = z.object({
   error: relayErrorCodeSchema,
   message: z.string(),
-  /** unknown-recipient, mailbox-full: the recipients that made the whole batch fail. */
+  /** mailbox-full: the recipients whose mailbox is full (unknown-recipient names none, T07). */
   recipients: z.array(handleSchema).optional(),
   /** auth-stale: the relay's clock, ms since the epoch, so a client can correct its offset and retry. */
   serverTime: z.number().int().nonnegative().optional(),

@@ -35,8 +35,17 @@ export interface MailboxLimits {
   maxBytes: number;
 }
 
-/** A batch is stored whole, or refused whole for the listed reason. */
-export type PostOutcome = { ok: true; ids: number[] } | { ok: false; reason: 'unknown-recipient' | 'mailbox-full'; recipients: string[] };
+/** What a post may store: per recipient, and all mailboxes together (bytes). */
+export interface StorageLimits {
+  mailbox: MailboxLimits;
+  storageMaxBytes: number;
+}
+
+/** A batch is stored whole, or refused whole for the given reason. */
+export type PostOutcome =
+  | { ok: true; ids: number[] }
+  | { ok: false; reason: 'unknown-recipient' | 'relay-full' }
+  | { ok: false; reason: 'mailbox-full'; recipients: string[] };
 
 /** Rows removed by one purge. */
 export interface PurgeCounts {
@@ -57,10 +66,11 @@ export interface RelayStore {
   /** Counts one request in the fixed window starting at `windowStart`; returns the count including it. */
   countRequest(key: string, windowStart: number, expiresAt: number): Promise<number>;
   /**
-   * Stores a batch from `sender` atomically: every recipient must exist, and no recipient's unexpired
-   * mailbox may go over `limits`.
+   * Stores a batch from `sender` atomically: every recipient must exist, no recipient's unexpired mailbox
+   * may go over `limits.mailbox`, and all envelopes together not over `limits.storageMaxBytes` (counted
+   * until they are purged or read).
    */
-  postEnvelopes(sender: string, envelopes: EnvelopeToStore[], now: number, limits: MailboxLimits): Promise<PostOutcome>;
+  postEnvelopes(sender: string, envelopes: EnvelopeToStore[], now: number, limits: StorageLimits): Promise<PostOutcome>;
   /** Unexpired envelopes of one mailbox with id above `after`, oldest first; drops that mailbox's expired ones first. */
   listMailbox(recipient: string, after: number, limit: number, now: number): Promise<StoredEnvelope[]>;
   /** Deletes envelopes by id from one mailbox only; returns how many went. */

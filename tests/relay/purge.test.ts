@@ -43,9 +43,10 @@ describeStores('expiry and purge', (storeCase) => {
     t.clock.advance(90 * DAY);
     const purged = await opened.store.purgeExpired(t.clock.now());
     expect(purged.envelopes).toBe(1);
-    // Two registrations and one post: three nonces; rate counters: one per registered key, Alice's, the address's.
+    // Two registrations and one post: three nonces; rate counters: one per registered key, Alice's, the
+    // address's requests and the address's registrations.
     expect(purged.nonces).toBe(3);
-    expect(purged.rateCounters).toBe(4);
+    expect(purged.rateCounters).toBe(5);
     expect(await opened.store.purgeExpired(t.clock.now())).toEqual({ envelopes: 0, nonces: 0, rateCounters: 0 });
   });
 });

@@ -29,6 +29,8 @@ it('reads every variable', () => {
     RATE_LIMIT_PER_ADDRESS: '20',
     MAILBOX_MAX_ENVELOPES: '30',
     MAILBOX_MAX_BYTES: '40',
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '5',
+    STORAGE_MAX_BYTES: '50',
   });
   expect(config).toEqual({
     port: 0,
@@ -38,7 +40,13 @@ it('reads every variable', () => {
     databaseSchema: 'relay_eu',
     trustProxy: true,
     purgeIntervalMs: 5000,
-    limits: { perIdentityPerMinute: 10, perAddressPerMinute: 20, mailbox: { maxEnvelopes: 30, maxBytes: 40 } },
+    limits: {
+      perIdentityPerMinute: 10,
+      perAddressPerMinute: 20,
+      registrationsPerAddressPerHour: 5,
+      mailbox: { maxEnvelopes: 30, maxBytes: 40 },
+      storageMaxBytes: 50,
+    },
   });
 });
 

@@ -3,12 +3,14 @@
  * the relay took it or refused it for good; the first "try again later" (offline, 5xx, 429) stops the run
  * with everything after it kept. A revoke is the exception to "refused for good": it is never dropped
  * (T04). The refusal is kept with it for the access panel, it is tried again at every sync, and later
- * operations of the same share wait behind it while the rest goes out. A batch refused because of some recipients (no such handle) goes out again without their envelopes, so one bad address does not hold back
- * the rest. Nothing the relay answers changes any other state here. Run it under withSharingLock.
+ * operations of the same share wait behind it while the rest goes out. A batch refused because some
+ * recipient is not registered goes out again one recipient at a time (the relay does not say which, T07),
+ * so one bad address does not hold back the rest. Nothing the relay answers changes any other state here. Run it under withSharingLock.
  */
 import type { OutboxRecord, VaultDb } from '../../db/vault-db';
 import { RelayError } from '../../relay-protocol/relay-error';
 import type { RelayClient } from '../../relay-protocol/relay-client';
+import type { NewEnvelope } from '../../relay-protocol/envelope-schemas';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { openOutboxOp, sealOutboxOp, type OutboxOp } from '../store/outbox-op';
 import { commitSharing } from '../store/commit-sharing';
@@ -71,17 +73,20 @@ export async function flushOutbox(db: VaultDb, vault: UnlockedVault, relay: Rela
       report.remaining++;
       continue;
     }
-    if (outcome.kind === 'retry-without') {
-      const rest = op.kind === 'post' ? op.envelopes.filter((e) => !outcome.recipients.includes(e.to)) : [];
+    if (outcome.kind === 'unknown-recipient' && op.kind === 'post') {
       report.error = outcome.message;
-      if (op.kind === 'post' && rest.length > 0 && rest.length < op.envelopes.length) {
-        const retry = await attempt(relay, { kind: 'post', envelopes: rest });
-        if (retry.kind === 'later') {
-          await db.outbox.put(sealOutboxOp(vault, record.seq, { kind: 'post', envelopes: rest }));
-          report.remaining += records.length - index;
-          break;
-        }
-        if (retry.kind === 'sent') report.sent++;
+      // The relay does not say who is unknown (T07): each recipient's envelopes go again on their own.
+      const groups = [...new Set(op.envelopes.map((e) => e.to))].map((to) => op.envelopes.filter((e) => e.to === to));
+      const waiting: NewEnvelope[] = [];
+      for (const group of groups.length > 1 ? groups : []) {
+        const retry = waiting.length > 0 ? null : await attempt(relay, { kind: 'post', envelopes: group });
+        if (retry === null || retry.kind === 'later') waiting.push(...group);
+        else if (retry.kind === 'sent') report.sent++;
+      }
+      if (waiting.length > 0) {
+        await db.outbox.put(sealOutboxOp(vault, record.seq, { kind: 'post', envelopes: waiting }));
+        report.remaining += records.length - index;
+        break;
       }
       await commitSharing(db, vault, { removeOutbox: [record.seq] }, now);
       continue;
@@ -129,7 +134,7 @@ type Attempt =
   | { kind: 'sent' }
   | { kind: 'later'; message: string }
   | { kind: 'dropped'; message: string; reason: string }
-  | { kind: 'retry-without'; message: string; reason: string; recipients: string[] };
+  | { kind: 'unknown-recipient'; message: string; reason: string };
 
 async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
   try {
@@ -144,9 +149,7 @@ async function attempt(relay: RelayClient, op: OutboxOp): Promise<Attempt> {
     const code = error.details.code;
     const reason = relayProblemText(error);
     if (code === 'handle-taken') return { kind: 'dropped', message: 'This handle is already taken on the relay. Choose another one in Settings → Sharing.', reason };
-    if (code === 'unknown-recipient') {
-      return { kind: 'retry-without', message: 'Some recipients are not registered on this relay; nothing was sent to them.', reason, recipients: error.details.recipients ?? [] };
-    }
+    if (code === 'unknown-recipient') return { kind: 'unknown-recipient', message: 'Some recipients are not registered on this relay; nothing was sent to them.', reason };
     return { kind: 'dropped', message: `${reason}; that operation was dropped.`, reason };
   }
 }

@@ -51,7 +51,7 @@ function rewriteMailbox(handle: string, change: (entries: ReturnType<typeof mail
 
 /** Stores `envelope` in `to`'s mailbox as the relay's own write (the store trusts its caller). */
 async function plant(w: World, from: string, to: string, envelope: string, shareId = newShareId()): Promise<void> {
-  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId, expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { maxEnvelopes: 1000, maxBytes: 1 << 24 });
+  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId, expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
   if (!outcome.ok) throw new Error(`plant: ${outcome.reason}`);
 }
 
