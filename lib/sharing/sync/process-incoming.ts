@@ -1,6 +1,5 @@
 /**
- * One envelope from the mailbox, from untrusted bytes to stored state (S6): route by the cleartext
- * header, open with the PINNED keys of the sender it names (an unknown sender's keys are looked up and
+ * One envelope from the mailbox, from untrusted bytes to stored state (S6): route by the clear address, open with the PINNED keys of the sender it names (an unknown sender's keys are looked up and
  * pinned as unverified, and only if the envelope opens with them), let lib/sharing's acceptIncoming
  * decide, and turn the decision into records, receipts and audit events. Nothing the relay can forge,
  * re-target, splice or replay gets past openEnvelope and acceptIncoming; what is refused is counted
@@ -18,7 +17,7 @@ import type { Identity, PublicIdentity } from '../identity/identity';
 import { newShareId } from '../envelope/new-share-id';
 import { openEnvelope } from '../envelope/open-envelope';
 import { pinContact } from '../contacts/pin-contact';
-import { readEnvelopeHeader } from '../envelope/read-envelope-header';
+import { readEnvelopeAddress } from '../envelope/read-envelope-address';
 import { replyToShare } from '../grants/reply-to-share';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import type { ItemContent } from '../../vault/model/item-schema';
@@ -81,17 +80,17 @@ export async function processIncoming(
   lookupSender: (handle: string) => Promise<PublicIdentity | null>,
   now: number,
 ): Promise<IncomingOutcome> {
-  let header;
+  let address;
   try {
-    header = readEnvelopeHeader(entry.envelope).header;
+    address = readEnvelopeAddress(entry.envelope).address;
   } catch {
     return refused('malformed');
   }
-  let stored = state.contacts.find((c) => c.contact.handle === header.sender.handle);
+  let stored = state.contacts.find((c) => c.contact.handle === address.sender.handle);
   let newContact: StoredContact | null = null;
   if (!stored) {
-    const seen = await lookupSender(header.sender.handle);
-    if (!seen || seen.handle !== header.sender.handle) return refused('unknown-sender');
+    const seen = await lookupSender(address.sender.handle);
+    if (!seen || seen.handle !== address.sender.handle) return refused('unknown-sender');
     newContact = { id: bytesToHex(randomBytes(16)), contact: pinContact(undefined, seen, 'lookup', now).contact };
     stored = newContact;
   }
@@ -102,6 +101,8 @@ export async function processIncoming(
   } catch (error) {
     return refused(error instanceof EnvelopeError ? error.reason : 'unauthentic');
   }
+  // The share id is sealed inside (T07): known only once the envelope opened.
+  const { header } = opened;
   if (state.damaged.has(header.shareId)) return refused('damaged-record');
   const live = state.received.get(header.shareId);
   // A tombstone: the share ended here; a replayed or late message cannot bring it back (T04).
