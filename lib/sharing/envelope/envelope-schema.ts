@@ -1,10 +1,14 @@
 /**
- * The sealed envelope on the wire and what is inside it. Everything here is untrusted input: the relay
- * (or anyone who controls it) can hand us any bytes (S6), so every field is validated with zod.
+ * The sealed envelope on the wire (format v2) and what is inside it. Everything here is untrusted input:
+ * the relay (or anyone who controls it) can hand us any bytes (S6), so every field is validated with zod.
  *
- * Wire form: the JSON text of `{ v: 1, header, enc, ct }`, at most 64 KiB. The header travels in clear and
- * is bound as the HPKE associated data; `enc` is the HPKE encapsulated key and `ct` the HPKE ciphertext
- * of `Ed25519 signature (64) ‖ UTF-8 JSON body`.
+ * Wire form: the JSON text of `{ v: 2, address, enc, ct }`, at most 64 KiB. Only the address travels in
+ * clear: who it is from and for (handle and key fingerprints), which the relay knows anyway as poster and
+ * recipient, and the HPKE suite (issue 16: `xwing` to a recipient whose pinned bundle has an X-Wing key,
+ * else `x25519`); it is the HPKE associated data. `enc` is the HPKE encapsulated key and `ct` the HPKE
+ * ciphertext of `Ed25519 signature (64) ‖ u32be length ‖ sealed header JSON ‖ UTF-8 JSON body`: the kind,
+ * share id, the owner's item id, the edit count and the times are inside (T07). The signature covers the
+ * whole header, address and sealed part together, with the body.
  */
 import { z } from 'zod';
 import { itemContentSchema } from '../../vault/model/item-schema';
@@ -21,10 +25,28 @@ export type EnvelopeKind = z.infer<typeof envelopeKindSchema>;
 
 const time = z.number().int().nonnegative();
 
-/** The cleartext header, bound as HPKE aad and covered by the sender's signature (T02, T03). */
+/** The envelope format this code seals and the only one it opens (T11). */
+export const ENVELOPE_FORMAT = 2;
+
+/**
+ * The HPKE suite, named in the signed header and bound as aad (DESIGN §12): mode_base with HKDF-SHA256 and
+ * ChaCha20Poly1305 over `x25519` = DHKEM(X25519, HKDF-SHA256), KEM 0x0020, or `xwing` = X-Wing
+ * (ML-KEM-768 + X25519), KEM 0x647a. To a recipient with an X-Wing key only `xwing` (T27).
+ */
+export const envelopeSuiteSchema = z.enum(['x25519', 'xwing']);
+export type EnvelopeSuite = z.infer<typeof envelopeSuiteSchema>;
+
+/** Length of `enc` per suite in base64 characters: 32 bytes (X25519 public key), 1,120 (X-Wing ciphertext). */
+const ENC_TEXT_LENGTH: Record<EnvelopeSuite, number> = { x25519: 44, xwing: 1496 };
+
+/**
+ * The whole header as the sender signed it (T02, T03): the clear address and the sealed fields. Opening
+ * puts it back together; the rest of lib/sharing sees only this.
+ */
 export const envelopeHeaderSchema = z
   .object({
-    v: z.literal(1),
+    v: z.literal(ENVELOPE_FORMAT),
+    suite: envelopeSuiteSchema,
     kind: envelopeKindSchema,
     sender: z.object({ handle: handleSchema, fingerprint: base64Bytes(32) }).strict(),
     recipient: z.object({ fingerprint: base64Bytes(32) }).strict(),
@@ -44,6 +66,14 @@ export const envelopeHeaderSchema = z
   })
   .strict();
 export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;
+
+/** The clear part: whom it is from and for, and the suite, to find the pinned sender and key before opening; bound as HPKE aad. */
+export const envelopeAddressSchema = envelopeHeaderSchema.pick({ sender: true, recipient: true, suite: true });
+export type EnvelopeAddress = z.infer<typeof envelopeAddressSchema>;
+
+/** The header fields sealed inside, out of the relay's sight (T07). */
+export const sealedHeaderSchema = envelopeHeaderSchema.omit({ v: true, sender: true, recipient: true, suite: true });
+export type SealedHeader = z.infer<typeof sealedHeaderSchema>;
 
 const offerFields = {
   item: itemContentSchema,
@@ -67,14 +97,16 @@ export type EnvelopeBodyInput = z.input<typeof envelopeBodySchema>;
 /** The serialised envelope as the relay carries it. */
 export const envelopeSchema = z
   .object({
-    v: z.literal(1),
-    header: envelopeHeaderSchema,
-    /** HPKE `enc`, 32 bytes, base64. */
-    enc: base64Bytes(32),
+    v: z.literal(ENVELOPE_FORMAT),
+    address: envelopeAddressSchema,
+    /** HPKE `enc`, base64: 32 bytes for `x25519`, 1,120 for `xwing` (checked against the suite below). */
+    enc: z.union([base64Bytes(32), base64Bytes(1120)]),
     /** HPKE ciphertext, base64. */
     ct: z.string().min(1).max(MAX_ENVELOPE_BYTES),
   })
-  .strict();
+  .strict()
+  // An encapsulation of the other suite's size is malformed before any key is touched (T11).
+  .refine((envelope) => envelope.enc.length === ENC_TEXT_LENGTH[envelope.address.suite]);
 
 /** An envelope that opened and verified: header and body as the pinned sender signed them. */
 export interface OpenedEnvelope {

@@ -54,7 +54,7 @@ function serveBundle(handle: string, bundle: unknown): Tamper {
 
 /** Stores `envelope` in `to`'s mailbox as the relay's own write. */
 async function plant(w: World, from: string, to: string, envelope: string): Promise<void> {
-  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId: newShareId(), expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { maxEnvelopes: 1000, maxBytes: 1 << 24 });
+  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId: newShareId(), expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
   if (!outcome.ok) throw new Error(`plant: ${outcome.reason}`);
 }
 
@@ -118,6 +118,8 @@ describe('issue 16: post-quantum sharing, wired', () => {
     const alice = await person(w, 'alice');
     const carol = await classicPerson(w, 'carol');
     const carolId = await addByCode(alice, carol);
+    // Carol pins alice too, so alice's offers reach her inbox rather than waiting as requests (T02).
+    await addByCode(carol, alice);
     const before = (await alice.call('contactGet', { id: carolId })).contact;
     expect(before).toMatchObject({ state: 'verified', postQuantum: false });
     // Before carol's upgrade reaches alice, alice's shares to her are classic.
