@@ -6,7 +6,7 @@
 
 /** Fixture file → expected form lines. shadow-root.html is absent: its shadow root is attached by the test. */
 export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = {
-  'login.html': ['login: username=#user, current-password=#pass'],
+  'login.html': ['none:', 'login: username=#user, current-password=#pass'],
   'username-step.html': ['username-step: username=#identifier'],
   'password-step.html': ['password-step: current-password=#Passwd'],
   'signup.html': ['signup: username=#email, new-password=#pwd1, confirm-password=#pwd2'],
@@ -18,7 +18,7 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
     'signup: username=#e, new-password=#np',
     'password-step: current-password=#dialog-pass',
   ],
-  'search-box.html': ['none:'],
+  'search-box.html': ['none:', 'none:'],
   'newsletter.html': ['none:', 'none:'],
   'card-pin.html': ['none:', 'none:'],
   'honeypot.html': ['login: username=#real-user, current-password=#real-pass'],

@@ -5,6 +5,7 @@
  */
 import {
   CARD,
+  CODE,
   CONFIRM,
   CURRENT,
   EMAIL_WORD,
@@ -14,6 +15,8 @@ import {
   OTP,
   PASSWORD_WORD,
   PHONE_WORD,
+  QUESTION,
+  RESET,
   USERNAME,
 } from './detection-keywords';
 import { findNearbyText } from './find-nearby-text';
@@ -25,9 +28,16 @@ export type PasswordHint = 'current' | 'new' | 'confirm';
 /** The traits of one input that form classification combines. */
 export interface FieldTraits {
   el: HTMLInputElement;
-  /** Typed password and not a card number, CVC or single-character PIN box. */
+  /**
+   * A password field: typed password (or typed so before a show-password toggle switched it to text), or a
+   * text field whose autocomplete or own words say password; never a card number, CVC, PIN box or the answer to
+   * a secret question.
+   */
   password: boolean;
+  /** What the field's words say (what a person reads), else what its autocomplete says. */
   hint: PasswordHint | undefined;
+  /** What `autocomplete` alone says: sites copy current-password onto sign-up fields, so the form weighs it. */
+  acHint: PasswordHint | undefined;
   /** Identifier evidence: above 0 a username, email or phone field; below 0 other personal or card data. */
   user: number;
   otp: boolean;
@@ -35,6 +45,10 @@ export interface FieldTraits {
   card: boolean;
   /** A box for one or two characters: one digit of a split code or PIN. */
   box: boolean;
+  /** Words that mean nothing but a one-time code ("one-time", "verification"), not just "code". */
+  strongOtp: boolean;
+  /** A label, placeholder or aria-label (what a person reads) names an identifier. */
+  said: boolean;
   /** `autocomplete` names a login identifier (username, email, webauthn). */
   acUser: boolean;
   /** What kind of identifier the field asks for, by autocomplete, type, then wording. */
@@ -42,6 +56,11 @@ export interface FieldTraits {
 }
 
 const AC_USER = /\b(username|email|webauthn)\b/;
+/**
+ * Inputs seen as `type=password`: a show-password toggle switches the same element to `type=text`, and it is
+ * still the password field. Weak, so a removed element is not kept alive.
+ */
+const seenMasked = new WeakSet<HTMLInputElement>();
 const AC_PHONE = /\btel\b/;
 const AC_OTHER = /\b(name|given-name|family-name|additional-name|nickname|organization|street-address|address-line\d|address-level\d|country|postal-code|bday\S*|sex|url|photo)\b/;
 
@@ -85,8 +104,11 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
     el,
     password: false,
     hint: undefined,
+    acHint: undefined,
     user: 0,
     otp: /one-time-code/.test(ac),
+    strongOtp: /one-time-code/.test(ac),
+    said: false,
     card,
     box,
     acUser: AC_USER.test(ac),
@@ -96,30 +118,54 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
       : AC_PHONE.test(ac) || el.type === 'tel' || PHONE_WORD.test(all) ? 'phone'
       : 'name',
   };
-  if (el.type === 'password') {
-    // A masked one-time code ("MFA code") is a code unless it also says "password".
-    traits.otp ||= !card && !box && OTP.test(all) && !PASSWORD_WORD.test(all);
-    traits.password = !card && !box && !traits.otp;
-    traits.hint = /current-password/.test(ac)
-      ? 'current'
-      : /new-password/.test(ac)
-        ? 'new'
-        : CURRENT.test(all)
-          ? 'current'
-          : CONFIRM.test(all)
-            ? 'confirm'
-            : NEW.test(all)
-              ? 'new'
-              : undefined;
+  // Decoys ("fakeusernameremembered", "password_input_fake") are there to catch autofill: never credentials.
+  if (/fake|dummy|decoy|honey ?pot/.test(all)) {
+    traits.user = -4;
     return traits;
   }
-  let user = el.type === 'email' ? 2 : el.type === 'tel' ? 1 : 0;
+  const masked = el.type === 'password';
+  if (masked) seenMasked.add(el);
+  const question = QUESTION.test(all);
+  // A password shown in clear: it was masked before (the toggle), or its own words say password and nothing
+  // else ("forgot password", "password hint", "one-time password", "username or password", "search passwords").
+  // autocomplete=new-password alone is not enough: sites put it on address fields to stop browser autofill.
+  const shown =
+    !masked &&
+    (seenMasked.has(el) ||
+      (PASSWORD_WORD.test(all) &&
+        !question &&
+        !/hint|remind|hinweis|indice|pista|dica/.test(all) &&
+        !AC_USER.test(ac) &&
+        ![RESET, OTP, NOT_IDENTIFIER].some((re) => re.test(all)) &&
+        // A developer's "customerPassword" is a password; a label "Username or password" is not.
+        texts.every(([text, weight]) => weight < 2 || !USERNAME.test(text))));
+  if (masked || shown) {
+    // A masked one-time code ("MFA code") is a code unless it also says "password".
+    traits.otp ||= masked && !card && !box && (OTP.test(all) || CODE.test(all)) && !PASSWORD_WORD.test(all);
+    // No password is three characters long: masked boxes that short are parts of a number (an SSN, a PIN).
+    traits.password = !card && !box && !traits.otp && !question && !(el.maxLength > 0 && el.maxLength < 4);
+    traits.acHint = /current-password/.test(ac) ? 'current' : /new-password/.test(ac) ? 'new' : undefined;
+    // What a person reads outranks autocomplete=current-password, often copied from the site's login form onto
+    // its sign-up fields; autocomplete=new-password stands ("Don't reuse an old password" is a new one).
+    const said = CURRENT.test(all) ? 'current' : CONFIRM.test(all) ? 'confirm' : NEW.test(all) ? 'new' : undefined;
+    traits.hint = traits.acHint === 'new' && said !== 'confirm' ? 'new' : (said ?? traits.acHint);
+    // A masked field that is no password (a secret answer, a PIN box) is no identifier either.
+    if (masked && !traits.password) traits.user = -4;
+    if (traits.password || masked) return traits;
+  }
+  // A search box is no identifier unless its words or autocomplete say so (AT&T's User ID is type=search).
+  let user = el.type === 'email' ? 2 : el.type === 'tel' ? 1 : el.type === 'search' ? -1 : 0;
   let otp = 0;
   for (const [text, weight] of texts) {
     if (NOT_IDENTIFIER.test(text)) user -= weight;
-    else if (OTP.test(text)) otp += weight;
-    else if (USERNAME.test(text)) user += weight;
-    else if (OTHER_FIELD.test(text)) user -= weight;
+    else if (OTP.test(text) || (CODE.test(text) && !(USERNAME.test(text) && !EMAIL_WORD.test(text) && !PHONE_WORD.test(text)))) {
+      // "Code" beside an account word is an identifier; beside "email" or "phone" it is the code sent there.
+      otp += weight;
+      traits.strongOtp ||= OTP.test(text);
+    } else if (USERNAME.test(text)) {
+      user += weight;
+      traits.said ||= weight > 1;
+    } else if (OTHER_FIELD.test(text)) user -= weight;
   }
   if (traits.acUser) user += 4;
   else if (AC_PHONE.test(ac)) user += 1;

@@ -78,19 +78,37 @@ function codeFields(traits: FieldTraits[]): DetectedField[] {
   return fields;
 }
 
-/** The identifier nearest before the first password; else the nearest plain input there (no evidence either way). */
-function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits): FieldTraits | undefined {
-  const before = traits.slice(0, traits.indexOf(firstPassword)).filter((t) => !t.otp && !t.box && !t.password).reverse();
-  return before.find((t) => t.user > 0) ?? before.find((t) => t.user === 0 && t.el.type !== 'number');
+/**
+ * The login identifier: the identifier nearest before the first password; else the nearest plain input there
+ * (no evidence either way); else, since a login needs one, the nearest field there whose words said only "code"
+ * ("Código de acesso"); else, in a form that says log in, the one field there whatever it said ("Domain
+ * name", "Card number" at a bank); else the identifier right after the password that says so by
+ * autocomplete.
+ */
+function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits, login: boolean): FieldTraits | undefined {
+  const at = traits.indexOf(firstPassword);
+  const before = traits.slice(0, at).filter((t) => !t.box && !t.password && t.el.type !== 'password').reverse();
+  const found =
+    before.find((t) => t.user > 0 && !t.otp) ??
+    before.find((t) => t.user === 0 && !t.otp && t.el.type !== 'number') ??
+    before.find((t) => t.otp && !t.strongOtp) ??
+    (login && before.length === 1 && !before[0]!.otp ? before[0] : undefined) ??
+    traits.slice(at + 1).find((t) => t.acUser && !t.password);
+  if (found) found.otp = false;
+  return found;
 }
 
-/** Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields. */
+/**
+ * Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields.
+ * A user-name field counts only when a label says so or with more than one weak sign (a shared id prefix such
+ * as "usernamereg-" on every field of the form is one).
+ */
 function signupUsernames(candidates: FieldTraits[]): FieldTraits[] {
   for (const kind of ['name', 'email', 'phone']) {
-    const found = candidates.filter((t) => t.identifier === kind);
+    const found = candidates.filter((t) => t.identifier === kind && (kind !== 'name' || t.user > 1 || t.said));
     if (found.length > 0) return found;
   }
-  return [];
+  return candidates.slice(0, 1);
 }
 
 /**
@@ -110,7 +128,14 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const { names, text, title } = readFormContext(group.container);
   const context = `${names} | ${text} | ${title}`;
   const wording = `${submit} | ${context}`;
-  const passwords = traits.filter((t) => t.password);
+  // A text password next to a masked one that asks the same (or says nothing) is its shown twin: the page swaps
+  // them on "show", and only one is visible at a time.
+  const passwords = traits.filter(
+    (t, i) =>
+      t.password &&
+      (t.el.type === 'password' ||
+        ![traits[i - 1], traits[i + 1]].some((n) => n?.password && n.el.type === 'password' && (!t.hint || n.hint === t.hint))),
+  );
   const candidates = traits.filter((t) => !t.password && !t.otp && !t.box && t.user > 0);
   const others = traits.filter((t) => !t.password && t.user < 0).length;
   const card = traits.some((t) => t.card);
@@ -147,7 +172,7 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
       if (candidates.length > 0 || signupWords) return result('signup', [...passwordFields, ...asFields(signupUsernames(candidates), 'username')]);
       return result('change-password', passwordFields);
     }
-    const username = loginUsername(traits, passwords[0]!);
+    const username = loginUsername(traits, passwords[0]!, LOGIN.test(submit) || LOGIN.test(text));
     return result(username ? 'login' : 'password-step', [...passwordFields, ...asFields(username ? [username] : [], 'username')]);
   }
   if (!card && codeFields(traits).length > 0) return result('otp', []);

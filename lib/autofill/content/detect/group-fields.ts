@@ -32,11 +32,16 @@ function commonAncestor(nodes: Element[]): Element {
   return nodes.length === 1 && lowest === nodes[0] ? (parentOf(lowest) ?? lowest) : lowest;
 }
 
-/** 2: submits its form by type; 1: says submit, log in, sign up, next…; 0: another button. */
+/**
+ * 2: submits its form by an explicit type, or by default and says so; 1: says submit, log in, sign up, next…;
+ * 0: another button. A `<button>` without a type submits its form too, but one that does not say so is a
+ * helper beside a field (show password, clear, "use phone instead") and must not split the form.
+ */
 function submitRank(el: HTMLElement): number {
   const type = el.getAttribute('type')?.toLowerCase();
-  if (type === 'submit' || type === 'image' || (el.tagName === 'BUTTON' && !type && (el as HTMLButtonElement).form)) return 2;
-  return type !== 'checkbox' && type !== 'radio' && SUBMIT.test(readButtonText(el)) ? 1 : 0;
+  if (type === 'submit' || type === 'image') return 2;
+  const says = type !== 'checkbox' && type !== 'radio' && SUBMIT.test(readButtonText(el));
+  return says ? (el.tagName === 'BUTTON' && !type && (el as HTMLButtonElement).form ? 2 : 1) : 0;
 }
 
 type OpenGroup = FieldGroup & { form: HTMLFormElement | null; dialog: Element | null; closed: boolean };

@@ -27,7 +27,7 @@ describe('detectForms on the authored fixtures', () => {
 describe('detectForms', () => {
   it('reports the form element as container and the submit button', async () => {
     const doc = await formFixture('login.html');
-    const [form] = detectForms(doc);
+    const form = detectForms(doc).find((f) => f.kind === 'login');
     expect(form!.container).toBe(doc.getElementById('login'));
     expect(form!.submit?.textContent).toBe('Sign in');
   });
@@ -67,7 +67,7 @@ describe('detectForms', () => {
   it('uses the visibility rule it is given', async () => {
     const doc = await formFixture('login.html');
     const forms = detectForms(doc, { isVisible: (el) => el.id !== 'user' });
-    expect(summary(forms)).toEqual(['password-step: current-password=#pass']);
+    expect(summary(forms)).toEqual(['none:', 'password-step: current-password=#pass']);
   });
 
   it('takes autocomplete over wording, and a form-wide login wording over a lone autocomplete=new-password', async () => {
