@@ -71,7 +71,9 @@ function fieldTexts(el: HTMLInputElement): Array<[string, number]> {
     const norm = normalizeDetectionText(text);
     if (norm) texts.push([norm, weight]);
   };
-  for (const label of el.labels ?? []) read(label.textContent, 2);
+  // The last label only: a site that copies <label for="password"> onto two fields names the first one wrongly.
+  const labels = el.labels;
+  if (labels?.length) read(labels[labels.length - 1]!.textContent, 2);
   const root = el.getRootNode() as Document | ShadowRoot;
   for (const attr of ['aria-labelledby', 'aria-describedby']) {
     for (const id of el.getAttribute(attr)?.split(/\s+/) ?? []) {
@@ -145,10 +147,9 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
     // No password is three characters long: masked boxes that short are parts of a number (an SSN, a PIN).
     traits.password = !card && !box && !traits.otp && !question && !(el.maxLength > 0 && el.maxLength < 4);
     traits.acHint = /current-password/.test(ac) ? 'current' : /new-password/.test(ac) ? 'new' : undefined;
-    // What a person reads outranks autocomplete=current-password, often copied from the site's login form onto
-    // its sign-up fields; autocomplete=new-password stands ("Don't reuse an old password" is a new one).
-    const said = CURRENT.test(all) ? 'current' : CONFIRM.test(all) ? 'confirm' : NEW.test(all) ? 'new' : undefined;
-    traits.hint = traits.acHint === 'new' && said !== 'confirm' ? 'new' : (said ?? traits.acHint);
+    // What a person reads outranks autocomplete, often copied from the site's login form onto its sign-up
+    // fields, or set to new-password everywhere to keep browsers from filling.
+    traits.hint = CURRENT.test(all) ? 'current' : CONFIRM.test(all) ? 'confirm' : NEW.test(all) ? 'new' : traits.acHint;
     // A masked field that is no password (a secret answer, a PIN box) is no identifier either.
     if (masked && !traits.password) traits.user = -4;
     if (traits.password || masked) return traits;

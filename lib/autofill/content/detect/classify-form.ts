@@ -20,34 +20,40 @@ const BODY_TEXT_CHARS = 600;
 /** Container levels whose id, class and name describe the form ("login-modal", "signup-form"). */
 const ATTRIBUTE_LEVELS = 3;
 
-/** What the form says about itself: its names (id, name, class, action, aria-label); its headings, the text before it, the page title. */
-function readFormContext(container: Element): { names: string; text: string; title: string } {
+/** What the form says about itself: its names (id, name, class, action, aria-label); its own headings; the text before it; the page title. */
+function readFormContext(container: Element): { names: string; heads: string; text: string; title: string } {
   const names: string[] = [];
   for (let node: Element | null = container, level = 0; node && level < ATTRIBUTE_LEVELS; node = node.parentElement, level++) {
     if (node.tagName === 'BODY') break;
     // getAttribute, not .id or .name: a form's named inputs shadow those properties ("DOM clobbering").
     for (const attr of ['id', 'name', 'class', 'aria-label', 'action']) names.push(normalizeDetectionText(node.getAttribute(attr)));
   }
-  const text: string[] = [];
+  const heads: string[] = [];
   const headings = container.querySelectorAll('h1,h2,h3,h4,h5,legend,[role=heading]');
-  for (let i = 0; i < headings.length && i < 3; i++) text.push(normalizeDetectionText(headings[i]!.textContent));
-  text.push(normalizeDetectionText(findNearbyText(container)));
+  for (let i = 0; i < headings.length && i < 3; i++) heads.push(normalizeDetectionText(headings[i]!.textContent));
+  const near = normalizeDetectionText(findNearbyText(container));
   // The page title names the page's main form ("Create Your Account", "Sign in"), not every form on it.
-  return { names: names.join(' | '), text: text.join(' | '), title: normalizeDetectionText(container.ownerDocument.title) };
+  return { names: names.join(' | '), heads: heads.join(' | '), text: `${heads.join(' | ')} | ${near}`, title: normalizeDetectionText(container.ownerDocument.title) };
 }
 
-/** Roles of the password fields, in order: wording and autocomplete first, then position. */
-function passwordRoles(passwords: FieldTraits[], signup: number): FieldRole[] {
+/**
+ * Roles of the password fields, in order: wording and autocomplete first, then position. `creating` (the submit
+ * button says sign up) outvotes a field's "current" words against its autocomplete=new-password: "Don't reuse an
+ * old password" on a sign-up form asks for a new one.
+ */
+function passwordRoles(passwords: FieldTraits[], signup: number, creating: boolean): FieldRole[] {
   // A lone password follows the whole form's evidence (its own hint is part of it): sites put
   // autocomplete=new-password on login fields too.
   if (passwords.length === 1) return [signup > 0 ? 'new-password' : 'current-password'];
   let hasNew = false;
+  const hasCurrent = passwords.some((p) => p.hint === 'current');
   return passwords.map((field, i) => {
-    let hint = field.hint;
-    // Unlabelled: current when a later field is marked new or when three ask in a row; else new, then confirm.
+    let hint = creating && field.acHint === 'new' && field.hint === 'current' ? 'new' : field.hint;
+    // Unlabelled: current when a later field is marked new or when three ask in a row, unless another field
+    // says current (it may come last); else new, then confirm.
     if (!hint) {
       const laterNew = passwords.slice(i + 1).some((p) => p.hint === 'new');
-      hint = laterNew || (i === 0 && passwords.length >= 3) ? 'current' : hasNew ? 'confirm' : 'new';
+      hint = !hasCurrent && (laterNew || (i === 0 && passwords.length >= 3)) ? 'current' : hasNew ? 'confirm' : 'new';
     }
     if (hint === 'current') return 'current-password';
     // The first new-or-confirm field is the new password (autocomplete=new-password is often on both); the rest confirm it.
@@ -101,11 +107,13 @@ function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits, login:
 /**
  * Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields.
  * A user-name field counts only when a label says so or with more than one weak sign (a shared id prefix such
- * as "usernamereg-" on every field of the form is one).
+ * as "usernamereg-" on every field of the form is one), and only before the password: an "ID" asked after it
+ * is someone else's (a referral, a parent).
  */
-function signupUsernames(candidates: FieldTraits[]): FieldTraits[] {
+function signupUsernames(candidates: FieldTraits[], firstPassword?: FieldTraits): FieldTraits[] {
+  const before = (t: FieldTraits) => !firstPassword || t.el.compareDocumentPosition(firstPassword.el) & 4;
   for (const kind of ['name', 'email', 'phone']) {
-    const found = candidates.filter((t) => t.identifier === kind && (kind !== 'name' || t.user > 1 || t.said));
+    const found = candidates.filter((t) => t.identifier === kind && (kind !== 'name' || ((t.user > 1 || t.said) && before(t))));
     if (found.length > 0) return found;
   }
   return candidates.slice(0, 1);
@@ -125,7 +133,7 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const submit = button
     ? `${readButtonText(button)} ${normalizeDetectionText(`${button.getAttribute('name')} ${button.id}`)}`
     : '';
-  const { names, text, title } = readFormContext(group.container);
+  const { names, heads, text, title } = readFormContext(group.container);
   const context = `${names} | ${text} | ${title}`;
   const wording = `${submit} | ${context}`;
   // A text password next to a masked one that asks the same (or says nothing) is its shown twin: the page swaps
@@ -144,8 +152,9 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   let signup = 0;
   if (SIGNUP.test(submit)) signup += 3;
   if (LOGIN.test(submit)) signup -= 3;
-  if (SIGNUP.test(context)) signup += 1;
-  if (LOGIN.test(context)) signup -= 1;
+  // The form's own headings name it; the text before it is often the page's header ("Sign in" beside a sign-up form).
+  const vote = (words: string) => (SIGNUP.test(words) ? 1 : 0) - (LOGIN.test(words) ? 1 : 0);
+  signup += vote(heads) + vote(context);
   for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? 2 : 0;
   // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
   // one such field does not, since bank logins ask for a surname or a member number too.
@@ -162,14 +171,23 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const asFields = (list: FieldTraits[], role: FieldRole) => list.map((t) => ({ role, elements: [t.el] }));
 
   if (passwords.length > 0) {
-    const roles = passwordRoles(passwords, signup);
+    // Identifier, password, identifier, password with nothing said: two logins side by side, not a confirmation.
+    const at = (t: FieldTraits) => traits.indexOf(t);
+    const pairs =
+      passwords.length > 1 &&
+      passwords.every((p, i) => !p.hint && (i === 0 || traits.slice(at(passwords[i - 1]!), at(p)).some((t) => t.user > 0)));
+    const roles = pairs
+      ? passwords.map((): FieldRole => 'current-password')
+      : passwordRoles(passwords, signup, SIGNUP.test(submit) && !LOGIN.test(submit));
     const passwordFields = passwords.map((t, i) => ({ role: roles[i]!, elements: [t.el] }));
     const hasCurrent = roles.includes('current-password');
     const hasNew = roles.includes('new-password');
     if (hasNew && hasCurrent) return result('change-password', [...passwordFields, ...asFields(candidates.filter((t) => t.acUser), 'username')]);
     if (hasNew) {
       if (RESET.test(wording) && !signupWords) return result('password-reset', passwordFields);
-      if (candidates.length > 0 || signupWords) return result('signup', [...passwordFields, ...asFields(signupUsernames(candidates), 'username')]);
+      if (candidates.length > 0 || signupWords) {
+        return result('signup', [...passwordFields, ...asFields(signupUsernames(candidates, passwords[0]), 'username')]);
+      }
       return result('change-password', passwordFields);
     }
     const username = loginUsername(traits, passwords[0]!, LOGIN.test(submit) || LOGIN.test(text));

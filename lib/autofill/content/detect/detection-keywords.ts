@@ -33,7 +33,7 @@ export const CURRENT =
 
 /** A password being chosen. */
 export const NEW =
-  /\bnew\b|create|choose|\bset\b|\bneue?[snm]?\b|nouveau|nouvel|nuev|nuov|\bnov[oa]\b|nieuw|\bnow[ey]\b|нов|新|새|νέο|w[äa]hlen|choisi|elij|scegli|escolh|\bkies|wybierz|придума|at least|mindestens|au moins|al menos|almeno|pelo menos|minimaal|co najmniej|не менее|至少|以上|이상/;
+  /\bnew\b|create|cr[ée]er|\bcrea|criar|erstell|aanmak|utw[óo]rz|созда|choose|\bset\b|\bneue?[snm]?\b|nouveau|nouvel|nuev|nuov|\bnov[oa]\b|nieuw|\bnow[ey]\b|нов|新|새|νέο|w[äa]hlen|choisi|elij|scegli|escolh|\bkies|wybierz|придума|at least|mindestens|au moins|al menos|almeno|pelo menos|minimaal|co najmniej|не менее|至少|以上|이상/;
 
 /** The second entry of a new password. */
 export const CONFIRM =

@@ -60,7 +60,9 @@ export function groupFields(controls: HTMLElement[], isVisible: (el: HTMLElement
     const last = groups[groups.length - 1];
     const input = el as HTMLInputElement;
     if (el.tagName === 'INPUT' && !/^(submit|image|button)$/.test(input.type)) {
-      if (!isVisible(el)) continue;
+      // A disabled password can be neither typed into nor filled (a sign-up form's hidden twin); a disabled
+      // identifier stays, since a password step shows the account so.
+      if ((input.disabled && input.type === 'password') || !isVisible(el)) continue;
       const dialog = el.closest('dialog,[role=dialog],[aria-modal=true]');
       if (last && !last.closed && last.form === input.form && last.dialog === dialog) {
         last.inputs.push(input);
