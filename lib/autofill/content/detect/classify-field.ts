@@ -84,8 +84,8 @@ function fieldTexts(el: HTMLInputElement): Array<[string, number]> {
   read(el.placeholder, 2);
   read(el.title, 1);
   if (!texts.some(([, weight]) => weight === 2)) read(findNearbyText(el), 2);
-  read(el.name, 1);
-  read(el.id, 1);
+  // Name and id are one developer's choice, often the same word: one vote between them.
+  read(`${el.name} ${el.id}`, 1);
   return texts;
 }
 
@@ -116,8 +116,10 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
     acUser: AC_USER.test(ac),
     identifier:
       /\busername\b/.test(ac) ? 'name'
-      : /\bemail\b/.test(ac) || el.type === 'email' || EMAIL_WORD.test(all) ? 'email'
-      : AC_PHONE.test(ac) || el.type === 'tel' || PHONE_WORD.test(all) ? 'phone'
+      : /\bemail\b/.test(ac) || el.type === 'email' ? 'email'
+      : AC_PHONE.test(ac) || el.type === 'tel' ? 'phone'
+      : EMAIL_WORD.test(all) ? 'email'
+      : PHONE_WORD.test(all) ? 'phone'
       : 'name',
   };
   // Decoys ("fakeusernameremembered", "password_input_fake") are there to catch autofill: never credentials.

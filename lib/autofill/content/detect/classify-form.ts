@@ -171,14 +171,7 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const asFields = (list: FieldTraits[], role: FieldRole) => list.map((t) => ({ role, elements: [t.el] }));
 
   if (passwords.length > 0) {
-    // Identifier, password, identifier, password with nothing said: two logins side by side, not a confirmation.
-    const at = (t: FieldTraits) => traits.indexOf(t);
-    const pairs =
-      passwords.length > 1 &&
-      passwords.every((p, i) => !p.hint && (i === 0 || traits.slice(at(passwords[i - 1]!), at(p)).some((t) => t.user > 0)));
-    const roles = pairs
-      ? passwords.map((): FieldRole => 'current-password')
-      : passwordRoles(passwords, signup, SIGNUP.test(submit) && !LOGIN.test(submit));
+    const roles = passwordRoles(passwords, signup, SIGNUP.test(submit) && !LOGIN.test(submit));
     const passwordFields = passwords.map((t, i) => ({ role: roles[i]!, elements: [t.el] }));
     const hasCurrent = roles.includes('current-password');
     const hasNew = roles.includes('new-password');

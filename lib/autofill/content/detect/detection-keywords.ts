@@ -6,9 +6,9 @@
  * content script, whose minified budget is small.
  */
 
-/** A login identifier: user name, email, phone, account or member number. */
+/** A login identifier: user name, nickname, email, phone, account or member number. */
 export const USERNAME =
-  /user|login|log ?on|e ?mail|\bmail|account|\bacct|identifi|\bid\b|phone|mobile|\bcell|handle|member|customer|client|benutzer|nutzer|anmelde|kennung|courriel|utilisateur|usuario|correo|utente|usu[aá]rio|utilizador|gebruiker|inlog|u[żz]ytkownik|klient|felhaszn|u[žz]ivatel|kullan[ıi]c[ıi]|utilizator|anv[äa]ndar|brukernavn|brugernavn|k[äa]ytt[äa]j[äa]|логин|почт|пользовател|телефон|用户|用戶|帐号|帳號|账号|賬號|账户|帳戶|邮箱|郵箱|手机|ユーザ|メール|アカウント|ログイン|아이디|이메일|사용자|계정|χρήστ|κινητ/;
+  /user|login|log ?on|e ?mail|\bmail|account|\bacct|identifi|\bid\b|phone|mobile|\bcell|handle|nick|pseudo|member|customer|client|benutzer|nutzer|anmelde|kennung|courriel|utilisateur|usuario|correo|utente|usu[aá]rio|utilizador|gebruiker|inlog|u[żz]ytkownik|klient|felhaszn|u[žz]ivatel|kullan[ıi]c[ıi]|utilizator|anv[äa]ndar|brukernavn|brugernavn|k[äa]ytt[äa]j[äa]|логин|почт|пользовател|телефон|用户|用戶|帐号|帳號|账号|賬號|账户|帳戶|邮箱|郵箱|手机|ユーザ|メール|アカウント|ログイン|아이디|이메일|사용자|계정|χρήστ|κινητ/;
 
 /** An email address, as opposed to a user name. */
 export const EMAIL_WORD = /e ?mail|courriel|correo|почт|邮箱|郵箱|メール|이메일/;
@@ -58,7 +58,7 @@ export const QUESTION =
   /question|answer|\bsecret\b|frage|antwort|r[ée]ponse|pregunta|respuesta|domanda|risposta|pergunta|resposta|vraag|antwoord|pytani|odpowied|вопрос|ответ|问题|答案|質問|答え|질문|답변|ερώτησ|απάντησ/;
 
 /** Card verification numbers and PINs: typed password, never the site's password. */
-export const CARD = /cvc|cvv|csc|\bcard|\bcc\b|kartenpr[üu]f|cryptogram|tarjeta|\bcarte\b|kaart|karty|карт|信用卡|カード|카드/;
+export const CARD = /cvc|cvv|csc|\bcard|kartenpr[üu]f|cryptogram|tarjeta|\bcarte\b|kaart|karty|карт|信用卡|カード|카드/;
 
 /** Wording of a sign-up form. */
 export const SIGNUP =

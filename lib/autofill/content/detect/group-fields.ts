@@ -19,7 +19,13 @@ function parentOf(node: Element): Element | null {
   return node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
 }
 
-function commonAncestor(nodes: Element[]): Element {
+/**
+ * The nearest element holding all of `nodes` (across shadow boundaries); a lone input's parent.
+ *
+ * @param nodes - one or more elements
+ * @returns their nearest common ancestor
+ */
+export function commonAncestor(nodes: Element[]): Element {
   let ancestors: Element[] = [];
   for (let n: Element | null = nodes[0]!; n; n = parentOf(n)) ancestors.push(n);
   for (const node of nodes.slice(1)) {
