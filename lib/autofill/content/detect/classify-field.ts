@@ -77,7 +77,9 @@ function fieldTexts(el: HTMLInputElement): Array<[string, number]> {
   const root = el.getRootNode() as Document | ShadowRoot;
   for (const attr of ['aria-labelledby', 'aria-describedby']) {
     for (const id of el.getAttribute(attr)?.split(/\s+/) ?? []) {
-      if (id) read(root.getElementById(id)?.textContent, attr === 'aria-labelledby' ? 2 : 1);
+      const target = id ? root.getElementById(id) : null;
+      // Not an element holding the field: aria-describedby="New password" points at id="password", the form.
+      if (target && !target.contains(el)) read(target.textContent, attr === 'aria-labelledby' ? 2 : 1);
     }
   }
   read(el.getAttribute('aria-label'), 2);
@@ -133,16 +135,20 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
   // A password shown in clear: it was masked before (the toggle), or its own words say password and nothing
   // else ("forgot password", "password hint", "one-time password", "username or password", "search passwords").
   // autocomplete=new-password alone is not enough: sites put it on address fields to stop browser autofill.
+  // Words for password outvote words for an account; a developer's "customerPassword" is a password, a label
+  // "Username or password" is neither.
+  let says = 0;
+  for (const [text, weight] of texts) {
+    says += PASSWORD_WORD.test(text) ? (weight > 1 && USERNAME.test(text) ? 0 : weight) : USERNAME.test(text) ? -weight : 0;
+  }
   const shown =
     !masked &&
     (seenMasked.has(el) ||
-      (PASSWORD_WORD.test(all) &&
+      (says > 0 &&
         !question &&
         !/hint|remind|hinweis|indice|pista|dica/.test(all) &&
         !AC_USER.test(ac) &&
-        ![RESET, OTP, NOT_IDENTIFIER].some((re) => re.test(all)) &&
-        // A developer's "customerPassword" is a password; a label "Username or password" is not.
-        texts.every(([text, weight]) => weight < 2 || !USERNAME.test(text))));
+        ![RESET, OTP, NOT_IDENTIFIER].some((re) => re.test(all))));
   if (masked || shown) {
     // A masked one-time code ("MFA code") is a code unless it also says "password".
     traits.otp ||= masked && !card && !box && (OTP.test(all) || CODE.test(all)) && !PASSWORD_WORD.test(all);

@@ -186,7 +186,8 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
     const username = loginUsername(traits, passwords[0]!, LOGIN.test(submit) || LOGIN.test(text));
     return result(username ? 'login' : 'password-step', [...passwordFields, ...asFields(username ? [username] : [], 'username')]);
   }
-  if (!card && codeFields(traits).length > 0) return result('otp', []);
+  // A code step may show the account it is for ("Email (username)", autocomplete=username).
+  if (!card && codeFields(traits).length > 0) return result('otp', asFields(candidates.filter((t) => t.acUser), 'username'));
   // Without a password the form's own text decides more: a newsletter box or a "forgot your password?" request.
   const body = normalizeDetectionText(group.container.textContent, BODY_TEXT_CHARS);
   if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(`${submit} | ${names} | ${text}`) || NEWSLETTER.test(body)) {
