@@ -48,6 +48,23 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
     'login: username=#ko-u, current-password=#ko-p',
     'login: username=#el-u, current-password=#el-p',
   ],
+  'signup-traps.html': [
+    'signup: username=#a-user, new-password=#a-pw, confirm-password=#a-pw2',
+    'signup: username=#usernamereg-email, new-password=#usernamereg-password',
+    'signup: username=#c-id, new-password=#c-pw1, confirm-password=#c-pw2',
+    'signup: username=#d-email, new-password=#d-pw',
+    'signup: username=#e-email, new-password=#e-pw, confirm-password=#e-pw2',
+  ],
+  'login-identifiers.html': [
+    'login: username=#a-code, current-password=#a-pw',
+    'login: username=#b-user, current-password=#b-pw',
+    'login: username=#c-user, current-password=#c-pw',
+    'login: username=#d-card, current-password=#d-pw',
+    'login: username=#e-user, current-password=#e-pw',
+    'signup: username=#e-new-user, new-password=#e-new-pw, confirm-password=#e-new-pw2',
+    'login: username=#f-user, current-password=#f-pw',
+  ],
+  'not-login.html': ['none:', 'none:', 'none:', 'none:'],
 };
 
 /** Fixtures whose traps only a layout engine can see: checked in Chromium only. */

@@ -47,7 +47,7 @@ export interface FieldTraits {
   box: boolean;
   /** Words that mean nothing but a one-time code ("one-time", "verification"), not just "code". */
   strongOtp: boolean;
-  /** A label, placeholder or aria-label (what a person reads) names an identifier. */
+  /** A label, placeholder or aria-label (what a person reads) names an account, not only an email or phone ("E-Mail / Username"). */
   said: boolean;
   /** `autocomplete` names a login identifier (username, email, webauthn). */
   acUser: boolean;
@@ -173,7 +173,7 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
       traits.strongOtp ||= OTP.test(text);
     } else if (USERNAME.test(text)) {
       user += weight;
-      traits.said ||= weight > 1;
+      traits.said ||= weight > 1 && USERNAME.test(text.replace(EMAIL_WORD, '').replace(PHONE_WORD, ''));
     } else if (OTHER_FIELD.test(text)) user -= weight;
   }
   if (traits.acUser) user += 4;

@@ -147,6 +147,8 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const candidates = traits.filter((t) => !t.password && !t.otp && !t.box && t.user > 0);
   const others = traits.filter((t) => !t.password && t.user < 0).length;
   const card = traits.some((t) => t.card);
+  // Beside names and addresses, a field that only says "code" is a door code, a tax code or a postal code.
+  if (others > 1) for (const t of traits) t.otp &&= t.strongOtp;
 
   const signupWords = SIGNUP.test(submit) || (SIGNUP.test(context) && !LOGIN.test(submit));
   let signup = 0;

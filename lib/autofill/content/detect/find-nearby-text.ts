@@ -21,8 +21,15 @@ const TEXT_NODE = 3;
 export function findNearbyText(el: Element): string {
   // A floating label follows its input: <input><label>Current password</label>; unless a label comes right
   // before it, and the one after is the next field's: <label>Domain</label><input><label>Password</label><input>.
+  // A label that names another field by its for= is that field's label, placed before it.
   const next = el.nextElementSibling;
-  if (next?.tagName === 'LABEL' && el.previousElementSibling?.tagName !== 'LABEL' && next.textContent?.trim()) {
+  const forOther = next?.getAttribute('for');
+  if (
+    next?.tagName === 'LABEL' &&
+    (!forOther || forOther === el.id) &&
+    el.previousElementSibling?.tagName !== 'LABEL' &&
+    next.textContent?.trim()
+  ) {
     return next.textContent.trim().slice(0, 100);
   }
   let node: Node = el;
