@@ -38,6 +38,8 @@ export interface FieldTraits {
   hint: PasswordHint | undefined;
   /** What `autocomplete` alone says: sites copy current-password onto sign-up fields, so the form weighs it. */
   acHint: PasswordHint | undefined;
+  /** `hint` comes from the field's words, not only from its autocomplete. */
+  worded: boolean;
   /** Identifier evidence: above 0 a username, email or phone field; below 0 other personal or card data. */
   user: number;
   otp: boolean;
@@ -63,6 +65,15 @@ const AC_USER = /\b(username|email|webauthn)\b/;
 const seenMasked = new WeakSet<HTMLInputElement>();
 const AC_PHONE = /\btel\b/;
 const AC_OTHER = /\b(name|given-name|family-name|additional-name|nickname|organization|street-address|address-line\d|address-level\d|country|postal-code|bday\S*|sex|url|photo)\b/;
+
+/**
+ * "Mobile no. (a one-time password will be sent to you)": three words or more that name an account come before
+ * the first code word, so the code is what will be sent to this field, not what it asks for.
+ */
+function namesAccountFirst(text: string): boolean {
+  const head = text.slice(0, Math.min(...[OTP, CODE].map((re) => text.search(re) >>> 0)));
+  return head.split(' ').length > 3 && USERNAME.test(head);
+}
 
 /** The field's own texts with their weights: what a person reads counts double what a developer named. */
 function fieldTexts(el: HTMLInputElement): Array<[string, number]> {
@@ -109,6 +120,7 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
     password: false,
     hint: undefined,
     acHint: undefined,
+    worded: false,
     user: 0,
     otp: /one-time-code/.test(ac),
     strongOtp: /one-time-code/.test(ac),
@@ -157,7 +169,9 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
     traits.acHint = /current-password/.test(ac) ? 'current' : /new-password/.test(ac) ? 'new' : undefined;
     // What a person reads outranks autocomplete, often copied from the site's login form onto its sign-up
     // fields, or set to new-password everywhere to keep browsers from filling.
-    traits.hint = CURRENT.test(all) ? 'current' : CONFIRM.test(all) ? 'confirm' : NEW.test(all) ? 'new' : traits.acHint;
+    traits.hint = CURRENT.test(all) ? 'current' : CONFIRM.test(all) ? 'confirm' : NEW.test(all) ? 'new' : undefined;
+    traits.worded = !!traits.hint;
+    traits.hint ||= traits.acHint;
     // A masked field that is no password (a secret answer, a PIN box) is no identifier either.
     if (masked && !traits.password) traits.user = -4;
     if (traits.password || masked) return traits;
@@ -167,7 +181,7 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
   let otp = 0;
   for (const [text, weight] of texts) {
     if (NOT_IDENTIFIER.test(text)) user -= weight;
-    else if (OTP.test(text) || (CODE.test(text) && !(USERNAME.test(text) && !EMAIL_WORD.test(text) && !PHONE_WORD.test(text)))) {
+    else if (!namesAccountFirst(text) && (OTP.test(text) || (CODE.test(text) && !(USERNAME.test(text) && !EMAIL_WORD.test(text) && !PHONE_WORD.test(text))))) {
       // "Code" beside an account word is an identifier; beside "email" or "phone" it is the code sent there.
       otp += weight;
       traits.strongOtp ||= OTP.test(text);

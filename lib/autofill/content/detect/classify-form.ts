@@ -85,9 +85,9 @@ function codeFields(traits: FieldTraits[]): DetectedField[] {
 }
 
 /**
- * The login identifier: the identifier nearest before the first password; else the nearest plain input there
- * (no evidence either way); else, since a login needs one, the nearest field there whose words said only "code"
- * ("Código de acesso"); else, in a form that says log in, the one field there whatever it said ("Domain
+ * The login identifier: the identifier nearest before the first password; else the nearest there of a plain input
+ * (no evidence either way) and, since a login needs one, a field whose words said only "code" ("CPF", then
+ * "Código de acesso", right before the password, is the access code); else, in a form that says log in, the one field there whatever it said ("Domain
  * name", "Card number" at a bank); else the identifier right after the password that says so by
  * autocomplete.
  */
@@ -96,8 +96,7 @@ function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits, login:
   const before = traits.slice(0, at).filter((t) => !t.box && !t.password && t.el.type !== 'password').reverse();
   const found =
     before.find((t) => t.user > 0 && !t.otp) ??
-    before.find((t) => t.user === 0 && !t.otp && t.el.type !== 'number') ??
-    before.find((t) => t.otp && !t.strongOtp) ??
+    before.find((t) => (t.user === 0 && !t.otp && t.el.type !== 'number') || (t.otp && !t.strongOtp)) ??
     (login && before.length === 1 && !before[0]!.otp ? before[0] : undefined) ??
     traits.slice(at + 1).find((t) => t.acUser && !t.password);
   if (found) found.otp = false;
@@ -157,7 +156,8 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   // The form's own headings name it; the text before it is often the page's header ("Sign in" beside a sign-up form).
   const vote = (words: string) => (SIGNUP.test(words) ? 1 : 0) - (LOGIN.test(words) ? 1 : 0);
   signup += vote(heads) + vote(context);
-  for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? 2 : 0;
+  // autocomplete=new-password alone weighs half of words that say so: sites set it on login fields to stop browsers.
+  for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? (p.worded ? 2 : 1) : 0;
   // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
   // one such field does not, since bank logins ask for a surname or a member number too.
   signup += (others >= 2 ? 1 : 0) + (candidates.length > 1 ? 1 : 0);

@@ -11,6 +11,8 @@ async function traitsOf(html: string, id = 'f') {
 
 describe('classifyField: password fields', () => {
   it('reads current/new from autocomplete when the words say nothing', async () => {
+    expect((await traitsOf('<input id="f" type="password" autocomplete="new-password">')).worded).toBe(false);
+    expect((await traitsOf('<input id="f" type="password" autocomplete="new-password" placeholder="New password">')).worded).toBe(true);
     expect((await traitsOf('<input id="f" type="password" autocomplete="current-password" name="pass">')).hint).toBe('current');
     expect((await traitsOf('<input id="f" type="password" autocomplete="new-password">')).hint).toBe('new');
   });
@@ -157,6 +159,17 @@ describe('classifyField: other fields', () => {
     expect([sent.otp, sent.strongOtp]).toEqual([true, false]);
     const once = await traitsOf('<label for="f">One-time code</label><input id="f" name="identificationCode">');
     expect([once.otp, once.strongOtp]).toEqual([true, true]);
+  });
+
+  it('reads a field named by account words first, a code named later, as the account the code goes to', async () => {
+    const mobile = await traitsOf('<label for="f">Mobile No. (A one-time password will be sent via SMS to you.)</label><input id="f" type="tel">');
+    expect([mobile.otp, mobile.user > 0, mobile.identifier]).toEqual([false, true, 'phone']);
+    const email = await traitsOf('<label for="f">Enter your e-mail to receive a login code</label><input id="f">');
+    expect([email.otp, email.user > 0]).toEqual([false, true]);
+    // Too few words before the code word: the field asks for the code.
+    for (const label of ['Phone verification code', 'SMS code sent to your phone', 'Please enter the verification code sent to your email']) {
+      expect((await traitsOf(`<label for="f">${label}</label><input id="f" type="tel">`)).otp, label).toBe(true);
+    }
   });
 
   it('counts a search box as an identifier only when its words or autocomplete say so', async () => {

@@ -117,6 +117,23 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['change-password: current-password=#cur, new-password=#pw, confirm-password=#pw2']);
   });
 
+  it('weighs autocomplete=new-password alone below the form saying sign in (sites set it on login fields to stop browsers)', async () => {
+    const doc = await htmlDocument(`<div><h1>Sign in</h1><input id="phone" name="account" placeholder="Phone">
+      <input id="acct" name="account" placeholder="Phone/Email"><input id="p" type="password" placeholder="Password" autocomplete="new-password"></div>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#acct, current-password=#p']);
+    // Words that say new still make it a sign-up under the same heading.
+    const create = await htmlDocument(`<div><h1>Sign in</h1><input id="phone" name="account" placeholder="Phone">
+      <input id="acct" name="account" placeholder="Phone/Email"><input id="p" type="password" placeholder="Create a password" autocomplete="new-password"></div>`);
+    expect(summary(detectForms(create))[0]).toMatch(/^signup: .*new-password=#p/);
+  });
+
+  it('takes the field that only says "code" right before the password for the identifier, over a plain field before it', async () => {
+    const doc = await htmlDocument(`<form><h2>Código de Acesso</h2><label for="ni">CPF/CNPJ</label><input id="ni" maxlength="14">
+      <label for="c">Código de Acesso</label><input id="c" name="CodigoAcesso" maxlength="12">
+      <label for="p">Senha</label><input id="p" type="password"><input type="submit" value="Avançar"></form>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#c, current-password=#p']);
+  });
+
   it('reports the account a code step is for, when its autocomplete says so', async () => {
     const doc = await htmlDocument(`<form><label for="e">Email (username)</label><input type="email" id="e" autocomplete="username">
       ${[0, 1, 2, 3, 4, 5].map((i) => `<input type="tel" id="d${i}" maxlength="1">`).join('')}<button type="submit">Verify</button></form>`);
