@@ -11,6 +11,7 @@ import {
   EMAIL_WORD,
   NEW,
   NOT_IDENTIFIER,
+  NUMBER_WORD,
   OTHER_FIELD,
   OTP,
   PASSWORD_WORD,
@@ -53,8 +54,11 @@ export interface FieldTraits {
   said: boolean;
   /** `autocomplete` names a login identifier (username, email, webauthn). */
   acUser: boolean;
-  /** What kind of identifier the field asks for, by autocomplete, type, then wording. */
-  identifier: 'name' | 'email' | 'phone';
+  /**
+   * What kind of identifier the field asks for, by autocomplete, type, then wording; `number` is an ID, member or
+   * customer number, which a site gives, not a user name one chooses.
+   */
+  identifier: 'name' | 'email' | 'phone' | 'number';
 }
 
 const AC_USER = /\b(username|email|webauthn)\b/;
@@ -134,6 +138,7 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
       : AC_PHONE.test(ac) || el.type === 'tel' ? 'phone'
       : EMAIL_WORD.test(all) ? 'email'
       : PHONE_WORD.test(all) ? 'phone'
+      : NUMBER_WORD.test(all) ? 'number'
       : 'name',
   };
   // Decoys ("fakeusernameremembered", "password_input_fake") are there to catch autofill: never credentials.

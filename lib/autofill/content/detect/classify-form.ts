@@ -104,7 +104,8 @@ function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits, login:
 }
 
 /**
- * Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields.
+ * Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields
+ * (an "ID number" beside them is the person's, not the account's).
  * A user-name field counts only when a label says so or with more than one weak sign (a shared id prefix such
  * as "usernamereg-" on every field of the form is one), and only before the password: an "ID" asked after it
  * is someone else's (a referral, a parent).

@@ -16,6 +16,9 @@ export const EMAIL_WORD = /e ?mail|courriel|correo|почт|邮箱|郵箱|メー
 /** A phone number, as opposed to a user name. */
 export const PHONE_WORD = /phone|mobile|\bcell|\btel\b|handy|telefon|tel[ée]fono|telefone|telefoon|телефон|手机|電話|携帯|휴대|κινητ/;
 
+/** A number (ID, member, customer number): given by the site, never a user name chosen at sign-up. */
+export const NUMBER_WORD = /number|nummer|num[ée]ro|n[úu]mero|numer|номер|번호|番号|号码|编号/;
+
 /** Text that is certainly not a login identifier, even beside an identifier word ("user first name"). */
 export const NOT_IDENTIFIER =
   /search|query|coupon|promo|voucher|gift|captcha|first ?name|last ?name|full ?name|given ?name|family ?name|surname|middle ?name|street|address ?(line|\d)|\bcity|\bzip|postal|post ?code|country|company|organi[sz]|subject|message|comment|card|\bcc\b|cvc|cvv|csc|expir|birth|\bdob\b|amount|quantity|price|website|vorname|nachname|stra(ss|ß)e|pr[ée]nom|apellido|cognome|sobrenome|voornaam|achternaam|nazwisko|фамил|姓名|氏名|επώνυμ/;

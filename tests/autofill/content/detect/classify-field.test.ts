@@ -199,6 +199,9 @@ describe('classifyField: other fields', () => {
     expect((await traitsOf('<input id="f" type="tel">')).identifier).toBe('phone');
     expect((await traitsOf('<input id="f" placeholder="Mobile number">')).identifier).toBe('phone');
     expect((await traitsOf('<input id="f" name="login">')).identifier).toBe('name');
+    for (const label of ['ID Number', 'Membership number', 'Kundennummer', 'Numéro client', 'Número de sócio', 'Numer klienta', '会员编号']) {
+      expect((await traitsOf(`<label for="f">${label}</label><input id="f">`)).identifier, label).toBe('number');
+    }
   });
 
   it('reads labels through aria-labelledby, in a shadow root too', async () => {

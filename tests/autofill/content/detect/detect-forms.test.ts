@@ -134,6 +134,14 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['login: username=#c, current-password=#p']);
   });
 
+  it("takes a sign-up's email for the account, not an ID or membership number asked before it", async () => {
+    const doc = await htmlDocument(`<form><legend>Create Account</legend><label for="n">Full Name</label><input id="n">
+      <input id="id" name="id_number" placeholder="ID Number"><label for="m">Membership number</label><input id="m">
+      <label for="e">Email</label><input id="e" type="email"><label for="p">Password</label><input id="p" type="password">
+      <input id="p2" type="password" placeholder="Confirm Password"><button type="submit">Create Account</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#e, new-password=#p, confirm-password=#p2']);
+  });
+
   it('reports the account a code step is for, when its autocomplete says so', async () => {
     const doc = await htmlDocument(`<form><label for="e">Email (username)</label><input type="email" id="e" autocomplete="username">
       ${[0, 1, 2, 3, 4, 5].map((i) => `<input type="tel" id="d${i}" maxlength="1">`).join('')}<button type="submit">Verify</button></form>`);
