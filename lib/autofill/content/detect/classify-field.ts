@@ -56,7 +56,8 @@ export interface FieldTraits {
   acUser: boolean;
   /**
    * What kind of identifier the field asks for, by autocomplete, type, then wording; `number` is an ID, member or
-   * customer number, which a site gives, not a user name one chooses.
+   * customer number, which a site gives, not a user name one chooses (said in a text's first four words: later
+   * ones are help, "letters and numbers only").
    */
   identifier: 'name' | 'email' | 'phone' | 'number';
 }
@@ -138,7 +139,7 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
       : AC_PHONE.test(ac) || el.type === 'tel' ? 'phone'
       : EMAIL_WORD.test(all) ? 'email'
       : PHONE_WORD.test(all) ? 'phone'
-      : NUMBER_WORD.test(all) ? 'number'
+      : texts.some(([text]) => NUMBER_WORD.test(text.split(' ', 4).join(' '))) ? 'number'
       : 'name',
   };
   // Decoys ("fakeusernameremembered", "password_input_fake") are there to catch autofill: never credentials.

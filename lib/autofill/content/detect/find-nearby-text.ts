@@ -21,12 +21,14 @@ const TEXT_NODE = 3;
 export function findNearbyText(el: Element): string {
   // A floating label follows its input: <input><label>Current password</label>; unless a label comes right
   // before it, and the one after is the next field's: <label>Domain</label><input><label>Password</label><input>.
-  // A label that names another field by its for= is that field's label, placed before it.
+  // A label whose for= names another field on the page is that field's label, placed before it; a for= that
+  // names nothing (sites that randomise ids) leaves the label to the field it follows.
   const next = el.nextElementSibling;
-  const forOther = next?.getAttribute('for');
+  const owner = next?.getAttribute('for');
+  const other = owner ? (el.getRootNode() as Document | ShadowRoot).getElementById(owner) : null;
   if (
     next?.tagName === 'LABEL' &&
-    (!forOther || forOther === el.id) &&
+    (!other || other === el) &&
     el.previousElementSibling?.tagName !== 'LABEL' &&
     next.textContent?.trim()
   ) {

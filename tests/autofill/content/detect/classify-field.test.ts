@@ -202,6 +202,8 @@ describe('classifyField: other fields', () => {
     for (const label of ['ID Number', 'Membership number', 'Kundennummer', 'Numéro client', 'Número de sócio', 'Numer klienta', '会员编号']) {
       expect((await traitsOf(`<label for="f">${label}</label><input id="f">`)).identifier, label).toBe('number');
     }
+    const help = '<label for="f">Login (It must be between 2 and 24 characters long. It can contain letters and numbers.)</label><input id="f">';
+    expect((await traitsOf(help)).identifier).toBe('name');
   });
 
   it('reads labels through aria-labelledby, in a shadow root too', async () => {

@@ -23,6 +23,8 @@ describe('findNearbyText', () => {
   it('does not take a following label that names another field by for= (it is placed before that field)', async () => {
     expect(await nearby('<div>Confirm</div><input id="f"><label for="o">Current password</label><input id="o">')).toBe('Confirm');
     expect(await nearby('<div>Heading</div><input id="f"><label for="f">Current password</label>')).toBe('Current password');
+    // A for= that names no element (ids randomised by the site) still labels the field it follows.
+    expect(await nearby('<div>Heading</div><input id="f"><label for="user_oldPassword">Current password</label>')).toBe('Current password');
   });
 
   it('stops at a sibling holding another control: its text labels that control', async () => {
