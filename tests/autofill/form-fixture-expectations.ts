@@ -6,7 +6,7 @@
 
 /** Fixture file → expected form lines. shadow-root.html is absent: its shadow root is attached by the test. */
 export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = {
-  'login.html': ['login: username=#user, current-password=#pass'],
+  'login.html': ['none:', 'login: username=#user, current-password=#pass'],
   'username-step.html': ['username-step: username=#identifier'],
   'password-step.html': ['password-step: current-password=#Passwd'],
   'signup.html': ['signup: username=#email, new-password=#pwd1, confirm-password=#pwd2'],
@@ -18,7 +18,7 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
     'signup: username=#e, new-password=#np',
     'password-step: current-password=#dialog-pass',
   ],
-  'search-box.html': ['none:'],
+  'search-box.html': ['none:', 'none:'],
   'newsletter.html': ['none:', 'none:'],
   'card-pin.html': ['none:', 'none:'],
   'honeypot.html': ['login: username=#real-user, current-password=#real-pass'],
@@ -48,6 +48,23 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
     'login: username=#ko-u, current-password=#ko-p',
     'login: username=#el-u, current-password=#el-p',
   ],
+  'signup-traps.html': [
+    'signup: username=#a-user, new-password=#a-pw, confirm-password=#a-pw2',
+    'signup: username=#usernamereg-email, new-password=#usernamereg-password',
+    'signup: username=#c-id, new-password=#c-pw1, confirm-password=#c-pw2',
+    'signup: username=#d-email, new-password=#d-pw',
+    'signup: username=#e-email, new-password=#e-pw, confirm-password=#e-pw2',
+  ],
+  'login-identifiers.html': [
+    'login: username=#a-code, current-password=#a-pw',
+    'login: username=#b-user, current-password=#b-pw',
+    'login: username=#c-user, current-password=#c-pw',
+    'login: username=#d-card, current-password=#d-pw',
+    'login: username=#e-user, current-password=#e-pw',
+    'signup: username=#e-new-user, new-password=#e-new-pw, confirm-password=#e-new-pw2',
+    'login: username=#f-user, current-password=#f-pw',
+  ],
+  'not-login.html': ['none:', 'none:', 'none:', 'none:'],
 };
 
 /** Fixtures whose traps only a layout engine can see: checked in Chromium only. */

@@ -20,34 +20,40 @@ const BODY_TEXT_CHARS = 600;
 /** Container levels whose id, class and name describe the form ("login-modal", "signup-form"). */
 const ATTRIBUTE_LEVELS = 3;
 
-/** What the form says about itself: its names (id, name, class, action, aria-label); its headings, the text before it, the page title. */
-function readFormContext(container: Element): { names: string; text: string; title: string } {
+/** What the form says about itself: its names (id, name, class, action, aria-label); its own headings; the text before it; the page title. */
+function readFormContext(container: Element): { names: string; heads: string; text: string; title: string } {
   const names: string[] = [];
   for (let node: Element | null = container, level = 0; node && level < ATTRIBUTE_LEVELS; node = node.parentElement, level++) {
     if (node.tagName === 'BODY') break;
     // getAttribute, not .id or .name: a form's named inputs shadow those properties ("DOM clobbering").
     for (const attr of ['id', 'name', 'class', 'aria-label', 'action']) names.push(normalizeDetectionText(node.getAttribute(attr)));
   }
-  const text: string[] = [];
+  const heads: string[] = [];
   const headings = container.querySelectorAll('h1,h2,h3,h4,h5,legend,[role=heading]');
-  for (let i = 0; i < headings.length && i < 3; i++) text.push(normalizeDetectionText(headings[i]!.textContent));
-  text.push(normalizeDetectionText(findNearbyText(container)));
+  for (let i = 0; i < headings.length && i < 3; i++) heads.push(normalizeDetectionText(headings[i]!.textContent));
+  const near = normalizeDetectionText(findNearbyText(container));
   // The page title names the page's main form ("Create Your Account", "Sign in"), not every form on it.
-  return { names: names.join(' | '), text: text.join(' | '), title: normalizeDetectionText(container.ownerDocument.title) };
+  return { names: names.join(' | '), heads: heads.join(' | '), text: `${heads.join(' | ')} | ${near}`, title: normalizeDetectionText(container.ownerDocument.title) };
 }
 
-/** Roles of the password fields, in order: wording and autocomplete first, then position. */
-function passwordRoles(passwords: FieldTraits[], signup: number): FieldRole[] {
+/**
+ * Roles of the password fields, in order: wording and autocomplete first, then position. `creating` (the submit
+ * button says sign up) outvotes a field's "current" words against its autocomplete=new-password: "Don't reuse an
+ * old password" on a sign-up form asks for a new one.
+ */
+function passwordRoles(passwords: FieldTraits[], signup: number, creating: boolean): FieldRole[] {
   // A lone password follows the whole form's evidence (its own hint is part of it): sites put
   // autocomplete=new-password on login fields too.
   if (passwords.length === 1) return [signup > 0 ? 'new-password' : 'current-password'];
   let hasNew = false;
+  const hasCurrent = passwords.some((p) => p.hint === 'current');
   return passwords.map((field, i) => {
-    let hint = field.hint;
-    // Unlabelled: current when a later field is marked new or when three ask in a row; else new, then confirm.
+    let hint = creating && field.acHint === 'new' && field.hint === 'current' ? 'new' : field.hint;
+    // Unlabelled: current when a later field is marked new or when three ask in a row, unless another field
+    // says current (it may come last); else new, then confirm.
     if (!hint) {
       const laterNew = passwords.slice(i + 1).some((p) => p.hint === 'new');
-      hint = laterNew || (i === 0 && passwords.length >= 3) ? 'current' : hasNew ? 'confirm' : 'new';
+      hint = !hasCurrent && (laterNew || (i === 0 && passwords.length >= 3)) ? 'current' : hasNew ? 'confirm' : 'new';
     }
     if (hint === 'current') return 'current-password';
     // The first new-or-confirm field is the new password (autocomplete=new-password is often on both); the rest confirm it.
@@ -78,19 +84,39 @@ function codeFields(traits: FieldTraits[]): DetectedField[] {
   return fields;
 }
 
-/** The identifier nearest before the first password; else the nearest plain input there (no evidence either way). */
-function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits): FieldTraits | undefined {
-  const before = traits.slice(0, traits.indexOf(firstPassword)).filter((t) => !t.otp && !t.box && !t.password).reverse();
-  return before.find((t) => t.user > 0) ?? before.find((t) => t.user === 0 && t.el.type !== 'number');
+/**
+ * The login identifier: the identifier nearest before the first password; else the nearest there of a plain input
+ * (no evidence either way) and, since a login needs one, a field whose words said only "code" ("CPF", then
+ * "Código de acesso", right before the password, is the access code); else, in a form that says log in, the one field there whatever it said ("Domain
+ * name", "Card number" at a bank); else the identifier right after the password that says so by
+ * autocomplete.
+ */
+function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits, login: boolean): FieldTraits | undefined {
+  const at = traits.indexOf(firstPassword);
+  const before = traits.slice(0, at).filter((t) => !t.box && !t.password && t.el.type !== 'password').reverse();
+  const found =
+    before.find((t) => t.user > 0 && !t.otp) ??
+    before.find((t) => (t.user === 0 && !t.otp && t.el.type !== 'number') || (t.otp && !t.strongOtp)) ??
+    (login && before.length === 1 && !before[0]!.otp ? before[0] : undefined) ??
+    traits.slice(at + 1).find((t) => t.acUser && !t.password);
+  if (found) found.otp = false;
+  return found;
 }
 
-/** Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields. */
-function signupUsernames(candidates: FieldTraits[]): FieldTraits[] {
+/**
+ * Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields
+ * (an "ID number" beside them is the person's, not the account's).
+ * A user-name field counts only when a label says so or with more than one weak sign (a shared id prefix such
+ * as "usernamereg-" on every field of the form is one), and only before the password: an "ID" asked after it
+ * is someone else's (a referral, a parent).
+ */
+function signupUsernames(candidates: FieldTraits[], firstPassword?: FieldTraits): FieldTraits[] {
+  const before = (t: FieldTraits) => !firstPassword || t.el.compareDocumentPosition(firstPassword.el) & 4;
   for (const kind of ['name', 'email', 'phone']) {
-    const found = candidates.filter((t) => t.identifier === kind);
+    const found = candidates.filter((t) => t.identifier === kind && (kind !== 'name' || ((t.user > 1 || t.said) && before(t))));
     if (found.length > 0) return found;
   }
-  return [];
+  return candidates.slice(0, 1);
 }
 
 /**
@@ -107,21 +133,32 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const submit = button
     ? `${readButtonText(button)} ${normalizeDetectionText(`${button.getAttribute('name')} ${button.id}`)}`
     : '';
-  const { names, text, title } = readFormContext(group.container);
+  const { names, heads, text, title } = readFormContext(group.container);
   const context = `${names} | ${text} | ${title}`;
   const wording = `${submit} | ${context}`;
-  const passwords = traits.filter((t) => t.password);
+  // A text password next to a masked one that asks the same (or says nothing) is its shown twin: the page swaps
+  // them on "show", and only one is visible at a time.
+  const passwords = traits.filter(
+    (t, i) =>
+      t.password &&
+      (t.el.type === 'password' ||
+        ![traits[i - 1], traits[i + 1]].some((n) => n?.password && n.el.type === 'password' && (!t.hint || n.hint === t.hint))),
+  );
   const candidates = traits.filter((t) => !t.password && !t.otp && !t.box && t.user > 0);
   const others = traits.filter((t) => !t.password && t.user < 0).length;
   const card = traits.some((t) => t.card);
+  // Beside names and addresses, a field that only says "code" is a door code, a tax code or a postal code.
+  if (others > 1) for (const t of traits) t.otp &&= t.strongOtp;
 
   const signupWords = SIGNUP.test(submit) || (SIGNUP.test(context) && !LOGIN.test(submit));
   let signup = 0;
   if (SIGNUP.test(submit)) signup += 3;
   if (LOGIN.test(submit)) signup -= 3;
-  if (SIGNUP.test(context)) signup += 1;
-  if (LOGIN.test(context)) signup -= 1;
-  for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? 2 : 0;
+  // The form's own headings name it; the text before it is often the page's header ("Sign in" beside a sign-up form).
+  const vote = (words: string) => (SIGNUP.test(words) ? 1 : 0) - (LOGIN.test(words) ? 1 : 0);
+  signup += vote(heads) + vote(context);
+  // autocomplete=new-password alone weighs half of words that say so: sites set it on login fields to stop browsers.
+  for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? (p.worded ? 2 : 1) : 0;
   // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
   // one such field does not, since bank logins ask for a surname or a member number too.
   signup += (others >= 2 ? 1 : 0) + (candidates.length > 1 ? 1 : 0);
@@ -137,20 +174,23 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const asFields = (list: FieldTraits[], role: FieldRole) => list.map((t) => ({ role, elements: [t.el] }));
 
   if (passwords.length > 0) {
-    const roles = passwordRoles(passwords, signup);
+    const roles = passwordRoles(passwords, signup, SIGNUP.test(submit) && !LOGIN.test(submit));
     const passwordFields = passwords.map((t, i) => ({ role: roles[i]!, elements: [t.el] }));
     const hasCurrent = roles.includes('current-password');
     const hasNew = roles.includes('new-password');
     if (hasNew && hasCurrent) return result('change-password', [...passwordFields, ...asFields(candidates.filter((t) => t.acUser), 'username')]);
     if (hasNew) {
       if (RESET.test(wording) && !signupWords) return result('password-reset', passwordFields);
-      if (candidates.length > 0 || signupWords) return result('signup', [...passwordFields, ...asFields(signupUsernames(candidates), 'username')]);
+      if (candidates.length > 0 || signupWords) {
+        return result('signup', [...passwordFields, ...asFields(signupUsernames(candidates, passwords[0]), 'username')]);
+      }
       return result('change-password', passwordFields);
     }
-    const username = loginUsername(traits, passwords[0]!);
+    const username = loginUsername(traits, passwords[0]!, LOGIN.test(submit) || LOGIN.test(text));
     return result(username ? 'login' : 'password-step', [...passwordFields, ...asFields(username ? [username] : [], 'username')]);
   }
-  if (!card && codeFields(traits).length > 0) return result('otp', []);
+  // A code step may show the account it is for ("Email (username)", autocomplete=username).
+  if (!card && codeFields(traits).length > 0) return result('otp', asFields(candidates.filter((t) => t.acUser), 'username'));
   // Without a password the form's own text decides more: a newsletter box or a "forgot your password?" request.
   const body = normalizeDetectionText(group.container.textContent, BODY_TEXT_CHARS);
   if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(`${submit} | ${names} | ${text}`) || NEWSLETTER.test(body)) {

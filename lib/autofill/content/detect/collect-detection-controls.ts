@@ -1,11 +1,11 @@
 /** The inputs and buttons form detection looks at, in document order, including those in open shadow roots. */
 
-/** Input types that can hold a username, password or one-time code, or act as a button. */
-const CONTROL_TYPES = /^(text|email|tel|password|number|submit|image|button)$/;
+/** Input types that can hold a username, password or one-time code (some sites type their user ID `search`), or act as a button. */
+const CONTROL_TYPES = /^(text|email|tel|password|number|search|submit|image|button)$/;
 const CONTROLS = 'input,button,[role=button]';
 
 /**
- * Lists the credential-capable inputs (`text`, `email`, `tel`, `password`, `number`) and the button-like
+ * Lists the credential-capable inputs (`text`, `email`, `tel`, `password`, `number`, `search`) and the button-like
  * elements (`<button>`, `input[type=submit|image|button]`, `[role=button]`) under `root`, descending into every
  * open shadow root, in flattened tree order (a shadow tree's controls come right after its host). Controls come
  * from one native selector query; the only per-element work in script is an indexed pass looking for shadow

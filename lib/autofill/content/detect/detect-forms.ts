@@ -9,6 +9,7 @@ import { collectDetectionControls } from './collect-detection-controls';
 import type { DetectedForm } from './form-types';
 import { groupFields } from './group-fields';
 import { isFieldVisible } from './is-field-visible';
+import { splitRepeatedLogins } from './split-repeated-logins';
 
 /** Options for `detectForms`. */
 export interface DetectFormsOptions {
@@ -32,5 +33,7 @@ export interface DetectFormsOptions {
  */
 export function detectForms(root: Document | ShadowRoot, options: DetectFormsOptions = {}): DetectedForm[] {
   const groups = groupFields(collectDetectionControls(root), options.isVisible ?? isFieldVisible);
-  return groups.map((group) => classifyForm(group, group.inputs.map(classifyField)));
+  return groups.flatMap((group) =>
+    splitRepeatedLogins(group, group.inputs.map(classifyField)).map(([part, traits]) => classifyForm(part, traits)),
+  );
 }

@@ -19,9 +19,21 @@ const TEXT_NODE = 3;
  * @example findNearbyText(input); // "E-Mail-Adresse"
  */
 export function findNearbyText(el: Element): string {
-  // A floating label follows its input: <input><label>Current password</label>.
+  // A floating label follows its input: <input><label>Current password</label>; unless a label comes right
+  // before it, and the one after is the next field's: <label>Domain</label><input><label>Password</label><input>.
+  // A label whose for= names another field on the page is that field's label, placed before it; a for= that
+  // names nothing (sites that randomise ids) leaves the label to the field it follows.
   const next = el.nextElementSibling;
-  if (next?.tagName === 'LABEL' && next.textContent?.trim()) return next.textContent.trim().slice(0, 100);
+  const owner = next?.getAttribute('for');
+  const other = owner ? (el.getRootNode() as Document | ShadowRoot).getElementById(owner) : null;
+  if (
+    next?.tagName === 'LABEL' &&
+    (!other || other === el) &&
+    el.previousElementSibling?.tagName !== 'LABEL' &&
+    next.textContent?.trim()
+  ) {
+    return next.textContent.trim().slice(0, 100);
+  }
   let node: Node = el;
   for (let depth = 0; depth < MAX_DEPTH && node.parentNode && node.nodeName !== 'BODY'; depth++, node = node.parentNode) {
     let seen = 0;

@@ -19,7 +19,13 @@ function parentOf(node: Element): Element | null {
   return node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
 }
 
-function commonAncestor(nodes: Element[]): Element {
+/**
+ * The nearest element holding all of `nodes` (across shadow boundaries); a lone input's parent.
+ *
+ * @param nodes - one or more elements
+ * @returns their nearest common ancestor
+ */
+export function commonAncestor(nodes: Element[]): Element {
   let ancestors: Element[] = [];
   for (let n: Element | null = nodes[0]!; n; n = parentOf(n)) ancestors.push(n);
   for (const node of nodes.slice(1)) {
@@ -32,11 +38,16 @@ function commonAncestor(nodes: Element[]): Element {
   return nodes.length === 1 && lowest === nodes[0] ? (parentOf(lowest) ?? lowest) : lowest;
 }
 
-/** 2: submits its form by type; 1: says submit, log in, sign up, next…; 0: another button. */
+/**
+ * 2: submits its form by an explicit type, or by default and says so; 1: says submit, log in, sign up, next…;
+ * 0: another button. A `<button>` without a type submits its form too, but one that does not say so is a
+ * helper beside a field (show password, clear, "use phone instead") and must not split the form.
+ */
 function submitRank(el: HTMLElement): number {
   const type = el.getAttribute('type')?.toLowerCase();
-  if (type === 'submit' || type === 'image' || (el.tagName === 'BUTTON' && !type && (el as HTMLButtonElement).form)) return 2;
-  return type !== 'checkbox' && type !== 'radio' && SUBMIT.test(readButtonText(el)) ? 1 : 0;
+  if (type === 'submit' || type === 'image') return 2;
+  const says = type !== 'checkbox' && type !== 'radio' && SUBMIT.test(readButtonText(el));
+  return says ? (el.tagName === 'BUTTON' && !type && (el as HTMLButtonElement).form ? 2 : 1) : 0;
 }
 
 type OpenGroup = FieldGroup & { form: HTMLFormElement | null; dialog: Element | null; closed: boolean };
@@ -55,7 +66,9 @@ export function groupFields(controls: HTMLElement[], isVisible: (el: HTMLElement
     const last = groups[groups.length - 1];
     const input = el as HTMLInputElement;
     if (el.tagName === 'INPUT' && !/^(submit|image|button)$/.test(input.type)) {
-      if (!isVisible(el)) continue;
+      // A disabled password can be neither typed into nor filled (a sign-up form's hidden twin); a disabled
+      // identifier stays, since a password step shows the account so.
+      if ((input.disabled && input.type === 'password') || !isVisible(el)) continue;
       const dialog = el.closest('dialog,[role=dialog],[aria-modal=true]');
       if (last && !last.closed && last.form === input.form && last.dialog === dialog) {
         last.inputs.push(input);

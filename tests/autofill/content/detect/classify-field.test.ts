@@ -10,9 +10,49 @@ async function traitsOf(html: string, id = 'f') {
 }
 
 describe('classifyField: password fields', () => {
-  it('reads current/new from autocomplete before any wording', async () => {
-    expect((await traitsOf('<input id="f" type="password" autocomplete="current-password" placeholder="New password">')).hint).toBe('current');
+  it('reads current/new from autocomplete when the words say nothing', async () => {
+    expect((await traitsOf('<input id="f" type="password" autocomplete="new-password">')).worded).toBe(false);
+    expect((await traitsOf('<input id="f" type="password" autocomplete="new-password" placeholder="New password">')).worded).toBe(true);
+    expect((await traitsOf('<input id="f" type="password" autocomplete="current-password" name="pass">')).hint).toBe('current');
     expect((await traitsOf('<input id="f" type="password" autocomplete="new-password">')).hint).toBe('new');
+  });
+
+  it('lets the words a person reads outrank autocomplete=current-password, which sites copy onto sign-up fields', async () => {
+    const create = await traitsOf('<input id="f" type="password" autocomplete="current-password" aria-label="Create a secure password">');
+    expect([create.hint, create.acHint]).toEqual(['new', 'current']);
+    const again = await traitsOf('<label for="f">Confirm Password</label><input id="f" type="password" autocomplete="current-password">');
+    expect(again.hint).toBe('confirm');
+    // Against autocomplete=new-password the words win here too; the form decides (see detect-forms.test.ts).
+    const reuse = await traitsOf('<input id="f" type="password" autocomplete="new-password" placeholder="Don\'t reuse an old password">');
+    expect([reuse.hint, reuse.acHint]).toEqual(['current', 'new']);
+  });
+
+  it('never takes the answer to a secret question for a password, nor for an identifier', async () => {
+    for (const html of [
+      '<label for="f">Security answer</label><input id="f" type="password">',
+      '<input id="f" type="password" name="secret_answer" placeholder="Réponse secrète">',
+    ]) {
+      const answer = await traitsOf(html);
+      expect([answer.password, answer.otp, answer.user < 0], html).toEqual([false, false, true]);
+    }
+  });
+
+  it('takes masked boxes under four characters for parts of a number (an SSN), not a password', async () => {
+    expect((await traitsOf('<input id="f" type="password" name="TIN3" maxlength="3">')).password).toBe(false);
+    expect((await traitsOf('<input id="f" type="password" name="pin" maxlength="4">')).password).toBe(true);
+  });
+
+  it('reads password words of more languages (Romanian, Turkish, Czech, Hungarian)', async () => {
+    for (const word of ['Parola', 'Şifre', 'Heslo', 'Jelszó']) {
+      const masked = await traitsOf(`<label for="f">${word}</label><input id="f" type="password" name="verification">`);
+      expect([masked.password, masked.otp], word).toEqual([true, false]);
+    }
+    expect((await traitsOf('<label for="f">Repetaţi parola:</label><input id="f" type="password" name="verification">')).hint).toBe('confirm');
+  });
+
+  it('never takes a decoy for a credential', async () => {
+    expect((await traitsOf('<input id="f" type="password" name="fakepasswordremembered">')).password).toBe(false);
+    expect((await traitsOf('<input id="f" name="fakeusernameremembered">')).user).toBeLessThan(0);
   });
 
   it('reads current, confirm and new wording, in that order of precedence', async () => {
@@ -51,6 +91,49 @@ describe('classifyField: password fields', () => {
   });
 });
 
+describe('classifyField: a password shown in clear (type=text)', () => {
+  it('is a password when its own words say password', async () => {
+    for (const html of [
+      '<input id="f" type="text" name="password" autocomplete="off">',
+      '<input id="f" type="text" name="customerPassword">',
+      '<label for="f">Confirm password</label><input id="f" type="text">',
+    ]) {
+      expect((await traitsOf(html)).password, html).toBe(true);
+    }
+    expect((await traitsOf('<input id="f" type="text" name="ConfirmPasswd" aria-label="Confirm" autocomplete="new-password">')).hint).toBe('confirm');
+  });
+
+  it('is not a password when the words say something else beside password', async () => {
+    for (const html of [
+      '<input id="f" type="text" placeholder="Search passwords">',
+      '<input id="f" type="text" name="password_hint" placeholder="Password hint">',
+      '<input id="f" type="text" placeholder="Email for your password reset">',
+      '<label for="f">Username or password</label><input id="f" type="text">',
+      '<input id="f" type="text" placeholder="One-time password">',
+      '<label for="f">Last name</label><input id="f" type="text" placeholder="password">',
+      '<input id="f" type="text" autocomplete="username" name="password">',
+    ]) {
+      expect((await traitsOf(html)).password, html).toBe(false);
+    }
+  });
+
+  it('is not a password on autocomplete=new-password alone: sites put it on address fields to stop autofill', async () => {
+    const street = await traitsOf('<label for="f">Street address</label><input id="f" type="text" autocomplete="new-password" name="addressLineOne">');
+    expect(street.password).toBe(false);
+  });
+
+  it('stays a password when a show-password toggle switches it to type=text (the same element)', async () => {
+    const doc = await htmlDocument('<input id="f" type="password" name="pass">');
+    const input = doc.getElementById('f') as HTMLInputElement;
+    expect(classifyField(input).password).toBe(true);
+    input.type = 'text';
+    expect(classifyField(input).password).toBe(true);
+    const other = doc.createElement('input');
+    other.name = 'pass';
+    expect(classifyField(other).password).toBe(false);
+  });
+});
+
 describe('classifyField: other fields', () => {
   it('scores identifiers above zero and personal data below', async () => {
     expect((await traitsOf('<input id="f" autocomplete="username">')).user).toBeGreaterThan(0);
@@ -65,6 +148,40 @@ describe('classifyField: other fields', () => {
 
   it('lets what a person reads outvote what a developer named (Drupal: name="name", label Username)', async () => {
     expect((await traitsOf('<label for="f">Username</label><input id="f" name="name">')).user).toBeGreaterThan(0);
+  });
+
+  it('reads "code" beside an account word as an identifier, beside email or phone as the code sent there', async () => {
+    for (const html of ['<input id="f" name="codice_utente">', '<label for="f">Code utilisateur</label><input id="f">', '<input id="f" placeholder="Customer code">']) {
+      const t = await traitsOf(html);
+      expect([t.otp, t.user > 0], html).toEqual([false, true]);
+    }
+    const sent = await traitsOf('<input id="f" placeholder="Enter the code sent to your email">');
+    expect([sent.otp, sent.strongOtp]).toEqual([true, false]);
+    const once = await traitsOf('<label for="f">One-time code</label><input id="f" name="identificationCode">');
+    expect([once.otp, once.strongOtp]).toEqual([true, true]);
+  });
+
+  it('reads a field named by account words first, a code named later, as the account the code goes to', async () => {
+    const mobile = await traitsOf('<label for="f">Mobile No. (A one-time password will be sent via SMS to you.)</label><input id="f" type="tel">');
+    expect([mobile.otp, mobile.user > 0, mobile.identifier]).toEqual([false, true, 'phone']);
+    const email = await traitsOf('<label for="f">Enter your e-mail to receive a login code</label><input id="f">');
+    expect([email.otp, email.user > 0]).toEqual([false, true]);
+    // Too few words before the code word: the field asks for the code.
+    for (const label of ['Phone verification code', 'SMS code sent to your phone', 'Please enter the verification code sent to your email']) {
+      expect((await traitsOf(`<label for="f">${label}</label><input id="f" type="tel">`)).otp, label).toBe(true);
+    }
+  });
+
+  it('counts a search box as an identifier only when its words or autocomplete say so', async () => {
+    expect((await traitsOf('<input id="f" type="search" name="q">')).user).toBeLessThan(0);
+    expect((await traitsOf('<input id="f" type="search">')).user).toBeLessThan(0);
+    expect((await traitsOf('<label for="f">User ID</label><input id="f" type="search" autocomplete="username">')).user).toBeGreaterThan(0);
+  });
+
+  it('tells a label that names an identifier from a developer name that does', async () => {
+    expect((await traitsOf('<label for="f">User Name</label><input id="f" name="name">')).said).toBe(true);
+    const gender = await traitsOf('<input id="f" id="usernamereg-freeformGender" name="freeformGender" placeholder="Gender (optional)">');
+    expect(gender.said).toBe(false);
   });
 
   it('reads one-time codes from autocomplete and wording, but not promo or postal codes', async () => {
@@ -82,6 +199,11 @@ describe('classifyField: other fields', () => {
     expect((await traitsOf('<input id="f" type="tel">')).identifier).toBe('phone');
     expect((await traitsOf('<input id="f" placeholder="Mobile number">')).identifier).toBe('phone');
     expect((await traitsOf('<input id="f" name="login">')).identifier).toBe('name');
+    for (const label of ['ID Number', 'Membership number', 'Kundennummer', 'Numéro client', 'Número de sócio', 'Numer klienta', '会员编号']) {
+      expect((await traitsOf(`<label for="f">${label}</label><input id="f">`)).identifier, label).toBe('number');
+    }
+    const help = '<label for="f">Login (It must be between 2 and 24 characters long. It can contain letters and numbers.)</label><input id="f">';
+    expect((await traitsOf(help)).identifier).toBe('name');
   });
 
   it('reads labels through aria-labelledby, in a shadow root too', async () => {

@@ -5,11 +5,11 @@ import { collectDetectionControls } from '../../../../lib/autofill/content/detec
 import { htmlDocument } from '../../jsdom-document';
 
 describe('collectDetectionControls', () => {
-  it('keeps text-like inputs and buttons, drops checkboxes, hidden, file and other inputs', async () => {
+  it('keeps text-like inputs (search too: some sites type their user ID so) and buttons, drops checkboxes, hidden, file and other inputs', async () => {
     const doc = await htmlDocument(`<input id="t"><input id="e" type="email"><input id="tel" type="tel"><input id="pw" type="password">
-      <input id="n" type="number"><input type="hidden"><input type="checkbox"><input type="file"><input type="search"><input type="date">
+      <input id="n" type="number"><input type="hidden"><input type="checkbox"><input type="file"><input id="q" type="search"><input type="date">
       <input id="s" type="submit"><input id="i" type="image"><button id="b"></button><div id="r" role="button"></div><select></select><textarea></textarea>`);
-    expect(collectDetectionControls(doc).map((el) => el.id)).toEqual(['t', 'e', 'tel', 'pw', 'n', 's', 'i', 'b', 'r']);
+    expect(collectDetectionControls(doc).map((el) => el.id)).toEqual(['t', 'e', 'tel', 'pw', 'n', 'q', 's', 'i', 'b', 'r']);
   });
 
   it('lists shadow-root controls right after their host, nested roots included', async () => {

@@ -27,7 +27,7 @@ describe('detectForms on the authored fixtures', () => {
 describe('detectForms', () => {
   it('reports the form element as container and the submit button', async () => {
     const doc = await formFixture('login.html');
-    const [form] = detectForms(doc);
+    const form = detectForms(doc).find((f) => f.kind === 'login');
     expect(form!.container).toBe(doc.getElementById('login'));
     expect(form!.submit?.textContent).toBe('Sign in');
   });
@@ -67,7 +67,7 @@ describe('detectForms', () => {
   it('uses the visibility rule it is given', async () => {
     const doc = await formFixture('login.html');
     const forms = detectForms(doc, { isVisible: (el) => el.id !== 'user' });
-    expect(summary(forms)).toEqual(['password-step: current-password=#pass']);
+    expect(summary(forms)).toEqual(['none:', 'password-step: current-password=#pass']);
   });
 
   it('takes autocomplete over wording, and a form-wide login wording over a lone autocomplete=new-password', async () => {
@@ -80,6 +80,72 @@ describe('detectForms', () => {
       'login: username=#e, current-password=#p',
       'signup: username=#e, new-password=#p',
     ]);
+  });
+
+  it('keeps a password field a password after a show-password toggle switches it to type=text', async () => {
+    const doc = await htmlDocument(`<form><label for="u">Email</label><input id="u" type="email">
+      <label for="p">Passphrase</label><input id="p" type="password"><button type="button" id="eye">Show</button>
+      <button type="submit">Sign in</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#u, current-password=#p']);
+    // What the page's toggle does: the same element, now in clear. A later scan (on focus) still sees a password.
+    (doc.getElementById('p') as HTMLInputElement).type = 'text';
+    expect(summary(detectForms(doc))).toEqual(['login: username=#u, current-password=#p']);
+  });
+
+  it("weighs the form's own heading above the text before it (a page header's \"Sign in\" beside a sign-up form)", async () => {
+    const doc = await htmlDocument(`<header><a href="/login">Sign in</a></header><form><h1>Finish signup to start your membership</h1>
+      <input type="email" id="e" autocomplete="email"><input type="password" id="p"><button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#e, new-password=#p']);
+  });
+
+  it('lets a sign-up button outvote "current" words against autocomplete=new-password', async () => {
+    const doc = await htmlDocument(`<form><input type="email" id="e"><input type="password" id="p" autocomplete="new-password" placeholder="Don't reuse an old password">
+      <input type="password" id="c" autocomplete="new-password" placeholder="Confirm password"><button type="submit">Create account</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#e, new-password=#p, confirm-password=#c']);
+  });
+
+  it('reads an unlabelled first password as new when another field says current, even last', async () => {
+    const doc = await htmlDocument(`<form><input type="password" id="n" name="user[password]"><input type="password" id="c" name="user[password_confirmation]">
+      <label for="o">Current password</label><input type="password" id="o"><button type="submit">Update</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['change-password: new-password=#n, confirm-password=#c, current-password=#o']);
+  });
+
+  it('names a field by its nearest label when a site points two labels at it, and ignores aria references to the form itself', async () => {
+    const doc = await htmlDocument(`<form id="password"><label for="pw">Current password</label><input type="password" id="cur">
+      <label for="pw">New password</label><input type="password" id="pw" aria-describedby="New password">
+      <label for="pw2">New password (again)</label><input type="password" id="pw2"><button>Change Password</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['change-password: current-password=#cur, new-password=#pw, confirm-password=#pw2']);
+  });
+
+  it('weighs autocomplete=new-password alone below the form saying sign in (sites set it on login fields to stop browsers)', async () => {
+    const doc = await htmlDocument(`<div><h1>Sign in</h1><input id="phone" name="account" placeholder="Phone">
+      <input id="acct" name="account" placeholder="Phone/Email"><input id="p" type="password" placeholder="Password" autocomplete="new-password"></div>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#acct, current-password=#p']);
+    // Words that say new still make it a sign-up under the same heading.
+    const create = await htmlDocument(`<div><h1>Sign in</h1><input id="phone" name="account" placeholder="Phone">
+      <input id="acct" name="account" placeholder="Phone/Email"><input id="p" type="password" placeholder="Create a password" autocomplete="new-password"></div>`);
+    expect(summary(detectForms(create))[0]).toMatch(/^signup: .*new-password=#p/);
+  });
+
+  it('takes the field that only says "code" right before the password for the identifier, over a plain field before it', async () => {
+    const doc = await htmlDocument(`<form><h2>Código de Acesso</h2><label for="ni">CPF/CNPJ</label><input id="ni" maxlength="14">
+      <label for="c">Código de Acesso</label><input id="c" name="CodigoAcesso" maxlength="12">
+      <label for="p">Senha</label><input id="p" type="password"><input type="submit" value="Avançar"></form>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#c, current-password=#p']);
+  });
+
+  it("takes a sign-up's email for the account, not an ID or membership number asked before it", async () => {
+    const doc = await htmlDocument(`<form><legend>Create Account</legend><label for="n">Full Name</label><input id="n">
+      <input id="id" name="id_number" placeholder="ID Number"><label for="m">Membership number</label><input id="m">
+      <label for="e">Email</label><input id="e" type="email"><label for="p">Password</label><input id="p" type="password">
+      <input id="p2" type="password" placeholder="Confirm Password"><button type="submit">Create Account</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#e, new-password=#p, confirm-password=#p2']);
+  });
+
+  it('reports the account a code step is for, when its autocomplete says so', async () => {
+    const doc = await htmlDocument(`<form><label for="e">Email (username)</label><input type="email" id="e" autocomplete="username">
+      ${[0, 1, 2, 3, 4, 5].map((i) => `<input type="tel" id="d${i}" maxlength="1">`).join('')}<button type="submit">Verify</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['otp: username=#e, otp=#d0+#d1+#d2+#d3+#d4+#d5']);
   });
 
   it('splits one page-wide form (ASP.NET style) at its submit buttons', async () => {

@@ -20,6 +20,13 @@ describe('findNearbyText', () => {
     expect(await nearby('<div>Heading</div><input id="f"><label>Mot de passe actuel</label>')).toBe('Mot de passe actuel');
   });
 
+  it('does not take a following label that names another field by for= (it is placed before that field)', async () => {
+    expect(await nearby('<div>Confirm</div><input id="f"><label for="o">Current password</label><input id="o">')).toBe('Confirm');
+    expect(await nearby('<div>Heading</div><input id="f"><label for="f">Current password</label>')).toBe('Current password');
+    // A for= that names no element (ids randomised by the site) still labels the field it follows.
+    expect(await nearby('<div>Heading</div><input id="f"><label for="user_oldPassword">Current password</label>')).toBe('Current password');
+  });
+
   it('stops at a sibling holding another control: its text labels that control', async () => {
     expect(await nearby('<div>Username <input></div><div><input id="f"></div>')).toBe('');
   });

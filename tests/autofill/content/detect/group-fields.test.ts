@@ -33,6 +33,18 @@ describe('groupFields', () => {
     expect(groups.map((g) => ids(g.inputs))).toEqual([['u', 'p']]);
   });
 
+  it('does not split a form at a button without a type that does not say submit (a "delete" or eye icon beside a field)', async () => {
+    const groups = await groupsOf(`<form id="f"><input id="u"><button>delete</button><button aria-label="Show password"></button>
+      <input id="p" type="password"><button id="go">Sign up</button></form>`);
+    expect(groups.map((g) => ids(g.inputs))).toEqual([['u', 'p']]);
+    expect(groups[0]!.submit?.id).toBe('go');
+  });
+
+  it('skips a disabled password (a hidden twin) but keeps a disabled identifier (the account on a password step)', async () => {
+    const [group] = await groupsOf('<form><input id="u" value="alice" disabled><input id="twin" type="password" disabled><input id="p" type="password"></form>');
+    expect(ids(group!.inputs)).toEqual(['u', 'p']);
+  });
+
   it('prefers the button that submits by type over an earlier one that only says "create account"', async () => {
     const [group] = await groupsOf('<form><input id="u"><input id="p" type="password"><button type="button">Create an account</button><button type="submit" id="go">Login</button></form>');
     expect(group!.submit?.id).toBe('go');
