@@ -14,7 +14,7 @@ import { wipe } from '../../crypto/wipe';
 import { encodeEnvelopeAddress } from './encode-envelope-address';
 import { EnvelopeError } from './envelope-error';
 import { ENVELOPE_INFO } from './envelope-info';
-import { ENVELOPE_FORMAT, envelopeHeaderSchema, sealedHeaderSchema, type EnvelopeHeader, type EnvelopeSuite } from './envelope-schema';
+import { ENC_BYTES, ENVELOPE_FORMAT, envelopeHeaderSchema, sealedHeaderSchema, type EnvelopeHeader, type EnvelopeSuite } from './envelope-schema';
 import { bundleFingerprint } from '../identity/bundle-fingerprint';
 import type { Identity } from '../identity/identity';
 import { keyFingerprint } from '../identity/key-fingerprint';
@@ -39,7 +39,7 @@ export interface DecryptedEnvelope {
 /**
  * @param parsed - the envelope's clear parts (readEnvelopeAddress)
  * @param me - my identity: the address must name my keys, and my secret key of the suite decrypts
- * @throws EnvelopeError `malformed` (bad base64), `misaddressed` (not to my keys, "from" my own key: own data
+ * @throws EnvelopeError `malformed` (bad base64, or an `enc` not of the suite's size), `misaddressed` (not to my keys, "from" my own key: own data
  *   is never sealed to a public key, T06; or not the suite my keys call for, T27) or `unauthentic` (does not
  *   decrypt, whatever the reason: wrong key, corrupted encapsulation or ciphertext; or not of the plaintext's shape)
  */
@@ -52,6 +52,9 @@ export function decryptEnvelope(parsed: ParsedEnvelope, me: Identity): Decrypted
   } catch {
     throw new EnvelopeError('malformed');
   }
+  // Base64 text of the right length can still hold a byte more or less (1,121 bytes read as 1,496
+  // characters like 1,120): no encapsulation of the wrong size reaches a KEM (T27).
+  if (encBytes.length !== ENC_BYTES[address.suite]) throw new EnvelopeError('malformed');
   if (equalBytes(fromBase64(address.sender.fingerprint), keyFingerprint(me)) || address.suite !== suiteAddressed(address.recipient.fingerprint, me)) {
     throw new EnvelopeError('misaddressed');
   }

@@ -36,8 +36,10 @@ export const ENVELOPE_FORMAT = 2;
 export const envelopeSuiteSchema = z.enum(['x25519', 'xwing']);
 export type EnvelopeSuite = z.infer<typeof envelopeSuiteSchema>;
 
-/** Length of `enc` per suite in base64 characters: 32 bytes (X25519 public key), 1,120 (X-Wing ciphertext). */
-const ENC_TEXT_LENGTH: Record<EnvelopeSuite, number> = { x25519: 44, xwing: 1496 };
+/** Length of `enc` per suite in bytes: 32 (X25519 public key), 1,120 (X-Wing ciphertext). */
+export const ENC_BYTES: Record<EnvelopeSuite, number> = { x25519: 32, xwing: 1120 };
+/** The same in base64 characters; a few other byte lengths share it, so decryptEnvelope checks the bytes. */
+const encTextLength = (suite: EnvelopeSuite) => 4 * Math.ceil(ENC_BYTES[suite] / 3);
 
 /**
  * The whole header as the sender signed it (T02, T03): the clear address and the sealed fields. Opening
@@ -106,7 +108,7 @@ export const envelopeSchema = z
   })
   .strict()
   // An encapsulation of the other suite's size is malformed before any key is touched (T11).
-  .refine((envelope) => envelope.enc.length === ENC_TEXT_LENGTH[envelope.address.suite]);
+  .refine((envelope) => envelope.enc.length === encTextLength(envelope.address.suite));
 
 /** An envelope that opened and verified: header and body as the pinned sender signed them. */
 export interface OpenedEnvelope {
