@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
-import { formatTime, sharingErrorText, STATE_TEXT } from './sharing-text';
+import { formatTime, sharingErrorText, STATE_TEXT, suiteText, upgradedText } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 
 type Detail = ResponseOf<'contactGet'>['contact'];
@@ -63,20 +63,16 @@ export function ContactDetail({ id, onBack }: ContactDetailProps) {
               theirs, confirm it; if the pinned one matches, the relay is lying, so paste their contact code instead.
             </div>
           )}
-          {contact.upgradedAt !== null && (
+          {upgradedText(contact) !== null && (
             <p className="banner" data-testid="contact-upgraded">
-              {contact.handle}’s safety number changed on {formatTime(contact.upgradedAt)} because they upgraded to post-quantum keys. Their
-              other keys are the same and the new key is signed by them, so {contact.state === 'verified' ? 'they stay verified' : 'nothing else changed'};
-              compare the new number with them when you next can.
+              {upgradedText(contact)}
             </p>
           )}
           <h3>Safety number {contact.state === 'changed' ? '(pinned keys)' : ''}</h3>
           <code className="digits safety-number" data-testid="safety-number">{contact.safetyNumber}</code>
           <p className="hint">Compare it with the number {contact.handle} sees for you. Same digits on both sides: nobody is in between.</p>
           <p className="hint" data-testid="contact-suite">
-            {contact.postQuantum
-              ? 'Shares with them are sealed post-quantum (X-Wing: ML-KEM-768 + X25519).'
-              : 'Shares with them are sealed with X25519 until they upgrade to post-quantum keys.'}
+            {suiteText(contact.postQuantum)}
           </p>
           {contact.state !== 'verified' && (
             <button type="button" className="primary" disabled={busy} onClick={() => void verify(contact.fingerprint)}>
