@@ -4,7 +4,6 @@ import type { Item } from '../../lib/vault/model/item-schema';
 import { AccessPanel } from '../sharing/AccessPanel';
 import { ContentRows } from '../kit/ContentRows';
 import { errorText } from '../kit/error-text';
-import { inputFromContent } from '../../lib/vault/model/item-fields';
 import { ItemViewStatus } from '../kit/ItemViewStatus';
 import { SecretValue } from '../kit/SecretValue';
 import { TotpCode } from '../kit/TotpCode';
@@ -55,7 +54,7 @@ export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
 
   async function toggleFavourite() {
     setBusy(true);
-    const result = await call('itemUpdate', { id, item: { ...inputFromContent(content), favourite: !content.favourite } });
+    const result = await call('itemFavourite', { id, favourite: !content.favourite });
     setBusy(false);
     if (!result.ok) {
       showToast({ text: errorText(result.error) });

@@ -11,6 +11,7 @@ import { createImportHandlers } from '../import/background/create-import-handler
 import type { Handlers } from '../protocol/protocol';
 import { createSharingHandlers } from '../sharing/background/create-sharing-handlers';
 import { revokeDeletedItemShares } from '../sharing/owner/revoke-deleted-item-shares';
+import { announceChanges } from './announce-changes';
 import type { HandlerContext } from './context/handler-context';
 import { VaultSession } from './context/vault-session';
 import { createVaultHandlers } from './create-vault-handlers';
@@ -41,5 +42,5 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     ...createImportHandlers(ctx),
     ...createSharingHandlers(ctx),
   };
-  return { handlers, session };
+  return { handlers: deps.notifyVaultChange ? announceChanges(handlers, deps.notifyVaultChange) : handlers, session };
 }

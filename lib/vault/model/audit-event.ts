@@ -11,6 +11,8 @@ export const auditEventTypeSchema = z.enum([
   'item-created', 'item-edited', 'item-deleted', 'item-restored',
   'password-revealed', 'password-copied', 'username-copied', 'totp-copied', 'audit-exported',
   'vault-exported-encrypted', 'vault-exported-plain',
+  // Issue 17: a star is not an edit; an unlock that failed is recorded at the next successful one, at its own time.
+  'item-favourited', 'item-unfavourited', 'unlock-failed',
   'items-imported',
   /** An existing item updated by an import (the user chose "Replace" for a duplicate). */
   'item-replaced',

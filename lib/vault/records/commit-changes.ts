@@ -13,7 +13,8 @@ export interface Changes {
   put?: ItemRecord[];
   /** Ids removed for good (purge). */
   remove?: string[];
-  audit?: Omit<AuditPayload, 'at'>[];
+  /** Events stamped with the commit's time, unless one carries its own `at` (a failed unlock, recorded later). */
+  audit?: (Omit<AuditPayload, 'at'> & { at?: number })[];
 }
 
 /**
@@ -45,7 +46,7 @@ export function commitChanges(db: VaultDb, vault: UnlockedVault, changes: Change
 export async function appendAudit(
   db: VaultDb,
   vault: Pick<UnlockedVault, 'vaultKey' | 'auditKey' | 'vaultId'>,
-  events: Omit<AuditPayload, 'at'>[],
+  events: (Omit<AuditPayload, 'at'> & { at?: number })[],
   now: number,
 ): Promise<void> {
   const last = await db.audit.orderBy('seq').last();
