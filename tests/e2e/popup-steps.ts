@@ -60,6 +60,17 @@ export async function backToList(page: Page): Promise<void> {
   await list.waitFor();
 }
 
+/**
+ * Opens a view from the vault's header: its toolbar button, or the same button in the "More" menu
+ * (issue 17 grouped the header: primary actions, then a menu for the rest).
+ */
+export async function openView(page: Page, name: string | RegExp): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Vault' });
+  const target = nav.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+  if (!(await target.isVisible())) await nav.getByRole('button', { name: /^More/ }).click();
+  await target.click();
+}
+
 /** Types the master password on the unlock screen and submits it. */
 export async function unlockWith(page: Page, password: string): Promise<void> {
   const unlock = page.getByTestId('unlock');
