@@ -26,14 +26,17 @@ export function BreachCheckSettings({ onChanged }: BreachCheckSettingsProps) {
   useEffect(() => setAddress(current.rangeUrl), [current.rangeUrl]);
 
   async function save(next: { enabled: boolean; rangeUrl: string }) {
-    const result = await call('settingsSet', { settings: { ...settings, breachCheck: next } });
+    // Shown at once (the switch follows the click); put back if the background refuses it.
+    const before = settings;
+    setSettings({ ...settings, breachCheck: next });
+    const result = await call('settingsSet', { settings: { ...before, breachCheck: next } });
     if (!result.ok) {
+      setSettings(before);
       setSaveError(errorText(result.error));
       return;
     }
     setError(undefined);
     setSaveError(null);
-    setSettings({ ...settings, breachCheck: next });
     onChanged();
   }
 

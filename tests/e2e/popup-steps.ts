@@ -52,6 +52,15 @@ export function itemOption(page: Page, title: string): Locator {
   return itemOptions(page).filter({ hasText: title });
 }
 
+/**
+ * The accessible name of a list option as the browser computes it (from its visible text and hidden separators,
+ * since the rows carry no aria-label: issue 17, axe label-content-name-mismatch), e.g. "Mail , ann@mail.test , favourite".
+ */
+export async function optionName(option: Locator): Promise<string> {
+  const snapshot = await option.ariaSnapshot();
+  return /option "(.*)"/.exec(snapshot)?.[1] ?? '';
+}
+
 /** Back from an open panel to the list (the popup shows one at a time). */
 export async function backToList(page: Page): Promise<void> {
   const list = page.getByTestId('item-list');

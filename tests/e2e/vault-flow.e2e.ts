@@ -19,7 +19,7 @@ import {
 } from './harness';
 import { findKeyLikeValues, findLeaks, type Secret } from './leak-checks';
 import { orderedSteps, popupSession } from './ordered-steps';
-import { openView } from './popup-steps';
+import { openView, optionName } from './popup-steps';
 
 /** Random lowercase letters and digits, so every run types values no earlier run (or the code) contains. */
 function token(length: number): string {
@@ -214,7 +214,7 @@ describe('vault flow in the popup', () => {
     await search.fill(markerA);
     await option(loginB.title).waitFor({ state: 'detached' });
     await expect.poll(() => options().count(), POLL).toBe(1);
-    expect(await options().first().getAttribute('aria-label')).toMatch(new RegExp(`^${loginA.title}`));
+    expect(await optionName(options().first())).toMatch(new RegExp(`^${loginA.title}`));
     await search.fill(loginB.hostname);
     await option(loginA.title).waitFor({ state: 'detached' });
     await expect.poll(() => options().count(), POLL).toBe(1);

@@ -72,6 +72,13 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   receivedList: {},
   receivedGet: { id: 'shared-00000000000000000000000000000000' },
   receivedEdit: { id: 'shared-00000000000000000000000000000000', item: { type: 'login', title: 't' }, baseVersion: 2 },
+  sharingCheckRelay: { relayUrl: 'http://127.0.0.1:8787' },
+  sharingHandleImpact: {},
+  sharingSetHandle: { handle: 'alice2' },
+  inviteOpen: { link: 'http://127.0.0.1:8787/invite/#BWFsaWNl' },
+  inviteAccept: { link: 'http://127.0.0.1:8787/invite/#BWFsaWNl', handle: 'bob' },
+  receivedTotp: { id: 'shared-00000000000000000000000000000000' },
+  receivedEndedList: {},
 };
 const types = Object.keys(protocol) as MessageType[];
 /** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */

@@ -10,6 +10,7 @@ import { grantIsLive } from '../grants/grant';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
+import { receivedItemId } from '../store/received-item-id';
 import { loadGrants } from '../store/sharing-records';
 import { sealGrant, type StoredGrant } from '../store/stored-grant';
 import { openReceived, sealReceived } from '../store/stored-received';
@@ -32,7 +33,7 @@ export async function expireShares(db: VaultDb, vault: UnlockedVault | null, now
         const stored = openReceived(vault, record);
         if (stored.status !== 'live') continue;
         tombstones.push(sealReceived(vault, { status: 'ended', shareId: record.id, version: stored.share.version, endedAt: now, because: 'expired' }));
-        audit.push({ type: 'share-expired', itemTitle: stored.share.item.title, party: stored.share.owner.handle });
+        audit.push({ type: 'share-expired', itemId: receivedItemId(record.id), itemTitle: stored.share.item.title, party: stored.share.owner.handle });
       } catch {
         damaged.push(record.id);
       }
