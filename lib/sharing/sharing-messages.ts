@@ -54,7 +54,7 @@ export const sharingStatusSchema = z.object({
       ownCode: z.string(),
       /** `sealpass:contact:v1:…`, to paste into a colleague's Contacts. */
       contactCode: z.string(),
-      /** The contact code as a QR code (SVG built from module coordinates only). */
+      /** The invite link (relay and contact code) as a QR code (SVG built from module coordinates only). */
       qrSvg: z.string(),
       /** `<relay>/invite/#…`: the relay and the contact code as one link to send a colleague (issue 17). */
       inviteLink: z.string(),

@@ -180,7 +180,8 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
             registered: profile.registered,
             ownCode: ownSafetyCode(identity),
             contactCode,
-            qrSvg: renderSafetyQr(contactCode),
+            // The QR code carries the invite link: the relay and the contact code, scanned in one go.
+            qrSvg: renderSafetyQr(inviteLink(profile.relayUrl, contactCode)),
             inviteLink: inviteLink(profile.relayUrl, contactCode),
           },
           lastSyncAt: profile.lastSyncAt,

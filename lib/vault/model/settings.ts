@@ -50,6 +50,8 @@ export const settingsSchema = z.object({
   generator: generatorPrefsSchema.optional(),
   /** The opt-in online breach check (Health): off unless set; `rangeUrl` may point at a self-hosted mirror. */
   breachCheck: z.object({ enabled: z.boolean(), rangeUrl: breachRangeUrlSchema }).optional(),
+  /** The newest "a share you received ended" notice the user dismissed (an audit sequence number). */
+  endedNoticesSeen: z.number().int().nonnegative().optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
