@@ -14,6 +14,9 @@ import { healthRoutes } from './routes/health-routes';
 import { identityRoutes } from './routes/identity-routes';
 import { mailboxRoutes } from './routes/mailbox-routes';
 import { shareRoutes } from './routes/share-routes';
+import { linkRoutes } from './routes/link-routes';
+import { pageRoutes } from './routes/page-routes';
+import { requestRoutes } from './routes/request-routes';
 
 /**
  * Builds the relay app.
@@ -35,5 +38,9 @@ export function createApp(deps: RelayDeps) {
   app.route('/', identityRoutes(deps));
   app.route('/', mailboxRoutes(deps, auth));
   app.route('/', shareRoutes(deps, auth));
+  // One-time links and secret requests (issue 14): their API and the two public pages.
+  app.route('/', linkRoutes(deps, auth));
+  app.route('/', requestRoutes(deps, auth));
+  app.route('/', pageRoutes(deps));
   return app;
 }

@@ -28,6 +28,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.perAddressPerMinute),
   MAILBOX_MAX_ENVELOPES: positiveInt(DEFAULT_LIMITS.mailbox.maxEnvelopes),
   MAILBOX_MAX_BYTES: positiveInt(DEFAULT_LIMITS.mailbox.maxBytes),
+  // One-time links and secret requests (issue 14).
+  LINK_RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.links.perAddressPerMinute),
+  LINKS_MAX_PER_IDENTITY: positiveInt(DEFAULT_LIMITS.links.maxLivePerIdentity),
+  PAGES_DIR: z.string().min(1).optional().transform((value) => value ?? '.output/relay-pages'),
 });
 
 export interface RelayConfig {
@@ -43,6 +47,8 @@ export interface RelayConfig {
   trustProxy: boolean;
   purgeIntervalMs: number;
   limits: RelayLimits;
+  /** Where the built link and request pages are (scripts/build-relay-pages.mjs). */
+  pagesDir: string;
 }
 
 /**
@@ -69,6 +75,8 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
       perIdentityPerMinute: e.RATE_LIMIT_PER_IDENTITY,
       perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS,
       mailbox: { maxEnvelopes: e.MAILBOX_MAX_ENVELOPES, maxBytes: e.MAILBOX_MAX_BYTES },
+      links: { perAddressPerMinute: e.LINK_RATE_LIMIT_PER_ADDRESS, maxLivePerIdentity: e.LINKS_MAX_PER_IDENTITY },
     },
+    pagesDir: e.PAGES_DIR,
   };
 }

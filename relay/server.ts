@@ -11,6 +11,7 @@ import { createNodeEd25519Verifier } from './node-ed25519-verifier';
 import { readRelayConfig } from './relay-config';
 import { startPurgeTimer } from './start-purge-timer';
 import { openStore } from './store/open-store';
+import { loadRelayPages, type RelayPages } from './pages/relay-pages';
 
 /** Opens what the relay needs, or exits 1 with one readable line (a bad variable, an unreachable database). */
 async function start() {
@@ -18,6 +19,7 @@ async function start() {
     const config = readRelayConfig(process.env);
     const store = await openStore(config);
     await store.purgeExpired(Date.now());
+    await store.purgeExpiredLinks(Date.now());
     return { config, store };
   } catch (error) {
     console.error(`relay: cannot start: ${error instanceof Error ? error.message : String(error)}`);
@@ -26,12 +28,24 @@ async function start() {
 }
 
 const { config, store } = await start();
+
+/** The link and request pages (issue 14); a relay without them still carries envelopes, and says so. */
+function readPages(): RelayPages | undefined {
+  try {
+    return loadRelayPages(config.pagesDir);
+  } catch (error) {
+    console.error(`relay: /l/ and /r/ answer 404: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+const pages = readPages();
 const app = createApp({
   store,
   now: Date.now,
   limits: config.limits,
   clientAddress: nodeClientAddress(config.trustProxy),
   verify: createNodeEd25519Verifier(),
+  ...(pages ? { pages } : {}),
 });
 const stopPurge = startPurgeTimer(store, Date.now, config.purgeIntervalMs);
 

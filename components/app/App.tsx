@@ -17,6 +17,8 @@ export interface AppProps {
   openVaultPage?: (view?: StartView) => void;
   /** The panel the vault page opens on once unlocked (its entrypoint reads it from the address). */
   startView?: StartView;
+  /** The vault page was opened by a save bar's Edit…: the draft's token, read from the address by the entrypoint. */
+  draftToken?: string | undefined;
 }
 
 type Phase =
@@ -26,7 +28,7 @@ type Phase =
   | { kind: 'locked' }
   | { kind: 'unlocked'; integrity: IntegrityReport | null; failedUnlocks: number };
 
-export function App({ layout, openVaultPage, startView }: AppProps) {
+export function App({ layout, openVaultPage, startView, draftToken }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   const loadStatus = useCallback(async () => {
@@ -91,6 +93,7 @@ export function App({ layout, openVaultPage, startView }: AppProps) {
           failedUnlocks={phase.failedUnlocks}
           openVaultPage={openVaultPage}
           startView={startView}
+          draftToken={draftToken}
           onLock={() => setPhase({ kind: 'locked' })}
         />
       );

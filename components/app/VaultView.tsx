@@ -11,7 +11,7 @@ import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import { subscribeVaultChange } from '../../lib/messaging/vault-change-event';
 import type { Settings } from '../../lib/vault/model/settings';
 import { isReceivedItemId } from '../../lib/sharing/is-received-item-id';
-import type { Item, ItemSummary } from '../../lib/vault/model/item-schema';
+import type { Item, ItemSummary, LoginInput } from '../../lib/vault/model/item-schema';
 import { AuditLog } from '../settings/AuditLog';
 import { Contacts } from '../sharing/Contacts';
 import { DamagedNotice } from '../sharing/DamagedNotice';
@@ -23,7 +23,9 @@ import { HealthCount } from '../health/HealthCount';
 import { HealthView } from '../health/HealthView';
 import { ImportView } from '../import/ImportView';
 import { Inbox } from '../sharing/Inbox';
+import { LinksView } from '../links/LinksView';
 import { IntegrityBanner } from './IntegrityBanner';
+import { IntegrityCheck } from './IntegrityCheck';
 import { ItemEditor } from '../items/ItemEditor';
 import { INITIAL_LIST_STATE, ItemList, type ListState } from '../items/ItemList';
 import { ItemView } from '../items/ItemView';
@@ -41,7 +43,7 @@ export type StartView = 'import';
 type View =
   | { kind: 'list' }
   | { kind: 'item'; id: string }
-  | { kind: 'new'; prefill: { title: string; url: string } | null }
+  | { kind: 'new'; prefill: { title: string; url: string } | null; initial?: LoginInput }
   | { kind: 'edit'; item: Item }
   | { kind: 'generator' }
   | { kind: 'settings' }
@@ -51,7 +53,8 @@ type View =
   | { kind: 'import' }
   | { kind: 'contacts' }
   | { kind: 'inbox' }
-  | { kind: 'trash' };
+  | { kind: 'trash' }
+  | { kind: 'links' };
 
 /** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
 const TOAST_MS_WITH_ACTION = 10_000;
@@ -67,10 +70,12 @@ export interface VaultViewProps {
   openVaultPage?: ((view?: StartView) => void) | undefined;
   /** The panel the vault page opens on (vault.html#import). */
   startView?: StartView | undefined;
+  /** A save bar's Edit… opened this page: the token of the values waiting in the background for the editor. */
+  draftToken?: string | undefined;
   onLock: () => void;
 }
 
-export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage, startView, onLock }: VaultViewProps) {
+export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage, startView, draftToken, onLock }: VaultViewProps) {
   const call = useVaultCall();
   const [items, setItems] = useState<ItemSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -115,6 +120,18 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
   const showToast = useCallback((content: ToastContent | null) => {
     setToast(content === null ? null : { content, key: Date.now() });
   }, []);
+
+  // The save bar's Edit…: the editor opens with the values the background kept for this token (taken once).
+  const draftTaken = useRef<string | null>(null);
+  useEffect(() => {
+    if (draftToken === undefined || draftTaken.current === draftToken) return;
+    draftTaken.current = draftToken;
+    void call('saveDraftTake', { token: draftToken }).then((result) => {
+      if (!result.ok) showToast({ text: errorText(result.error) });
+      else if (result.draft.kind === 'create') setView({ kind: 'new', prefill: null, initial: result.draft.item });
+      else setView({ kind: 'edit', item: result.draft.item });
+    });
+  }, [call, draftToken, showToast]);
 
   useEffect(() => {
     if (toast === null) return;
@@ -223,7 +240,16 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
       );
       break;
     case 'new':
-      panel = <ItemEditor key="new" folders={folders} prefill={view.prefill} onSaved={saved} onCancel={toList} />;
+      panel = (
+        <ItemEditor
+          key={view.initial ? 'new-from-save' : 'new'}
+          {...(view.initial ? { initial: view.initial } : {})}
+          folders={folders}
+          prefill={view.prefill}
+          onSaved={saved}
+          onCancel={toList}
+        />
+      );
       break;
     case 'edit':
       panel = (
@@ -240,7 +266,19 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
       panel = <Generator />;
       break;
     case 'settings':
-      panel = <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />;
+      panel = (
+        <>
+          <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />
+          {layout === 'page' && (
+            <IntegrityCheck
+              onProblems={(found) => {
+                setReport(found);
+                void reloadList();
+              }}
+            />
+          )}
+        </>
+      );
       break;
     case 'audit':
       panel = <AuditLog />;
@@ -268,6 +306,9 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
       break;
     case 'inbox':
       panel = <Inbox onChanged={() => void reloadList()} onOpenContacts={() => setView({ kind: 'contacts' })} />;
+      break;
+    case 'links':
+      panel = <LinksView />;
       break;
     case 'list':
       break;

@@ -1,6 +1,6 @@
 /** Add and edit form for logins and secure notes, with the generator inline and an error next to each field. */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Item, ItemInput } from '../../lib/vault/model/item-schema';
+import type { Item, ItemInput, LoginInput } from '../../lib/vault/model/item-schema';
 import { errorText } from '../kit/error-text';
 import { Field, focusFirstInvalid } from '../kit/Field';
 import { Generator } from '../kit/Generator';
@@ -10,6 +10,8 @@ import { useVaultCall } from '../kit/use-vault-call';
 export interface ItemEditorProps {
   /** The item being edited; absent for a new one. */
   item?: Item;
+  /** A new login's values to start from (the save bar's Edit…); ignored when `item` is given. */
+  initial?: LoginInput;
   /** Existing folders, offered as suggestions. */
   folders: string[];
   /** A new login's title and address from the page the popup was opened on (absent: an empty form). */
@@ -18,12 +20,13 @@ export interface ItemEditorProps {
   onCancel: () => void;
 }
 
-export function ItemEditor({ item, folders, prefill = null, onSaved, onCancel }: ItemEditorProps) {
+export function ItemEditor({ item, initial, folders, prefill = null, onSaved, onCancel }: ItemEditorProps) {
   const call = useVaultCall();
   const baseId = useId();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<ItemDraft>(() => {
-    if (item) return draftFromContent(item.content);
+    const from = item?.content ?? initial;
+    if (from) return draftFromContent(from);
     return prefill === null ? emptyDraft('login') : { ...emptyDraft('login'), title: prefill.title, urls: [prefill.url] };
   });
   const [errors, setErrors] = useState<DraftErrors>({});

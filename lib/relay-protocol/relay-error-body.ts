@@ -19,6 +19,10 @@ export const RELAY_ERROR_STATUS = {
   'not-found': 404,
   'unknown-recipient': 404,
   'handle-taken': 409,
+  // One-time links and secret requests (issue 14): spent, expired or revoked; or answered as often as allowed.
+  gone: 410,
+  exists: 409,
+  'too-many-links': 429,
   'body-too-large': 413,
   'envelope-too-large': 413,
   'rate-limited': 429,

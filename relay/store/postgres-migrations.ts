@@ -2,6 +2,8 @@
  * The PostgreSQL schema, one entry per version (relay_schema_version counts how many have run). Append
  * only: a released entry is never edited, a change is a new entry. Times are bigint ms since the epoch.
  */
+import { POSTGRES_LINK_MIGRATION } from './link-migrations';
+
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE identities (
@@ -50,4 +52,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_counters_by_expiry ON rate_counters (expires_at);
   `,
+  // One-time links and secret requests (issue 14).
+  POSTGRES_LINK_MIGRATION,
 ];

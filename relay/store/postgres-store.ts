@@ -10,6 +10,7 @@ import { BatchRefusal } from './batch-refusal';
 import { findFullMailboxes, type MailboxUsage } from './find-full-mailboxes';
 import { parseBundleRow } from './parse-bundle-row';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { createPostgresLinkStore } from './postgres-link-store';
 import type { PostOutcome, RelayStore, StoredEnvelope } from './relay-store';
 
 export interface PostgresStoreOptions {
@@ -63,6 +64,8 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
 
   return {
     kind: 'postgres',
+    // Links and requests (issue 14).
+    ...createPostgresLinkStore(pool),
 
     async migrate() {
       await transaction(async (client) => {

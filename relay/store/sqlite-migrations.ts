@@ -2,6 +2,8 @@
  * The SQLite schema, one entry per version (PRAGMA user_version counts how many have run). Append only:
  * a released entry is never edited, a change is a new entry.
  */
+import { SQLITE_LINK_MIGRATION } from './link-migrations';
+
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE identities (
@@ -51,4 +53,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX rate_counters_by_expiry ON rate_counters (expires_at);
   `,
+  // One-time links and secret requests (issue 14).
+  SQLITE_LINK_MIGRATION,
 ];

@@ -10,6 +10,7 @@ import { findFullMailboxes, type MailboxUsage } from './find-full-mailboxes';
 import { parseBundleRow } from './parse-bundle-row';
 import type { EnvelopeToStore, MailboxLimits, PostOutcome, PurgeCounts, RelayStore, StoredEnvelope } from './relay-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { createSqliteLinkStore } from './sqlite-link-store';
 
 interface EnvelopeRow {
   id: number;
@@ -72,6 +73,9 @@ export function openSqliteStore(filename: string): RelayStore {
     return prepared;
   };
 
+  // Links and requests (issue 14): their own statements, prepared with the rest after migrate().
+  const links = createSqliteLinkStore(db);
+
   const post = db.transaction((sender: string, batch: EnvelopeToStore[], now: number, limits: MailboxLimits): PostOutcome => {
     const s = sql();
     const recipients = [...new Set(batch.map((item) => item.recipient))];
@@ -112,6 +116,7 @@ export function openSqliteStore(filename: string): RelayStore {
 
   return {
     kind: 'sqlite',
+    ...links.methods,
 
     async migrate() {
       db.transaction(() => {
@@ -123,6 +128,7 @@ export function openSqliteStore(filename: string): RelayStore {
         }
       }).immediate();
       prepared = statements();
+      links.prepare();
     },
 
     async registerIdentity(bundle: IdentityBundle, now: number) {

@@ -11,6 +11,7 @@ import { benchSharingService } from './sharing-service-bench';
 import { round } from './stats';
 import { benchVault } from './vault-bench';
 import { benchImport } from './import-bench';
+import { benchLinks } from './links-bench';
 
 const argon2 = await benchArgon2();
 const vault = await benchVault();
@@ -22,6 +23,8 @@ const sharingService = await benchSharingService();
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 // After the peak-memory reading: its pre-signed requests (~150 MB) belong to the load generator, not to us.
 const relay = await benchRelay();
+// One-time links (issue 14): create, opens/s on SQLite, and the page's reveal in Chromium.
+const links = await benchLinks();
 // After the Node figures rather than beside them: two cores, and a browser running alongside would skew both.
 const chromium = await benchChromium();
 const argon2Chromium = chromium.ok
@@ -29,6 +32,14 @@ const argon2Chromium = chromium.ok
       ...chromium.argon2,
       // The same native CLI figure as `argon2`: the target is about the KDF the extension really runs.
       oursOverNative: argon2.nativeCliMs === null ? null : round(chromium.argon2.hashWasmMs / argon2.nativeCliMs),
+      // Issue 15's candidates in the same page and run, each over the same native figure.
+      candidates: {
+        ...chromium.kdfCandidates,
+        overNative: Object.fromEntries(
+          ([['hashWasm', chromium.kdfCandidates.hashWasmMs], ['openpgpSimd', chromium.kdfCandidates.openpgpSimd.ms], ['referenceSimdThreads', chromium.kdfCandidates.referenceSimdThreads.ms]] as const)
+            .map(([name, ms]) => [name, ms === null || argon2.nativeCliMs === null ? null : round(ms / argon2.nativeCliMs)]),
+        ),
+      },
       target: argon2.target,
     }
   : null;
@@ -45,6 +56,7 @@ process.stdout.write(
       sharing,
       sharingService,
       relay,
+      links,
       peakRssMiB,
       chromium: chromium.ok ? chromium.version : null,
       argon2Chromium,

@@ -13,6 +13,7 @@ it('defaults to 127.0.0.1:8787 with SQLite in ./data and the default limits', ()
     trustProxy: false,
     purgeIntervalMs: 60_000,
     limits: DEFAULT_LIMITS,
+    pagesDir: '.output/relay-pages',
   });
 });
 
@@ -29,6 +30,9 @@ it('reads every variable', () => {
     RATE_LIMIT_PER_ADDRESS: '20',
     MAILBOX_MAX_ENVELOPES: '30',
     MAILBOX_MAX_BYTES: '40',
+    LINK_RATE_LIMIT_PER_ADDRESS: '50',
+    LINKS_MAX_PER_IDENTITY: '60',
+    PAGES_DIR: '/srv/pages',
   });
   expect(config).toEqual({
     port: 0,
@@ -38,7 +42,13 @@ it('reads every variable', () => {
     databaseSchema: 'relay_eu',
     trustProxy: true,
     purgeIntervalMs: 5000,
-    limits: { perIdentityPerMinute: 10, perAddressPerMinute: 20, mailbox: { maxEnvelopes: 30, maxBytes: 40 } },
+    limits: {
+      perIdentityPerMinute: 10,
+      perAddressPerMinute: 20,
+      mailbox: { maxEnvelopes: 30, maxBytes: 40 },
+      links: { perAddressPerMinute: 50, maxLivePerIdentity: 60 },
+    },
+    pagesDir: '/srv/pages',
   });
 });
 

@@ -35,7 +35,8 @@ export interface StoreCase {
   open(): Promise<OpenedStore>;
 }
 
-const TABLES = ['identities', 'envelopes', 'shares', 'nonces', 'rate_counters'];
+// Links and requests (issue 14) after the envelope tables; link_opens before links, which it references.
+const TABLES = ['identities', 'envelopes', 'shares', 'nonces', 'rate_counters', 'link_opens', 'links', 'requests', 'request_answers'];
 
 const sqliteCase: StoreCase = {
   name: 'sqlite',

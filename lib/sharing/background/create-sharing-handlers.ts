@@ -20,6 +20,7 @@ import { renderSafetyQr } from '../identity/render-safety-qr';
 import { VaultError } from '../../vault/model/vault-error';
 import type { ExpiryChoice, sharingMessages } from '../sharing-messages';
 import { RelayError } from '../../relay-protocol/relay-error';
+import { acceptRequest } from '../recipient/accept-request';
 import { answerShare } from '../recipient/answer-share';
 import { commitSharing } from '../store/commit-sharing';
 import { createSharingIdentity } from '../profile/create-sharing-identity';
@@ -27,6 +28,7 @@ import { describeContact, summarizeContact } from '../profile/describe-contact';
 import { expireShares } from '../sync/expire-shares';
 import { listAccess } from '../owner/list-access';
 import { listReceived } from '../recipient/list-received';
+import { listRequests } from '../recipient/list-requests';
 import { requireRecord } from '../store/load-sealed-records';
 import { getContact, getGrant, loadContacts } from '../store/sharing-records';
 import { lookUpIdentity } from '../profile/look-up-identity';
@@ -40,8 +42,6 @@ import { revokeGrants } from '../owner/revoke-grants';
 import { setRelay } from '../profile/set-relay';
 import { shareItem } from '../owner/share-item';
 import { withSharingLock } from '../store/sharing-lock';
-import { sealContact } from '../store/stored-contact';
-import { sealGrant } from '../store/stored-grant';
 import { syncSharing, type SyncOutcome } from '../sync/sync-sharing';
 import { wipeIdentity } from '../identity/wipe-identity';
 import { getItem } from '../../vault/items/get-item';
@@ -75,7 +75,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
   const now = () => ctx.deps.now();
   const syncs = new WeakMap<UnlockedVault, Promise<SyncOutcome | null>>();
 
-  const inboxCount = async (vault: UnlockedVault) => (await listReceived(db, vault, now())).inbox.length;
+  const inboxCount = async (vault: UnlockedVault) => (await listReceived(db, vault, now())).inbox.length + (await listRequests(db, vault)).requests.length;
   const refreshBadge = async (vault: UnlockedVault) => ctx.deps.badge.setBadgeCount('inbox', await inboxCount(vault));
   const scheduleExpiry = async () => {
     const next = await db.received.where('expiresAt').above(now()).first();
@@ -281,7 +281,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
         } catch {
           throw new VaultError('conflict', 'The keys changed while you compared. Compare the new safety number again.');
         }
-        await commitSharing(db, vault, { contacts: [sealContact(vault, id, contact)], audit: [{ type: 'contact-verified', party: contact.handle }] }, now());
+        await commitSharing(db, vault, { contacts: [{ id, contact }], audit: [{ type: 'contact-verified', party: contact.handle }] }, now());
       });
       return {};
     },
@@ -318,7 +318,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
           damaged: 'The record of that share is damaged and cannot be opened. Your item and your other shares are fine.',
         });
         if (stored.grant.itemId !== itemId) throw new VaultError('not-found', 'That share no longer exists.');
-        await commitSharing(db, vault, { shares: [sealGrant(vault, { ...stored, rotateDismissed: true })] }, now());
+        await commitSharing(db, vault, { grants: [{ ...stored, rotateDismissed: true }] }, now());
       });
       return {};
     },
@@ -334,6 +334,29 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
       await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => answerShare(db, vault, identity, id, answer, confirmedUnverified, now())));
       await refreshBadge(vault);
       await sync(vault);
+      return {};
+    },
+
+    async shareRequestList() {
+      const vault = await ctx.unlocked();
+      return listRequests(db, vault);
+    },
+
+    async shareRequestAccept({ id }) {
+      const vault = await ctx.unlocked();
+      try {
+        await withSharingLock(vault, () => withIdentity(db, vault, (opened) => acceptRequest(db, vault, opened, id, now())));
+      } finally {
+        await refreshBadge(vault);
+      }
+      await sync(vault);
+      return {};
+    },
+
+    async shareRequestDecline({ id }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, () => commitSharing(db, vault, { removeRequests: [id] }, now()));
+      await refreshBadge(vault);
       return {};
     },
 

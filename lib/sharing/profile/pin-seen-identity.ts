@@ -16,7 +16,7 @@ import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
 import { loadContacts } from '../store/sharing-records';
 import { readIdentity } from '../store/read-identity';
-import { sealContact, type StoredContact } from '../store/stored-contact';
+import type { StoredContact } from '../store/stored-contact';
 
 /**
  * @param seen - a handle and keys from a verified bundle (lookup) or a decoded contact code
@@ -46,7 +46,7 @@ export async function pinSeenIdentity(
   if (outcome.change !== 'unchanged') {
     // Contact changes are security events (issue 17): in the audit log with the handle, in the same commit.
     const type = outcome.change === 'pinned' ? 'contact-added' : outcome.change === 'verified' ? 'contact-verified' : 'contact-key-changed';
-    await commitSharing(db, vault, { contacts: [sealContact(vault, stored.id, stored.contact)], audit: [{ type, party: seen.handle }] }, now);
+    await commitSharing(db, vault, { contacts: [{ id: stored.id, contact: stored.contact }], audit: [{ type, party: seen.handle }] }, now);
   }
   return { stored, change: outcome.change };
 }

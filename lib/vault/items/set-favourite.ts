@@ -5,10 +5,10 @@
  */
 import type { VaultDb } from '../../db/vault-db';
 import type { UnlockedVault } from '../keys/unlocked-vault';
-import { summarizeItem } from '../model/summarize-item';
 import { VaultError } from '../model/vault-error';
 import { commitChanges } from '../records/commit-changes';
 import { openItem } from '../records/open-item';
+import { overviewRow } from '../records/overview-bucket';
 import { sealItem } from '../records/seal-item';
 import { getLiveRecord } from './get-item';
 
@@ -30,7 +30,7 @@ export async function setFavourite(db: VaultDb, vault: UnlockedVault, id: string
   const next = { ...content, favourite };
   await commitChanges(db, vault, {
     put: [sealItem(vault, id, record.rev + 1, next, record)],
+    rows: [overviewRow(id, record.rev + 1, next, false)],
     audit: [{ type: favourite ? 'item-favourited' : 'item-unfavourited', itemId: id, itemTitle: content.title }],
   }, now);
-  vault.summaries.set(id, summarizeItem(id, next));
 }
