@@ -9,12 +9,15 @@ import { useTabLogins } from '../items/use-tab-logins';
 import { VaultHeader, type HeaderView, type Layout } from './VaultHeader';
 import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import { subscribeVaultChange } from '../../lib/messaging/vault-change-event';
+import type { ResponseOf } from '../../lib/protocol/protocol';
 import type { Settings } from '../../lib/vault/model/settings';
 import { isReceivedItemId } from '../../lib/sharing/is-received-item-id';
 import type { Item, ItemSummary, LoginInput } from '../../lib/vault/model/item-schema';
 import { AuditLog } from '../settings/AuditLog';
 import { Contacts } from '../sharing/Contacts';
 import { DamagedNotice } from '../sharing/DamagedNotice';
+import { EndedNotices } from '../sharing/EndedNotices';
+import { PendingShares } from '../sharing/PendingShares';
 import { errorText } from '../kit/error-text';
 import { listFolders } from '../items/filter-items';
 import { ExportView } from '../export/ExportView';
@@ -87,6 +90,7 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
   const [report, setReport] = useState<IntegrityReport | null>(integrity);
   const [failedNotice, setFailedNotice] = useState(failedUnlocks);
   const [inboxCount, setInboxCount] = useState(0);
+  const [pending, setPending] = useState<ResponseOf<'inboxList'>['shares']>([]);
   const [receivedDamaged, setReceivedDamaged] = useState(0);
 
   // Reloads overlap (a delete reloads, then Undo reloads again before the first is done): only the latest
@@ -103,6 +107,7 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
       setItems(received.ok ? [...result.items, ...received.items] : result.items);
       setReceivedDamaged(received.ok ? received.damaged : 0);
       setInboxCount(inbox.ok ? inbox.shares.length : 0);
+      setPending(inbox.ok ? inbox.shares : []);
       setListError(null);
     } else if (seq === reloadSeq.current) {
       setListError(errorText(result.error));
@@ -112,6 +117,16 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
   useEffect(() => {
     void reloadList();
     void call('settingsGet', {}).then((r) => r.ok && setSettings(r.settings));
+  }, [call, reloadList]);
+
+  // Issue 17: opening the popup or the vault page syncs sharing at once (a new share, an answer or a revoke
+  // shows now rather than at the one-minute poll); the list is shown first and reloaded after.
+  useEffect(() => {
+    void call('sharingStatus', {}).then(async (status) => {
+      if (!status.ok || status.identity === null) return;
+      const synced = await call('sharingSync', {});
+      if (synced.ok) void reloadList();
+    });
   }, [call, reloadList]);
 
   // Another page (or a share that arrived or ended) changed the items: show the list as it is now.
@@ -183,7 +198,7 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
   // Import needs a file dialog, which closes the popup: the popup opens the vault page on Import instead.
   const openImport = layout === 'page' ? () => setView({ kind: 'import' }) : openVaultPage ? () => openVaultPage('import') : undefined;
   // The popup's current tab: its saved logins (Fill, and Enter in the list), and what Add item prefills.
-  const tabLogins = useTabLogins(layout === 'popup');
+  const tabLogins = useTabLogins(layout === 'popup', items);
   const fillIds = useMemo(() => new Set(tabLogins.tab?.logins.map((login) => login.id) ?? []), [tabLogins.tab]);
 
   async function addItem() {
@@ -318,6 +333,8 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
   const list = (
     <>
       <DamagedNotice kind="received" count={receivedDamaged} />
+      <EndedNotices />
+      <PendingShares entries={pending} onAnswered={() => void reloadList()} onOpenInbox={() => setView({ kind: 'inbox' })} />
       <ItemList
         items={items}
         error={listError}

@@ -1,6 +1,6 @@
 /**
- * The popup's current page: the logins saved for the active tab, and Fill. Asked once when the popup opens
- * (the tab cannot change under an open popup). Filling is started by the background with a one-time grant
+ * The popup's current page: the logins saved for the active tab, and Fill. Asked when the popup opens
+ * (the tab cannot change under an open popup) and again when the list changes (a share accepted there). Filling is started by the background with a one-time grant
  * for that tab (S3); the popup then closes so the page is in view.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -24,9 +24,10 @@ export interface TabLoginsState {
 
 /**
  * @param enabled - false on the vault page, whose own tab is the active one
+ * @param refreshKey - asked again whenever this changes (the item list)
  * @returns the tab's logins and `fill(id)`, which fills one of them into the tab
  */
-export function useTabLogins(enabled: boolean): { tab: TabLoginsState | null; fill: (id: string) => Promise<void> } {
+export function useTabLogins(enabled: boolean, refreshKey?: unknown): { tab: TabLoginsState | null; fill: (id: string) => Promise<void> } {
   const call = useVaultCall();
   const { showToast } = useVaultTools();
   const [tab, setTab] = useState<TabLoginsState | null>(null);
@@ -40,7 +41,7 @@ export function useTabLogins(enabled: boolean): { tab: TabLoginsState | null; fi
     return () => {
       live = false;
     };
-  }, [call, enabled]);
+  }, [call, enabled, refreshKey]);
 
   const fill = useCallback(
     async (id: string) => {

@@ -18,9 +18,11 @@ export interface ContactDetailProps {
   onBack: () => void;
   /** The back button's words; "All contacts" by default. */
   backLabel?: string;
+  /** The user confirmed the safety number ("It matches"). */
+  onVerified?: () => void;
 }
 
-export function ContactDetail({ id, onBack, backLabel = 'All contacts' }: ContactDetailProps) {
+export function ContactDetail({ id, onBack, backLabel = 'All contacts', onVerified }: ContactDetailProps) {
   const call = useVaultCall();
   const titleId = useId();
   const [contact, setContact] = useState<Detail | null>(null);
@@ -43,6 +45,7 @@ export function ContactDetail({ id, onBack, backLabel = 'All contacts' }: Contac
     const result = await call('contactVerify', { id, fingerprint });
     setBusy(false);
     if (!result.ok) setError(sharingErrorText(result.error));
+    else onVerified?.();
     await load();
   }
 
@@ -74,7 +77,8 @@ export function ContactDetail({ id, onBack, backLabel = 'All contacts' }: Contac
             Compare it with the number {contact.handle} sees for you (Contacts → you), in person or on a call: read the groups aloud in turn. Same digits on
             both sides: nobody is in between.
           </p>
-          {contact.state === 'verified' && <p className="hint">{CHANNEL_NOTE}</p>}
+          {/* Pinned and verified at one moment: the keys came in a pasted code or an invite, not from a comparison. */}
+          {contact.state === 'verified' && contact.verifiedAt === contact.pinnedAt && <p className="hint">{CHANNEL_NOTE}</p>}
           <div className="actions">
             {contact.state !== 'verified' && (
               <button type="button" className="primary" disabled={busy} onClick={() => void verify(contact.fingerprint)}>

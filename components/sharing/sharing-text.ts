@@ -21,6 +21,18 @@ export function recipientAutofillOnlyText(owner: string, sites: number): string 
   return `${owner} shared this for filling only: Sealpass fills it on ${sites === 1 ? 'its site' : 'its sites'} for you, but does not show or copy the password.`;
 }
 
+/**
+ * The recipient's notice that a share ended (issue 17): "alice revoked your access to “Wiki” on 7 Dec, 10:02."
+ * @param ended - from receivedEndedList
+ */
+export function endedText(ended: { title: string; by: string; reason: 'revoked' | 'expired'; at: number }): string {
+  const title = ended.title === '' ? 'a shared item' : `“${ended.title}”`;
+  const by = ended.by === '' ? 'Its owner' : ended.by;
+  return ended.reason === 'revoked'
+    ? `${by} revoked your access to ${title} on ${formatTime(ended.at)}. It is no longer in your vault; ask ${ended.by || 'them'} if you still need it.`
+    : `Your access to ${title} from ${ended.by || 'its owner'} expired on ${formatTime(ended.at)}. It is no longer in your vault.`;
+}
+
 /** Said where a contact was pinned from a pasted code or an invite link: as trustworthy as the way it came. */
 export const CHANNEL_NOTE =
   'Added with the keys in the invite or code you pasted. That is only as trustworthy as the way it reached you: if it came by email or chat, whoever could change that message could have swapped the keys. Compare the safety number in person or on a call to be sure.';
