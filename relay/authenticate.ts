@@ -2,7 +2,8 @@
  * Request authentication (DESIGN §7): the `Sealpass-*` headers, a fresh signature by the handle's
  * registered Ed25519 key over method, path, body hash, time and nonce, and a nonce never used before
  * by that handle. Nonces live in the store, so a request replayed to another relay process of the same
- * deployment is refused too.
+ * deployment is refused too. The headers, the time and the registered key are checked before a byte of
+ * the body is read, and the body only up to what the route needs (S6).
  */
 import type { Context } from 'hono';
 import { fromBase64 } from '../lib/crypto/base64';
@@ -56,9 +57,7 @@ export async function checkSignature(
   const now = deps.now();
   const url = new URL(c.req.url);
   const verdict = verifyRequest({ method: c.req.method, pathAndQuery: url.pathname + url.search, body }, auth, signingKey, now, deps.verify);
-  if (verdict === 'stale') {
-    throw new RelayHttpError('auth-stale', 'the request time is more than 5 minutes from the relay’s clock', { serverTime: now });
-  }
+  if (verdict === 'stale') throw staleAt(now);
   if (verdict === 'bad-signature') throw new RelayHttpError('auth-invalid', 'the signature does not match this request and identity');
   // Only after the signature checks out, so nobody can use up another identity's nonces or rate.
   if (!(await deps.store.claimNonce(auth.handle, auth.nonce, auth.time + NONCE_LIFETIME_MS))) {
@@ -68,10 +67,25 @@ export async function checkSignature(
 }
 
 /**
- * Middleware for every call that acts for a registered identity: reads the body, authenticates, and
+ * Refuses a request whose signed time is out of the window, before its body is read or its signature checked.
+ * @throws RelayHttpError 401 auth-stale with the relay's time
+ */
+export function checkFresh(deps: RelayDeps, auth: AuthHeaders): void {
+  const now = deps.now();
+  if (Math.abs(now - auth.time) > MAX_CLOCK_SKEW_MS) throw staleAt(now);
+}
+
+function staleAt(now: number): RelayHttpError {
+  return new RelayHttpError('auth-stale', 'the request time is more than 5 minutes from the relay’s clock', { serverTime: now });
+}
+
+/**
+ * Middleware for every call that acts for a registered identity: checks the headers, the time and that
+ * the handle is registered, then reads the body (at most `maxBody` bytes), checks the signature, and
  * leaves `handle` and `body` for the route.
  * Keys are cached per process: a registered bundle never changes (a different key is refused 409), so
  * the cache cannot disagree with the store or with another process.
+ * @returns a function of the route's body cap (bytes) giving the middleware
  */
 export function authenticate(deps: RelayDeps) {
   const keys = new Map<string, Uint8Array>();
@@ -87,10 +101,12 @@ export function authenticate(deps: RelayDeps) {
     return key;
   }
 
-  return async (c: Context<RelayEnv>, next: () => Promise<void>) => {
-    const body = await readBody(c);
+  return (maxBody: number) => async (c: Context<RelayEnv>, next: () => Promise<void>) => {
     const auth = readAuthHeaders(c);
-    await checkSignature(c, deps, auth, body, await signingKeyOf(auth.handle));
+    checkFresh(deps, auth);
+    const signingKey = await signingKeyOf(auth.handle);
+    const body = await readBody(c, maxBody);
+    await checkSignature(c, deps, auth, body, signingKey);
     c.set('handle', auth.handle);
     c.set('body', body);
     await next();

@@ -26,8 +26,10 @@ const envSchema = z.object({
   PURGE_INTERVAL_MS: positiveInt(60_000),
   RATE_LIMIT_PER_IDENTITY: positiveInt(DEFAULT_LIMITS.perIdentityPerMinute),
   RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.perAddressPerMinute),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: positiveInt(DEFAULT_LIMITS.registrationsPerAddressPerHour),
   MAILBOX_MAX_ENVELOPES: positiveInt(DEFAULT_LIMITS.mailbox.maxEnvelopes),
   MAILBOX_MAX_BYTES: positiveInt(DEFAULT_LIMITS.mailbox.maxBytes),
+  STORAGE_MAX_BYTES: positiveInt(DEFAULT_LIMITS.storageMaxBytes),
   // One-time links and secret requests (issue 14).
   LINK_RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.links.perAddressPerMinute),
   LINKS_MAX_PER_IDENTITY: positiveInt(DEFAULT_LIMITS.links.maxLivePerIdentity),
@@ -74,7 +76,9 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
     limits: {
       perIdentityPerMinute: e.RATE_LIMIT_PER_IDENTITY,
       perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS,
+      registrationsPerAddressPerHour: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
       mailbox: { maxEnvelopes: e.MAILBOX_MAX_ENVELOPES, maxBytes: e.MAILBOX_MAX_BYTES },
+      storageMaxBytes: e.STORAGE_MAX_BYTES,
       links: { perAddressPerMinute: e.LINK_RATE_LIMIT_PER_ADDRESS, maxLivePerIdentity: e.LINKS_MAX_PER_IDENTITY },
     },
     pagesDir: e.PAGES_DIR,

@@ -10,7 +10,11 @@ export interface RelayLimits {
   perIdentityPerMinute: number;
   /** Requests per minute one client address may make (every call). */
   perAddressPerMinute: number;
+  /** New identities one client address may register per hour (S6); registering the same keys again is free. */
+  registrationsPerAddressPerHour: number;
   mailbox: MailboxLimits;
+  /** Bytes of envelopes all mailboxes together may hold (S6). */
+  storageMaxBytes: number;
   /** One-time links and secret requests (issue 14). */
   links: LinkLimits;
 }
@@ -50,6 +54,8 @@ export interface RelayEnv {
 export const DEFAULT_LIMITS: RelayLimits = {
   perIdentityPerMinute: 300,
   perAddressPerMinute: 600,
+  registrationsPerAddressPerHour: 10,
   mailbox: { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 },
+  storageMaxBytes: 1024 * 1024 * 1024,
   links: { perAddressPerMinute: 60, maxLivePerIdentity: 1000 },
 };

@@ -4,7 +4,6 @@ import { RELAY_ERROR_STATUS, type RelayErrorBody, type RelayErrorCode } from '..
 /** Details some refusals carry beside the code and message. */
 export interface RelayHttpErrorDetails {
   recipients?: string[];
-  shareIds?: string[];
   serverTime?: number;
   /** Sent as Retry-After (seconds) on 429. */
   retryAfterSeconds?: number;

@@ -1,9 +1,10 @@
 /**
  * The access panel of an item the user owns: Share…, who has access with what permission since when and
  * until when, how far each share got (delivered, accepted, last opened: signed receipts, as reported by
- * the recipient's client), Revoke per person or for everyone, and the rotation notice once access ended.
- * A share given to keys the person no longer has (they were verified with other keys since, T01) says so,
- * gets no updates, and can be revoked and given again to the verified keys in one step.
+ * the recipient's client), Revoke per person or for everyone, a revoke that has not gone out yet (and the
+ * relay's refusal, if any), and the rotation notice once access ended. A share given to keys the person no
+ * longer has (they were verified with other keys since, T01) says so, gets no updates, and can be revoked
+ * and given again to the verified keys in one step.
  * Issue 17: a revoke asks first (what it does and does not undo); the panel syncs when it opens and says
  * when the relay was last checked, so an answer given meanwhile shows without waiting for the poll.
  */
@@ -69,7 +70,10 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
     setBusy(true);
     const result = await call('shareRevoke', { itemId: item.id, ...(shareIds ? { shareIds } : {}) });
     setBusy(false);
-    showToast({ text: result.ok ? `Access revoked (${result.revoked}). Change the password: they may have kept a copy.` : sharingErrorText(result.error) });
+    if (!result.ok) showToast({ text: sharingErrorText(result.error) });
+    // A revoke that did not go out is not called done (T04): it waits in the outbox and the entry says so.
+    else if (result.pending > 0) showToast({ text: `Revoke not delivered yet (${result.pending}): it goes out as soon as the relay takes it. Change the password: they may have kept a copy.` });
+    else showToast({ text: `Access revoked (${result.revoked}). Change the password: they may have kept a copy.` });
     await load();
   }
 
@@ -120,8 +124,13 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
           <li key={e.shareId} className={`access-entry state-${e.state}`} data-testid="access-entry">
             <p>
               <strong>{e.handle}</strong> <span className="muted">({STATE_TEXT[e.contactState]})</span> · {PERMISSION_TEXT[e.permission]} ·{' '}
-              {GRANT_STATE_TEXT[e.state]}
+              {e.revokePending ? 'revoke not delivered yet' : GRANT_STATE_TEXT[e.state]}
             </p>
+            {e.revokePending && (
+              <p className={e.revokeError === null ? 'hint' : 'error'} role={e.revokeError === null ? undefined : 'alert'} data-testid="revoke-pending">
+                {e.revokeError ?? 'The revoke goes out at the next sync; until then they keep their copy.'}
+              </p>
+            )}
             <p className="muted">
               Since {formatTime(e.since)}, {e.endedAt !== null ? `ended ${formatTime(e.endedAt)}` : expiryText(e.until)}.
             </p>

@@ -194,10 +194,10 @@ async function readJson(response: Response): Promise<unknown> {
 
 function toRelayError(response: Response, json: unknown, nowMs: number): RelayError {
   const body = relayErrorBodySchema.safeParse(json).data;
-  const details = { status: response.status, code: body?.error, recipients: body?.recipients, shareIds: body?.shareIds };
+  const details = { status: response.status, code: body?.error, recipients: body?.recipients };
   if (response.status >= 500) return new RelayError('unavailable', `the relay is unavailable (HTTP ${response.status})`, details);
   if (response.status === 429) {
-    const message = body?.error === 'mailbox-full' ? 'a recipient’s mailbox is full' : 'too many requests to the relay';
+    const message = body?.error === 'mailbox-full' ? 'a recipient’s mailbox is full' : body?.error === 'relay-full' ? 'the relay is out of space' : 'too many requests to the relay';
     return new RelayError('rate-limited', message, { ...details, retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after'), nowMs) });
   }
   if (response.status >= 400) return new RelayError('refused', body?.message ?? `the relay refused the request (HTTP ${response.status})`, details);

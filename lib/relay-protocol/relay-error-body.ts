@@ -15,6 +15,7 @@ export const RELAY_ERROR_STATUS = {
   'auth-stale': 401,
   'auth-replayed': 401,
   'auth-unknown-identity': 401,
+  // Links and requests (issue 14): a wrong access token or a proof the page did not make.
   forbidden: 403,
   'not-found': 404,
   'unknown-recipient': 404,
@@ -27,6 +28,7 @@ export const RELAY_ERROR_STATUS = {
   'envelope-too-large': 413,
   'rate-limited': 429,
   'mailbox-full': 429,
+  'relay-full': 429,
   internal: 500,
 } as const;
 
@@ -37,10 +39,8 @@ export const relayErrorCodeSchema = z.enum(Object.keys(RELAY_ERROR_STATUS) as [R
 export const relayErrorBodySchema = z.object({
   error: relayErrorCodeSchema,
   message: z.string(),
-  /** unknown-recipient, mailbox-full: the recipients that made the whole batch fail. */
+  /** mailbox-full: the recipients whose mailbox is full (unknown-recipient names none, T07). */
   recipients: z.array(handleSchema).optional(),
-  /** forbidden on a post: share ids that another identity posted first. */
-  shareIds: z.array(z.string()).optional(),
   /** auth-stale: the relay's clock, ms since the epoch, so a client can correct its offset and retry. */
   serverTime: z.number().int().nonnegative().optional(),
 });

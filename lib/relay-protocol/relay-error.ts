@@ -7,7 +7,7 @@ import type { RelayErrorCode } from './relay-error-body';
 /**
  * - offline: no answer at all (network down, DNS, refused connection, timeout)
  * - unavailable: the relay or a proxy in front of it answered 5xx
- * - rate-limited: 429, either too many requests or the recipient's mailbox is full; see `retryAfterSeconds`
+ * - rate-limited: 429: too many requests, the recipient's mailbox is full, or the relay's storage is; see `retryAfterSeconds`
  * - refused: any other 4xx, or a request the client would not send (`status` null); see `code`
  * - invalid-response: a 2xx or error body that does not match the protocol
  */
@@ -21,10 +21,8 @@ export interface RelayErrorDetails {
   code?: RelayErrorCode;
   /** From Retry-After on 429: seconds to wait before trying again. */
   retryAfterSeconds?: number;
-  /** unknown-recipient, mailbox-full: the recipients that made the batch fail. */
+  /** mailbox-full: the recipients whose mailbox is full. */
   recipients?: string[];
-  /** forbidden on a post: share ids another identity owns. */
-  shareIds?: string[];
 }
 
 /** A failed relay call. The message is safe to show and never contains request content. */

@@ -112,6 +112,9 @@ export const accessEntrySchema = z.object({
   endedAt: time.nullable(),
   /** The item changed since the last version sent (waiting for a sync, or held by a changed key). */
   updatePending: z.boolean(),
+  /** Revoked here, but the revoke has not gone out yet (T04); `revokeError` says why when the relay refused it. */
+  revokePending: z.boolean(),
+  revokeError: z.string().nullable(),
   missing,
 });
 
@@ -196,7 +199,12 @@ export const sharingMessages = {
    */
   shareList: message(z.object({ itemId: id }).strict(), z.object({ entries: z.array(accessEntrySchema), rotate: z.array(rotateNoticeSchema), damaged }), pages),
   /** Revokes the named shares of an item, or all of its open shares. */
-  shareRevoke: message(z.object({ itemId: id, shareIds: z.array(z.string().max(64)).min(1).max(100).optional() }).strict(), z.object({ revoked: z.number().int() }), pages),
+  /** `pending` counts the revokes that did not go out in the sync right after (they stay in the outbox). */
+  shareRevoke: message(
+    z.object({ itemId: id, shareIds: z.array(z.string().max(64)).min(1).max(100).optional() }).strict(),
+    z.object({ revoked: z.number().int(), pending: z.number().int() }),
+    pages,
+  ),
   /** Hides a rotation notice without changing the password. */
   shareRotateDismiss: message(z.object({ itemId: id, shareId: z.string().max(64) }).strict(), empty, pages),
 

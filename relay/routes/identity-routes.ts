@@ -2,25 +2,31 @@
  * Identity bundles: register (signed by the bundle's own key; first come, first served) and look up
  * (unsigned: bundles are public, and the client pins and verifies keys itself, T01).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { fromBase64 } from '../../lib/crypto/base64';
 import { handleSchema, type IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
 import type { RegisterResponse } from '../../lib/relay-protocol/identity-schemas';
 import { IDENTITIES_PATH } from '../../lib/relay-protocol/relay-paths';
 import { verifyIdentityBundle } from '../../lib/relay-protocol/verify-identity-bundle';
-import { checkSignature, readAuthHeaders } from '../authenticate';
+import { MAX_SMALL_BODY_BYTES } from '../../lib/relay-protocol/relay-limits';
+import { checkFresh, checkSignature, readAuthHeaders } from '../authenticate';
+import { enforceRate } from '../rate-limit';
 import { parseJsonBody } from '../parse-json-body';
 import { readBody } from '../read-body';
 import type { RelayDeps, RelayEnv } from '../relay-deps';
 import { RelayHttpError } from '../relay-http-error';
 
+/** The window of the per-address registration limit, ms. */
+const REGISTRATION_WINDOW_MS = 60 * 60_000;
+
 /** Register and look-up routes. */
 export function identityRoutes(deps: RelayDeps) {
   return new Hono<RelayEnv>()
     .post(IDENTITIES_PATH, async (c) => {
-      const body = await readBody(c);
       const auth = readAuthHeaders(c);
+      checkFresh(deps, auth);
+      const body = await readBody(c, MAX_SMALL_BODY_BYTES);
       const check = verifyIdentityBundle(parseJsonBody(body, z.unknown()));
       if (!check.ok) throw new RelayHttpError('invalid-bundle', `the identity bundle is ${check.reason === 'malformed' ? 'malformed' : 'not self-signed'}`);
       const bundle = check.bundle;
@@ -28,10 +34,13 @@ export function identityRoutes(deps: RelayDeps) {
       // Signed by the key being registered: proves the caller holds it, so nobody registers someone else's key.
       // Counted against that key, not the handle: a squatter's attempts must not use up the owner's rate.
       await checkSignature(c, deps, auth, body, fromBase64(bundle.signingKey), `key:${bundle.signingKey}`);
+      const existing = await deps.store.findIdentity(bundle.handle);
+      if (existing) return sameAgain(c, existing, bundle);
+      // Only new identities count against the address: a client retrying its own registration is not held back (S6).
+      await enforceRate(deps, `reg:${deps.clientAddress(c)}`, deps.limits.registrationsPerAddressPerHour, REGISTRATION_WINDOW_MS);
       const result = await deps.store.registerIdentity(bundle, deps.now());
       if (result.created) return c.json({ created: true } satisfies RegisterResponse, 201);
-      if (!sameKeys(result.existing, bundle)) throw new RelayHttpError('handle-taken', 'this handle is registered with other keys');
-      return c.json({ created: false } satisfies RegisterResponse, 200);
+      return sameAgain(c, result.existing, bundle);
     })
     .get(`${IDENTITIES_PATH}/:handle`, async (c) => {
       const handle = handleSchema.safeParse(c.req.param('handle'));
@@ -42,6 +51,10 @@ export function identityRoutes(deps: RelayDeps) {
     });
 }
 
-function sameKeys(a: IdentityBundle, b: IdentityBundle): boolean {
-  return a.signingKey === b.signingKey && a.encryptionKey === b.encryptionKey;
+/** The answer when the handle is registered already: fine for the same keys, 409 for others. */
+function sameAgain(c: Context<RelayEnv>, existing: IdentityBundle, bundle: IdentityBundle): Response {
+  if (existing.signingKey !== bundle.signingKey || existing.encryptionKey !== bundle.encryptionKey) {
+    throw new RelayHttpError('handle-taken', 'this handle is registered with other keys');
+  }
+  return c.json({ created: false } satisfies RegisterResponse, 200);
 }

@@ -17,7 +17,7 @@ import {
 } from '../../lib/relay-protocol/link-schemas';
 import { LINK_REVOKE_PATH, LINKS_PATH } from '../../lib/relay-protocol/link-paths';
 import { verifyOpenedProof } from '../../lib/relay-protocol/opened-proof';
-import { MAX_CLOCK_SKEW_MS } from '../../lib/relay-protocol/relay-limits';
+import { MAX_CLOCK_SKEW_MS, MAX_ONE_ENVELOPE_BODY_BYTES, MAX_SMALL_BODY_BYTES } from '../../lib/relay-protocol/relay-limits';
 import type { authenticate } from '../authenticate';
 import { parseJsonBody } from '../parse-json-body';
 import { readBody } from '../read-body';
@@ -29,7 +29,7 @@ import { linkIdParam, publicLinkGuard, tokenHashOf } from './link-guards';
 export function linkRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate>) {
   const guard = publicLinkGuard(deps);
   return new Hono<RelayEnv>()
-    .post(LINKS_PATH, auth, async (c) => {
+    .post(LINKS_PATH, auth(MAX_ONE_ENVELOPE_BODY_BYTES), async (c) => {
       const link = parseJsonBody(c.var.body, createLinkRequestSchema);
       const now = deps.now();
       if (link.expiresAt <= now || link.expiresAt > now + LINK_MAX_LIFETIME_MS + MAX_CLOCK_SKEW_MS) {
@@ -40,11 +40,11 @@ export function linkRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate
       if (outcome === 'too-many') throw new RelayHttpError('too-many-links', 'this identity holds as many live links and requests as the relay allows', { retryAfterSeconds: 3600 });
       return c.json({ created: true as const }, 201);
     })
-    .get(LINKS_PATH, auth, async (c) => {
+    .get(LINKS_PATH, auth(0), async (c) => {
       const links = await deps.store.listOwnedLinks(c.var.handle, deps.now());
       return c.json({ links: links satisfies OwnedLink[] });
     })
-    .post(LINK_REVOKE_PATH, auth, async (c) => {
+    .post(LINK_REVOKE_PATH, auth(MAX_SMALL_BODY_BYTES), async (c) => {
       const { id } = parseJsonBody(c.var.body, revokeLinkRequestSchema);
       return c.json({ revoked: await deps.store.revokeLink(c.var.handle, id, deps.now()) });
     })
@@ -55,7 +55,7 @@ export function linkRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate
     })
     .post(`${LINKS_PATH}/:id/reveal`, guard, async (c) => {
       const id = linkIdParam(c);
-      const { token } = parseJsonBody(await readBody(c), revealRequestSchema);
+      const { token } = parseJsonBody(await readBody(c, MAX_SMALL_BODY_BYTES), revealRequestSchema);
       const outcome = await deps.store.revealLink(id, tokenHashOf(token), deps.now());
       if (outcome.ok) return c.json({ content: outcome.content, viewsLeft: outcome.viewsLeft } satisfies RevealResponse);
       if (outcome.reason === 'not-found') throw new RelayHttpError('not-found', 'no such link (it may have expired)');
@@ -64,7 +64,7 @@ export function linkRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate
     })
     .post(`${LINKS_PATH}/:id/opened`, guard, async (c) => {
       const id = linkIdParam(c);
-      const proof = parseJsonBody(await readBody(c), openedProofSchema);
+      const proof = parseJsonBody(await readBody(c, MAX_SMALL_BODY_BYTES), openedProofSchema);
       const now = deps.now();
       const meta = await deps.store.findLink(id, now);
       if (!meta) throw new RelayHttpError('not-found', 'no such link (it may have expired)');

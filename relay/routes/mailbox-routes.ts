@@ -11,7 +11,7 @@ import {
   type MailboxPage,
   type PostEnvelopesResponse,
 } from '../../lib/relay-protocol/envelope-schemas';
-import { DEFAULT_LIST_LIMIT, MAX_CLOCK_SKEW_MS, MAX_LIFETIME_MS } from '../../lib/relay-protocol/relay-limits';
+import { DEFAULT_LIST_LIMIT, MAX_BODY_BYTES, MAX_CLOCK_SKEW_MS, MAX_LIFETIME_MS, MAX_SMALL_BODY_BYTES } from '../../lib/relay-protocol/relay-limits';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import type { authenticate } from '../authenticate';
 import { parseJsonBody } from '../parse-json-body';
@@ -19,15 +19,15 @@ import type { RelayDeps, RelayEnv } from '../relay-deps';
 import { RelayHttpError } from '../relay-http-error';
 import type { EnvelopeToStore } from '../store/relay-store';
 
-/** How long a sender should wait before retrying a batch refused for a full mailbox, s. */
-const MAILBOX_FULL_RETRY_AFTER_S = 15 * 60;
+/** How long a sender should wait before retrying a batch refused for a full mailbox or relay, s. */
+const FULL_RETRY_AFTER_S = 15 * 60;
 
 const utf8 = new TextEncoder();
 
 /** Post, list and acknowledge routes; `auth` is the app's authenticate middleware. */
 export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate>) {
   return new Hono<RelayEnv>()
-    .post(ENVELOPES_PATH, auth, async (c) => {
+    .post(ENVELOPES_PATH, auth(MAX_BODY_BYTES), async (c) => {
       const request = parseJsonBody(c.var.body, postEnvelopesRequestSchema);
       const now = deps.now();
       const batch = request.envelopes.map((item): EnvelopeToStore => {
@@ -44,23 +44,22 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
           size: utf8.encode(item.envelope).length,
         };
       });
-      const outcome = await deps.store.postEnvelopes(c.var.handle, batch, now, deps.limits.mailbox);
+      const outcome = await deps.store.postEnvelopes(c.var.handle, batch, now, { mailbox: deps.limits.mailbox, storageMaxBytes: deps.limits.storageMaxBytes });
       if (outcome.ok) return c.json({ ids: outcome.ids } satisfies PostEnvelopesResponse, 201);
       switch (outcome.reason) {
         case 'unknown-recipient':
-          throw new RelayHttpError('unknown-recipient', 'no identity is registered for some recipients; nothing was stored', {
-            recipients: outcome.recipients,
-          });
+          // Without naming them: one call must not tell which of 100 handles exist (T07).
+          throw new RelayHttpError('unknown-recipient', 'no identity is registered for some recipients; nothing was stored');
         case 'mailbox-full':
           throw new RelayHttpError('mailbox-full', 'some recipients’ mailboxes are full; nothing was stored', {
             recipients: outcome.recipients,
-            retryAfterSeconds: MAILBOX_FULL_RETRY_AFTER_S,
+            retryAfterSeconds: FULL_RETRY_AFTER_S,
           });
-        case 'share-owned-by-another':
-          throw new RelayHttpError('forbidden', 'some share ids belong to another identity; nothing was stored', { shareIds: outcome.shareIds });
+        case 'relay-full':
+          throw new RelayHttpError('relay-full', 'the relay is out of storage for envelopes; nothing was stored', { retryAfterSeconds: FULL_RETRY_AFTER_S });
       }
     })
-    .get(MAILBOX_PATH, auth, async (c) => {
+    .get(MAILBOX_PATH, auth(0), async (c) => {
       const query = mailboxQuerySchema.safeParse(c.req.query());
       if (!query.success) throw new RelayHttpError('invalid-request', 'invalid request: query');
       const limit = query.data.limit ?? DEFAULT_LIST_LIMIT;
@@ -79,7 +78,7 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
         next: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       } satisfies MailboxPage);
     })
-    .post(MAILBOX_ACK_PATH, auth, async (c) => {
+    .post(MAILBOX_ACK_PATH, auth(MAX_SMALL_BODY_BYTES), async (c) => {
       const request = parseJsonBody(c.var.body, ackRequestSchema);
       const deleted = await deps.store.ackEnvelopes(c.var.handle, request.ids);
       return c.json({ deleted } satisfies AckResponse);

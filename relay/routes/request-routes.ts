@@ -15,7 +15,7 @@ import {
   type RequestMeta,
 } from '../../lib/relay-protocol/link-schemas';
 import { REQUEST_ANSWERS_ACK_PATH, REQUEST_REVOKE_PATH, REQUESTS_PATH } from '../../lib/relay-protocol/link-paths';
-import { MAX_CLOCK_SKEW_MS, MAX_LIFETIME_MS } from '../../lib/relay-protocol/relay-limits';
+import { MAX_CLOCK_SKEW_MS, MAX_LIFETIME_MS, MAX_ONE_ENVELOPE_BODY_BYTES, MAX_SMALL_BODY_BYTES } from '../../lib/relay-protocol/relay-limits';
 import type { authenticate } from '../authenticate';
 import { parseJsonBody } from '../parse-json-body';
 import { readBody } from '../read-body';
@@ -27,7 +27,7 @@ import { linkIdParam, publicLinkGuard, tokenHashOf } from './link-guards';
 export function requestRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate>) {
   const guard = publicLinkGuard(deps);
   return new Hono<RelayEnv>()
-    .post(REQUESTS_PATH, auth, async (c) => {
+    .post(REQUESTS_PATH, auth(MAX_ONE_ENVELOPE_BODY_BYTES), async (c) => {
       const request = parseJsonBody(c.var.body, createSecretRequestSchema);
       const now = deps.now();
       if (request.expiresAt <= now || request.expiresAt > now + LINK_MAX_LIFETIME_MS + MAX_CLOCK_SKEW_MS) {
@@ -38,12 +38,12 @@ export function requestRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
       if (outcome === 'too-many') throw new RelayHttpError('too-many-links', 'this identity holds as many live links and requests as the relay allows', { retryAfterSeconds: 3600 });
       return c.json({ created: true as const }, 201);
     })
-    .get(REQUESTS_PATH, auth, async (c) => c.json((await deps.store.listOwnedRequests(c.var.handle, deps.now())) satisfies OwnedRequests))
-    .post(REQUEST_REVOKE_PATH, auth, async (c) => {
+    .get(REQUESTS_PATH, auth(0), async (c) => c.json((await deps.store.listOwnedRequests(c.var.handle, deps.now())) satisfies OwnedRequests))
+    .post(REQUEST_REVOKE_PATH, auth(MAX_SMALL_BODY_BYTES), async (c) => {
       const { id } = parseJsonBody(c.var.body, revokeLinkRequestSchema);
       return c.json({ revoked: await deps.store.revokeRequest(c.var.handle, id, deps.now()) });
     })
-    .post(REQUEST_ANSWERS_ACK_PATH, auth, async (c) => {
+    .post(REQUEST_ANSWERS_ACK_PATH, auth(MAX_SMALL_BODY_BYTES), async (c) => {
       const { ids } = parseJsonBody(c.var.body, ackAnswersRequestSchema);
       return c.json({ deleted: await deps.store.ackAnswers(c.var.handle, ids) });
     })
@@ -54,7 +54,7 @@ export function requestRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
     })
     .post(`${REQUESTS_PATH}/:id/answers`, guard, async (c) => {
       const id = linkIdParam(c);
-      const { token, answer } = parseJsonBody(await readBody(c), postAnswerRequestSchema);
+      const { token, answer } = parseJsonBody(await readBody(c, MAX_ONE_ENVELOPE_BODY_BYTES), postAnswerRequestSchema);
       const now = deps.now();
       // An answer waits for its owner as long as an envelope would, whatever the request's own expiry.
       const outcome = await deps.store.answerRequest(id, tokenHashOf(token), answer, now, now + MAX_LIFETIME_MS);

@@ -47,6 +47,19 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
     return row ? parseBundleRow(row.bundle) : null;
   }
 
+  /**
+   * Deletes the envelopes matching `where` and counts their bytes off the storage budget, in one statement.
+   * @returns how many were deleted
+   */
+  async function dropEnvelopes(where: string, values: unknown[]): Promise<number> {
+    const result = await pool.query<{ deleted: string }>(
+      `WITH gone AS (DELETE FROM envelopes WHERE ${where} RETURNING size)
+       UPDATE relay_usage SET bytes = bytes - (SELECT coalesce(sum(size), 0) FROM gone) WHERE id = 1 RETURNING (SELECT count(*) FROM gone) AS deleted`,
+      values,
+    );
+    return Number(result.rows[0]?.deleted ?? 0);
+  }
+
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     try {
@@ -121,23 +134,12 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
             'SELECT handle FROM identities WHERE handle = ANY($1::text[]) ORDER BY handle FOR UPDATE',
             [recipients],
           );
-          const known = new Set(found.rows.map((row) => row.handle));
-          const unknown = recipients.filter((handle) => !known.has(handle));
-          if (unknown.length > 0) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient', recipients: unknown });
-
-          const shareExpiry = new Map<string, number>();
-          for (const item of batch) shareExpiry.set(item.shareId, Math.max(shareExpiry.get(item.shareId) ?? 0, item.expiresAt));
-          const shareIds = [...shareExpiry.keys()].sort();
-          const claimed = await client.query<{ share_id: string }>(
-            `INSERT INTO shares (share_id, poster, expires_at)
-             SELECT share_id, $2, expires_at FROM unnest($1::text[], $3::bigint[]) AS t (share_id, expires_at)
-             ON CONFLICT (share_id) DO UPDATE SET expires_at = GREATEST(shares.expires_at, excluded.expires_at)
-             WHERE shares.poster = excluded.poster RETURNING share_id`,
-            [shareIds, sender, shareIds.map((id) => shareExpiry.get(id))],
-          );
-          const mine = new Set(claimed.rows.map((row) => row.share_id));
-          const taken = shareIds.filter((id) => !mine.has(id));
-          if (taken.length > 0) throw new BatchRefusal({ ok: false, reason: 'share-owned-by-another', shareIds: taken });
+          if (found.rows.length !== recipients.length) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient' });
+          // Read without a lock, so posts to different mailboxes do not wait for each other: concurrent posts
+          // may pass the budget by their own size at most.
+          const bytes = batch.reduce((sum, item) => sum + item.size, 0);
+          const stored = await client.query<{ bytes: string }>('SELECT bytes FROM relay_usage WHERE id = 1');
+          if (Number(stored.rows[0]?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
 
           const usageRows = await client.query<{ recipient: string; count: string; bytes: string }>(
             `SELECT recipient, count(*) AS count, coalesce(sum(size), 0) AS bytes FROM envelopes
@@ -145,7 +147,7 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
             [recipients, now],
           );
           const usage = new Map<string, MailboxUsage>(usageRows.rows.map((row) => [row.recipient, { count: Number(row.count), bytes: Number(row.bytes) }]));
-          const full = findFullMailboxes(batch, usage, limits);
+          const full = findFullMailboxes(batch, usage, limits.mailbox);
           if (full.length > 0) throw new BatchRefusal({ ok: false, reason: 'mailbox-full', recipients: full });
 
           // Identity values are drawn in the SELECT's order (ORDER BY n), so sorted ids follow the request order.
@@ -165,6 +167,8 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
               batch.map((item) => item.envelope),
             ],
           );
+          // Last, so the usage row is locked only until the commit that follows.
+          await client.query('UPDATE relay_usage SET bytes = bytes + $1 WHERE id = 1', [bytes]);
           return { ok: true, ids: inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b) };
         });
       } catch (error) {
@@ -174,7 +178,7 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
     },
 
     async listMailbox(recipient, after, limit, now) {
-      await pool.query('DELETE FROM envelopes WHERE recipient = $1 AND expires_at <= $2', [recipient, now]);
+      await dropEnvelopes('recipient = $1 AND expires_at <= $2', [recipient, now]);
       const result = await pool.query<{ id: string; sender: string; share_id: string; posted_at: string; expires_at: string; envelope: string }>(
         `SELECT id, sender, share_id, posted_at, expires_at, envelope FROM envelopes
          WHERE recipient = $1 AND id > $2 AND expires_at > $3 ORDER BY id LIMIT $4`,
@@ -193,28 +197,23 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
     },
 
     async ackEnvelopes(recipient, ids) {
-      const result = await pool.query('DELETE FROM envelopes WHERE recipient = $1 AND id = ANY($2::bigint[])', [recipient, ids]);
-      return result.rowCount ?? 0;
+      return dropEnvelopes('recipient = $1 AND id = ANY($2::bigint[])', [recipient, ids]);
     },
 
     async revokeShare(poster, shareId, recipients) {
-      const owner = await pool.query<{ poster: string }>('SELECT poster FROM shares WHERE share_id = $1', [shareId]);
-      const row = owner.rows[0];
-      if (row && row.poster !== poster) return 'forbidden';
-      const result =
+      const dropped =
         recipients === null
-          ? await pool.query('DELETE FROM envelopes WHERE share_id = $1 AND sender = $2', [shareId, poster])
-          : await pool.query('DELETE FROM envelopes WHERE share_id = $1 AND sender = $2 AND recipient = ANY($3::text[])', [shareId, poster, recipients]);
-      return { dropped: result.rowCount ?? 0 };
+          ? await dropEnvelopes('share_id = $1 AND sender = $2', [shareId, poster])
+          : await dropEnvelopes('share_id = $1 AND sender = $2 AND recipient = ANY($3::text[])', [shareId, poster, recipients]);
+      return { dropped };
     },
 
     async purgeExpired(now) {
       const purge = async (table: string) => (await pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [now])).rowCount ?? 0;
       return {
-        envelopes: await purge('envelopes'),
+        envelopes: await dropEnvelopes('expires_at <= $1', [now]),
         nonces: await purge('nonces'),
         rateCounters: await purge('rate_counters'),
-        shares: await purge('shares'),
       };
     },
 

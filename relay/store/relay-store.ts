@@ -1,8 +1,10 @@
 /**
  * What the relay keeps, behind one interface with two implementations: SQLite for one process with a
  * file and no set-up, PostgreSQL for several processes serving one deployment. Everything the relay
- * must agree on across processes lives here: identities, envelopes, share ownership, replay nonces and
- * rate counters. All times are ms since the epoch, passed in by the caller, so tests drive the clock.
+ * must agree on across processes lives here: identities, envelopes, replay nonces and rate counters. A
+ * share id is its poster's own: envelopes are revoked by (poster, share id), so no other identity can take
+ * a share over or block its revoke, not even after every post of it expired (T04). All times are ms since
+ * the epoch, passed in by the caller, so tests drive the clock.
  */
 import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
 import type { LinkStore } from './link-store';
@@ -34,18 +36,23 @@ export interface MailboxLimits {
   maxBytes: number;
 }
 
-/** A batch is stored whole, or refused whole for the listed reason. */
+/** What a post may store: per recipient, and all mailboxes together (bytes). */
+export interface StorageLimits {
+  mailbox: MailboxLimits;
+  storageMaxBytes: number;
+}
+
+/** A batch is stored whole, or refused whole for the given reason. */
 export type PostOutcome =
   | { ok: true; ids: number[] }
-  | { ok: false; reason: 'unknown-recipient' | 'mailbox-full'; recipients: string[] }
-  | { ok: false; reason: 'share-owned-by-another'; shareIds: string[] };
+  | { ok: false; reason: 'unknown-recipient' | 'relay-full' }
+  | { ok: false; reason: 'mailbox-full'; recipients: string[] };
 
 /** Rows removed by one purge. */
 export interface PurgeCounts {
   envelopes: number;
   nonces: number;
   rateCounters: number;
-  shares: number;
 }
 
 /** Links and requests (issue 14) are their own part of the interface: link-store.ts. */
@@ -61,17 +68,18 @@ export interface RelayStore extends LinkStore {
   /** Counts one request in the fixed window starting at `windowStart`; returns the count including it. */
   countRequest(key: string, windowStart: number, expiresAt: number): Promise<number>;
   /**
-   * Stores a batch from `sender` atomically: every recipient must exist, every share id must be new or
-   * the sender's, and no recipient's unexpired mailbox may go over `limits`.
+   * Stores a batch from `sender` atomically: every recipient must exist, no recipient's unexpired mailbox
+   * may go over `limits.mailbox`, and all envelopes together not over `limits.storageMaxBytes` (counted
+   * until they are purged or read).
    */
-  postEnvelopes(sender: string, envelopes: EnvelopeToStore[], now: number, limits: MailboxLimits): Promise<PostOutcome>;
+  postEnvelopes(sender: string, envelopes: EnvelopeToStore[], now: number, limits: StorageLimits): Promise<PostOutcome>;
   /** Unexpired envelopes of one mailbox with id above `after`, oldest first; drops that mailbox's expired ones first. */
   listMailbox(recipient: string, after: number, limit: number, now: number): Promise<StoredEnvelope[]>;
   /** Deletes envelopes by id from one mailbox only; returns how many went. */
   ackEnvelopes(recipient: string, ids: number[]): Promise<number>;
-  /** Drops a share's undelivered envelopes (all, or those to `recipients`); 'forbidden' when another identity posted it. */
-  revokeShare(poster: string, shareId: string, recipients: string[] | null): Promise<{ dropped: number } | 'forbidden'>;
-  /** Deletes what has expired by `now`: envelopes, nonces, rate counters, and shares with nothing left. */
+  /** Drops the undelivered envelopes `poster` posted under `shareId` (all, or those to `recipients`); another poster's are never touched. */
+  revokeShare(poster: string, shareId: string, recipients: string[] | null): Promise<{ dropped: number }>;
+  /** Deletes what has expired by `now`: envelopes, nonces and rate counters. */
   purgeExpired(now: number): Promise<PurgeCounts>;
   close(): Promise<void>;
 }

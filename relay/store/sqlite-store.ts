@@ -8,9 +8,14 @@ import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
 import { BatchRefusal } from './batch-refusal';
 import { findFullMailboxes, type MailboxUsage } from './find-full-mailboxes';
 import { parseBundleRow } from './parse-bundle-row';
-import type { EnvelopeToStore, MailboxLimits, PostOutcome, PurgeCounts, RelayStore, StoredEnvelope } from './relay-store';
+import type { EnvelopeToStore, PostOutcome, PurgeCounts, RelayStore, StorageLimits, StoredEnvelope } from './relay-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { createSqliteLinkStore } from './sqlite-link-store';
+
+/** A deleted envelope's size, to count off the storage budget. */
+interface Sized {
+  size: number;
+}
 
 interface EnvelopeRow {
   id: number;
@@ -44,27 +49,26 @@ export function openSqliteStore(filename: string): RelayStore {
       'INSERT INTO rate_counters (key, window_start, count, expires_at) VALUES (?, ?, 1, ?) ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count',
     ),
     identityExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM identities WHERE handle = ?'),
-    claimShare: db.prepare<[string, string, number], { poster: string }>(
-      'INSERT INTO shares (share_id, poster, expires_at) VALUES (?, ?, ?) ON CONFLICT (share_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at) WHERE poster = excluded.poster RETURNING poster',
-    ),
     mailboxUsage: db.prepare<[string, number], { count: number; bytes: number }>(
       'SELECT count(*) AS count, coalesce(sum(size), 0) AS bytes FROM envelopes WHERE recipient = ? AND expires_at > ?',
     ),
     insertEnvelope: db.prepare<[string, string, string, number, number, number, string]>(
       'INSERT INTO envelopes (recipient, sender, share_id, posted_at, expires_at, size, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    dropExpiredInMailbox: db.prepare('DELETE FROM envelopes WHERE recipient = ? AND expires_at <= ?'),
+    storedBytes: db.prepare<[], { bytes: number }>('SELECT bytes FROM relay_usage WHERE id = 1'),
+    addStoredBytes: db.prepare<[number]>('UPDATE relay_usage SET bytes = bytes + ? WHERE id = 1'),
+    dropExpiredInMailbox: db.prepare<[string, number], Sized>('DELETE FROM envelopes WHERE recipient = ? AND expires_at <= ? RETURNING size'),
     listMailbox: db.prepare<[string, number, number, number], EnvelopeRow>(
       'SELECT id, sender, share_id, posted_at, expires_at, envelope FROM envelopes WHERE recipient = ? AND id > ? AND expires_at > ? ORDER BY id LIMIT ?',
     ),
-    ack: db.prepare('DELETE FROM envelopes WHERE recipient = ? AND id IN (SELECT value FROM json_each(?))'),
-    sharePoster: db.prepare<[string], { poster: string }>('SELECT poster FROM shares WHERE share_id = ?'),
-    dropShare: db.prepare('DELETE FROM envelopes WHERE share_id = ? AND sender = ?'),
-    dropShareFor: db.prepare('DELETE FROM envelopes WHERE share_id = ? AND sender = ? AND recipient IN (SELECT value FROM json_each(?))'),
-    purgeEnvelopes: db.prepare('DELETE FROM envelopes WHERE expires_at <= ?'),
+    ack: db.prepare<[string, string], Sized>('DELETE FROM envelopes WHERE recipient = ? AND id IN (SELECT value FROM json_each(?)) RETURNING size'),
+    dropShare: db.prepare<[string, string], Sized>('DELETE FROM envelopes WHERE share_id = ? AND sender = ? RETURNING size'),
+    dropShareFor: db.prepare<[string, string, string], Sized>(
+      'DELETE FROM envelopes WHERE share_id = ? AND sender = ? AND recipient IN (SELECT value FROM json_each(?)) RETURNING size',
+    ),
+    purgeEnvelopes: db.prepare<[number], Sized>('DELETE FROM envelopes WHERE expires_at <= ? RETURNING size'),
     purgeNonces: db.prepare('DELETE FROM nonces WHERE expires_at <= ?'),
     purgeRateCounters: db.prepare('DELETE FROM rate_counters WHERE expires_at <= ?'),
-    purgeShares: db.prepare('DELETE FROM shares WHERE expires_at <= ?'),
   });
   // Prepared after migrate(): the tables do not exist before it.
   let prepared: ReturnType<typeof statements> | null = null;
@@ -76,41 +80,45 @@ export function openSqliteStore(filename: string): RelayStore {
   // Links and requests (issue 14): their own statements, prepared with the rest after migrate().
   const links = createSqliteLinkStore(db);
 
-  const post = db.transaction((sender: string, batch: EnvelopeToStore[], now: number, limits: MailboxLimits): PostOutcome => {
+  /** Counts deleted envelopes off the storage budget. @returns how many were deleted */
+  const released = (rows: Sized[]): number => {
+    const bytes = rows.reduce((sum, row) => sum + row.size, 0);
+    if (bytes > 0) sql().addStoredBytes.run(-bytes);
+    return rows.length;
+  };
+
+  const post = db.transaction((sender: string, batch: EnvelopeToStore[], now: number, limits: StorageLimits): PostOutcome => {
     const s = sql();
     const recipients = [...new Set(batch.map((item) => item.recipient))];
-    const unknown = recipients.filter((handle) => s.identityExists.get(handle) === undefined);
-    if (unknown.length > 0) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient', recipients: unknown });
-
-    const shareExpiry = new Map<string, number>();
-    for (const item of batch) shareExpiry.set(item.shareId, Math.max(shareExpiry.get(item.shareId) ?? 0, item.expiresAt));
-    const taken = [...shareExpiry].filter(([shareId, expiresAt]) => s.claimShare.get(shareId, sender, expiresAt) === undefined).map(([id]) => id);
-    if (taken.length > 0) throw new BatchRefusal({ ok: false, reason: 'share-owned-by-another', shareIds: taken });
+    if (recipients.some((handle) => s.identityExists.get(handle) === undefined)) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient' });
+    const bytes = batch.reduce((sum, item) => sum + item.size, 0);
+    if ((s.storedBytes.get()?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
 
     const usage = new Map<string, MailboxUsage>(recipients.map((handle) => [handle, s.mailboxUsage.get(handle, now) ?? { count: 0, bytes: 0 }]));
-    const full = findFullMailboxes(batch, usage, limits);
+    const full = findFullMailboxes(batch, usage, limits.mailbox);
     if (full.length > 0) throw new BatchRefusal({ ok: false, reason: 'mailbox-full', recipients: full });
 
     const ids = batch.map((item) =>
       Number(s.insertEnvelope.run(item.recipient, sender, item.shareId, now, item.expiresAt, item.size, item.envelope).lastInsertRowid),
     );
+    s.addStoredBytes.run(bytes);
     return { ok: true, ids };
   });
 
-  const revoke = db.transaction((poster: string, shareId: string, recipients: string[] | null): { dropped: number } | 'forbidden' => {
+  const revoke = db.transaction((poster: string, shareId: string, recipients: string[] | null): { dropped: number } => {
     const s = sql();
-    const owner = s.sharePoster.get(shareId);
-    if (owner && owner.poster !== poster) return 'forbidden';
-    const result = recipients === null ? s.dropShare.run(shareId, poster) : s.dropShareFor.run(shareId, poster, JSON.stringify(recipients));
-    return { dropped: result.changes };
+    const rows = recipients === null ? s.dropShare.all(shareId, poster) : s.dropShareFor.all(shareId, poster, JSON.stringify(recipients));
+    return { dropped: released(rows) };
   });
+
+  const dropExpired = db.transaction((recipient: string, now: number) => released(sql().dropExpiredInMailbox.all(recipient, now)));
+  const ack = db.transaction((recipient: string, ids: number[]) => released(sql().ack.all(recipient, JSON.stringify(ids))));
 
   const purge = db.transaction(
     (now: number): PurgeCounts => ({
-      envelopes: sql().purgeEnvelopes.run(now).changes,
+      envelopes: released(sql().purgeEnvelopes.all(now)),
       nonces: sql().purgeNonces.run(now).changes,
       rateCounters: sql().purgeRateCounters.run(now).changes,
-      shares: sql().purgeShares.run(now).changes,
     }),
   );
 
@@ -166,7 +174,7 @@ export function openSqliteStore(filename: string): RelayStore {
 
     async listMailbox(recipient, after, limit, now) {
       const s = sql();
-      s.dropExpiredInMailbox.run(recipient, now);
+      dropExpired.immediate(recipient, now);
       return s.listMailbox.all(recipient, after, now, limit).map(
         (row): StoredEnvelope => ({
           id: row.id,
@@ -180,7 +188,7 @@ export function openSqliteStore(filename: string): RelayStore {
     },
 
     async ackEnvelopes(recipient, ids) {
-      return sql().ack.run(recipient, JSON.stringify(ids)).changes;
+      return ack.immediate(recipient, ids);
     },
 
     async revokeShare(poster, shareId, recipients) {

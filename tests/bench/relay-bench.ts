@@ -112,14 +112,30 @@ async function measured(pid: number | undefined, work: Promise<autocannon.Result
   return { result, cpuMicrosPerRequest };
 }
 
+/** How long the ceiling server may take to start, ms. */
+const HELLO_START_TIMEOUT_MS = 30_000;
+
 function spawnHello(): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'hello-server.mjs');
   const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`hello server exited with ${code}`)));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the node:http server did not start within ${HELLO_START_TIMEOUT_MS} ms`));
+    }, HELLO_START_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hello server exited with ${code}`));
+    });
+    let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      const match = /listening on (http:\/\/\S+)/.exec(chunk.toString());
-      if (match?.[1]) resolve({ url: match[1], pid: child.pid, stop: () => child.kill('SIGTERM') });
+      // The line may arrive in pieces.
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], pid: child.pid, stop: () => child.kill('SIGTERM') });
+      }
     });
   });
 }
@@ -136,8 +152,11 @@ function verifyMicros(): number {
   return ((performance.now() - start) / runs) * 1000;
 }
 
-/** Runs the relay figures; starts and stops its own processes. */
-export async function benchRelay() {
+/**
+ * Runs the relay figures; starts and stops its own processes.
+ * @param signal - aborted by the bench's time limit: the servers are killed, so the run cannot hang on them
+ */
+export async function benchRelay(signal?: AbortSignal) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sealpass-relay-bench-'));
   const relay = await spawnRelay({
     DATA_DIR: dataDir,
@@ -148,7 +167,13 @@ export async function benchRelay() {
     MAILBOX_MAX_ENVELOPES: '1000000',
     MAILBOX_MAX_BYTES: '4294967296',
   });
-  const hello = await spawnHello();
+  const killRelay = () => relay.child.kill('SIGKILL');
+  signal?.addEventListener('abort', killRelay, { once: true });
+  const hello = await spawnHello().catch(async (error: unknown) => {
+    await relay.stop();
+    throw error;
+  });
+  signal?.addEventListener('abort', hello.stop, { once: true });
   try {
     const now = Date.now();
     const sender = makeUser('bench-sender', now);
@@ -225,6 +250,8 @@ export async function benchRelay() {
       roundsPerSecond: { relay: relayRounds.map((r) => round(r.requests.average)), nodeHttp: helloRounds.map((r) => round(r.requests.average)) },
     };
   } finally {
+    signal?.removeEventListener('abort', killRelay);
+    signal?.removeEventListener('abort', hello.stop);
     hello.stop();
     await relay.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -8,39 +8,42 @@ import { benchHealth } from './health-bench';
 import { benchRelay } from './relay-bench';
 import { benchSharing } from './sharing-bench';
 import { benchSharingService } from './sharing-service-bench';
+import { partFailed, runPart } from './run-part';
 import { round } from './stats';
 import { benchVault } from './vault-bench';
 import { benchImport } from './import-bench';
 import { benchLinks } from './links-bench';
 
-const argon2 = await benchArgon2();
-const vault = await benchVault();
-const health = await benchHealth();
-const imported = await benchImport();
-const sharing = await benchSharing();
-const sharingService = await benchSharingService();
+// Every part under a time limit (run-part.ts): one that hangs or throws is reported and the run goes on.
+const argon2 = await runPart('argon2', () => benchArgon2());
+const vault = await runPart('vault', () => benchVault());
+const health = await runPart('health', () => benchHealth());
+const imported = await runPart('import', () => benchImport());
+const sharing = await runPart('sharing', () => benchSharing());
+const sharingService = await runPart('sharingService', () => benchSharingService());
 // Read before the Chromium part: maxRSS is this process's lifetime peak, and Vite's in-process build would raise it.
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 // After the peak-memory reading: its pre-signed requests (~150 MB) belong to the load generator, not to us.
-const relay = await benchRelay();
+const relay = await runPart('relay', (signal) => benchRelay(signal));
 // One-time links (issue 14): create, opens/s on SQLite, and the page's reveal in Chromium.
-const links = await benchLinks();
+const links = await runPart('links', () => benchLinks());
 // After the Node figures rather than beside them: two cores, and a browser running alongside would skew both.
-const chromium = await benchChromium();
+const chromiumPart = await runPart('chromium', () => benchChromium());
+const chromium = partFailed(chromiumPart) ? { ok: false as const, failed: true, reason: chromiumPart.failed } : chromiumPart;
 const argon2Chromium = chromium.ok
   ? {
       ...chromium.argon2,
       // The same native CLI figure as `argon2`: the target is about the KDF the extension really runs.
-      oursOverNative: argon2.nativeCliMs === null ? null : round(chromium.argon2.hashWasmMs / argon2.nativeCliMs),
+      oursOverNative: partFailed(argon2) || argon2.nativeCliMs === null ? null : round(chromium.argon2.hashWasmMs / argon2.nativeCliMs),
       // Issue 15's candidates in the same page and run, each over the same native figure.
       candidates: {
         ...chromium.kdfCandidates,
         overNative: Object.fromEntries(
           ([['hashWasm', chromium.kdfCandidates.hashWasmMs], ['openpgpSimd', chromium.kdfCandidates.openpgpSimd.ms], ['referenceSimdThreads', chromium.kdfCandidates.referenceSimdThreads.ms]] as const)
-            .map(([name, ms]) => [name, ms === null || argon2.nativeCliMs === null ? null : round(ms / argon2.nativeCliMs)]),
+            .map(([name, ms]) => [name, ms === null || partFailed(argon2) || argon2.nativeCliMs === null ? null : round(ms / argon2.nativeCliMs)]),
         ),
       },
-      target: argon2.target,
+      target: partFailed(argon2) ? null : argon2.target,
     }
   : null;
 // A broken Chromium bench still prints the Node figures, but must not pass for a clean run.
@@ -62,11 +65,13 @@ process.stdout.write(
       argon2Chromium,
       vaultChromium: chromium.ok ? chromium.vault : null,
       importChromium: chromium.ok ? chromium.import : null,
-      autofillScan: await benchAutofillScan(),
-      autofillFill: await benchAutofillFill(),
+      autofillScan: await runPart('autofillScan', () => benchAutofillScan()),
+      autofillFill: await runPart('autofillFill', () => benchAutofillFill()),
       ...(chromium.ok ? {} : { chromiumSkipped: chromium.reason }),
     },
     null,
     2,
   )}\n`,
+  // A part that timed out may leave a handle open (a socket, a timer): once the figures are out, end here.
+  () => process.exit(),
 );

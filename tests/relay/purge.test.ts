@@ -38,15 +38,15 @@ describeStores('expiry and purge', (storeCase) => {
     expect(await opened.dumpRows()).not.toContain('one-hour');
   });
 
-  it('purges every expired row after 90 days at the latest: envelopes, shares, nonces, rate counters', async () => {
+  it('purges every expired row after 90 days at the latest: envelopes, nonces, rate counters', async () => {
     await t.signed(alice, 'POST', ENVELOPES_PATH, { body: { envelopes: [{ to: 'bob', shareId: shareId(), envelope: 'never-read' }] } });
     t.clock.advance(90 * DAY);
     const purged = await opened.store.purgeExpired(t.clock.now());
     expect(purged.envelopes).toBe(1);
-    expect(purged.shares).toBe(1);
-    // Two registrations and one post: three nonces; rate counters: one per registered key, Alice's, the address's.
+    // Two registrations and one post: three nonces; rate counters: one per registered key, Alice's, the
+    // address's requests and the address's registrations.
     expect(purged.nonces).toBe(3);
-    expect(purged.rateCounters).toBe(4);
-    expect(await opened.store.purgeExpired(t.clock.now())).toEqual({ envelopes: 0, nonces: 0, rateCounters: 0, shares: 0 });
+    expect(purged.rateCounters).toBe(5);
+    expect(await opened.store.purgeExpired(t.clock.now())).toEqual({ envelopes: 0, nonces: 0, rateCounters: 0 });
   });
 });

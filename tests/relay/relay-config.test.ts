@@ -30,6 +30,8 @@ it('reads every variable', () => {
     RATE_LIMIT_PER_ADDRESS: '20',
     MAILBOX_MAX_ENVELOPES: '30',
     MAILBOX_MAX_BYTES: '40',
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '5',
+    STORAGE_MAX_BYTES: '50',
     LINK_RATE_LIMIT_PER_ADDRESS: '50',
     LINKS_MAX_PER_IDENTITY: '60',
     PAGES_DIR: '/srv/pages',
@@ -45,7 +47,9 @@ it('reads every variable', () => {
     limits: {
       perIdentityPerMinute: 10,
       perAddressPerMinute: 20,
+      registrationsPerAddressPerHour: 5,
       mailbox: { maxEnvelopes: 30, maxBytes: 40 },
+      storageMaxBytes: 50,
       links: { perAddressPerMinute: 50, maxLivePerIdentity: 60 },
     },
     pagesDir: '/srv/pages',

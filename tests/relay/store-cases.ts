@@ -36,7 +36,9 @@ export interface StoreCase {
 }
 
 // Links and requests (issue 14) after the envelope tables; link_opens before links, which it references.
-const TABLES = ['identities', 'envelopes', 'shares', 'nonces', 'rate_counters', 'link_opens', 'links', 'requests', 'request_answers'];
+const TABLES = ['identities', 'envelopes', 'nonces', 'rate_counters', 'link_opens', 'links', 'requests', 'request_answers'];
+/** The storage budget's one row, which counts the envelopes the reset deletes. */
+const USAGE_RESET = 'UPDATE relay_usage SET bytes = 0;';
 
 const sqliteCase: StoreCase = {
   name: 'sqlite',
@@ -62,7 +64,7 @@ const sqliteCase: StoreCase = {
       },
       async reset() {
         const db = new Database(file);
-        db.exec(TABLES.map((table) => `DELETE FROM ${table};`).join('\n'));
+        db.exec([...TABLES.map((table) => `DELETE FROM ${table};`), USAGE_RESET].join('\n'));
         db.close();
       },
       // The database, its WAL and shared-memory index, read as Latin-1 so any ASCII text in them is searchable.
@@ -100,7 +102,11 @@ const postgresCase = (url: string): StoreCase => ({
       store,
       openSibling: openOne,
       dumpFiles: () => null,
-      reset: () => admin(async (client) => void (await client.query(`TRUNCATE ${TABLES.map((table) => `${schema}.${table}`).join(', ')}`))),
+      reset: () =>
+        admin(async (client) => {
+          await client.query(`TRUNCATE ${TABLES.map((table) => `${schema}.${table}`).join(', ')}`);
+          await client.query(`SET search_path = ${schema}; ${USAGE_RESET}`);
+        }),
       dumpRows: () =>
         admin(async (client) => {
           const parts: string[] = [];

@@ -39,7 +39,7 @@ describeStores('T07 relay database dump', (storeCase) => {
     await t.register(alice, bob, carol);
   });
 
-  it('holds only opaque ids and sealed envelopes: no title, URL, username, password or notes', async () => {
+  it('holds only opaque ids and sealed envelopes: no title, URL, username, password, notes, item id or kind', async () => {
     const shareId = newShareId();
     const now = t.clock.now();
     const envelopes = [bob, carol].map((recipient) => ({
@@ -65,6 +65,8 @@ describeStores('T07 relay database dump', (storeCase) => {
     if (files !== null) expect(files).toContain(shareId);
     for (const dump of [rows, files ?? '']) {
       for (const secret of SECRETS) expect(dump.toLowerCase()).not.toContain(secret.toLowerCase());
+      // Nor the owner's item id or what kind of message it is (sealed inside the envelope).
+      for (const metadata of ['item-0f8fad5b', 'share-offer']) expect(dump).not.toContain(metadata);
     }
   });
 });

@@ -1,16 +1,18 @@
 /**
  * A test-only envelope builder that skips every check sealEnvelope makes, so tests can produce exactly
- * what a malicious relay, or a broken sender, could put on the wire: any header, any body bytes, any
- * signer, sealed to any key.
+ * what a malicious relay, or a broken sender, could put on the wire: any header, any sealed fields, any
+ * body bytes, any signer, sealed to any key (format v2: the address in clear and as aad, the rest inside).
  */
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64 } from '../../lib/crypto/base64';
+import { encodeLengthPrefixed } from '../../lib/crypto/encode-length-prefixed';
 import { sealBase } from '../../lib/crypto/hpke/seal-base';
 import type { SigningSecretKey } from '../../lib/crypto/keys';
 import { signEd25519 } from '../../lib/crypto/sign-ed25519';
+import { encodeEnvelopeAddress } from '../../lib/sharing/envelope/encode-envelope-address';
 import { encodeEnvelopeHeader } from '../../lib/sharing/envelope/encode-envelope-header';
 import { ENVELOPE_INFO } from '../../lib/sharing/envelope/envelope-info';
-import type { EnvelopeHeader } from '../../lib/sharing/envelope/envelope-schema';
+import type { EnvelopeAddress, EnvelopeHeader } from '../../lib/sharing/envelope/envelope-schema';
 import { envelopeSigningBytes } from '../../lib/sharing/envelope/envelope-signing-bytes';
 
 export interface Craft {
@@ -23,21 +25,30 @@ export interface Craft {
   sealTo: Uint8Array;
   /** The recipient fingerprint the signature covers; by default the header's. */
   signedFor?: Uint8Array;
-  /** The header bound as aad; by default `header`. */
+  /** The address bound as aad; by default the header's. */
   aadHeader?: EnvelopeHeader;
+  /** The sealed header fields as sent inside (any JSON); by default the header's own. */
+  sealed?: unknown;
+}
+
+/** The clear part of a header. */
+export function addressOf(header: EnvelopeHeader): EnvelopeAddress {
+  return { sender: header.sender, recipient: header.recipient };
 }
 
 export function craftEnvelope(c: Craft): string {
   const bodyBytes = c.body instanceof Uint8Array ? c.body : utf8ToBytes(JSON.stringify(c.body));
-  const aad = encodeEnvelopeHeader(c.aadHeader ?? c.header);
+  const aad = encodeEnvelopeAddress(addressOf(c.aadHeader ?? c.header));
   const signedFor = c.signedFor ?? fromBase64(c.header.recipient.fingerprint);
   const signature = signEd25519(c.signer, envelopeSigningBytes(encodeEnvelopeHeader(c.header), signedFor, bodyBytes));
-  const { enc, ct } = sealBase(c.sealTo, ENVELOPE_INFO, aad, concatBytes(signature, bodyBytes));
-  return JSON.stringify({ v: 1, header: c.header, enc: toBase64(enc), ct: toBase64(ct) });
+  const { v: _format, sender: _sender, recipient: _recipient, ...ownSealed } = c.header;
+  const sealed = encodeLengthPrefixed([JSON.stringify(c.sealed ?? ownSealed)]);
+  const { enc, ct } = sealBase(c.sealTo, ENVELOPE_INFO, aad, concatBytes(signature, sealed, bodyBytes));
+  return JSON.stringify({ v: 2, address: addressOf(c.header), enc: toBase64(enc), ct: toBase64(ct) });
 }
 
 /** Parses a serialised envelope, applies `change` to its JSON, and serialises it again. */
-export function rewrite(text: string, change: (envelope: { v: number; header: EnvelopeHeader; enc: string; ct: string }) => unknown): string {
+export function rewrite(text: string, change: (envelope: { v: number; address: EnvelopeAddress; enc: string; ct: string }) => unknown): string {
   const envelope = JSON.parse(text);
   const result = change(envelope);
   return JSON.stringify(result === undefined ? envelope : result);

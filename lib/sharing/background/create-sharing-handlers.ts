@@ -30,7 +30,8 @@ import { listAccess } from '../owner/list-access';
 import { listReceived } from '../recipient/list-received';
 import { listRequests } from '../recipient/list-requests';
 import { requireRecord } from '../store/load-sealed-records';
-import { getContact, getGrant, loadContacts } from '../store/sharing-records';
+import { getContact, getGrant, loadContacts, loadGrants } from '../store/sharing-records';
+import { pendingRevokes } from '../store/pending-revokes';
 import { lookUpIdentity } from '../profile/look-up-identity';
 import { openReceivedItem } from '../recipient/open-received-item';
 import { openRelayClient } from '../profile/open-relay-client';
@@ -307,7 +308,10 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
       const title = row?.state === 'ok' ? row.title : undefined;
       const revoked = await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => revokeGrants(db, vault, identity, itemId, shareIds, title, now())));
       await sync(vault);
-      return { revoked };
+      // Whatever did not go out stays in the outbox, and the panel must not call it done (T04).
+      const waiting = await pendingRevokes(db, vault);
+      const pending = (await loadGrants(db, vault)).records.filter((g) => g.grant.itemId === itemId && waiting.has(g.grant.shareId)).length;
+      return { revoked, pending };
     },
 
     async shareRotateDismiss({ itemId, shareId }) {

@@ -1,7 +1,7 @@
 /**
- * The canonical bytes of an envelope header, used as HPKE aad and inside the signed bytes: a domain label
- * and every field in a fixed order, each length-prefixed; numbers as decimal text, an absent expiry as
- * the empty field. Base64 fields are taken as their exact text, so another spelling of the same bytes is
+ * The canonical bytes of a whole envelope header (clear address and sealed fields), inside the signed
+ * bytes: a domain label and every field in a fixed order, each length-prefixed; numbers as decimal text,
+ * an absent expiry as the empty field. Base64 fields are taken as their exact text, so another spelling of the same bytes is
  * another header.
  */
 import { encodeLengthPrefixed } from '../../crypto/encode-length-prefixed';
@@ -10,7 +10,7 @@ import type { EnvelopeHeader } from './envelope-schema';
 /** @returns the length-prefixed encoding; a few hundred bytes */
 export function encodeEnvelopeHeader(header: EnvelopeHeader): Uint8Array {
   return encodeLengthPrefixed([
-    'sealpass/v1/envelope-header',
+    'sealpass/v2/envelope-header',
     String(header.v),
     header.kind,
     header.sender.handle,

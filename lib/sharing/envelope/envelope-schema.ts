@@ -1,10 +1,13 @@
 /**
- * The sealed envelope on the wire and what is inside it. Everything here is untrusted input: the relay
- * (or anyone who controls it) can hand us any bytes (S6), so every field is validated with zod.
+ * The sealed envelope on the wire (format v2) and what is inside it. Everything here is untrusted input:
+ * the relay (or anyone who controls it) can hand us any bytes (S6), so every field is validated with zod.
  *
- * Wire form: the JSON text of `{ v: 1, header, enc, ct }`, at most 64 KiB. The header travels in clear and
- * is bound as the HPKE associated data; `enc` is the HPKE encapsulated key and `ct` the HPKE ciphertext
- * of `Ed25519 signature (64) ‖ UTF-8 JSON body`.
+ * Wire form: the JSON text of `{ v: 2, address, enc, ct }`, at most 64 KiB. Only the address travels in
+ * clear: who it is from and for (handle and key fingerprints), which the relay knows anyway as poster and
+ * recipient; it is the HPKE associated data. `enc` is the HPKE encapsulated key and `ct` the HPKE
+ * ciphertext of `Ed25519 signature (64) ‖ u32be length ‖ sealed header JSON ‖ UTF-8 JSON body`: the kind,
+ * share id, the owner's item id, the edit count and the times are inside (T07). The signature covers the
+ * whole header, address and sealed part together, with the body.
  */
 import { z } from 'zod';
 import { itemContentSchema } from '../../vault/model/item-schema';
@@ -21,10 +24,16 @@ export type EnvelopeKind = z.infer<typeof envelopeKindSchema>;
 
 const time = z.number().int().nonnegative();
 
-/** The cleartext header, bound as HPKE aad and covered by the sender's signature (T02, T03). */
+/** The envelope format this code seals and the only one it opens (T11). */
+export const ENVELOPE_FORMAT = 2;
+
+/**
+ * The whole header as the sender signed it (T02, T03): the clear address and the sealed fields. Opening
+ * puts it back together; the rest of lib/sharing sees only this.
+ */
 export const envelopeHeaderSchema = z
   .object({
-    v: z.literal(1),
+    v: z.literal(ENVELOPE_FORMAT),
     kind: envelopeKindSchema,
     sender: z.object({ handle: handleSchema, fingerprint: base64Bytes(32) }).strict(),
     recipient: z.object({ fingerprint: base64Bytes(32) }).strict(),
@@ -44,6 +53,14 @@ export const envelopeHeaderSchema = z
   })
   .strict();
 export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;
+
+/** The clear part: whom it is from and for, to find the pinned sender before opening; bound as HPKE aad. */
+export const envelopeAddressSchema = envelopeHeaderSchema.pick({ sender: true, recipient: true });
+export type EnvelopeAddress = z.infer<typeof envelopeAddressSchema>;
+
+/** The header fields sealed inside, out of the relay's sight (T07). */
+export const sealedHeaderSchema = envelopeHeaderSchema.omit({ v: true, sender: true, recipient: true });
+export type SealedHeader = z.infer<typeof sealedHeaderSchema>;
 
 const offerFields = {
   item: itemContentSchema,
@@ -67,8 +84,8 @@ export type EnvelopeBodyInput = z.input<typeof envelopeBodySchema>;
 /** The serialised envelope as the relay carries it. */
 export const envelopeSchema = z
   .object({
-    v: z.literal(1),
-    header: envelopeHeaderSchema,
+    v: z.literal(ENVELOPE_FORMAT),
+    address: envelopeAddressSchema,
     /** HPKE `enc`, 32 bytes, base64. */
     enc: base64Bytes(32),
     /** HPKE ciphertext, base64. */

@@ -1,7 +1,8 @@
 /**
- * Seals a share message to one contact: HPKE (RFC 9180 mode_base, X25519 / HKDF-SHA256 /
- * ChaCha20Poly1305) to the recipient's pinned key, with the header as aad, and inside it the sender's
- * Ed25519 signature over the header, the recipient's key fingerprint and the body (S6, T02, T03).
+ * Seals a share message to one contact (format v2, envelope-schema): HPKE (RFC 9180 mode_base, X25519 /
+ * HKDF-SHA256 / ChaCha20Poly1305) to the recipient's pinned key, with the clear address as aad, and inside
+ * it the sender's Ed25519 signature over the whole header, the recipient's key fingerprint and the body,
+ * then the sealed header fields and the body (S6, T02, T03, T07).
  */
 import { equalBytes } from '@noble/ciphers/utils.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -9,10 +10,12 @@ import { toBase64 } from '../../crypto/base64';
 import { sealBase } from '../../crypto/hpke/seal-base';
 import { signEd25519 } from '../../crypto/sign-ed25519';
 import { wipe } from '../../crypto/wipe';
+import { encodeLengthPrefixed } from '../../crypto/encode-length-prefixed';
+import { encodeEnvelopeAddress } from './encode-envelope-address';
 import { encodeEnvelopeHeader } from './encode-envelope-header';
 import { envelopeConsistent } from './envelope-consistent';
 import { ENVELOPE_INFO } from './envelope-info';
-import { envelopeBodySchema, envelopeHeaderSchema, MAX_ENVELOPE_BYTES, type EnvelopeBodyInput } from './envelope-schema';
+import { ENVELOPE_FORMAT, envelopeBodySchema, envelopeHeaderSchema, MAX_ENVELOPE_BYTES, type EnvelopeBodyInput } from './envelope-schema';
 import { envelopeSigningBytes } from './envelope-signing-bytes';
 import type { Identity, PublicIdentity } from '../identity/identity';
 import { keyFingerprint } from '../identity/key-fingerprint';
@@ -47,7 +50,7 @@ export function sealEnvelope(sender: Identity, recipient: PublicIdentity, draft:
   if (equalBytes(senderFingerprint, recipientFingerprint)) throw new RangeError('sealEnvelope: cannot seal an envelope to myself');
   const body = envelopeBodySchema.parse(draft.body);
   const header = envelopeHeaderSchema.parse({
-    v: 1,
+    v: ENVELOPE_FORMAT,
     kind: body.kind,
     sender: { handle: sender.handle, fingerprint: toBase64(senderFingerprint) },
     recipient: { fingerprint: toBase64(recipientFingerprint) },
@@ -58,14 +61,15 @@ export function sealEnvelope(sender: Identity, recipient: PublicIdentity, draft:
     ...(draft.expiresAt === undefined ? {} : { expiresAt: draft.expiresAt }),
   });
   if (!envelopeConsistent(header, body)) throw new RangeError('sealEnvelope: header and body disagree');
-  const headerBytes = encodeEnvelopeHeader(header);
+  const { v: _format, sender: from, recipient: to, ...sealed } = header;
+  const address = { sender: from, recipient: to };
   const bodyBytes = utf8ToBytes(JSON.stringify(body));
-  const signature = signEd25519(sender.signingSecretKey, envelopeSigningBytes(headerBytes, recipientFingerprint, bodyBytes));
-  const plaintext = concatBytes(signature, bodyBytes);
+  const signature = signEd25519(sender.signingSecretKey, envelopeSigningBytes(encodeEnvelopeHeader(header), recipientFingerprint, bodyBytes));
+  const plaintext = concatBytes(signature, encodeLengthPrefixed([JSON.stringify(sealed)]), bodyBytes);
   let text: string;
   try {
-    const { enc, ct } = sealBase(recipient.encryptionKey, ENVELOPE_INFO, headerBytes, plaintext);
-    text = JSON.stringify({ v: 1, header, enc: toBase64(enc), ct: toBase64(ct) });
+    const { enc, ct } = sealBase(recipient.encryptionKey, ENVELOPE_INFO, encodeEnvelopeAddress(address), plaintext);
+    text = JSON.stringify({ v: ENVELOPE_FORMAT, address, enc: toBase64(enc), ct: toBase64(ct) });
   } finally {
     wipe(plaintext, bodyBytes);
   }

@@ -1,6 +1,7 @@
 /**
  * The owner's access panel for one item: every grant with its receipts (as reported by the recipient's
- * client), whether the item changed since the last version sent, and the rotation notices: a login whose
+ * client), whether the item changed since the last version sent, whether its revoke is still waiting to
+ * go out (and why, when the relay refused it), and the rotation notices: a login whose
  * password someone could read until their access ended, and which has not changed since. Grant records
  * that do not open are counted (S8): which item they were for is sealed inside them, so the panel of any
  * item may be missing someone.
@@ -11,6 +12,7 @@ import type { ItemContent } from '../../vault/model/item-schema';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import type { Contact } from '../contacts/contact';
 import { grantIsFor } from '../grants/grant-is-for';
+import { pendingRevokes } from '../store/pending-revokes';
 import { getContact, loadGrants } from '../store/sharing-records';
 import { shareableDigest } from './shareable-digest';
 
@@ -30,6 +32,7 @@ export async function listAccess(db: VaultDb, vault: UnlockedVault, itemId: stri
     const pinned = await getContact(db, vault, contactId);
     contacts.set(contactId, pinned.state === 'found' ? pinned.record.contact : null);
   }
+  const revokes = await pendingRevokes(db, vault);
   const entries = ofItem.map(({ grant, contactId, sentDigest, missing }) => {
     const contact = contacts.get(contactId) ?? null;
     return {
@@ -48,6 +51,9 @@ export async function listAccess(db: VaultDb, vault: UnlockedVault, itemId: stri
       lastOpenedAt: grant.lastOpenedAt,
       endedAt: grant.endedAt,
       updatePending: (grant.state === 'pending' || grant.state === 'accepted') && digest !== null && digest !== sentDigest,
+      // A revoke still in the outbox is not "revoked" yet for the other side (T04).
+      revokePending: revokes.has(grant.shareId),
+      revokeError: revokes.get(grant.shareId)?.refused ?? null,
       missing,
     };
   });

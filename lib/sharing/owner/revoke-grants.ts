@@ -2,10 +2,11 @@
  * The owner ends access, per person or for everyone: each live grant becomes revoked at the next version,
  * and the outbox gets, in this order, a relay-side revoke (drops undelivered offers and updates) and the
  * signed revoke envelope that deletes the recipient's copy on its next sync. Revoking is never blocked,
- * not even by a changed contact key (lib/sharing/revoke-share). A grant is to a key, not a name: one given
- * to keys the contact no longer has (re-pinned since, T01) is revoked too, relay-side only, since those keys
- * are not kept and a revoke sealed to the new ones would say nothing to whoever holds the old.
- * Run it under withSharingLock.
+ * not even by a changed contact key (lib/sharing/revoke-share), and both operations stay in the outbox
+ * until the relay takes them (flush-outbox; the access panel shows them pending, T04). A grant is to a key,
+ * not a name: one given to keys the contact no longer has (re-pinned since, T01) is revoked too, relay-side
+ * only, since those keys are not kept and a revoke sealed to the new ones would say nothing to whoever holds
+ * the old. Run it under withSharingLock.
  */
 import type { VaultDb } from '../../db/vault-db';
 import { VaultError } from '../../vault/model/vault-error';
@@ -55,7 +56,7 @@ export async function revokeGrants(
     if (contact) {
       const made = revokeShare(me, contact, stored.grant, now);
       revoked.push({ ...stored, grant: made.grant });
-      outbox.push({ kind: 'post', envelopes: [{ to: handle, shareId: made.grant.shareId, envelope: made.envelope }] });
+      outbox.push({ kind: 'post', envelopes: [{ to: handle, shareId: made.grant.shareId, envelope: made.envelope }], revoke: true });
     } else {
       // Without the pinned keys no revoke can be sealed; the relay still drops what is undelivered.
       revoked.push({ ...stored, grant: { ...stored.grant, state: 'revoked', endedAt: now } });

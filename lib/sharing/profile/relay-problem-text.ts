@@ -12,7 +12,8 @@ export function relayProblemText(error: RelayError): string {
     case 'unavailable':
       return 'The relay is unavailable';
     case 'rate-limited':
-      return error.details.code === 'mailbox-full' ? 'A recipient’s mailbox on the relay is full' : 'The relay asks to wait a little';
+      if (error.details.code === 'mailbox-full') return 'A recipient’s mailbox on the relay is full';
+      return error.details.code === 'relay-full' ? 'The relay is out of space for now' : 'The relay asks to wait a little';
     case 'invalid-response':
       return 'The relay answered with something unexpected';
     case 'refused':

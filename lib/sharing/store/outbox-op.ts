@@ -14,13 +14,21 @@ import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { isListedOperation, type ManifestView } from './bound-records';
 import { outboxContext } from './sharing-context';
 
+/** Why the relay last refused an operation of a revoke for good; kept with it until it goes out (T04). */
+const refusalSchema = z.object({ message: z.string().max(500), at: z.number().int().nonnegative() }).strict();
+
 export const outboxOpSchema = z.discriminatedUnion('kind', [
   /** Publish our identity bundle. */
   z.object({ kind: z.literal('register'), bundle: identityBundleSchema }).strict(),
-  /** Post envelopes (offers, updates, revokes, receipts, proposals) in one batch. */
-  z.object({ kind: z.literal('post'), envelopes: z.array(newEnvelopeSchema).min(1).max(MAX_BATCH) }).strict(),
-  /** Drop a share's undelivered envelopes to these recipients on the relay. */
-  z.object({ kind: z.literal('revoke'), shareId: shareIdSchema, recipients: z.array(handleSchema).min(1).max(MAX_BATCH) }).strict(),
+  /**
+   * Post envelopes (offers, updates, revokes, receipts, proposals) in one batch. `revoke` marks the revoke
+   * envelopes of lib/sharing/owner/revoke-grants: the outbox never drops those (flush-outbox).
+   */
+  z
+    .object({ kind: z.literal('post'), envelopes: z.array(newEnvelopeSchema).min(1).max(MAX_BATCH), revoke: z.literal(true).optional(), refused: refusalSchema.optional() })
+    .strict(),
+  /** Drop a share's undelivered envelopes to these recipients on the relay; never dropped from the outbox either. */
+  z.object({ kind: z.literal('revoke'), shareId: shareIdSchema, recipients: z.array(handleSchema).min(1).max(MAX_BATCH), refused: refusalSchema.optional() }).strict(),
 ]);
 
 export type OutboxOp = z.infer<typeof outboxOpSchema>;

@@ -1,12 +1,12 @@
 /**
- * One envelope from the mailbox, from untrusted bytes to stored state (S6): route by the cleartext
- * header, open with the PINNED keys of the sender it names, let lib/sharing's acceptIncoming decide, and
- * turn the decision into records, receipts and audit events. Nothing is ever pinned from an envelope: an
- * offer from a handle that is not among the contacts is kept unopened as a request, for the user to accept
- * once they have verified that sender (T02), and anything "from" this vault's own handle is refused outright
- * (T06). Nothing the relay can forge, re-target, splice or replay gets past openEnvelope and
- * acceptIncoming; what is refused is counted for the user, never reported back to the relay (T11). Pure:
- * the caller seals and commits the outcome.
+ * One envelope from the mailbox, from untrusted bytes to stored state (S6): route by the clear address,
+ * open with the PINNED keys of the sender it names, let lib/sharing's acceptIncoming decide, and turn the
+ * decision into records, receipts and audit events. Nothing is ever pinned from an envelope: an offer from a
+ * handle that is not among the contacts is kept unopened as a request, for the user to accept once they have
+ * verified that sender (T02), and anything "from" this vault's own handle is refused outright (T06). Nothing
+ * the relay can forge, re-target, splice or replay gets past openEnvelope and acceptIncoming; what is refused
+ * is counted for the user, never reported back to the relay (T11). Pure: the caller seals and commits the
+ * outcome.
  */
 import type { AuditEventType } from '../../vault/model/audit-event';
 import type { MailboxEntry } from '../../relay-protocol/envelope-schemas';
@@ -17,8 +17,9 @@ import type { Identity } from '../identity/identity';
 import { newShareId } from '../envelope/new-share-id';
 import { openEnvelope } from '../envelope/open-envelope';
 import type { EnvelopeHeader } from '../envelope/envelope-schema';
-import { readEnvelopeHeader } from '../envelope/read-envelope-header';
 import { receivedItemId } from '../store/received-item-id';
+import { peekEnvelope } from '../envelope/peek-envelope';
+import { readEnvelopeAddress } from '../envelope/read-envelope-address';
 import { replyToShare } from '../grants/reply-to-share';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import type { ItemContent } from '../../vault/model/item-schema';
@@ -80,16 +81,16 @@ const RECEIPT_EVENTS: Record<'delivered' | 'accepted' | 'declined' | 'opened', A
  * @param now - ms since epoch
  */
 export function processIncoming(state: IncomingState, entry: Pick<MailboxEntry, 'envelope'>, now: number): IncomingOutcome {
-  let header;
+  let address;
   try {
-    header = readEnvelopeHeader(entry.envelope).header;
+    address = readEnvelopeAddress(entry.envelope).address;
   } catch {
     return refused('malformed');
   }
   // Own data is never sealed to a public key: an envelope "from me" is the relay's (T06), whatever keys it names.
-  if (header.sender.handle === state.me.handle) return refused('misaddressed');
-  const stored = state.contacts.find((c) => c.contact.handle === header.sender.handle);
-  if (!stored) return requestFrom(state, header, entry.envelope);
+  if (address.sender.handle === state.me.handle) return refused('misaddressed');
+  const stored = state.contacts.find((c) => c.contact.handle === address.sender.handle);
+  if (!stored) return requestFrom(state, entry.envelope);
   const contact: Contact = stored.contact;
   let opened;
   try {
@@ -97,6 +98,8 @@ export function processIncoming(state: IncomingState, entry: Pick<MailboxEntry, 
   } catch (error) {
     return refused(error instanceof EnvelopeError ? error.reason : 'unauthentic');
   }
+  // The share id is sealed inside (T07): known only once the envelope opened.
+  const { header } = opened;
   if (state.damaged.has(header.shareId)) return refused('damaged-record');
   const live = state.received.get(header.shareId);
   // A tombstone: the share ended here; a replayed or late message cannot bring it back (T04).
@@ -155,9 +158,17 @@ export function processIncoming(state: IncomingState, entry: Pick<MailboxEntry, 
 /**
  * An envelope from a handle that is not pinned: an offer (or an update standing in for a withheld one) is
  * kept unopened as a request; anything else cannot concern this vault (grants and copies are only ever
- * with pinned contacts) and is refused.
+ * with pinned contacts) and is refused. Its kind, share id and version are sealed (T07) and read here
+ * without a signature check (peek-envelope): they only file the request, which opens for real once the
+ * sender is pinned.
  */
-function requestFrom(state: IncomingState, header: EnvelopeHeader, envelope: string): IncomingOutcome {
+function requestFrom(state: IncomingState, envelope: string): IncomingOutcome {
+  let header: EnvelopeHeader;
+  try {
+    header = peekEnvelope(envelope, state.me);
+  } catch (error) {
+    return refused(error instanceof EnvelopeError ? error.reason : 'unauthentic');
+  }
   if (header.kind !== 'share-offer' && header.kind !== 'share-update') return refused('unknown-sender');
   if (state.damaged.has(header.shareId)) return refused('damaged-record');
   const known = state.received.get(header.shareId);

@@ -8,7 +8,7 @@ import { relayErrorBodySchema } from '../../../lib/relay-protocol/relay-error-bo
 import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas';
 import { MAX_BODY_BYTES, MAX_ENVELOPE_BYTES, MAX_LIFETIME_MS } from '../../../lib/relay-protocol/relay-limits';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../../lib/relay-protocol/relay-paths';
-import { makeUser, shareId, testApp, type TestUser } from '../fixtures';
+import { makeUser, shareId, signedInit, testApp, type TestUser } from '../fixtures';
 import { describeStores, useStore, type OpenedStore } from '../store-cases';
 
 const alice = makeUser('alice');
@@ -106,9 +106,11 @@ describeStores('mailbox routes', (storeCase) => {
   });
 
   it('refuses a body over the size cap with 413 body-too-large: declared, sent whole, or streamed in chunks', async () => {
-    const declared = await t.app.request(ENVELOPES_PATH, { method: 'POST', headers: { 'content-length': String(MAX_BODY_BYTES + 1) }, body: '{}' });
+    // Signed headers of an empty post: the headers and the key are checked before the body is read (S6).
+    const headers = () => signedInit(alice.signer, 'POST', ENVELOPES_PATH, t.clock.now(), { body: {} }).headers as Record<string, string>;
+    const declared = await t.app.request(ENVELOPES_PATH, { method: 'POST', headers: { ...headers(), 'content-length': String(MAX_BODY_BYTES + 1) }, body: '{}' });
     expect(await errorOf(declared)).toMatchObject({ status: 413, error: 'body-too-large' });
-    const whole = await t.app.request(ENVELOPES_PATH, { method: 'POST', body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+    const whole = await t.app.request(ENVELOPES_PATH, { method: 'POST', headers: headers(), body: 'x'.repeat(MAX_BODY_BYTES + 1) });
     expect(await errorOf(whole)).toMatchObject({ status: 413, error: 'body-too-large' });
     let pulled = 0;
     const chunk = new Uint8Array(1 << 20);
@@ -119,19 +121,23 @@ describeStores('mailbox routes', (storeCase) => {
       },
     });
     // `duplex` is required for a stream body (Fetch spec) but missing from TypeScript's RequestInit.
-    const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers: { 'transfer-encoding': 'chunked' }, body: endless, duplex: 'half' };
+    const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers: { ...headers(), 'transfer-encoding': 'chunked' }, body: endless, duplex: 'half' };
     const streamed = await t.app.request(ENVELOPES_PATH, init);
     expect(await errorOf(streamed)).toMatchObject({ status: 413, error: 'body-too-large' });
     // It stopped reading just past the cap instead of buffering an endless body.
     expect(pulled).toBeLessThan(MAX_BODY_BYTES / chunk.length + 4);
   });
 
-  it('refuses a batch with an unknown recipient (404, naming it) and stores none of it', async () => {
+  it('T07: refuses a batch with an unknown recipient (404) without saying which, and stores none of it', async () => {
     const response = await post(alice, [
       { to: 'bob', shareId: shareId(), envelope: 'x' },
       { to: 'dave', shareId: shareId(), envelope: 'y' },
     ]);
-    expect(await errorOf(response)).toMatchObject({ status: 404, error: 'unknown-recipient', recipients: ['dave'] });
+    const refused = await errorOf(response);
+    expect(refused).toMatchObject({ status: 404, error: 'unknown-recipient' });
+    // One call must not tell which of up to 100 handles exist (the lookup answers one handle per counted request).
+    expect(refused).not.toHaveProperty('recipients');
+    expect(JSON.stringify(refused)).not.toContain('dave');
     expect((await list(bob)).envelopes).toEqual([]);
   });
 

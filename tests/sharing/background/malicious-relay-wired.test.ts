@@ -17,7 +17,7 @@ import { keyFingerprint } from '../../../lib/sharing/identity/key-fingerprint';
 import { newShareId } from '../../../lib/sharing/envelope/new-share-id';
 import { openEnvelope } from '../../../lib/sharing/envelope/open-envelope';
 import { publicIdentityFromBundle } from '../../../lib/sharing/identity/public-identity-from-bundle';
-import { readEnvelopeHeader } from '../../../lib/sharing/envelope/read-envelope-header';
+import { readEnvelopeAddress } from '../../../lib/sharing/envelope/read-envelope-address';
 import { findReceivedBySite } from '../../../lib/sharing/recipient/find-received-by-site';
 import { itemContentSchema } from '../../../lib/vault/model/item-schema';
 import { craftEnvelope, rewrite } from '../craft-envelope';
@@ -51,8 +51,9 @@ function rewriteMailbox(handle: string, change: (entries: ReturnType<typeof mail
 }
 
 /** Stores `envelope` in `to`'s mailbox as the relay's own write (the store trusts its caller). */
-async function plant(w: World, from: string, to: string, envelope: string, shareId = newShareId()): Promise<void> {
-  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId, expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { maxEnvelopes: 1000, maxBytes: 1 << 24 });
+async function plant(w: World, from: string, to: string, envelope: string): Promise<void> {
+  const shareId = newShareId();
+  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId, expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
   if (!outcome.ok) throw new Error(`plant: ${outcome.reason}`);
 }
 
@@ -117,7 +118,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     w.relay.tamper = null;
     await alice.call('shareCreate', { itemId, contactIds: [id], permission: 'view', expiry: 'none', confirmedUnverified: false });
     const [sent] = postedEnvelopes(w);
-    expect(readEnvelopeHeader(sent).header.recipient.fingerprint).toBe(toBase64(keyFingerprint(await publicOf(w, 'bob'))));
+    expect(readEnvelopeAddress(sent).address.recipient.fingerprint).toBe(toBase64(keyFingerprint(await publicOf(w, 'bob'))));
     // The relay's key opens nothing that was sealed to bob.
     expect(() => openEnvelope(sent, impostor, { handle: 'alice', encryptionKey: new Uint8Array(32), signingKey: new Uint8Array(32) })).toThrow(EnvelopeError);
     await bob.call('sharingSync', {});
@@ -131,7 +132,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     const forger = relayOwn('alice', w.clock.now);
     const item = itemContentSchema.parse({ type: 'login', title: 'Your bank', username: 'bob', password: 'x', urls: ['https://phish.example/login'], createdAt: w.clock.now, updatedAt: w.clock.now });
     const header = {
-      v: 1 as const,
+      v: 2 as const,
       kind: 'share-offer' as const,
       sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alicePublic)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bobPublic)) },
@@ -159,7 +160,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     const itemId = await addLogin(alice, { urls: ['https://db.example.org/'] });
     await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
     const [forBob] = postedEnvelopes(w);
-    await plant(w, 'alice', 'carol', forBob!, readEnvelopeHeader(forBob).header.shareId);
+    await plant(w, 'alice', 'carol', forBob!);
     await carol.call('sharingSync', {});
     expect(await holdings(carol, 'https://db.example.org/')).toEqual(NOTHING);
     expect((await carol.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['misaddressed']);
@@ -167,26 +168,27 @@ describe('S6: a relay that lies, against the wired client', () => {
     expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
   });
 
-  it('T03 (d) the relay swaps the item ids (or splices header and ciphertext) between two envelopes: both refused', async () => {
+  it('T03 (d) the relay cannot see item ids to swap; spliced envelopes are refused and a moved ciphertext stays its own message', async () => {
     const { w, alice, bob, bobId } = await pair();
     const one = await addLogin(alice, { title: 'One', urls: ['https://one.example/'] });
     const two = await addLogin(alice, { title: 'Two', urls: ['https://two.example/'] });
     await alice.call('shareCreate', { itemId: one, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
     await alice.call('shareCreate', { itemId: two, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    const [first, second] = postedEnvelopes(w);
+    // Sealed inside (T07): nothing names the item, its share or its kind.
+    for (const text of [first!, second!]) for (const hidden of [one, two, '"shareId"', 'share-offer']) expect(text).not.toContain(hidden);
     w.relay.tamper = rewriteMailbox('bob', (entries) => {
-      const [a, b] = entries.map((e) => readEnvelopeHeader(e.envelope));
-      return entries.map((entry, i) => {
-        const mine = i === 0 ? a! : b!;
-        const theirs = i === 0 ? b! : a!;
-        // Entry 0: its header with the other item id. Entry 1: the other envelope's header on its own ciphertext.
-        const envelope = i === 0 ? rewrite(entry.envelope, (e) => ({ ...e, header: { ...mine.header, itemId: theirs.header.itemId } })) : rewrite(entry.envelope, (e) => ({ ...e, header: theirs.header }));
-        return { ...entry, envelope };
-      });
+      const [a, b] = entries.map((e) => JSON.parse(e.envelope) as { enc: string; ct: string });
+      // Entry 0: its own ciphertext with the other's encapsulated key. Entry 1: the other's whole ciphertext.
+      return [rewrite(entries[0]!.envelope, (e) => ({ ...e, enc: b!.enc })), rewrite(entries[1]!.envelope, (e) => ({ ...e, enc: a!.enc, ct: a!.ct }))].map((envelope, i) => ({
+        ...entries[i]!,
+        envelope,
+      }));
     });
     await bob.call('sharingSync', {});
-    expect(await holdings(bob, 'https://one.example/')).toEqual(NOTHING);
-    expect(await holdings(bob, 'https://two.example/')).toEqual(NOTHING);
-    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['unauthentic', 'unauthentic']);
+    // The spliced one is refused; the moved one opens as what Alice sealed in it, item id and all.
+    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['unauthentic']);
+    expect((await bob.call('inboxList', {})).shares.map((s) => s.title)).toEqual(['One']);
   });
 
   it('T04 (e) the relay replays an old version after an update, and an offer after a revoke: the copy keeps the newest version, the revoked share stays gone', async () => {
@@ -197,15 +199,14 @@ describe('S6: a relay that lies, against the wired client', () => {
     await alice.call('itemUpdate', { id: itemId, item: { type: 'login', title: 'Example', password: 'version-two', urls: ['https://db.example.org/'] } });
     await alice.call('sharingSync', {});
     await bob.call('sharingSync', {});
-    const shareId = readEnvelopeHeader(offer).header.shareId;
-    await plant(w, 'alice', 'bob', offer!, shareId);
+    await plant(w, 'alice', 'bob', offer!);
     await bob.call('sharingSync', {});
     expect((await bob.call('receivedGet', { id })).view.item).toMatchObject({ rev: 2, content: { password: 'version-two' } });
     expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['stale-version']);
 
     await alice.call('shareRevoke', { itemId });
     await bob.call('sharingSync', {});
-    await plant(w, 'alice', 'bob', offer!, shareId);
+    await plant(w, 'alice', 'bob', offer!);
     await bob.call('sharingSync', {});
     expect(await holdings(bob, 'https://db.example.org/')).toEqual({ ...NOTHING, stored: 1 });
     expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['stale-version', 'share-closed']);
@@ -215,11 +216,21 @@ describe('S6: a relay that lies, against the wired client', () => {
     const { w, alice, bob, bobId } = await pair();
     const itemId = await addLogin(alice, { password: 'before-revoke', urls: ['https://db.example.org/'] });
     const id = await shareAccepted(alice, bob, bobId, itemId, '1d');
+    // The kind is sealed (T07), but the relay sees which share id was revoked: it claims to drop undelivered
+    // envelopes, drops none, and hides whatever is posted under that share id from then on.
+    const revoked = new Set<string>();
+    const hidden = new Set<string>();
     w.relay.tamper = async (request, forward) => {
       const path = new URL(request.url).pathname;
-      // Claims to drop undelivered envelopes, drops none; and hides every revoke envelope.
-      if (path === '/v1/shares/revoke') return Response.json({ dropped: 0 });
-      return rewriteMailbox('bob', (entries) => entries.filter((e) => readEnvelopeHeader(e.envelope).header.kind !== 'share-revoke'))(request, forward);
+      if (path === '/v1/shares/revoke') {
+        revoked.add(((await request.clone().json()) as { shareId: string }).shareId);
+        return Response.json({ dropped: 0 });
+      }
+      if (path === '/v1/envelopes') {
+        const { envelopes } = (await request.clone().json()) as { envelopes: { shareId: string; envelope: string }[] };
+        for (const e of envelopes) if (revoked.has(e.shareId)) hidden.add(e.envelope);
+      }
+      return rewriteMailbox('bob', (entries) => entries.filter((e) => !hidden.has(e.envelope)))(request, forward);
     };
     w.clock.now += 1;
     await alice.call('shareRevoke', { itemId });
@@ -271,7 +282,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     const bobPublic = await publicOf(w, 'bob');
     const fake = relayOwn('bob', w.clock.now);
     const header = {
-      v: 1 as const,
+      v: 2 as const,
       kind: 'share-offer' as const,
       sender: { handle: 'bob', fingerprint: toBase64(keyFingerprint(bobPublic)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bobPublic)) },
@@ -301,7 +312,7 @@ async function lockKeeping(p: Person): Promise<() => void> {
 function forgedOffer(w: World, sender: Identity, to: PublicIdentity, title: string, url: string): string {
   const item = itemContentSchema.parse({ type: 'login', title, username: 'victim', password: 'attacker-chosen', urls: [url], createdAt: w.clock.now, updatedAt: w.clock.now });
   const header = {
-    v: 1 as const,
+    v: 2 as const,
     kind: 'share-offer' as const,
     sender: { handle: sender.handle, fingerprint: toBase64(keyFingerprint(sender)) },
     recipient: { fingerprint: toBase64(keyFingerprint(to)) },
@@ -319,7 +330,6 @@ describe('S6: state around the envelopes (issue 12)', () => {
     const itemId = await addLogin(alice, { password: 'long-lived', urls: ['https://db.example.org/'] });
     await shareAccepted(alice, bob, bobId, itemId);
     const [offer] = postedEnvelopes(w);
-    const shareId = readEnvelopeHeader(offer).header.shareId;
     // The owner shortens the expiry to one hour (version 2); bob's copy takes it.
     await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: '1h', confirmedUnverified: false });
     await bob.call('sharingSync', {});
@@ -329,7 +339,7 @@ describe('S6: state around the envelopes (issue 12)', () => {
     expect(await bob.service.handlers.sharingExpire({}, { kind: 'extension-page' })).toEqual({ removed: 1 });
     unlock();
     // The relay posts the version-1 offer (no expiry) again.
-    await plant(w, 'alice', 'bob', offer!, shareId);
+    await plant(w, 'alice', 'bob', offer!);
     await bob.call('sharingSync', {});
     expect(await holdings(bob, 'https://db.example.org/')).toEqual({ ...NOTHING, stored: 1 });
     expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['share-closed']);
@@ -351,7 +361,7 @@ describe('S6: state around the envelopes (issue 12)', () => {
     expect(await restarted.handlers.sharingExpire({}, { kind: 'extension-page' })).toEqual({ removed: 1 });
     restarted.deps.keyStore.kept = kept;
     // The relay re-posts the version-1 offer, which had no expiry.
-    await plant(w, 'alice', 'bob', offer!, readEnvelopeHeader(offer).header.shareId);
+    await plant(w, 'alice', 'bob', offer!);
     ok(await restarted.send('sharingSync', {}));
     expect(ok(await restarted.send('inboxList', {})).shares).toEqual([]);
     expect(ok(await restarted.send('receivedList', {})).items).toEqual([]);

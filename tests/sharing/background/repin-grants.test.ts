@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { signIdentityBundle } from '../../../lib/relay-protocol/sign-identity-bundle';
 import { generateIdentity } from '../../../lib/sharing/identity/generate-identity';
 import type { Identity } from '../../../lib/sharing/identity/identity';
-import { readEnvelopeHeader } from '../../../lib/sharing/envelope/read-envelope-header';
+import { readEnvelopeAddress } from '../../../lib/sharing/envelope/read-envelope-address';
 import { addLogin, person, receivedRows, world, type World } from './people';
 import type { Tamper } from './relay-harness';
 
@@ -17,12 +17,12 @@ function lieAboutKey(handle: string, impostor: Identity): Tamper {
   return async (request) => (new URL(request.url).pathname === `/v1/identities/${handle}` && request.method === 'GET' ? Response.json(signIdentityBundle(impostor)) : undefined);
 }
 
-/** Envelopes posted so far, with the recipient key each is sealed to. */
+/** Envelopes posted so far, with the share id they were posted under and the recipient key each is sealed to. */
 function posted(w: World) {
   return w.relay.seen
     .filter((r) => r.path === '/v1/envelopes')
-    .flatMap((r) => (JSON.parse(r.body) as { envelopes: { to: string; envelope: string }[] }).envelopes)
-    .map((e) => ({ to: e.to, ...readEnvelopeHeader(e.envelope).header }));
+    .flatMap((r) => (JSON.parse(r.body) as { envelopes: { to: string; shareId: string; envelope: string }[] }).envelopes)
+    .map((e) => ({ to: e.to, shareId: e.shareId, ...readEnvelopeAddress(e.envelope).address }));
 }
 
 /**
@@ -86,8 +86,9 @@ describe('T01 re-pin with live grants', () => {
     expect(shareIds[0]).not.toBe(oldShare);
     const entries = (await alice.call('shareList', { itemId })).entries;
     expect(entries.map((e) => [e.shareId, e.state, e.keyReplaced])).toEqual(expect.arrayContaining([[oldShare, 'revoked', true], [shareIds[0], 'pending', false]]));
+    // The new share went out (an offer: it is the share's first envelope) to bob's real key.
     const fresh = posted(w).find((e) => e.shareId === shareIds[0]);
-    expect(fresh?.kind).toBe('share-offer');
+    expect(fresh?.recipient.fingerprint).toBe((await alice.call('contactGet', { id: bobId })).contact.fingerprint);
     await bob.call('contactAddCode', { code: (await alice.call('sharingStatus', {})).identity!.contactCode });
     await bob.call('sharingSync', {});
     const [entry] = (await bob.call('inboxList', {})).shares;

@@ -1,7 +1,7 @@
 /**
  * A golden envelope: fixed keys, a fixed ephemeral key and a fixed share id give exactly the committed
- * text, and the committed text opens. Any change to the header encoding, the signed bytes, the HPKE info
- * or the wire layout fails here on purpose: envelopes already in mailboxes must keep opening.
+ * text, and the committed text opens. Any change to the header or address encoding, the signed bytes, the
+ * HPKE info or the wire layout fails here on purpose: envelopes already in mailboxes must keep opening.
  */
 import { x25519 } from '@noble/curves/ed25519.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
@@ -46,18 +46,21 @@ const DRAFT = {
 const EPHEMERAL_IKM = '55'.repeat(32);
 
 /**
- * Made by this code once, and checked independently with Python's `cryptography` (pyca HPKE opened it with
- * bob's key, info and the header encoding; the Ed25519 signature verified over the documented signed bytes).
+ * Format v2 (the kind, share id, item id, edit count and times sealed inside, T07), replacing the v1 golden
+ * on purpose. Made by this code once, and checked independently by check-golden-envelope.py beside this
+ * file: RFC 9180 base mode written out over Python `cryptography` primitives (X25519, HMAC-SHA256,
+ * ChaCha20Poly1305) opened it with bob's key, the v2 info and the address encoding as aad, and the Ed25519
+ * signature verified over the documented signed bytes.
  */
 const GOLDEN = [
-  '{"v":1,"header":{"v":1,"kind":"share-update","sender":{"handle":"alice","fingerprint":"OJXJTQUUYg6VY',
-  'yuAUrnEcbaApRTRkjfOvKaFbM6iLQg="},"recipient":{"fingerprint":"4U18plkjvJdCDM54efEYOttRzQj6OYX4zwD3GU',
-  'kECQQ="},"shareId":"AAECAwQFBgcICQoLDA0ODw==","itemId":"item-42","version":2,"created":1735689600000',
-  '},"enc":"edMlGCMt14KSqsbI4ija3IVKNRJLvLQQwkEFu41LUi8=","ct":"T+UUKep43DNnHp3W35fdXEMyhKeKK/7sWWx66V4',
-  '3PHu3BT2DCZ3yycP4Jcd46NYd5Fmm86B+M63Vf4GQlCv7FZXvIx4v7sRYQ7++S6v02mgCU9fgNbH2wuIaProNrz25EU6lt1c/3Ea',
-  'UHpjVFrN5Lk/Q/C3GHhQw1dhbDPPJY6fubJehL8bGx9waKXTkguYfTSXpM0/XrYN2MlnPEUTGIh3G0pnGLCMgOnSqYi+iSBvtL2h',
-  'n7CtQgiF7GDE7JfK0LsSWYleSsxHBEDOV0GR8eGnO+YHXSdqudklkT2YsQBsTGOdbWysbfQDpfNIXAytv8CDNEBf4+McTr26w0kx',
-  'Jd0lpmuF3KgGSmqM5heOAQf3XrShO8hk="}',
+  '{"v":2,"address":{"sender":{"handle":"alice","fingerprint":"OJXJTQUUYg6VYyuAUrnEcbaApRTRkjfOvKaFbM6i',
+  'LQg="},"recipient":{"fingerprint":"4U18plkjvJdCDM54efEYOttRzQj6OYX4zwD3GUkECQQ="}},"enc":"edMlGCMt14',
+  'KSqsbI4ija3IVKNRJLvLQQwkEFu41LUi8=","ct":"36LiIlQxSujT5H64fHid67Wkt3gloGXa3HLPMzZ5pmuzzRMuuka0hnLSTU',
+  'xd+O0wSMUSu3BbE4Q8arGGSBdJ58DJJ0Yp7mK+lbY67rwYzKpL6DPy+Y9YlwfNMWqp1oGy3P/rjY2/0hJtlYf0/2YVM9lWwZixsa',
+  'mPHF2KyWlWGT7oZGj8tBd4h+8TlHkf9rrwGLJzkbHC+MG+bozwS2jZVPOLerTR6u6Dq2hCn/FxPQpOTzlZcJf0sfcf9akdKP1s7v',
+  'FRzc3IoRa2/uT0TqwogpkHsrukSgu2xl6sYSV+SCmI1bUXjO+7tqKtBFTR5N/qxAtGrvaCU8nakgHbeM0vy5MF8mb9G9t+eUEcQA',
+  'x3XCTa/zNNBj0zJ1mxOyFur7fPx5xi2KfEGLJw0MGKG14Et5OqOVZo/ohAPGOsvrGgBFxgEkkvNg7tNMh20YIaT4tfS44gifTpTc',
+  'm4QkMf/x1UrnCQkfSEM3PkCwLl+ousU76g3dK+Je/r36MyFRUcik788NUumpWNmOknioYAIA=="}',
 ].join('');
 
 describe('golden envelope', () => {

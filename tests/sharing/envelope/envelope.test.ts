@@ -1,7 +1,8 @@
 /**
- * sealEnvelope / openEnvelope / readEnvelopeHeader: round trips for every kind, and refusal of every
- * tampering — each header field, the recipient, the version, the signature, a wrong key, truncation,
- * oversize and wrong JSON — each as an EnvelopeError with a coarse reason and nothing else (S2, S6).
+ * sealEnvelope / openEnvelope / readEnvelopeAddress: round trips for every kind, what the relay sees
+ * (T07), and refusal of every tampering — each address and sealed header field, the recipient, the
+ * version, the signature, a wrong key, truncation, oversize, the old format and wrong JSON — each as an
+ * EnvelopeError with a coarse reason and nothing else (S2, S6).
  */
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +12,9 @@ import { MAX_ENVELOPE_BYTES, type EnvelopeBodyInput, type EnvelopeHeader } from 
 import { keyFingerprint } from '../../../lib/sharing/identity/key-fingerprint';
 import { newShareId } from '../../../lib/sharing/envelope/new-share-id';
 import { openEnvelope } from '../../../lib/sharing/envelope/open-envelope';
-import { readEnvelopeHeader } from '../../../lib/sharing/envelope/read-envelope-header';
+import { readEnvelopeAddress } from '../../../lib/sharing/envelope/read-envelope-address';
 import { sealEnvelope, type EnvelopeDraft } from '../../../lib/sharing/envelope/seal-envelope';
-import { craftEnvelope, rewrite } from '../craft-envelope';
+import { addressOf, craftEnvelope, rewrite } from '../craft-envelope';
 import { DAY, NOW, person, publicOf, sampleLogin } from '../fixtures';
 
 const alice = person('alice');
@@ -54,7 +55,7 @@ describe('sealEnvelope / openEnvelope round trips', () => {
     const opened = openEnvelope(text, bob, publicOf(alice));
     expect(opened.body).toEqual({ kind: 'share-offer', item: sampleLogin(), permission: 'autofill-only', expiresAt: NOW + 7 * DAY });
     expect(opened.header).toEqual({
-      v: 1,
+      v: 2,
       kind: 'share-offer',
       sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bob)) },
@@ -64,7 +65,7 @@ describe('sealEnvelope / openEnvelope round trips', () => {
       created: NOW,
       expiresAt: NOW + 7 * DAY,
     });
-    expect(readEnvelopeHeader(text).header).toEqual(opened.header);
+    expect(readEnvelopeAddress(text).address).toEqual(addressOf(opened.header));
   });
 
   it.each(bodies.map((b) => [b.kind, b] as const))('%s round-trips', (_, body) => {
@@ -77,10 +78,23 @@ describe('sealEnvelope / openEnvelope round trips', () => {
     for (const secret of ['Staging', 'deploy@example.org', 'db.example.org', 'correct horse']) expect(text).not.toContain(secret);
   });
 
-  it('is ASCII JSON of exactly { v, header, enc, ct }', () => {
+  it('T07: shows the relay no item id, kind, share id, edit count or times: only who it is from and for, which the relay knows anyway', () => {
+    const d = draft({ kind: 'share-update', item: sampleLogin(), permission: 'view', expiresAt: NOW + 7 * DAY }, { version: 73, expiresAt: NOW + 7 * DAY });
+    const text = sealEnvelope(alice, publicOf(bob), d);
+    // Quoted names and ids cannot turn up by chance inside base64; the clear part is checked whole below.
+    for (const hidden of [d.itemId, d.shareId, 'share-update', '"kind"', '"version"', '"created"', '"expiresAt"']) expect(text).not.toContain(hidden);
+    const { enc, ct, ...clear } = JSON.parse(text) as Record<string, unknown>;
+    expect([typeof enc, typeof ct]).toEqual(['string', 'string']);
+    expect(clear).toEqual({
+      v: 2,
+      address: { sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) }, recipient: { fingerprint: toBase64(keyFingerprint(bob)) } },
+    });
+  });
+
+  it('is ASCII JSON of exactly { v, address, enc, ct }', () => {
     const text = sealEnvelope(alice, publicOf(bob), offer());
     expect(text).toMatch(/^[\x20-\x7e]+$/);
-    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['ct', 'enc', 'header', 'v']);
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['address', 'ct', 'enc', 'v']);
   });
 });
 
@@ -113,29 +127,43 @@ describe('openEnvelope refuses tampering', () => {
   const text = sealEnvelope(alice, publicOf(bob), d);
   const open = (t: string) => () => openEnvelope(t, bob, publicOf(alice));
 
-  it('with each header field changed', () => {
-    const changes: [string, (h: EnvelopeHeader) => void, EnvelopeErrorReason][] = [
-      ['kind', (h) => void (h.kind = 'share-update'), 'unauthentic'],
-      ['sender handle', (h) => void (h.sender.handle = 'alicf'), 'misaddressed'],
-      ['sender fingerprint', (h) => void (h.sender.fingerprint = toBase64(keyFingerprint(carol))), 'misaddressed'],
-      ['recipient fingerprint', (h) => void (h.recipient.fingerprint = toBase64(keyFingerprint(carol))), 'misaddressed'],
-      ['share id', (h) => void (h.shareId = newShareId()), 'unauthentic'],
-      ['item id', (h) => void (h.itemId = 'ffffffffffffffffffffffffffffffff'), 'unauthentic'],
-      ['version', (h) => void (h.version = 2), 'unauthentic'],
-      ['created', (h) => void (h.created = NOW + 1), 'unauthentic'],
-      ['expiresAt later', (h) => void (h.expiresAt = NOW + 90 * DAY), 'unauthentic'],
-      ['expiresAt removed', (h) => void delete h.expiresAt, 'unauthentic'],
+  it('with each field of the clear address changed', () => {
+    const variants: [string, string][] = [
+      ['sender handle', rewrite(text, (e) => void (e.address.sender.handle = 'alicf'))],
+      ['sender fingerprint', rewrite(text, (e) => void (e.address.sender.fingerprint = toBase64(keyFingerprint(carol))))],
+      ['recipient fingerprint', rewrite(text, (e) => void (e.address.recipient.fingerprint = toBase64(keyFingerprint(carol))))],
     ];
-    for (const [name, change, reason] of changes) {
-      const tampered = rewrite(text, (e) => void change(e.header));
+    for (const [name, tampered] of variants) {
       expect(tampered, name).not.toBe(text);
-      expectRefused(open(tampered), reason);
+      expectRefused(open(tampered), 'misaddressed');
     }
+  });
+
+  it('with each sealed header field changed under the sender’s signature of the original (only someone who can seal to bob could try)', () => {
+    const header = openEnvelope(text, bob, publicOf(alice)).header;
+    const body = openEnvelope(text, bob, publicOf(alice)).body;
+    const { v: _v, sender: _s, recipient: _r, ...sealed } = header;
+    const changes: [string, Record<string, unknown>][] = [
+      ['kind', { ...sealed, kind: 'share-update' }],
+      ['share id', { ...sealed, shareId: newShareId() }],
+      ['item id', { ...sealed, itemId: 'ffffffffffffffffffffffffffffffff' }],
+      ['version', { ...sealed, version: 2 }],
+      ['created', { ...sealed, created: NOW + 1 }],
+      ['expiresAt later', { ...sealed, expiresAt: NOW + 90 * DAY }],
+      ['expiresAt removed', { ...sealed, expiresAt: undefined }],
+      ['an extra field', { ...sealed, escrowKey: 'x' }],
+      ['not an object', 'share-offer' as unknown as Record<string, unknown>],
+    ];
+    for (const [, changed] of changes) {
+      expectRefused(open(craftEnvelope({ header, body, signer: alice.signingSecretKey, sealTo: bob.encryptionKey, sealed: changed })), 'unauthentic');
+    }
+    // The control: the sealed fields as signed open.
+    expect(openEnvelope(craftEnvelope({ header, body, signer: alice.signingSecretKey, sealTo: bob.encryptionKey }), bob, publicOf(alice)).header).toEqual(header);
   });
 
   it('sent to another recipient: carol cannot open bob’s envelope, even with the header re-addressed to her (T03)', () => {
     expectRefused(() => openEnvelope(text, carol, publicOf(alice)), 'misaddressed');
-    const readdressed = rewrite(text, (e) => void (e.header.recipient.fingerprint = toBase64(keyFingerprint(carol))));
+    const readdressed = rewrite(text, (e) => void (e.address.recipient.fingerprint = toBase64(keyFingerprint(carol))));
     expectRefused(() => openEnvelope(readdressed, carol, publicOf(alice)), 'unauthentic');
   });
 
@@ -195,12 +223,14 @@ describe('openEnvelope refuses tampering', () => {
       'not json',
       '[]',
       'null',
-      JSON.stringify({ v: 1 }),
-      rewrite(text, (e) => ({ ...e, v: 2 })),
+      JSON.stringify({ v: 2 }),
+      // The v1 format, with its header in clear, and any other version: one format opens (T11).
+      rewrite(text, (e) => ({ v: 1, header: { ...e.address, v: 1 }, enc: e.enc, ct: e.ct })),
+      rewrite(text, (e) => ({ ...e, v: 1 })),
+      rewrite(text, (e) => ({ ...e, v: 3 })),
       rewrite(text, (e) => ({ ...e, adminKey: 'relay escrow' })), // T05: nothing the relay adds is taken
-      rewrite(text, (e) => void ((e.header as unknown as Record<string, unknown>).extra = 1)),
-      rewrite(text, (e) => void (e.header.version = 0)),
-      rewrite(text, (e) => void (e.header.shareId = 'AAAA')),
+      rewrite(text, (e) => void ((e.address as unknown as Record<string, unknown>).itemId = 'x')),
+      rewrite(text, (e) => void (e.address.sender.fingerprint = 'AAAA')),
       rewrite(text, (e) => void (e.enc = e.enc.slice(4))),
       rewrite(text, (e) => void (e.ct = `${e.ct}!`)),
       rewrite(text, (e) => void (e.enc = e.enc.slice(0, -2) + 'B=')),

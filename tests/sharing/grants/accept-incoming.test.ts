@@ -13,7 +13,7 @@ const SHARE = 'AAECAwQFBgcICQoLDA0ODw==';
 function envelope(from: typeof alice, body: EnvelopeBody, version: number, extra: Partial<EnvelopeHeader> = {}): OpenedEnvelope {
   return {
     header: {
-      v: 1,
+      v: 2,
       kind: body.kind,
       sender: { handle: from.handle, fingerprint: from.fingerprint },
       recipient: { fingerprint: 'x'.repeat(43) + '=' },

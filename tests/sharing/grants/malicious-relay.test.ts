@@ -22,7 +22,7 @@ import { offerShare } from '../../../lib/sharing/grants/offer-share';
 import { openEnvelope } from '../../../lib/sharing/envelope/open-envelope';
 import { pinContact } from '../../../lib/sharing/contacts/pin-contact';
 import { publicIdentityFromBundle } from '../../../lib/sharing/identity/public-identity-from-bundle';
-import { readEnvelopeHeader } from '../../../lib/sharing/envelope/read-envelope-header';
+import { readEnvelopeAddress } from '../../../lib/sharing/envelope/read-envelope-address';
 import { revokeShare } from '../../../lib/sharing/grants/revoke-share';
 import { safetyNumber } from '../../../lib/sharing/identity/safety-number';
 import { sealEnvelope } from '../../../lib/sharing/envelope/seal-envelope';
@@ -45,9 +45,9 @@ function lookUp(answer: unknown, existing: Contact | undefined, now = NOW) {
   return pinContact(existing, publicIdentityFromBundle(check.bundle), 'lookup', now);
 }
 
-/** What a client does with a mailbox entry: find the pinned sender by the header's handle, open, decide. */
+/** What a client does with a mailbox entry: find the pinned sender by the address's handle, open, decide. */
 function receive(text: string, me: Identity, contacts: Map<string, Contact>, state: { received?: ReceivedShare } = {}, now = NOW) {
-  const sender = contacts.get(readEnvelopeHeader(text).header.sender.handle);
+  const sender = contacts.get(readEnvelopeAddress(text).address.sender.handle);
   if (!sender) return { action: 'unknown-sender' as const };
   return acceptIncoming(openEnvelope(text, me, sender), { contact: sender, ...state, now });
 }
@@ -120,7 +120,7 @@ describe('malicious relay', () => {
   it('T02 (b): an envelope the relay seals and signs itself, claiming to be from alice, is refused and never imported', () => {
     const contacts = new Map([['alice', pinContact(undefined, publicOf(alice), 'contact-code', NOW).contact]]);
     const header = {
-      v: 1 as const,
+      v: 2 as const,
       kind: 'share-offer' as const,
       sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bob)) },
@@ -151,24 +151,24 @@ describe('malicious relay', () => {
     const { envelope } = offerShare({ me: alice, contact: pinContact(undefined, publicOf(bob), 'contact-code', NOW).contact, itemId: 'i1', item: sampleLogin(), permission: 'view', expiresAt: null, now: NOW });
     const carolsContacts = new Map([['alice', pinContact(undefined, publicOf(alice), 'contact-code', NOW).contact]]);
     expect(refusedAs(() => receive(envelope, carol, carolsContacts))).toBe('misaddressed');
-    const readdressed = rewrite(envelope, (e) => void (e.header.recipient.fingerprint = toBase64(keyFingerprint(carol))));
+    const readdressed = rewrite(envelope, (e) => void (e.address.recipient.fingerprint = toBase64(keyFingerprint(carol))));
     expect(refusedAs(() => receive(readdressed, carol, carolsContacts))).toBe('unauthentic');
   });
 
-  it('T03 (d): swapping item ids or share ids between two envelopes is refused', () => {
+  it('T03 (d): item and share ids are sealed, so there is nothing to swap; a ciphertext moved under another envelope stays bound to its own signed header', () => {
     const bobContact = pinContact(undefined, publicOf(bob), 'contact-code', NOW).contact;
     const contacts = new Map([['alice', pinContact(undefined, publicOf(alice), 'contact-code', NOW).contact]]);
     const share = (itemId: string, password: string) =>
       offerShare({ me: alice, contact: bobContact, itemId, item: sampleLogin(password), permission: 'view', expiresAt: null, now: NOW }).envelope;
     const a = share('item-a', 'password A');
     const b = share('item-b', 'password B');
-    const headerA = readEnvelopeHeader(a).header;
-    const headerB = readEnvelopeHeader(b).header;
-    expect(refusedAs(() => receive(rewrite(a, (e) => void (e.header.itemId = headerB.itemId)), bob, contacts))).toBe('unauthentic');
-    expect(refusedAs(() => receive(rewrite(b, (e) => void (e.header.itemId = headerA.itemId)), bob, contacts))).toBe('unauthentic');
-    expect(refusedAs(() => receive(rewrite(a, (e) => void (e.header.shareId = headerB.shareId)), bob, contacts))).toBe('unauthentic');
-    // B's ciphertext under A's header: the aad no longer matches.
-    expect(refusedAs(() => receive(rewrite(a, (e) => ({ ...e, enc: JSON.parse(b).enc, ct: JSON.parse(b).ct })), bob, contacts))).toBe('unauthentic');
+    for (const text of [a, b]) for (const hidden of ['item-a', 'item-b', '"shareId"']) expect(text).not.toContain(hidden);
+    // B's ciphertext in A's place opens as B, item id and all: the relay can reorder messages, not mix them.
+    expect(receive(rewrite(a, (e) => ({ ...e, enc: JSON.parse(b).enc, ct: JSON.parse(b).ct })), bob, contacts)).toMatchObject({ share: { itemId: 'item-b' } });
+    // Under another sender's address the aad no longer matches.
+    const carolContacts = new Map([...contacts, ['carol', pinContact(undefined, publicOf(carol), 'contact-code', NOW).contact]]);
+    const moved = rewrite(a, (e) => void (e.address.sender = { handle: 'carol', fingerprint: toBase64(keyFingerprint(carol)) }));
+    expect(refusedAs(() => receive(moved, bob, carolContacts))).toBe('unauthentic');
     // Untouched, both open, each to its own item.
     expect(receive(a, bob, contacts)).toMatchObject({ action: 'store-offer', share: { itemId: 'item-a' } });
   });
@@ -221,7 +221,7 @@ describe('malicious relay', () => {
     const self = toBase64(keyFingerprint(alice));
     const planted = craftEnvelope({
       header: {
-        v: 1,
+        v: 2,
         kind: 'share-offer',
         sender: { handle: 'alice', fingerprint: self },
         recipient: { fingerprint: self },

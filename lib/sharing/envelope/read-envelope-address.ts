@@ -1,13 +1,13 @@
 /**
- * Reads the cleartext header of a serialised envelope without opening it, so the caller can find the
- * pinned contact to open it with. Nothing in it is authenticated yet: use it only to route.
+ * Reads the clear address of a serialised envelope without opening it, so the caller can find the pinned
+ * contact to open it with. Nothing in it is authenticated yet: use it only to route.
  */
 import { EnvelopeError } from './envelope-error';
-import { envelopeSchema, MAX_ENVELOPE_BYTES, type EnvelopeHeader } from './envelope-schema';
+import { envelopeSchema, MAX_ENVELOPE_BYTES, type EnvelopeAddress } from './envelope-schema';
 
-/** The parsed (unauthenticated) header and the raw HPKE parts. */
+/** The parsed (unauthenticated) address and the raw HPKE parts. */
 export interface ParsedEnvelope {
-  header: EnvelopeHeader;
+  address: EnvelopeAddress;
   /** base64 of 32 bytes. */
   enc: string;
   /** base64. */
@@ -17,8 +17,9 @@ export interface ParsedEnvelope {
 /**
  * @param text - the serialised envelope as the relay delivered it
  * @throws EnvelopeError('malformed') for anything over 64 KiB, not JSON, or not of the envelope's shape
+ *   (a v1 envelope included: only the current format opens, T11)
  */
-export function readEnvelopeHeader(text: unknown): ParsedEnvelope {
+export function readEnvelopeAddress(text: unknown): ParsedEnvelope {
   if (typeof text !== 'string' || text.length > MAX_ENVELOPE_BYTES) throw new EnvelopeError('malformed');
   let json: unknown;
   try {
@@ -28,5 +29,5 @@ export function readEnvelopeHeader(text: unknown): ParsedEnvelope {
   }
   const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success) throw new EnvelopeError('malformed');
-  return { header: parsed.data.header, enc: parsed.data.enc, ct: parsed.data.ct };
+  return { address: parsed.data.address, enc: parsed.data.enc, ct: parsed.data.ct };
 }
