@@ -99,7 +99,15 @@ export function ShareDialog({ itemId, title, onShared, onCancel }: ShareDialogPr
     <section className="share-dialog" data-testid="share-dialog" aria-labelledby={`${baseId}-title`}>
       <h2 id={`${baseId}-title`}>Share “{title}”</h2>
       {/* Sharing not set up, or asked for: set it up here and send a colleague the invite link. */}
-      {(setUp === false || inviting) && <InviteColleague onSetUp={() => setSetUp(true)} />}
+      {(setUp === false || inviting) && (
+        <InviteColleague
+          onSetUp={() => {
+            // The invite link stays in view once sharing is set up.
+            setSetUp(true);
+            setInviting(true);
+          }}
+        />
+      )}
       {setUp === true && !inviting && (
         <button type="button" className="link" onClick={() => setInviting(true)}>
           Invite a colleague who does not use Sealpass sharing yet
@@ -129,75 +137,75 @@ export function ShareDialog({ itemId, title, onShared, onCancel }: ShareDialogPr
         />
       )}
       <form onSubmit={(e) => void share(e)}>
-      {contacts !== null && contacts.length === 0 && setUp === true && <p className="empty">No contacts yet: invite a colleague, or add one by handle.</p>}
-      {contacts !== null && contacts.length > 0 && (
+        {contacts !== null && contacts.length === 0 && setUp === true && <p className="empty">No contacts yet: invite a colleague, or add one by handle.</p>}
+        {contacts !== null && contacts.length > 0 && (
+          <fieldset>
+            <legend>With</legend>
+            {contacts.map((c) => (
+              <div className="field check" key={c.id}>
+                <input
+                  id={`${baseId}-c-${c.id}`}
+                  type="checkbox"
+                  disabled={c.state === 'changed'}
+                  checked={chosen.includes(c.id)}
+                  onChange={(e) => setChosen(e.target.checked ? [...chosen, c.id] : chosen.filter((id) => id !== c.id))}
+                />
+                <label htmlFor={`${baseId}-c-${c.id}`}>
+                  {c.handle} <span className="muted">({STATE_TEXT[c.state]})</span>
+                </label>
+              </div>
+            ))}
+            {contacts.some((c) => c.state === 'changed') && <p className="hint">Contacts whose key changed cannot be chosen until you verify them again in Contacts.</p>}
+          </fieldset>
+        )}
         <fieldset>
-          <legend>With</legend>
-          {contacts.map((c) => (
-            <div className="field check" key={c.id}>
-              <input
-                id={`${baseId}-c-${c.id}`}
-                type="checkbox"
-                disabled={c.state === 'changed'}
-                checked={chosen.includes(c.id)}
-                onChange={(e) => setChosen(e.target.checked ? [...chosen, c.id] : chosen.filter((id) => id !== c.id))}
-              />
-              <label htmlFor={`${baseId}-c-${c.id}`}>
-                {c.handle} <span className="muted">({STATE_TEXT[c.state]})</span>
-              </label>
+          <legend>They can</legend>
+          {(Object.keys(PERMISSION_TEXT) as PermissionChoice[]).map((p) => (
+            <div className="field check" key={p}>
+              <input id={`${baseId}-p-${p}`} type="radio" name={`${baseId}-permission`} checked={permission === p} onChange={() => setPermission(p)} />
+              <label htmlFor={`${baseId}-p-${p}`}>{PERMISSION_TEXT[p]}</label>
             </div>
           ))}
-          {contacts.some((c) => c.state === 'changed') && <p className="hint">Contacts whose key changed cannot be chosen until you verify them again in Contacts.</p>}
+          {permission === 'autofill-only' && <p className="hint warn-text">{AUTOFILL_ONLY_NOTE}</p>}
         </fieldset>
-      )}
-      <fieldset>
-        <legend>They can</legend>
-        {(Object.keys(PERMISSION_TEXT) as PermissionChoice[]).map((p) => (
-          <div className="field check" key={p}>
-            <input id={`${baseId}-p-${p}`} type="radio" name={`${baseId}-permission`} checked={permission === p} onChange={() => setPermission(p)} />
-            <label htmlFor={`${baseId}-p-${p}`}>{PERMISSION_TEXT[p]}</label>
-          </div>
-        ))}
-        {permission === 'autofill-only' && <p className="hint warn-text">{AUTOFILL_ONLY_NOTE}</p>}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${baseId}-expiry`}>Access ends</label>
-        <select id={`${baseId}-expiry`} value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
-          {PRESETS.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {preset === 'date' && (
         <div className="field">
-          <label htmlFor={`${baseId}-date`}>End date and time</label>
-          <input id={`${baseId}-date`} type="datetime-local" value={date} onChange={(e) => setDate(e.target.value)} />
-          <p className="hint">At most 90 days from now. Their copy is deleted at that time, even if their browser is offline.</p>
+          <label htmlFor={`${baseId}-expiry`}>Access ends</label>
+          <select id={`${baseId}-expiry`} value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+            {PRESETS.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
         </div>
-      )}
-      {needsConfirm && (
-        <div className="field check">
-          <input id={`${baseId}-confirm`} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          <label htmlFor={`${baseId}-confirm`}>
-            I have not compared safety numbers with {picked.filter((c) => c.state === 'unverified').map((c) => c.handle).join(', ')}; share anyway.
-          </label>
+        {preset === 'date' && (
+          <div className="field">
+            <label htmlFor={`${baseId}-date`}>End date and time</label>
+            <input id={`${baseId}-date`} type="datetime-local" value={date} onChange={(e) => setDate(e.target.value)} />
+            <p className="hint">At most 90 days from now. Their copy is deleted at that time, even if their browser is offline.</p>
+          </div>
+        )}
+        {needsConfirm && (
+          <div className="field check">
+            <input id={`${baseId}-confirm`} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            <label htmlFor={`${baseId}-confirm`}>
+              I have not compared safety numbers with {picked.filter((c) => c.state === 'unverified').map((c) => c.handle).join(', ')}; share anyway.
+            </label>
+          </div>
+        )}
+        {error !== null && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || chosen.length === 0 || (needsConfirm && !confirmed)}>
+            Share
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
         </div>
-      )}
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || chosen.length === 0 || (needsConfirm && !confirmed)}>
-          Share
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
       </form>
     </section>
   );
