@@ -36,7 +36,8 @@ export function useTabLogins(enabled: boolean, refreshKey?: unknown): { tab: Tab
     if (!enabled) return;
     let live = true;
     void call('autofillTabLogins', {}).then((r) => {
-      if (live && r.ok && r.origin !== null && r.logins.length > 0) setTab({ origin: r.origin, logins: r.logins });
+      // Cleared when nothing matches any more: a refresh must not leave the previous tab's logins on show.
+      if (live && r.ok) setTab(r.origin !== null && r.logins.length > 0 ? { origin: r.origin, logins: r.logins } : null);
     });
     return () => {
       live = false;

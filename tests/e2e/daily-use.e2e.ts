@@ -100,6 +100,9 @@ describe('daily use (issue 17 items 5, 8, 9 and the smaller defects)', () => {
 
   step('item 8: elsewhere Enter opens the item, and each copy names what was copied', async () => {
     await page().bringToFront();
+    // Opened afresh, as a popup is each time: its active tab is now itself, not the login page, so the list
+    // asks again and no "On this page" login remains for Enter to fill.
+    await page().reload();
     const search = page().getByTestId('item-list').getByLabel('Search', { exact: true });
     await search.fill(title);
     await itemOption(page(), title).waitFor();
