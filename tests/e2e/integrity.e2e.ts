@@ -104,7 +104,7 @@ describe('integrity: quarantine of damaged items and a tamper-evident audit log'
   step('S8, T09: the vault page\'s integrity check opens every record and reports the damaged and the missing one', async () => {
     vaultPage = await openVaultPage(launched().context, launched().extensionId);
     await vaultPage.getByTestId('item-list').waitFor();
-    await vaultPage.getByRole('navigation', { name: 'Vault' }).getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(vaultPage, 'Settings');
     await vaultPage.getByTestId('integrity-check').getByRole('button', { name: 'Check integrity', exact: true }).click();
     const banner = vaultPage.getByTestId('integrity-warning');
     await banner.getByText('1 item could not be decrypted.', { exact: true }).waitFor();
