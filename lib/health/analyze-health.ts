@@ -1,8 +1,9 @@
 /**
  * Password health over the decrypted vault, in the background: weak (zxcvbn-ts score < 3), reused on different
- * sites, older than their rotation period, and listed in a breach list the user loaded. Passwords are compared
+ * sites, older than their rotation period, and listed in a breach list the user loaded or known to the opt-in
+ * online check (lib/health/check-pwned-ranges, whose findings come in as `online`). Passwords are compared
  * through HMAC-SHA256 under a random key made for this one analysis and dropped after it, so no comparable
- * hash outlives the call or is stored; nothing is sent anywhere.
+ * hash outlives the call or is stored; nothing is sent anywhere from here.
  */
 import { changePasswordUrl } from '../quirks/change-password-url';
 import { passwordRulesFor } from '../quirks/password-rules-for';
@@ -10,7 +11,7 @@ import { estimateStrength } from '../strength/estimate-strength';
 import { siteOf } from '../vault/records/blind-index';
 import type { Item, ItemContent } from '../vault/model/item-schema';
 import type {
-  BreachedFinding, HealthItem, HealthReport, OldFinding, ReuseGroup, WeakFinding,
+  BreachedFinding, HealthItem, HealthReport, OldFinding, OnlineCheckSummary, ReuseGroup, WeakFinding,
 } from './health-report-schema';
 import { createPasswordTagger } from './create-password-tagger';
 import type { BreachList } from './parse-breach-list';
@@ -31,6 +32,8 @@ export interface HealthOptions {
   defaultRotationDays: number;
   /** A parsed breach list, or null to skip that check. */
   breachList: BreachList | null;
+  /** The online range check's findings (SHA-1 → count) and summary, or null when it is off. */
+  online?: { counts: ReadonlyMap<string, number>; summary: OnlineCheckSummary } | null;
   /** Records that did not decrypt, for the report's count. */
   quarantined?: number;
   /**
@@ -99,8 +102,9 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
         (status.snoozed ? snoozed : old).push(finding);
       }
 
-      if (options.breachList) {
-        const match = lookUpBreach(options.breachList, passwordSha1(content.password));
+      if (options.breachList || options.online) {
+        const sha1 = passwordSha1(content.password);
+        const match = (options.breachList ? lookUpBreach(options.breachList, sha1) : null) ?? lookUpOnline(options.online, sha1);
         if (match) breached.push({ ...itemOf(item), ...match });
       }
     }
@@ -140,6 +144,7 @@ export async function analyzeHealth(items: readonly Item[], options: HealthOptio
     snoozed,
     breached,
     breachList: options.breachList?.summary ?? null,
+    onlineCheck: options.online?.summary ?? null,
   };
 }
 
@@ -162,6 +167,12 @@ function lookUpBreach(list: BreachList, sha1: string): Pick<BreachedFinding, 'ma
   if (count !== undefined) return { matchedBy: 'hash', count };
   for (const [length, prefixes] of list.prefixes) if (prefixes.has(sha1.slice(0, length))) return { matchedBy: 'prefix', count: null };
   return null;
+}
+
+/** The online check's count for this hash, when it knows it. */
+function lookUpOnline(online: HealthOptions['online'], sha1: string): Pick<BreachedFinding, 'matchedBy' | 'count'> | null {
+  const count = online?.counts.get(sha1);
+  return count === undefined ? null : { matchedBy: 'online', count };
 }
 
 /** One collator for every comparison: `localeCompare` would set up the locale's rules on each call. */

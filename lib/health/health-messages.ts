@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { message, pages, type SenderKind } from '../messaging/define-message';
+import { MAX_SHORT } from '../vault/model/item-limits';
 import { healthReportSchema } from './health-report-schema';
 
 /** Largest breach list accepted, in UTF-16 code units: about 700,000 HIBP lines, below Chrome's 64 MiB message limit. */
@@ -19,6 +20,15 @@ export const healthMessages = {
   healthReport: message(
     z.object({ breachList: z.string().max(MAX_BREACH_LIST_CHARS).optional() }).strict(),
     z.object({ report: healthReportSchema }),
+    pages,
+  ),
+  /**
+   * Saves a new password into login `id` (Health's "New password" → "Save to item"): the old one goes to
+   * the item's history and the rotation clock restarts, as with an edit.
+   */
+  healthSetPassword: message(
+    z.object({ id: z.string().min(1).max(64), password: z.string().min(1).max(MAX_SHORT) }).strict(),
+    z.object({}),
     pages,
   ),
   /** Snoozes one login's rotation reminder for `days` days from now; 0 ends a snooze. */

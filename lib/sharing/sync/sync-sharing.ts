@@ -19,6 +19,7 @@ import type { SharingPlatform } from './sharing-platform';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { applyProposedEdit } from '../owner/apply-proposed-edit';
 import { commitSharing } from '../store/commit-sharing';
+import type { AuditPayload } from '../../vault/records/audit-chain';
 import { envelopeMark } from './envelope-mark';
 import { expireShares } from './expire-shares';
 import { flushOutbox } from './flush-outbox';
@@ -63,7 +64,8 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
     await withSharingLock(vault, () => expireShares(db, vault, now()));
     await withSharingLock(vault, () => pushItemUpdates(db, vault, opened.identity, now()));
     const first = await flushOutbox(db, vault, relay, opened.profile.registered, now());
-    if (first.registered) await updateProfile(db, vault, { registered: true }, now());
+    // The registration is a security event (issue 17), recorded with the handle when the relay took it.
+    if (first.registered) await updateProfile(db, vault, { registered: true }, now(), [{ type: 'sharing-registered', party: opened.identity.handle }]);
     outcome.lastError = first.error;
     const registered = opened.profile.registered || first.registered;
     if (registered) {
@@ -168,12 +170,12 @@ async function currentProfile(db: VaultDb, vault: UnlockedVault): Promise<Sharin
   }
 }
 
-/** Read-modify-write of the profile, under the sharing lock. */
-async function updateProfile(db: VaultDb, vault: UnlockedVault, patch: Partial<SharingProfile>, now: number): Promise<void> {
+/** Read-modify-write of the profile, under the sharing lock, with audit events in the same commit. */
+async function updateProfile(db: VaultDb, vault: UnlockedVault, patch: Partial<SharingProfile>, now: number, audit: Omit<AuditPayload, 'at'>[] = []): Promise<void> {
   await withSharingLock(vault, async () => {
     const profile = await currentProfile(db, vault);
     const record = await db.identity.get('me');
     if (!record) return;
-    await commitSharing(db, vault, { identity: { ...record, profile: sealProfile(vault, { ...profile, ...patch }) } }, now);
+    await commitSharing(db, vault, { identity: { ...record, profile: sealProfile(vault, { ...profile, ...patch }) }, audit }, now);
   });
 }

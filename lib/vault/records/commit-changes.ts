@@ -22,7 +22,8 @@ export interface Changes {
   remove?: string[];
   /** Overview buckets to re-seal from the rows in memory although no item in them changed (their first sealing). */
   reseal?: number[];
-  audit?: Omit<AuditPayload, 'at'>[];
+  /** Events stamped with the commit's time, unless one carries its own `at` (a failed unlock, recorded later). */
+  audit?: (Omit<AuditPayload, 'at'> & { at?: number })[];
 }
 
 /**
@@ -90,7 +91,7 @@ export function commitChanges(db: VaultDb, vault: UnlockedVault, changes: Change
 export async function appendAudit(
   db: VaultDb,
   vault: Pick<UnlockedVault, 'vaultKey' | 'auditKey' | 'vaultId'>,
-  events: Omit<AuditPayload, 'at'>[],
+  events: (Omit<AuditPayload, 'at'> & { at?: number })[],
   now: number,
 ): Promise<void> {
   const last = await db.audit.orderBy('seq').last();

@@ -3,7 +3,8 @@
  * rotation badge, the global period from settings, the breach list, snoozing, the alarm's rotation check
  * (no auto-lock re-arm), and "locked means locked".
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRangeServer, type RangeServer } from '../range-server';
 import { DAY_MS } from '../../../lib/health/rotation-status';
 import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
 import { passwordSha1 } from '../../../lib/health/password-sha1';
@@ -144,6 +145,68 @@ describe('healthRotationCheck (the daily alarm)', () => {
   it('no page may send it', async () => {
     const service = await unlockedService();
     expect(errorCode(await service.send('healthRotationCheck', {}))).toBe('forbidden');
+  });
+});
+
+describe('online breach check (issue 17)', () => {
+  let server: RangeServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('off by default: nothing is asked anywhere', async () => {
+    server = await startRangeServer(new Map([[passwordSha1('password1'), 9]]));
+    const service = await unlockedService();
+    await seed(service);
+    const { report } = ok(await service.send('healthReport', {}));
+    expect(report.onlineCheck).toBeNull();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('on, against a mirror: breached listed with its count, only 5-hex prefixes sent, and an unreachable mirror is reported', async () => {
+    server = await startRangeServer(new Map([[passwordSha1('password1'), 9]]));
+    const service = await unlockedService();
+    const { weak } = await seed(service);
+    service.deps.settings.value = { ...service.deps.settings.value, breachCheck: { enabled: true, rangeUrl: server.rangeUrl } };
+    const { report } = ok(await service.send('healthReport', {}));
+    expect(report.breached).toEqual([expect.objectContaining({ id: weak, matchedBy: 'online', count: 9 })]);
+    expect(report.onlineCheck).toEqual({ host: new URL(server.rangeUrl).host, asked: 2, failed: 0, error: null });
+    expect(report.counts.breached).toBe(1);
+    expect(server.requests.every((r) => /^\/range\/[0-9A-F]{5}$/.test(r.path) && r.headers['add-padding'] === 'true')).toBe(true);
+    expect(JSON.stringify(report)).not.toContain(passwordSha1('password1'));
+
+    const url = server.rangeUrl;
+    await server.close();
+    server = undefined;
+    ok(await service.send('itemCreate', { item: loginInput({ title: 'New', password: 'Another-Fresh-Pass-42', urls: ['https://new.example.org/'] }) }));
+    const second = ok(await service.send('healthReport', {})).report;
+    expect(second.onlineCheck).toMatchObject({ failed: 1, error: expect.stringContaining(new URL(url).host) });
+    // What was already answered while unlocked still counts.
+    expect(second.breached.map((f) => f.id)).toEqual([weak]);
+  });
+});
+
+describe('healthSetPassword (issue 17: "New password" saved into the item)', () => {
+  it('replaces the password, keeps the old one in history, restarts the rotation clock and takes it off the lists', async () => {
+    const service = await unlockedService();
+    const { weak } = await seed(service);
+    service.clock.now = T0 + 100 * DAY_MS;
+    ok(await service.send('healthSetPassword', { id: weak, password: 'Kx9$vL2@qW7!zR4&nB6e' }));
+    const { item } = ok(await service.send('itemGet', { id: weak }));
+    expect(item.content).toMatchObject({ password: 'Kx9$vL2@qW7!zR4&nB6e', passwordChangedAt: T0 + 100 * DAY_MS, passwordHistory: [{ password: 'password1', changedAt: T0 + 100 * DAY_MS }] });
+    const { report } = ok(await service.send('healthReport', {}));
+    expect(report.weak).toEqual([]);
+    expect(report.old.map((f) => f.id)).not.toContain(weak);
+  });
+
+  it('a note, an unknown id and a locked vault are refused', async () => {
+    const service = await unlockedService();
+    const note = ok(await service.send('itemCreate', { item: noteInput() })).id;
+    expect(errorCode(await service.send('healthSetPassword', { id: note, password: 'x' }))).toBe('invalid-request');
+    expect(errorCode(await service.send('healthSetPassword', { id: 'ff'.repeat(16), password: 'x' }))).toBe('not-found');
+    ok(await service.send('vaultLock', {}));
+    expect(errorCode(await service.send('healthSetPassword', { id: note, password: 'x' }))).toBe('locked');
   });
 });
 
