@@ -59,6 +59,16 @@ export const breachListSummarySchema = z.object({
   malformedLines: z.array(z.number().int().positive()),
 });
 
+/**
+ * Background scoring's progress: `done` logins scored in this run, of `total` (done + still waiting); `stalled`
+ * when the last attempt failed (the view offers to try again, which resumes where it stopped).
+ */
+export const scoringProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  stalled: z.boolean(),
+});
+
 /** The whole report. */
 export const healthReportSchema = z.object({
   analyzedAt: z.number().int(),
@@ -75,6 +85,10 @@ export const healthReportSchema = z.object({
     snoozed: z.number().int().nonnegative(),
     /** Records that did not decrypt and so were not analysed (S8). */
     quarantined: z.number().int().nonnegative(),
+    /** Logins whose strength the background has not scored yet: not in `weak` until it has (issue 15). */
+    unscored: z.number().int().nonnegative(),
+    /** Logins saved by an older build whose health the background has not read yet: in no list until it has. */
+    unknown: z.number().int().nonnegative(),
   }),
   weak: z.array(weakFindingSchema),
   reused: z.array(reuseGroupSchema),
@@ -84,6 +98,8 @@ export const healthReportSchema = z.object({
   breached: z.array(breachedFindingSchema),
   /** Null when no breach list was given. */
   breachList: breachListSummarySchema.nullable(),
+  /** Background strength scoring under way (an import, logins of an older build), or null. */
+  scoring: scoringProgressSchema.nullable(),
 });
 
 export type HealthItem = z.infer<typeof healthItemSchema>;
@@ -93,3 +109,4 @@ export type OldFinding = z.infer<typeof oldFindingSchema>;
 export type BreachedFinding = z.infer<typeof breachedFindingSchema>;
 export type BreachListSummary = z.infer<typeof breachListSummarySchema>;
 export type HealthReport = z.infer<typeof healthReportSchema>;
+export type ScoringProgress = z.infer<typeof scoringProgressSchema>;
