@@ -20,6 +20,9 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const countFormat = new Intl.NumberFormat();
 const SCORE_WORDS = ['very weak', 'weak', 'fair'] as const;
 
+/** How often the view asks how far the background's scoring got, in ms. */
+const SCORING_POLL_MS = 1000;
+
 function days(n: number): string {
   return n === 1 ? '1 day' : `${countFormat.format(n)} days`;
 }
@@ -44,6 +47,33 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
   useEffect(() => {
     void analyse(null);
   }, [analyse]);
+
+  // While the background scores (after an import), say how far it got and refresh the report once it is done.
+  const [scoring, setScoring] = useState<HealthReport['scoring']>(null);
+  const waitingForScores = report !== null && (report.scoring !== null || report.counts.unscored > 0 || report.counts.unknown > 0);
+  useEffect(() => {
+    if (!waitingForScores) {
+      setScoring(null);
+      return;
+    }
+    setScoring(report.scoring);
+    let stopped = false;
+    const timer = setInterval(() => {
+      void call('healthProgress', {}).then((result) => {
+        if (stopped || !result.ok) return;
+        setScoring(result.scoring);
+        if (result.scoring === null || result.scoring.stalled) {
+          stopped = true;
+          clearInterval(timer);
+          void analyse(breach?.text ?? null);
+        }
+      });
+    }, SCORING_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [waitingForScores, report, call, analyse, breach]);
 
   async function loadBreachList(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -88,6 +118,13 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
           : 'Checked on this device; nothing is sent anywhere.'}
       </p>
       {busy && <p className="status" role="status">Checking your passwords…</p>}
+      {scoring !== null && (
+        <p className="status" role="status" data-testid="health-scoring">
+          {scoring.stalled
+            ? 'Scoring password strength stopped; it starts again with Check again.'
+            : `Scoring password strength: ${countFormat.format(scoring.done)} of ${countFormat.format(scoring.total)}. Reused, old and breached are listed already.`}
+        </p>
+      )}
       {error !== null && <p className="form-error" role="alert">{error}</p>}
 
       {counts && (
@@ -96,7 +133,10 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
           <li data-testid="count-weak"><strong>{counts.weak}</strong> weak</li>
           <li data-testid="count-reused"><strong>{counts.reused}</strong> reused</li>
           <li data-testid="count-old"><strong>{counts.old}</strong> due for rotation</li>
-          <li className="muted">{counts.logins} logins checked{counts.quarantined > 0 ? `, ${counts.quarantined} damaged items skipped` : ''}</li>
+          <li className="muted">
+            {counts.logins} logins checked{counts.unscored > 0 ? `, ${countFormat.format(counts.unscored)} not scored yet` : ''}
+            {counts.quarantined > 0 ? `, ${counts.quarantined} damaged items skipped` : ''}
+          </li>
         </ul>
       )}
 

@@ -36,7 +36,7 @@ class RangeCheckError extends Error {
 export type RangeCache = Map<string, Map<string, number>>;
 
 /**
- * @param hashes - upper-case 40-hex SHA-1 of each password (lib/health/password-sha1); duplicates are fine
+ * @param hashes - upper-case 40-hex SHA-1 of each password (lib/vault/records/password-sha1); duplicates are fine
  * @param rangeUrl - e.g. `https://api.pwnedpasswords.com/range/` (a missing final "/" is added)
  * @param cache - earlier answers; filled here, so a prefix is asked once per cache
  * @param fetchFn - the global fetch unless a test passes another

@@ -74,6 +74,16 @@ export const onlineCheckSummarySchema = z.object({
   error: z.string().nullable(),
 });
 
+/**
+ * Background scoring's progress: `done` logins scored in this run, of `total` (done + still waiting); `stalled`
+ * when the last attempt failed (the view offers to try again, which resumes where it stopped).
+ */
+export const scoringProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  stalled: z.boolean(),
+});
+
 /** The whole report. */
 export const healthReportSchema = z.object({
   analyzedAt: z.number().int(),
@@ -90,6 +100,10 @@ export const healthReportSchema = z.object({
     snoozed: z.number().int().nonnegative(),
     /** Records that did not decrypt and so were not analysed (S8). */
     quarantined: z.number().int().nonnegative(),
+    /** Logins whose strength the background has not scored yet: not in `weak` until it has (issue 15). */
+    unscored: z.number().int().nonnegative(),
+    /** Logins saved by an older build whose health the background has not read yet: in no list until it has. */
+    unknown: z.number().int().nonnegative(),
   }),
   weak: z.array(weakFindingSchema),
   reused: z.array(reuseGroupSchema),
@@ -101,6 +115,8 @@ export const healthReportSchema = z.object({
   breachList: breachListSummarySchema.nullable(),
   /** The online check's outcome; null when it is off. */
   onlineCheck: onlineCheckSummarySchema.nullable(),
+  /** Background strength scoring under way (an import, logins of an older build), or null. */
+  scoring: scoringProgressSchema.nullable(),
 });
 
 export type HealthItem = z.infer<typeof healthItemSchema>;
@@ -111,3 +127,4 @@ export type BreachedFinding = z.infer<typeof breachedFindingSchema>;
 export type BreachListSummary = z.infer<typeof breachListSummarySchema>;
 export type OnlineCheckSummary = z.infer<typeof onlineCheckSummarySchema>;
 export type HealthReport = z.infer<typeof healthReportSchema>;
+export type ScoringProgress = z.infer<typeof scoringProgressSchema>;

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPwnedRanges, type RangeCache } from '../../lib/health/check-pwned-ranges';
-import { passwordSha1 } from '../../lib/health/password-sha1';
+import { passwordSha1 } from '../../lib/vault/records/password-sha1';
 import { startRangeServer, type RangeServer } from './range-server';
 
 const BREACHED = 'password1';

@@ -32,6 +32,7 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   exportPlain: { masterPassword: 'correct horse', confirmed: true },
   exportRestore: { fileText: '{"format":"sealpass-export"}', passphrase: 'orbit civil lumber' },
   healthReport: { breachList: '5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:3\n' },
+  healthProgress: {},
   healthSnooze: { id: 'a', days: 30 },
   healthSetPassword: { id: 'a', password: 'N3w-password!' },
   healthRotationCheck: {},

@@ -2,6 +2,7 @@
  * In-memory stand-ins for the platform parts of the vault service (storage.session, storage.local, alarms),
  * recording what the service asked of them, and a harness that sends requests through dispatchMessage.
  */
+import type { PasswordScorer } from '../../lib/health/scoring/password-scorer';
 import { asKey, type VaultKey } from '../../lib/crypto/keys';
 import type { VaultDb } from '../../lib/db/vault-db';
 import { dispatchMessage } from '../../lib/protocol/dispatch-message';
@@ -137,7 +138,7 @@ export type MessageSender = Parameters<typeof dispatchMessage>[2];
 /** Builds a service over `db`; pass another service's parts to model a restart that keeps them. */
 export function startService(
   db: VaultDb,
-  parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number }; neverSave?: MemoryTagSet; autofill?: MemoryAutofillPlatform; badge?: RecordingBadge; sharing?: SharingPlatform; unlockFailures?: MemoryUnlockFailureLog } = {},
+  parts: { keyStore?: MemoryKeyStore; settings?: MemorySettings; timers?: RecordingTimers; clock?: { now: number }; neverSave?: MemoryTagSet; autofill?: MemoryAutofillPlatform; badge?: RecordingBadge; sharing?: SharingPlatform; unlockFailures?: MemoryUnlockFailureLog; healthScorer?: PasswordScorer } = {},
 ): Service {
   const clock = parts.clock ?? { now: T0 };
   const lockNotices = { count: 0 };
@@ -159,6 +160,7 @@ export function startService(
     badge: parts.badge ?? new RecordingBadge(),
     unlockFailures: parts.unlockFailures ?? new MemoryUnlockFailureLog(),
     ...(parts.sharing ? { sharing: parts.sharing } : {}),
+    ...(parts.healthScorer ? { healthScorer: parts.healthScorer } : {}),
   };
   const { handlers, session } = createHandlers(deps);
   return {
