@@ -15,6 +15,7 @@ export const RELAY_ERROR_STATUS = {
   'auth-stale': 401,
   'auth-replayed': 401,
   'auth-unknown-identity': 401,
+  'auth-session-expired': 401,
   'not-found': 404,
   'unknown-recipient': 404,
   'handle-taken': 409,

@@ -52,12 +52,40 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX rate_counters_by_expiry ON rate_counters (expires_at);
   `,
   // 2: a share id is its poster's own (envelopes are revoked by poster and share id), so the table of
-  // first posters goes: it forgot a share once its last post expired and let another identity take it (T04).
-  //    The bytes all mailboxes hold, for the relay's storage budget (S6): kept by every statement that
-  //    stores or deletes envelopes, in its transaction, so a post checks one row instead of summing.
+  //    first posters goes: it forgot a share once its last post expired and let another identity take it
+  //    (T04). The bytes all mailboxes hold, for the relay's storage budget (S6): kept by every statement
+  //    that stores or deletes envelopes, in its transaction, so a post reads one row instead of summing.
+  //    Post ids, kept until their envelope's expiry, so a retried post is stored once. Sessions. Nonces
+  //    keyed by expiry first, so the purge walks the primary key and no second index is written per request.
   `
   DROP TABLE shares;
   CREATE TABLE relay_usage (id INTEGER PRIMARY KEY CHECK (id = 1), bytes INTEGER NOT NULL);
   INSERT INTO relay_usage (id, bytes) SELECT 1, coalesce(sum(size), 0) FROM envelopes;
+  ALTER TABLE envelopes ADD COLUMN post_id TEXT NOT NULL DEFAULT '';
+  UPDATE envelopes SET post_id = 'relay-existing-' || id;
+  CREATE TABLE post_ids (
+    sender TEXT NOT NULL,
+    post_id TEXT NOT NULL,
+    envelope_id INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (sender, post_id)
+  ) WITHOUT ROWID;
+  INSERT INTO post_ids SELECT sender, post_id, id, expires_at FROM envelopes;
+  CREATE INDEX post_ids_by_expiry ON post_ids (expires_at);
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    handle TEXT NOT NULL,
+    key BLOB NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sessions_by_handle ON sessions (handle, expires_at);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  DROP TABLE nonces;
+  CREATE TABLE nonces (
+    expires_at INTEGER NOT NULL,
+    handle TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    PRIMARY KEY (expires_at, handle, nonce)
+  ) WITHOUT ROWID;
   `,
 ];

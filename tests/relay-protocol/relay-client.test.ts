@@ -59,7 +59,7 @@ describe('relay client, every route', () => {
     const { ids } = await a.post([{ to: 'bob', shareId: share, envelope: 'sealed-offer' }]);
     const page = await b.list();
     expect(page).toEqual({
-      envelopes: [{ id: ids[0], from: 'alice', shareId: share, postedAt: t.clock.now(), expiresAt: t.clock.now() + MAX_LIFETIME_MS, envelope: 'sealed-offer' }],
+      envelopes: [{ id: ids[0], from: 'alice', postId: expect.any(String), shareId: share, postedAt: t.clock.now(), expiresAt: t.clock.now() + MAX_LIFETIME_MS, envelope: 'sealed-offer' }],
       next: null,
     });
     expect((await b.list({ after: ids[0], limit: 10 })).envelopes).toEqual([]);
@@ -88,12 +88,13 @@ describe('relay client errors', () => {
   it('reports 429 as rate-limited with the seconds to wait, for a busy identity and for a full mailbox', async () => {
     const share = shareId();
     const { client } = clientFor(alice);
-    await client.post([1, 2].map(() => ({ to: 'bob', shareId: share, envelope: 'x' })));
-    const full = await failure(client.post([{ to: 'bob', shareId: share, envelope: 'x' }]));
+    await client.post([1, 2].map((n) => ({ to: 'bob', shareId: share, envelope: `x${n}` })));
+    const full = await failure(client.post([{ to: 'bob', shareId: share, envelope: 'x3' }]));
     expect(full).toMatchObject({ kind: 'rate-limited', details: { status: 429, code: 'mailbox-full', retryAfterSeconds: 900, recipients: ['bob'] } });
     expect(full.retryable).toBe(true);
 
-    const busy = testApp(store, { clock: t.clock, limits: { perIdentityPerMinute: 1 } });
+    // Opening the session counts too: one call for it, one list, then the limit.
+    const busy = testApp(store, { clock: t.clock, limits: { perIdentityPerMinute: 2 } });
     const limited = createRelayClient({ baseUrl: BASE, signer: bob.signer, now: t.clock.now, fetch: async (url, init) => busy.app.fetch(new Request(url, init)) });
     t.clock.advance(60_000 - (t.clock.now() % 60_000) + 15_000);
     await limited.list();
@@ -135,9 +136,10 @@ describe('relay client errors', () => {
     const skewed = fakeClock(t.clock.now() + 10 * 60_000);
     const { client, fetch } = clientFor(bob, { now: skewed.now });
     expect((await client.list()).envelopes).toEqual([]);
-    expect(fetch).toHaveBeenCalledTimes(2);
-    await client.list();
+    // The session's opening is refused as stale, then opened with the relay's time, then the list.
     expect(fetch).toHaveBeenCalledTimes(3);
+    await client.list();
+    expect(fetch).toHaveBeenCalledTimes(4);
   });
 
   it('refuses, unsent, what the relay would refuse: an oversized envelope, a bad handle, a signed call without a signer', async () => {

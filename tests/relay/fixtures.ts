@@ -5,6 +5,7 @@
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { createEd25519Signer } from '../../lib/relay-protocol/create-ed25519-signer';
 import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
+import { postIdOf } from '../../lib/relay-protocol/post-id-of';
 import { IDENTITIES_PATH } from '../../lib/relay-protocol/relay-paths';
 import type { RequestSigner } from '../../lib/relay-protocol/request-signer';
 import { signRequest } from '../../lib/relay-protocol/sign-request';
@@ -104,6 +105,20 @@ export function testApp(store: RelayStore, options: { limits?: Partial<RelayLimi
         if (response.status !== 201) throw new Error(`register ${user.handle}: HTTP ${response.status} ${await response.text()}`);
       }
     },
+  };
+}
+
+/**
+ * A post body whose well-formed envelopes carry the post id relay-client would give them (post-id-of.ts);
+ * anything else is left as it is, for the tests of malformed input.
+ */
+export function postBody(envelopes: unknown[]): { envelopes: unknown[] } {
+  return {
+    envelopes: envelopes.map((item) => {
+      if (typeof item !== 'object' || item === null || 'id' in item) return item;
+      const { to, shareId, envelope } = item as Record<string, unknown>;
+      return typeof to === 'string' && typeof shareId === 'string' && typeof envelope === 'string' ? { ...item, id: postIdOf({ to, shareId, envelope }) } : item;
+    }),
   };
 }
 

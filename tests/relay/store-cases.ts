@@ -35,7 +35,7 @@ export interface StoreCase {
   open(): Promise<OpenedStore>;
 }
 
-const TABLES = ['identities', 'envelopes', 'nonces', 'rate_counters'];
+const TABLES = ['identities', 'envelopes', 'post_ids', 'sessions', 'nonces', 'rate_counters'];
 /** The storage budget's one row, which counts the envelopes the reset deletes. */
 const USAGE_RESET = 'UPDATE relay_usage SET bytes = 0;';
 

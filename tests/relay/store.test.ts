@@ -15,7 +15,7 @@ const bob = makeUser('bob');
 const carol = makeUser('carol');
 
 function envelope(recipient: string, share: string, text = `sealed-${recipient}-${share}`, expiresAt = T0 + HOUR): EnvelopeToStore {
-  return { recipient, shareId: share, expiresAt, envelope: text, size: Buffer.byteLength(text) };
+  return { recipient, shareId: share, postId: crypto.randomUUID(), expiresAt, envelope: text, size: Buffer.byteLength(text) };
 }
 
 describeStores('relay store', (storeCase) => {
@@ -162,8 +162,8 @@ describeStores('relay store', (storeCase) => {
     await store.claimNonce('alice', 'b'.repeat(32), T0 + 1000);
     await store.countRequest('addr:192.0.2.1', T0, T0 + 60_000);
     expect(await store.listMailbox('bob', 0, 10, T0 + HOUR)).toEqual([]);
-    expect(await store.purgeExpired(T0 + HOUR)).toEqual({ envelopes: 0, nonces: 1, rateCounters: 1 });
-    expect(await store.purgeExpired(T0 + 2 * HOUR)).toEqual({ envelopes: 1, nonces: 0, rateCounters: 0 });
+    expect(await store.purgeExpired(T0 + HOUR)).toEqual({ envelopes: 0, postIds: 1, sessions: 0, nonces: 1, rateCounters: 1 });
+    expect(await store.purgeExpired(T0 + 2 * HOUR)).toEqual({ envelopes: 1, postIds: 1, sessions: 0, nonces: 0, rateCounters: 0 });
     expect(await store.listMailbox('carol', 0, 10, T0 + 2 * HOUR)).toEqual([]);
   });
 });

@@ -1,0 +1,27 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRelayClient } from '../../lib/relay-protocol/relay-client';
+import { createApp } from '../../relay/create-app';
+import { createNodeEd25519Verifier } from '../../relay/node-ed25519-verifier';
+import { DEFAULT_LIMITS } from '../../relay/relay-deps';
+import { openSqliteStore } from '../../relay/store/sqlite-store';
+import { makeUser, shareId } from '../relay/fixtures';
+
+const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'prof-')), 'r.sqlite'));
+await store.migrate();
+const app = createApp({ store, now: Date.now, limits: { ...DEFAULT_LIMITS, perAddressPerMinute: 1e9, perIdentityPerMinute: 1e9, registrationsPerAddressPerHour: 1e9, mailbox: { maxEnvelopes: 1e6, maxBytes: 1e12 }, storageMaxBytes: 1e13 }, clientAddress: () => '127.0.0.1', verify: createNodeEd25519Verifier() });
+const fetch = async (url: URL, init: RequestInit) => app.fetch(new Request(url, init));
+const now = Date.now();
+const sender = makeUser('bench-sender', now);
+const recipients = Array.from({ length: 100 }, (_, i) => makeUser(`bench-r${i}`, now));
+for (const u of [sender, ...recipients]) await createRelayClient({ baseUrl: 'http://x', signer: u.signer, fetch }).register(u.bundle);
+const client = createRelayClient({ baseUrl: 'http://x', signer: sender.signer, fetch });
+const envelope = 'e'.repeat(1024);
+const share = shareId();
+const N = Number(process.env.N ?? 3000);
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+for (let i = 0; i < N; i++) await client.post([{ to: recipients[i % 100]!.handle, shareId: share, envelope: `${i}${envelope}` }]);
+const c = process.cpuUsage(c0);
+console.log('per post: wall µs', ((performance.now() - t0) / N * 1000).toFixed(0), 'cpu µs', ((c.user + c.system) / N).toFixed(0), 'sys µs', (c.system / N).toFixed(0));

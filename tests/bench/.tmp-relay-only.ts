@@ -1,0 +1,2 @@
+import { benchRelay } from './relay-bench';
+console.log(JSON.stringify(await benchRelay(), null, 1));
