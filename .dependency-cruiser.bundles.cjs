@@ -13,10 +13,20 @@ module.exports = {
       to: { path: ['^lib/crypto/', '^lib/vault/(records|keys|items|lifecycle)/', '^lib/db/', '^node_modules/@noble/(ciphers|curves)/'], reachable: true },
     },
     {
+      name: 'relay-pages-bundle-nothing-of-the-extension',
+      severity: 'error',
+      comment: 'The pages the relay serves (lib/links/page, issue 14) never load the extension’s code: no vault, database, messaging, React or WXT.',
+      from: { path: '^lib/links/page/' },
+      to: {
+        path: ['^(components|entrypoints)/', '^lib/(vault|db|messaging|protocol|browser|vault-service|autofill|import|export|health)/', '^node_modules/(dexie|react|react-dom|wxt)/'],
+        reachable: true,
+      },
+    },
+    {
       name: 'content-script-bundles-no-schema-or-crypto',
       severity: 'error',
-      comment: 'The content script (entrypoints/autofill.content.ts) never loads zod, Dexie, noble or the vault (30 KB budget, S3).',
-      from: { path: '^entrypoints/autofill\\.content\\.ts$' },
+      comment: 'The content script (entrypoints/autofill.ts) and the prompts injected beside it (entrypoints/autofill-prompts.ts) never load zod, Dexie, noble or the vault (30 KB budget, S3).',
+      from: { path: '^entrypoints/autofill(-prompts)?\\.ts$' },
       to: { path: ['^lib/crypto/', '^lib/db/', '^lib/vault/(?!model/item-limits\\.ts$)', '^node_modules/(zod|dexie|@noble)/'], reachable: true },
     },
   ],

@@ -3,7 +3,7 @@
  * ("Architecture"); each rule's `comment` names its row. Type-only imports count here, so the structure
  * holds for types too; what a bundle really contains is checked by .dependency-cruiser.bundles.cjs.
  */
-const FEATURES = 'autofill|sharing|import|export|health';
+const FEATURES = 'autofill|sharing|import|export|health|links';
 const LEAVES = 'generator|strength|totp|quirks|relay-protocol';
 const CORE = 'lib/(crypto|db|vault)/';
 
@@ -86,7 +86,7 @@ module.exports = {
       severity: 'error',
       comment: 'Features in order: health, import, export < sharing < autofill; a lower one never imports a higher one or a sibling.',
       from: { path: '^lib/(health|import|export)/' },
-      to: { path: '^lib/(health|import|export|sharing|autofill)/', pathNot: '^lib/$1/' },
+      to: { path: '^lib/(health|import|export|sharing|autofill|links)/', pathNot: '^lib/$1/' },
     },
     {
       name: 'sharing-below-autofill',
@@ -94,6 +94,37 @@ module.exports = {
       comment: 'Autofill may ask sharing for received logins; sharing never imports autofill.',
       from: { path: '^lib/sharing/' },
       to: { path: '^lib/autofill/' },
+    },
+    {
+      name: 'links-above-sharing',
+      comment: 'One-time links and requests (issue 14) build on sharing (identity, relay); sharing and autofill never import links, links never import autofill.',
+      severity: 'error',
+      from: { path: '^lib/(sharing|autofill)/' },
+      to: { path: '^lib/links/' },
+    },
+    {
+      name: 'links-below-autofill',
+      severity: 'error',
+      comment: 'lib/links never imports autofill.',
+      from: { path: '^lib/links/' },
+      to: { path: '^lib/autofill/' },
+    },
+    {
+      name: 'link-format-is-crypto-and-wire-only',
+      severity: 'error',
+      comment: 'lib/links/format: the link and request format, shared by the relay’s pages, the owner and the recipient; only lib/crypto, lib/relay-protocol and the plain link-field schema.',
+      from: { path: '^lib/links/format/' },
+      to: { path: '^(lib/|components/|entrypoints/|relay/)', pathNot: ['^lib/(crypto|relay-protocol)/', '^lib/links/format/', '^lib/links/link-field\\.ts$'] },
+    },
+    {
+      name: 'relay-page-stands-alone',
+      severity: 'error',
+      comment: 'lib/links/page: the pages the relay serves; they never import the extension: only lib/crypto, lib/relay-protocol, the link format and the safety code.',
+      from: { path: '^lib/links/page/' },
+      to: {
+        path: '^(lib/|components/|entrypoints/|relay/|node_modules/(dexie|react|react-dom|wxt)/)',
+        pathNot: ['^lib/(crypto|relay-protocol)/', '^lib/links/(format|page)/', '^lib/links/link-field\\.ts$', '^lib/sharing/identity/(own-safety-code|safety-number|identity)\\.ts$'],
+      },
     },
     {
       name: 'content-script-gets-the-least',
@@ -151,6 +182,7 @@ module.exports = {
           '^lib/vault/(?!model/)',
           '^lib/[^/]+/(background|content)/',
           '^lib/sharing/(?!is-received-item-id\\.ts$|sharing-messages\\.ts$)',
+          '^lib/links/(?!links-messages\\.ts$|link-field\\.ts$)',
         ],
       },
     },

@@ -10,7 +10,9 @@ export default defineConfig({
     name: 'Sealpass',
     description: 'A password manager built for sharing credentials safely.',
     // `offscreen` is Chromium's way for a service worker to reach the clipboard; Firefox has no such API.
-    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // `scripting`: the save bar, the generator menu and the submit watcher are injected only into the frame that
+    // needs them (entrypoints/autofill-prompts.ts), keeping them out of the always-present content script (issue 15).
+    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'unlimitedStorage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Autofill: the content script already runs on every http(s) page, so reading a tab's address (the popup's
     // Fill, a frame's top origin) asks the user for nothing more.
     host_permissions: ['http://*/*', 'https://*/*'],
@@ -18,6 +20,9 @@ export default defineConfig({
     commands: {
       'fill-login': { suggested_key: { default: 'Ctrl+Shift+L', mac: 'Command+Shift+L' }, description: 'Fill the login for this page' },
     },
+    // The autofill content script (entrypoints/autofill.ts, an unlisted script; see there why not WXT's own
+    // content-script entry) in every http(s) frame, once the page is loaded.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_idle', js: ['autofill.js'] }],
     // The full-page vault doubles as the options page ("Extension options" in the browser's menu).
     options_ui: { page: 'vault.html', open_in_tab: true },
     // hash-wasm's Argon2id is WebAssembly; MV3 forbids eval but allows compiling WASM with this source.

@@ -5,6 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { AUTO_LOCK_ALARM, CLIPBOARD_ALARM, alarmTimers } from '../lib/browser/alarm-timers';
 import { toolbarBadge } from '../lib/browser/badge';
 import { wireAutofillEvents } from '../lib/browser/autofill-events';
+import { wireLinkContextMenu } from '../lib/browser/link-context-menu';
 import { browserAutofillPlatform } from '../lib/browser/browser-autofill-platform';
 import { clearClipboard } from '../lib/browser/clear-clipboard';
 import { restrictSessionStorage, sessionKeyStore } from '../lib/browser/key-store';
@@ -46,6 +47,7 @@ export default defineBackground({
     // A copy whose expiry passed while the browser was closed goes at once, not at the next alarm.
     void handlers.sharingExpire({}, { kind: 'extension-page' });
     wireAutofillEvents(handlers, browserAutofillPlatform);
+    wireLinkContextMenu();
     browser.runtime.onMessage.addListener((message, sender) => {
       // Internal messages to the offscreen document, and our own events to pages, are not ours to answer.
       const internal = message as { target?: unknown; event?: unknown } | null;

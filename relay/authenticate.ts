@@ -160,14 +160,17 @@ export function authCaches(deps: RelayDeps): AuthCaches {
 }
 
 /**
- * Middleware for the calls that act for a registered identity and spend their claim in the route's store
- * transaction: checks the headers, the time and the registered key or open session, then reads the body
- * (at most `maxBody` bytes), checks the signature or MAC, and leaves `handle`, `body` and `claim` for the
- * route. A request refused here is still counted against its address.
- * @returns a function of the route's body cap (bytes) giving the middleware
+ * Middleware for the calls that act for a registered identity: checks the headers, the time and the
+ * registered key or open session, then reads the body (at most `maxBody` bytes), checks the signature or
+ * MAC, and leaves `handle`, `body` and `claim` for the route. With `spends` 'in-route' the route passes
+ * the claim to its store call, which spends it in the same transaction as its work (the mailbox and share
+ * routes); with 'before' (the default, for every other route) the claim is spent on its own before the
+ * route runs, so a replayed or over-limit request never reaches it. A request refused here is still
+ * counted against its address.
+ * @returns a function of the route's body cap (bytes) and where its claim is spent, giving the middleware
  */
 export function authenticate(deps: RelayDeps, caches: AuthCaches) {
-  return (maxBody: number) => async (c: Context<RelayEnv>, next: () => Promise<void>) => {
+  return (maxBody: number, spends: 'before' | 'in-route' = 'before') => async (c: Context<RelayEnv>, next: () => Promise<void>) => {
     const address = `addr:${deps.clientAddress(c)}`;
     let handle: string, nonce: string, time: number, session: string | null;
     try {
@@ -207,6 +210,11 @@ export function authenticate(deps: RelayDeps, caches: AuthCaches) {
     };
     c.set('handle', handle);
     c.set('claim', claim);
+    if (spends === 'before') {
+      await deps.store.spendClaim(claim);
+      await next();
+      return;
+    }
     await next();
     // The route refused the request, and its store transaction (if any) rolled the claim back: a refused
     // request still burns its nonce and counts, or a flood of refused batches would go uncounted (T07, S6).

@@ -1,7 +1,8 @@
 /**
  * The relay as a Hono app (DESIGN §7): CORS in front of the routes, JSON errors behind them; routes read
- * bodies with a size cap (read-body.ts). Every request counts against its address: the mailbox and share
- * routes in their own store transaction (the authenticate middleware's claim), the rest on their own.
+ * bodies with a size cap (read-body.ts). Every request counts against its address: the authenticated routes
+ * in their claim (authenticate.ts), the mailbox and share routes in their own store transaction, the rest
+ * (health, identities, sessions, the public link and request calls and pages) on their own.
  * Tests call it through `app.request()`; server.ts serves it.
  */
 import { Hono, type Context } from 'hono';
@@ -17,6 +18,9 @@ import { mailboxRoutes } from './routes/mailbox-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { shareRoutes } from './routes/share-routes';
 import { ClaimRefused } from './store/relay-store';
+import { linkRoutes } from './routes/link-routes';
+import { pageRoutes } from './routes/page-routes';
+import { requestRoutes } from './routes/request-routes';
 
 /**
  * Builds the relay app.
@@ -48,5 +52,9 @@ export function createApp(deps: RelayDeps) {
   app.route('/', sessionRoutes(deps, perAddress, caches));
   app.route('/', mailboxRoutes(deps, auth));
   app.route('/', shareRoutes(deps, auth));
+  // One-time links and secret requests (issue 14): their API and the two public pages.
+  app.route('/', linkRoutes(deps, auth));
+  app.route('/', requestRoutes(deps, auth));
+  app.route('/', pageRoutes(deps, perAddress));
   return app;
 }

@@ -36,6 +36,10 @@ const envSchema = z.object({
   MAILBOX_MAX_ENVELOPES: positiveInt(DEFAULT_LIMITS.mailbox.maxEnvelopes),
   MAILBOX_MAX_BYTES: positiveInt(DEFAULT_LIMITS.mailbox.maxBytes),
   STORAGE_MAX_BYTES: positiveInt(DEFAULT_LIMITS.storageMaxBytes),
+  // One-time links and secret requests (issue 14).
+  LINK_RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.links.perAddressPerMinute),
+  LINKS_MAX_PER_IDENTITY: positiveInt(DEFAULT_LIMITS.links.maxLivePerIdentity),
+  PAGES_DIR: z.string().min(1).optional().transform((value) => value ?? '.output/relay-pages'),
 });
 
 export interface RelayConfig {
@@ -53,6 +57,8 @@ export interface RelayConfig {
   /** Processes serving on the one port (node:cluster) over the one store; 1 runs no cluster. */
   workers: number;
   limits: RelayLimits;
+  /** Where the built link and request pages are (scripts/build-relay-pages.mjs). */
+  pagesDir: string;
 }
 
 /**
@@ -82,6 +88,8 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
       registrationsPerAddressPerHour: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR,
       mailbox: { maxEnvelopes: e.MAILBOX_MAX_ENVELOPES, maxBytes: e.MAILBOX_MAX_BYTES },
       storageMaxBytes: e.STORAGE_MAX_BYTES,
+      links: { perAddressPerMinute: e.LINK_RATE_LIMIT_PER_ADDRESS, maxLivePerIdentity: e.LINKS_MAX_PER_IDENTITY },
     },
+    pagesDir: e.PAGES_DIR,
   };
 }

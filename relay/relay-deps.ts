@@ -1,6 +1,7 @@
 /** What the relay app is built from: its store, its clock, its limits and how it finds a caller's address. */
 import type { Context } from 'hono';
 import type { SignatureVerifier } from '../lib/relay-protocol/verify-request';
+import type { RelayPages } from './pages/relay-pages';
 import type { MailboxLimits, RelayStore, RequestClaim } from './store/relay-store';
 
 /** Per-deployment limits; the protocol's own (envelope size, lifetime, batch) are in lib/relay-protocol/relay-limits. */
@@ -14,6 +15,16 @@ export interface RelayLimits {
   mailbox: MailboxLimits;
   /** Bytes of envelopes all mailboxes together may hold (S6). */
   storageMaxBytes: number;
+  /** One-time links and secret requests (issue 14). */
+  links: LinkLimits;
+}
+
+/** Limits of the link and request routes. */
+export interface LinkLimits {
+  /** Public link and request calls (state, reveal, proofs, answers) per minute per client address. */
+  perAddressPerMinute: number;
+  /** Unexpired links and requests one identity may hold at once. */
+  maxLivePerIdentity: number;
 }
 
 export interface RelayDeps {
@@ -25,6 +36,8 @@ export interface RelayDeps {
   clientAddress: (c: Context) => string;
   /** Ed25519 verification; lib/crypto's by default. The server passes OpenSSL's, about ten times faster. */
   verify?: SignatureVerifier;
+  /** The link and request pages (issue 14), built by scripts/build-relay-pages.mjs; without them /l/ and /r/ are 404. */
+  pages?: RelayPages;
 }
 
 /** Hono's typing of what the middleware leaves for the routes. */
@@ -46,4 +59,5 @@ export const DEFAULT_LIMITS: RelayLimits = {
   registrationsPerAddressPerHour: 10,
   mailbox: { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 },
   storageMaxBytes: 1024 * 1024 * 1024,
+  links: { perAddressPerMinute: 60, maxLivePerIdentity: 1000 },
 };

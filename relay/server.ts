@@ -27,7 +27,10 @@ function configOrExit(): RelayConfig {
 async function storeOrExit(config: RelayConfig, purge: boolean): Promise<RelayStore> {
   try {
     const store = await openStore(config);
-    if (purge) await store.purgeExpired(Date.now());
+    if (purge) {
+      await store.purgeExpired(Date.now());
+      await store.purgeExpiredLinks(Date.now());
+    }
     return store;
   } catch (error) {
     console.error(`relay: cannot start: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,7 +10,8 @@ import type { RelayStore } from './store/relay-store';
  */
 export function startPurgeTimer(store: RelayStore, now: () => number, intervalMs: number): () => void {
   const timer = setInterval(() => {
-    store.purgeExpired(now()).catch((error: unknown) => {
+    // Links and requests (issue 14) purge beside envelopes.
+    Promise.all([store.purgeExpired(now()), store.purgeExpiredLinks(now())]).catch((error: unknown) => {
       console.error(`relay: purge failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     });
   }, intervalMs);

@@ -30,6 +30,9 @@ Firefox:
 // The sharing relay, in the foreground until Ctrl-C. PORT, HOST, DATA_DIR and DATABASE_URL pass through; by
 // default 127.0.0.1:8787 with SQLite in ./data/. A stop signal sent to this process alone (not to the whole
 // terminal group, as Ctrl-C is) is passed on, so the relay never outlives `npm start`.
+// The relay's one-time link and request pages (issue 14), into .output/relay-pages where it looks for them.
+const pages = await runCommand(process.execPath, ['scripts/build-relay-pages.mjs']);
+if (pages.code !== 0) console.error('✗ the link pages did not build: the relay answers 404 on /l/ and /r/');
 console.log('Starting the sharing relay (Ctrl-C stops it):');
 const relay = spawn(localBin('tsx'), ['relay/server.ts'], { cwd: repoRoot, stdio: 'inherit' });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => relay.kill(signal));

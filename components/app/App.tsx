@@ -7,12 +7,16 @@ import { errorText } from '../kit/error-text';
 import { Onboarding } from './Onboarding';
 import { Unlock } from './Unlock';
 import { VaultLockedContext } from '../kit/use-vault-call';
-import { VaultView, type Layout } from './VaultView';
+import { VaultView, type Layout, type StartView } from './VaultView';
 
 export interface AppProps {
   layout: Layout;
-  /** Opens the full-page vault; given by the popup's entrypoint, which may use `browser.*` (components may not). */
-  openVaultPage?: () => void;
+  /** Opens the full-page vault, on `view` when given; given by the popup's entrypoint, which may use `browser.*` (components may not). */
+  openVaultPage?: (view?: StartView) => void;
+  /** The panel the vault page opens on once unlocked (its entrypoint reads it from the address). */
+  startView?: StartView;
+  /** The vault page was opened by a save bar's Edit…: the draft's token, read from the address by the entrypoint. */
+  draftToken?: string | undefined;
 }
 
 type Phase =
@@ -22,7 +26,7 @@ type Phase =
   | { kind: 'locked' }
   | { kind: 'unlocked'; integrity: IntegrityReport | null };
 
-export function App({ layout, openVaultPage }: AppProps) {
+export function App({ layout, openVaultPage, startView, draftToken }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   const loadStatus = useCallback(async () => {
@@ -71,6 +75,8 @@ export function App({ layout, openVaultPage }: AppProps) {
           layout={layout}
           integrity={phase.integrity}
           openVaultPage={openVaultPage}
+          startView={startView}
+          draftToken={draftToken}
           onLock={() => setPhase({ kind: 'locked' })}
         />
       );

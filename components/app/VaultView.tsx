@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import type { Settings } from '../../lib/vault/model/settings';
 import { isReceivedItemId } from '../../lib/sharing/is-received-item-id';
-import type { Item, ItemSummary } from '../../lib/vault/model/item-schema';
+import type { Item, ItemSummary, LoginInput } from '../../lib/vault/model/item-schema';
 import { AuditLog } from '../settings/AuditLog';
 import { Contacts } from '../sharing/Contacts';
 import { DamagedNotice } from '../sharing/DamagedNotice';
@@ -18,7 +18,9 @@ import { HealthCount } from '../health/HealthCount';
 import { HealthView } from '../health/HealthView';
 import { ImportView } from '../import/ImportView';
 import { Inbox } from '../sharing/Inbox';
+import { LinksView } from '../links/LinksView';
 import { IntegrityBanner } from './IntegrityBanner';
+import { IntegrityCheck } from './IntegrityCheck';
 import { ItemEditor } from '../items/ItemEditor';
 import { INITIAL_LIST_STATE, ItemList, type ListState } from '../items/ItemList';
 import { ItemView } from '../items/ItemView';
@@ -33,10 +35,13 @@ import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
 /** The popup (narrow, one pane) or the full-page vault (wide, list and detail side by side). */
 export type Layout = 'popup' | 'page';
 
+/** A view the vault page can be opened on (the popup opens Import there: a file dialog would close the popup). */
+export type StartView = 'import';
+
 type View =
   | { kind: 'list' }
   | { kind: 'item'; id: string }
-  | { kind: 'new' }
+  | { kind: 'new'; initial?: LoginInput }
   | { kind: 'edit'; item: Item }
   | { kind: 'generator' }
   | { kind: 'settings' }
@@ -45,7 +50,8 @@ type View =
   | { kind: 'export' }
   | { kind: 'import' }
   | { kind: 'contacts' }
-  | { kind: 'inbox' };
+  | { kind: 'inbox' }
+  | { kind: 'links' };
 
 /** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
 const TOAST_MS_WITH_ACTION = 10_000;
@@ -55,16 +61,21 @@ export interface VaultViewProps {
   layout: Layout;
   /** The report from this unlock, shown once as a banner; `null` when the vault was already open. */
   integrity: IntegrityReport | null;
-  openVaultPage?: (() => void) | undefined;
+  /** Opens the vault page, on `view` when given. */
+  openVaultPage?: ((view?: StartView) => void) | undefined;
+  /** The panel the vault page opens on (vault.html#import). */
+  startView?: StartView | undefined;
+  /** A save bar's Edit… opened this page: the token of the values waiting in the background for the editor. */
+  draftToken?: string | undefined;
   onLock: () => void;
 }
 
-export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultViewProps) {
+export function VaultView({ layout, integrity, openVaultPage, startView, draftToken, onLock }: VaultViewProps) {
   const call = useVaultCall();
   const [items, setItems] = useState<ItemSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [listState, setListState] = useState<ListState>(INITIAL_LIST_STATE);
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const [view, setView] = useState<View>(startView === 'import' && layout === 'page' ? { kind: 'import' } : { kind: 'list' });
   const [itemVersion, setItemVersion] = useState(0);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [toast, setToast] = useState<{ content: ToastContent; key: number } | null>(null);
@@ -100,6 +111,18 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   const showToast = useCallback((content: ToastContent | null) => {
     setToast(content === null ? null : { content, key: Date.now() });
   }, []);
+
+  // The save bar's Edit…: the editor opens with the values the background kept for this token (taken once).
+  const draftTaken = useRef<string | null>(null);
+  useEffect(() => {
+    if (draftToken === undefined || draftTaken.current === draftToken) return;
+    draftTaken.current = draftToken;
+    void call('saveDraftTake', { token: draftToken }).then((result) => {
+      if (!result.ok) showToast({ text: errorText(result.error) });
+      else if (result.draft.kind === 'create') setView({ kind: 'new', initial: result.draft.item });
+      else setView({ kind: 'edit', item: result.draft.item });
+    });
+  }, [call, draftToken, showToast]);
 
   useEffect(() => {
     if (toast === null) return;
@@ -148,6 +171,8 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
   }
 
   const toList = () => setView({ kind: 'list' });
+  // Import needs a file dialog, which closes the popup: the popup opens the vault page on Import instead.
+  const openImport = layout === 'page' ? () => setView({ kind: 'import' }) : openVaultPage ? () => openVaultPage('import') : undefined;
   // Keyboard-first popup: an opened panel takes the focus on its Back button, and Escape goes back,
   // except in the editor, where Escape must not throw away what was typed.
   const backButton = useRef<HTMLButtonElement>(null);
@@ -184,7 +209,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
       );
       break;
     case 'new':
-      panel = <ItemEditor key="new" folders={folders} onSaved={saved} onCancel={toList} />;
+      panel = <ItemEditor key={view.initial ? 'new-from-save' : 'new'} {...(view.initial ? { initial: view.initial } : {})} folders={folders} onSaved={saved} onCancel={toList} />;
       break;
     case 'edit':
       panel = (
@@ -201,7 +226,19 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
       panel = <Generator />;
       break;
     case 'settings':
-      panel = <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />;
+      panel = (
+        <>
+          <SettingsPanel onOpenAudit={layout === 'popup' ? () => setView({ kind: 'audit' }) : undefined} />
+          {layout === 'page' && (
+            <IntegrityCheck
+              onProblems={(found) => {
+                setReport(found);
+                void reloadList();
+              }}
+            />
+          )}
+        </>
+      );
       break;
     case 'audit':
       panel = <AuditLog />;
@@ -221,6 +258,9 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
     case 'inbox':
       panel = <Inbox onChanged={() => void reloadList()} onOpenContacts={() => setView({ kind: 'contacts' })} />;
       break;
+    case 'links':
+      panel = <LinksView />;
+      break;
     case 'list':
       break;
   }
@@ -236,6 +276,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
         onStateChange={setListState}
         onOpen={(id) => setView({ kind: 'item', id })}
         openId={view.kind === 'item' ? view.id : null}
+        onImport={openImport}
       />
     </>
   );
@@ -250,7 +291,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
             <h1 className="brand">Sealpass</h1>
             <div className="header-actions">
               {layout === 'popup' && openVaultPage && (
-                <button type="button" onClick={openVaultPage}>
+                <button type="button" onClick={() => openVaultPage()}>
                   Open vault page
                 </button>
               )}
@@ -280,6 +321,10 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
                 </>
               )}
             </button>
+            {/* One-time links and secret requests (issue 14). */}
+            <button type="button" aria-current={current('links')} onClick={() => setView({ kind: 'links' })}>
+              Links
+            </button>
             {/* Page only: the popup's toolbar has no room; its Inbox links to Contacts. */}
             {layout === 'page' && (
               <button type="button" aria-current={current('contacts')} onClick={() => setView({ kind: 'contacts' })}>
@@ -296,15 +341,15 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
                 Health
               </button>
             )}
-            {/* Page only, like Import: file dialogs close the popup. */}
+            {/* Page only: file dialogs close the popup. */}
             {layout === 'page' && (
               <button type="button" aria-current={current('export')} onClick={() => setView({ kind: 'export' })}>
                 Export
               </button>
             )}
-            {/* Page only: a popup closes when the file dialog takes the focus. */}
-            {layout === 'page' && (
-              <button type="button" aria-current={current('import')} onClick={() => setView({ kind: 'import' })}>
+            {/* In the popup, Import opens the vault page on Import: a popup closes when the file dialog takes the focus. */}
+            {openImport && (
+              <button type="button" aria-current={current('import')} onClick={openImport}>
                 Import
               </button>
             )}
@@ -321,7 +366,7 @@ export function VaultView({ layout, integrity, openVaultPage, onLock }: VaultVie
         ) : view.kind === 'list' ? (
           <main className="popup-main">
             <TabLogins />
-            <HealthCount onOpen={openVaultPage} />
+            <HealthCount onOpen={openVaultPage ? () => openVaultPage() : undefined} />
             {list}
           </main>
         ) : (

@@ -1,11 +1,11 @@
 /**
  * For a CSV of no known manager: which column holds which field, with the first rows as a preview.
- * Columns mapped to the password or TOTP secret, and columns named like a secret (PIN, key), are masked
- * in the preview.
+ * Columns mapped to the password or TOTP secret, columns named like a secret (PIN, card number), and any
+ * cell that holds a card number or an `otpauth://` link are masked in the preview.
  */
 import { useId } from 'react';
 import { MAPPED_FIELDS, type ColumnMapping, type CsvTable, type MappedField } from '../../lib/import/import-types';
-import { SECRET_COLUMN_NAME } from '../../lib/import/page/formats/map-generic-columns';
+import { customField, isSecretFieldName } from '../../lib/import/page/formats/custom-field';
 
 const FIELD_LABEL: Readonly<Record<MappedField, string>> = {
   title: 'Title', username: 'Username', password: 'Password', url: 'URL', notes: 'Notes', totp: 'TOTP secret', folder: 'Folder',
@@ -25,7 +25,7 @@ export function ImportColumnMapping({ table, mapping, onChange }: ImportColumnMa
   const baseId = useId();
   const masked = new Set([
     ...[mapping.password, mapping.totp].filter((index) => index !== null),
-    ...table.header.flatMap((name, index) => (SECRET_COLUMN_NAME.test(name) ? [index] : [])),
+    ...table.header.flatMap((name, index) => (isSecretFieldName(name) ? [index] : [])),
   ]);
   const columnName = (index: number) => table.header[index] || `Column ${index + 1}`;
 
@@ -69,7 +69,7 @@ export function ImportColumnMapping({ table, mapping, onChange }: ImportColumnMa
               <tr key={record.row}>
                 <td>{record.row}</td>
                 {record.cells.map((cell, index) => (
-                  <td key={index}>{masked.has(index) && cell !== '' ? '••••••' : cell}</td>
+                  <td key={index}>{cell !== '' && (masked.has(index) || customField('', cell).hidden) ? '••••••' : cell}</td>
                 ))}
               </tr>
             ))}

@@ -1,7 +1,7 @@
 /**
- * Rows with the same site and username as a login in the vault or an earlier row, each with its choice:
- * skip (the default: nothing changes), replace (update that item; its old password goes to the history)
- * or keep both; and one choice for all of them.
+ * Rows with the same site and username as a login in the vault or an earlier row, each with whether its
+ * password is the same and its choice: skip (the default: nothing changes), replace (update that item; its
+ * old password goes to the history) or keep both; and one choice for all of them.
  */
 import { useId } from 'react';
 import type { DuplicateDecision } from '../../lib/import/page/apply-duplicate-decisions';
@@ -18,10 +18,12 @@ export interface ImportDuplicatesProps {
   duplicates: readonly Duplicate[];
   decisions: ReadonlyMap<number, DuplicateDecision>;
   unit: 'row' | 'item';
+  /** By duplicate's row index: the password is the same (`true`), differs, or is unknown (`null`: the item is gone); `null` while checking. */
+  samePassword: ReadonlyMap<number, boolean | null> | null;
   onChange: (decisions: Map<number, DuplicateDecision>) => void;
 }
 
-export function ImportDuplicates({ rows, duplicates, decisions, unit, onChange }: ImportDuplicatesProps) {
+export function ImportDuplicates({ rows, duplicates, decisions, unit, samePassword, onChange }: ImportDuplicatesProps) {
   const baseId = useId();
   if (duplicates.length === 0) return null;
   const Unit = unit === 'row' ? 'Row' : 'Item';
@@ -57,13 +59,17 @@ export function ImportDuplicates({ rows, duplicates, decisions, unit, onChange }
           </select>
         </div>
       </div>
-      <p className="hint">Same site and username as a login you already have, or as an earlier {unit}. Replace updates it and keeps its old password in the history.</p>
+      <p className="hint">
+        Same site and username as a login you already have, or as an earlier {unit}. “Password” says whether the passwords are the same. Replace updates it
+        and keeps its old password in the history.
+      </p>
       <table className="events">
         <thead>
           <tr>
             <th scope="col">{Unit}</th>
             <th scope="col">Imported</th>
             <th scope="col">Same as</th>
+            <th scope="col">Password</th>
             <th scope="col">Choice</th>
           </tr>
         </thead>
@@ -79,6 +85,7 @@ export function ImportDuplicates({ rows, duplicates, decisions, unit, onChange }
                   {username !== '' && <span className="muted"> ({username})</span>}
                 </td>
                 <td>{duplicate.match.kind === 'item' ? `“${duplicate.match.title}” in your vault` : `${Unit.toLowerCase()} ${duplicate.match.row} of this file`}</td>
+                <td>{passwordText(samePassword, duplicate.index)}</td>
                 <td>
                   <select
                     aria-label={`Choice for ${unit} ${duplicate.row}`}
@@ -100,4 +107,10 @@ export function ImportDuplicates({ rows, duplicates, decisions, unit, onChange }
       {duplicates.length > SHOWN && <p className="hint">…and {(duplicates.length - SHOWN).toLocaleString('en')} more, which follow “Apply to all” (skipped until you choose).</p>}
     </section>
   );
+}
+
+function passwordText(same: ReadonlyMap<number, boolean | null> | null, index: number): string {
+  if (same === null) return 'Checking…';
+  const answer = same.get(index);
+  return answer === true ? 'Same' : answer === false ? 'Different' : 'Unknown';
 }

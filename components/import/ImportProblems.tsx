@@ -1,4 +1,7 @@
-/** The rows an import could not take as they were, each named by row and column, never by value. */
+/**
+ * The rows an import could not take as they were, each named by row and column, never by value; rows left
+ * out on purpose (notices, such as Firefox's sync-account entry) are listed too but need no fix.
+ */
 import { useId } from 'react';
 import type { ImportProblem } from '../../lib/import/import-types';
 import { problemText } from './import-text';
@@ -14,18 +17,22 @@ export interface ImportProblemsProps {
 export function ImportProblems({ problems, unit }: ImportProblemsProps) {
   const headingId = useId();
   if (problems.length === 0) return null;
-  const skipped = problems.filter((problem) => problem.skipped).length;
+  const skipped = problems.filter((problem) => problem.skipped && problem.notice === undefined).length;
+  const leftOut = problems.filter((problem) => problem.notice !== undefined).length;
+  const rows = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? unit : `${unit}s`}`;
   return (
     <section className="import-problems" data-testid="import-problems" aria-labelledby={headingId}>
       <h3 id={headingId}>Problems</h3>
       <p className="hint">
         {skipped > 0
-          ? `${skipped.toLocaleString('en')} ${skipped === 1 ? unit : `${unit}s`} will not be imported; the others will. Fix the file and import it again to bring in the rest.`
-          : 'Every row will be imported; these were adjusted.'}
+          ? `${rows(skipped)} will not be imported; the others will. Fix the file and import it again to bring in the rest.`
+          : leftOut > 0
+            ? `${rows(leftOut)} ${leftOut === 1 ? 'is' : 'are'} left out on purpose (nothing to fix); every other ${unit} will be imported.`
+            : 'Every row will be imported; these were adjusted.'}
       </p>
       <ul className="problem-list">
         {problems.slice(0, SHOWN).map((problem, index) => (
-          <li key={index} className={problem.skipped ? 'problem-skipped' : 'problem-kept'}>
+          <li key={index} className={problem.notice ? 'problem-notice' : problem.skipped ? 'problem-skipped' : 'problem-kept'}>
             {problemText(problem, unit)}
           </li>
         ))}

@@ -7,8 +7,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { applyDuplicateDecisions, type DuplicateDecision } from '../../lib/import/page/apply-duplicate-decisions';
 import { MAX_IMPORT_BYTES } from '../../lib/import/page/decode-import-text';
-import { findDuplicates } from '../../lib/import/page/find-duplicates';
-import { IMPORT_FORMAT_LABEL, ImportFileError, type ColumnMapping } from '../../lib/import/import-types';
+import { findDuplicates, type Duplicate } from '../../lib/import/page/find-duplicates';
+import { IMPORT_FORMAT_LABEL, ImportFileError, type ColumnMapping, type ImportRow } from '../../lib/import/import-types';
 import { mapGenericColumns } from '../../lib/import/page/formats/map-generic-columns';
 import { readImportFile, type ReadImport } from '../../lib/import/page/read-import-file';
 import { subscribeImportProgress } from '../../lib/messaging/import-progress-event';
@@ -57,6 +57,21 @@ export function ImportView({ existing, onImported }: ImportViewProps) {
     [review?.read, review?.decisions, duplicates],
   );
 
+  // Whether each duplicate's password is the same: asked of the background for items in the vault (their
+  // passwords stay there), compared here for earlier rows of the file. Kept with the duplicates it answers.
+  const [samePassword, setSamePassword] = useState<{ for: readonly Duplicate[]; same: ReadonlyMap<number, boolean | null> } | null>(null);
+  useEffect(() => {
+    if (!review || duplicates.length === 0) return;
+    let current = true;
+    const rows = review.read.result.rows;
+    void comparePasswords(rows, duplicates, (pairs) => call('itemImportCompare', { pairs })).then((same) => {
+      if (current) setSamePassword({ for: duplicates, same });
+    });
+    return () => {
+      current = false;
+    };
+  }, [call, review?.read, duplicates]);
+
   // Progress events arrive only while this view is importing.
   const importing = phase.kind === 'importing';
   useEffect(() => {
@@ -90,16 +105,17 @@ export function ImportView({ existing, onImported }: ImportViewProps) {
   async function runImport() {
     if (!review) return;
     const { entries, skipped } = applyDuplicateDecisions(review.read.result.rows, duplicates, review.decisions, Date.now());
-    const failed = review.read.result.problems.filter((problem) => problem.skipped).length;
+    const failed = review.read.result.problems.filter((problem) => problem.skipped && problem.notice === undefined).length;
+    const leftOut = review.read.result.problems.filter((problem) => problem.notice !== undefined).length;
     if (entries.length === 0) {
-      setPhase({ kind: 'done', fileName: review.fileName, outcome: { added: 0, replaced: 0, skipped, failed } });
+      setPhase({ kind: 'done', fileName: review.fileName, outcome: { added: 0, replaced: 0, skipped, failed, leftOut } });
       return;
     }
     setPhase({ kind: 'importing', fileName: review.fileName, total: entries.length, progress: null });
     const result = await call('itemImport', { entries });
     if (result.ok) {
       onImported();
-      setPhase({ kind: 'done', fileName: review.fileName, outcome: { added: result.added, replaced: result.replaced, skipped, failed } });
+      setPhase({ kind: 'done', fileName: review.fileName, outcome: { added: result.added, replaced: result.replaced, skipped, failed, leftOut } });
       return;
     }
     // A conflict means the vault changed meanwhile: a fresh list recomputes the duplicates.
@@ -111,7 +127,7 @@ export function ImportView({ existing, onImported }: ImportViewProps) {
     <section className="import-view" data-testid="import-view" aria-labelledby={headingId}>
       <h2 id={headingId}>Import</h2>
       {(phase.kind === 'choose' || phase.kind === 'review') && (
-        <ImportFilePicker onFile={(file) => void readFile(file)} />
+        <ImportFilePicker onFile={(file) => void readFile(file)} fileName={review?.fileName ?? null} />
       )}
       {phase.kind === 'choose' && phase.error !== null && (
         <p className="form-error" role="alert" data-testid="import-file-error">
@@ -134,6 +150,7 @@ export function ImportView({ existing, onImported }: ImportViewProps) {
             duplicates={duplicates}
             decisions={review.decisions}
             unit={review.read.unit}
+            samePassword={samePassword?.for === duplicates ? samePassword.same : null}
             onChange={(decisions) => setPhase({ ...review, decisions, error: null })}
           />
           {review.error !== null && (
@@ -157,6 +174,28 @@ export function ImportView({ existing, onImported }: ImportViewProps) {
       )}
     </section>
   );
+}
+
+const passwordOf = (row: ImportRow | undefined) => (row?.content.type === 'login' ? row.content.password : '');
+
+/** Same password or not, by duplicate's row index; `null` where the background could not say (the item is gone). */
+async function comparePasswords(
+  rows: readonly ImportRow[],
+  duplicates: readonly Duplicate[],
+  askBackground: (pairs: { id: string; password: string }[]) => Promise<{ ok: true; same: (boolean | null)[] } | { ok: false }>,
+): Promise<Map<number, boolean | null>> {
+  const same = new Map<number, boolean | null>();
+  const inVault: { index: number; id: string; password: string }[] = [];
+  for (const duplicate of duplicates) {
+    const password = passwordOf(rows[duplicate.index]);
+    if (duplicate.match.kind === 'row') same.set(duplicate.index, password === passwordOf(rows[duplicate.match.index]));
+    else inVault.push({ index: duplicate.index, id: duplicate.match.id, password });
+  }
+  if (inVault.length > 0) {
+    const answer = await askBackground(inVault.map(({ id, password }) => ({ id, password })));
+    inVault.forEach(({ index }, i) => same.set(index, answer.ok ? (answer.same[i] ?? null) : null));
+  }
+  return same;
 }
 
 function ImportProgressBar({ total, progress }: { total: number; progress: ImportProgress | null }) {

@@ -20,15 +20,18 @@ export interface ImportOutcome {
   skipped: number;
   /** Rows that could not be imported (problems). */
   failed: number;
+  /** Rows left out on purpose (notices: not items, such as Firefox's sync-account entry). */
+  leftOut: number;
 }
 
 /**
- * @example summaryText({ added: 3, replaced: 1, skipped: 2, failed: 0 }) // 'Imported 4 items: 3 new, 1 replaced. Skipped 2 duplicates.'
+ * @example summaryText({ added: 3, replaced: 1, skipped: 2, failed: 0, leftOut: 0 }) // 'Imported 4 items: 3 new, 1 replaced. Skipped 2 duplicates.'
  */
-export function summaryText({ added, replaced, skipped, failed }: ImportOutcome): string {
+export function summaryText({ added, replaced, skipped, failed, leftOut }: ImportOutcome): string {
   const items = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'item' : 'items'}`;
   const parts = [`Imported ${items(added + replaced)}${replaced > 0 ? `: ${added.toLocaleString('en')} new, ${replaced.toLocaleString('en')} replaced` : ''}.`];
   if (skipped > 0) parts.push(`Skipped ${skipped.toLocaleString('en')} ${skipped === 1 ? 'duplicate' : 'duplicates'}.`);
   if (failed > 0) parts.push(`${failed.toLocaleString('en')} ${failed === 1 ? 'row' : 'rows'} could not be imported.`);
+  if (leftOut > 0) parts.push(`Left out ${leftOut.toLocaleString('en')} ${leftOut === 1 ? 'row that is' : 'rows that are'} not an item to import.`);
   return parts.join(' ');
 }

@@ -1,6 +1,6 @@
 /** Add and edit form for logins and secure notes, with the generator inline and an error next to each field. */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Item, ItemInput } from '../../lib/vault/model/item-schema';
+import type { Item, ItemInput, LoginInput } from '../../lib/vault/model/item-schema';
 import { errorText } from '../kit/error-text';
 import { Field, focusFirstInvalid } from '../kit/Field';
 import { Generator } from '../kit/Generator';
@@ -10,17 +10,22 @@ import { useVaultCall } from '../kit/use-vault-call';
 export interface ItemEditorProps {
   /** The item being edited; absent for a new one. */
   item?: Item;
+  /** A new login's values to start from (the save bar's Edit…); ignored when `item` is given. */
+  initial?: LoginInput;
   /** Existing folders, offered as suggestions. */
   folders: string[];
   onSaved: (id: string) => void;
   onCancel: () => void;
 }
 
-export function ItemEditor({ item, folders, onSaved, onCancel }: ItemEditorProps) {
+export function ItemEditor({ item, initial, folders, onSaved, onCancel }: ItemEditorProps) {
   const call = useVaultCall();
   const baseId = useId();
   const form = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState<ItemDraft>(() => (item ? draftFromContent(item.content) : emptyDraft('login')));
+  const [draft, setDraft] = useState<ItemDraft>(() => {
+    const from = item?.content ?? initial;
+    return from ? draftFromContent(from) : emptyDraft('login');
+  });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);

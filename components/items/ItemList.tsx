@@ -36,9 +36,11 @@ export interface ItemListProps {
   onOpen: (id: string) => void;
   /** The item shown in the side panel (vault page), marked in the list. */
   openId?: string | null;
+  /** Opens Import; offered when the vault is empty, where someone coming from another manager starts. */
+  onImport?: (() => void) | undefined;
 }
 
-export function ItemList({ items, error, state, onStateChange, onOpen, openId = null }: ItemListProps) {
+export function ItemList({ items, error, state, onStateChange, onOpen, openId = null, onImport }: ItemListProps) {
   const call = useVaultCall();
   const copy = useCopy();
   const { showToast } = useVaultTools();
@@ -133,7 +135,7 @@ export function ItemList({ items, error, state, onStateChange, onOpen, openId = 
   let empty: string | null = null;
   if (error !== null) empty = error;
   else if (items === null) empty = 'Loading items…';
-  else if (items.length === 0) empty = 'Your vault is empty. Use “Add item” to save your first login.';
+  else if (items.length === 0) empty = onImport ? 'Your vault is empty. Use “Add item” to save your first login, or bring your passwords over from another password manager.' : 'Your vault is empty. Use “Add item” to save your first login.';
   else if (shown.length === 0) empty = state.query.trim() !== '' ? `No items match “${state.query.trim()}”.` : 'No items in this view.';
 
   return (
@@ -188,6 +190,13 @@ export function ItemList({ items, error, state, onStateChange, onOpen, openId = 
         {items !== null && error === null ? `${shown.length} ${shown.length === 1 ? 'item' : 'items'}${filtering ? ' found' : ''}` : ''}
       </p>
       {empty !== null && <p className={error !== null ? 'form-error' : 'empty'}>{empty}</p>}
+      {items?.length === 0 && error === null && onImport && (
+        <p className="empty">
+          <button type="button" onClick={onImport}>
+            Import from another password manager
+          </button>
+        </p>
+      )}
       <ul
         id={listboxId}
         role="listbox"

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Item } from '../../lib/vault/model/item-schema';
 import { AccessPanel } from '../sharing/AccessPanel';
+import { SendLinkPanel } from '../links/SendLinkPanel';
 import { ContentRows } from '../kit/ContentRows';
 import { errorText } from '../kit/error-text';
 import { inputFromContent } from '../../lib/vault/model/item-fields';
@@ -153,6 +154,7 @@ export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
         </button>
       </div>
       <AccessPanel key={item.rev} item={item} onEdit={onEdit} />
+      <SendLinkPanel key={`link-${item.id}`} item={item} />
     </article>
   );
 }

@@ -3,7 +3,7 @@
  * accepts (lib/vault/item-schema), with an error per field instead of a rejected message.
  */
 import { MAX_FIELDS, MAX_FOLDER, MAX_ROTATION_DAYS, MAX_SHORT, MAX_TAG, MAX_TAGS, MAX_TEXT, MAX_URLS } from '../../lib/vault/model/item-limits';
-import type { ItemContent, ItemInput } from '../../lib/vault/model/item-schema';
+import type { ItemContent, ItemInput, LoginInput } from '../../lib/vault/model/item-schema';
 
 export interface CustomFieldDraft {
   name: string;
@@ -41,8 +41,8 @@ export function emptyDraft(type: ItemDraft['type'] = 'login'): ItemDraft {
   };
 }
 
-/** The form filled from an opened item. */
-export function draftFromContent(content: ItemContent): ItemDraft {
+/** The form filled from an opened item, or from a login waiting to be saved (the save bar's Edit…). */
+export function draftFromContent(content: ItemContent | LoginInput): ItemDraft {
   const common = {
     ...emptyDraft(content.type),
     title: content.title,

@@ -14,6 +14,7 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'item-edited': 'Item edited',
   'item-deleted': 'Item deleted',
   'item-restored': 'Item restored',
+  'item-purged': 'Deleted item removed for good',
   'password-revealed': 'Password revealed',
   'password-copied': 'Password copied',
   'username-copied': 'Username copied',
@@ -22,6 +23,7 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'vault-exported-encrypted': 'Vault exported (encrypted)',
   'vault-exported-plain': 'Vault exported as plain CSV',
   'items-imported': 'Items imported',
+  'item-replaced': 'Item replaced by import',
   'item-filled': 'Login filled',
   'share-created': 'Shared',
   'share-delivered': 'Share delivered',
@@ -31,6 +33,14 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'share-updated': 'Share updated',
   'share-revoked': 'Share revoked',
   'share-expired': 'Share expired',
+  'link-created': 'One-time link created',
+  'link-opened': 'One-time link opened',
+  'link-revoked': 'One-time link revoked',
+  'request-created': 'Secret requested',
+  'request-answered': 'Answer to a request received',
+  'request-answer-accepted': 'Answer to a request saved',
+  'request-answer-declined': 'Answer to a request discarded',
+  'request-revoked': 'Secret request withdrawn',
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

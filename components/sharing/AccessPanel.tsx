@@ -2,7 +2,9 @@
  * The access panel of an item the user owns: Share…, who has access with what permission since when and
  * until when, how far each share got (delivered, accepted, last opened: signed receipts, as reported by
  * the recipient's client), Revoke per person or for everyone, a revoke that has not gone out yet (and the
- * relay's refusal, if any), and the rotation notice once access ended.
+ * relay's refusal, if any), and the rotation notice once access ended. A share given to keys the person no
+ * longer has (they were verified with other keys since, T01) says so, gets no updates, and can be revoked
+ * and given again to the verified keys in one step.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
@@ -58,6 +60,15 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
     await load();
   }
 
+  /** Revokes a share to replaced keys and offers the item to the verified ones, with the same permission and end. */
+  async function shareAgain(e: Entry) {
+    setBusy(true);
+    const result = await call('shareCreate', { itemId: item.id, contactIds: [e.contactId], permission: e.permission, expiry: e.until === null ? 'none' : { at: e.until }, confirmedUnverified: false });
+    setBusy(false);
+    showToast({ text: result.ok ? `Shared again with ${e.handle}’s verified keys; the old share is revoked.` : sharingErrorText(result.error) });
+    await load();
+  }
+
   async function dismiss(shareId: string) {
     const result = await call('shareRotateDismiss', { itemId: item.id, shareId });
     if (!result.ok) showToast({ text: sharingErrorText(result.error) });
@@ -109,7 +120,20 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
             <p className="muted">
               As reported by their client: delivered {formatTime(e.deliveredAt)}, accepted {formatTime(e.acceptedAt)}, last opened {formatTime(e.lastOpenedAt)}.
             </p>
-            {e.updatePending && (
+            {e.keyReplaced && (
+              <p className="banner banner-warn" data-testid="key-replaced">
+                Shared with keys {e.handle} no longer has: you verified other keys for {e.handle} since.{' '}
+                {e.state === 'pending' || e.state === 'accepted'
+                  ? 'Whoever holds the old keys keeps what they received; this share gets no updates. Revoke it, and share again with the verified keys.'
+                  : 'Whoever holds the old keys may have kept what they received.'}
+              </p>
+            )}
+            {e.keyReplaced && (e.state === 'pending' || e.state === 'accepted') && (
+              <button type="button" className="small" disabled={busy} onClick={() => void shareAgain(e)}>
+                Revoke and share again with {e.handle}’s verified keys
+              </button>
+            )}
+            {e.updatePending && !e.keyReplaced && (
               <p className="hint">{e.contactState === 'changed' ? 'Changes are held back until you verify their key again.' : 'Your latest changes will reach them at the next sync.'}</p>
             )}
             {(e.state === 'pending' || e.state === 'accepted') && (

@@ -1,14 +1,17 @@
 /**
- * The sharing inbox: shares waiting for an answer (the toolbar badge counts them). Accepting puts the item
- * in the vault marked "shared by"; a share from an unverified sender needs a confirmation, and one from a
- * sender whose key changed cannot be accepted until they are verified again (T01).
+ * The sharing inbox: shares waiting for an answer (the toolbar badge counts them with the requests).
+ * Accepting puts the item in the vault marked "shared by"; a share from an unverified sender needs a
+ * confirmation, and one from a sender whose key changed cannot be accepted until they are verified again
+ * (T01). Offers from people who are not contacts wait below, unopened, as Requests (T02).
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import { DamagedNotice } from './DamagedNotice';
+import { InboxRequests } from './InboxRequests';
 import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
+import { RequestAnswers } from '../links/RequestAnswers';
 
 type Entry = ResponseOf<'inboxList'>['shares'][number];
 
@@ -28,6 +31,7 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refresh, setRefresh] = useState(0);
 
   const load = useCallback(async () => {
     const result = await call('inboxList', {});
@@ -47,6 +51,7 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
     setBusy(false);
     if (!result.ok) setError(sharingErrorText(result.error));
     else if (result.lastError !== null) showToast({ text: result.lastError });
+    setRefresh((n) => n + 1);
     await load();
   }
 
@@ -83,6 +88,8 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
         </p>
       )}
       <DamagedNotice kind="received" count={damaged} />
+      {/* Answers to secret requests (issue 14) come from outsiders, not contacts: listed apart. */}
+      <RequestAnswers onChanged={onChanged} />
       {entries !== null && entries.length === 0 && <p className="empty">No shares waiting for you.</p>}
       <ul className="plain inbox-list">
         {(entries ?? []).map((entry) => (
@@ -123,6 +130,14 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
           </li>
         ))}
       </ul>
+      <InboxRequests
+        refresh={refresh}
+        onChanged={() => {
+          onChanged();
+          void load();
+        }}
+        onOpenContacts={onOpenContacts}
+      />
     </section>
   );
 }

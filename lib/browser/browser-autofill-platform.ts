@@ -1,7 +1,9 @@
 /**
  * The real AutofillPlatform: preferences in `storage.local` (the never-show list sealed, S1), per-tab memory
- * in `storage.session` (trusted contexts only, emptied by a lock, S4), tab URLs and fill requests through
- * `browser.tabs`. Stored values are validated on read; anything malformed reads as the defaults.
+ * and the sealed generated-password history in `storage.session` (trusted contexts only, emptied by a lock,
+ * S4), tab URLs and fill requests through `browser.tabs`, the on-demand prompts through
+ * `browser.scripting.executeScript` (the script is not web-accessible: only we can inject it), and the vault
+ * page's editor in a new tab. Stored values are validated on read; anything malformed reads as the defaults.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
@@ -9,6 +11,7 @@ import { z } from 'zod';
 import { fromBase64, toBase64 } from '../crypto/base64';
 import { SEALED_ALG, type Sealed } from '../crypto/sealed';
 import type { FillOutcome } from '../autofill/fill-request';
+import { PROMPTS_SCRIPT } from '../autofill/prompt-request';
 import { fillOutcomeSchema } from '../autofill/autofill-messages';
 import { DEFAULT_AUTOFILL_PREFS, type AutofillPlatform, type AutofillPrefs, type TabMemory } from '../autofill/background/autofill-platform';
 
@@ -21,6 +24,7 @@ const tabMemoriesSchema = z.record(z.string(), tabMemorySchema);
 
 const prefsItem = storage.defineItem<StoredPrefs>('local:autofillPrefs', { fallback: { inlineMenu: true, neverShow: null }, version: 1 });
 const tabsItem = storage.defineItem<Record<string, TabMemory>>('session:autofillTabs', { fallback: {} });
+const historyItem = storage.defineItem<StoredPrefs['neverShow']>('session:generatedHistory', { fallback: null });
 
 async function readPrefs(): Promise<AutofillPrefs> {
   const parsed = storedPrefsSchema.safeParse(await prefsItem.getValue());
@@ -35,6 +39,16 @@ async function readPrefs(): Promise<AutofillPrefs> {
 
 function storedSealed(sealed: Sealed | null): StoredPrefs['neverShow'] {
   return sealed && { v: sealed.v, alg: sealed.alg, nonce: toBase64(sealed.nonce), ct: toBase64(sealed.ct) };
+}
+
+function sealedFromStore(raw: unknown): Sealed | null {
+  const parsed = storedSealedSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  try {
+    return { v: parsed.data.v, alg: parsed.data.alg, nonce: fromBase64(parsed.data.nonce), ct: fromBase64(parsed.data.ct) };
+  } catch {
+    return null;
+  }
 }
 
 async function readTabs(): Promise<Record<string, TabMemory>> {
@@ -91,5 +105,28 @@ export const browserAutofillPlatform: AutofillPlatform = {
       // No content script in that frame (a browser page, a frame that navigated away).
       return null;
     }
+  },
+  async showPrompt(tabId, frameId, request) {
+    const ask = async () => (await browser.tabs.sendMessage(tabId, request, { frameId })) === true;
+    try {
+      // Installed already in this document: it answers. Else inject it (in the extension's isolated world, beside
+      // the content script, once per document) and ask again.
+      if (await ask().catch(() => false)) return true;
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PROMPTS_SCRIPT] });
+      return await ask();
+    } catch {
+      // The frame is gone, navigated to a page we may not script, or the tab closed.
+      return false;
+    }
+  },
+  async openEditor(token) {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/vault.html#draft=${token}`) });
+  },
+  generatedHistory: {
+    get: async () => sealedFromStore(await historyItem.getValue()),
+    async set(sealed) {
+      if (sealed === null) await historyItem.removeValue();
+      else await historyItem.setValue(storedSealed(sealed));
+    },
   },
 };

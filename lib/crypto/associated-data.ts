@@ -10,6 +10,7 @@ export type Purpose =
   | 'item-key'
   | 'item'
   | 'manifest'
+  | 'overview'
   | 'audit-event'
   | 'audit-head'
   | 'settings'
@@ -19,7 +20,15 @@ export type Purpose =
   | 'contact'
   | 'share-grant'
   | 'received-share'
-  | 'outbox';
+  | 'share-request'
+  | 'outbox'
+  // One-time links and secret requests (issue 14): the link's content and a request's descriptor on the
+  // relay, and the owner's own sealed records of them and of received answers in the vault.
+  | 'link'
+  | 'secret-request'
+  | 'link-record'
+  | 'request-record'
+  | 'request-answer';
 
 /**
  * Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption.

@@ -27,6 +27,11 @@ export type HpkeSecretKey = Key<'HpkeSecretKey'>;
 /** Ed25519 secret key (RFC 8032 §5.1.5 seed) of a vault's sharing identity: signs bundles and envelopes. */
 export type SigningSecretKey = Key<'SigningSecretKey'>;
 
+/** HKDF(link secret ‖ Argon2id(passphrase), "link-content"): seals and opens one one-time link's content. */
+export type LinkContentKey = Key<'LinkContentKey'>;
+/** HKDF(request secret, "request-descriptor"): seals and opens one secret request's signed descriptor. */
+export type RequestDescriptorKey = Key<'RequestDescriptorKey'>;
+
 /**
  * The key that is every member of a union of key types at once. Brands conflict, so a union of two
  * distinct kinds gives `never`: deriveSubkey and wrapKey ask for `AllOf<…>` of the key a label or purpose

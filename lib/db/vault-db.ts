@@ -39,6 +39,17 @@ export interface ItemRecord {
   deletedAt: number | null;
 }
 
+/**
+ * One overview bucket: the list rows (title, username, first URL, folder, tags, favourite, type, times) of
+ * the items whose id falls into it, sealed under the vault key (lib/vault/records/overview-bucket), so unlock
+ * decrypts a few dozen buckets instead of every item. Its revision lives in the sealed manifest.
+ */
+export interface OverviewRecord {
+  /** Bucket number, 0..OVERVIEW_BUCKETS-1. */
+  id: number;
+  sealed: Sealed;
+}
+
 /** One audit event; its content is sealed, `hash` chains it to the previous one. */
 export interface AuditRecord {
   /** 1, 2, 3, … without gaps. */
@@ -58,10 +69,19 @@ export interface IdentityRecord {
   profile: Sealed;
 }
 
+/*
+ * `rev` on sharing records (contacts, grants, received copies, requests): increases by one on every write,
+ * is bound into the record's associated data and listed in the header's manifest, so a rolled-back,
+ * removed or revived record is noticed (T09). Absent on rows written before version 3; those are re-sealed
+ * with one when sharing binds its records (lib/sharing/store/bind-sharing-records).
+ */
+
 /** A pinned contact; handle, keys and verification state are all inside `sealed` (handles identify people, S1). */
 export interface ContactRecord {
   /** Random, 16 bytes as hex; opaque. */
   id: string;
+  /** See `rev` above. */
+  rev?: number;
   sealed: Sealed;
 }
 
@@ -69,6 +89,8 @@ export interface ContactRecord {
 export interface ShareRecord {
   /** The share id (base64 of 16 random bytes), which the relay sees anyway. */
   id: string;
+  /** See `rev` above. */
+  rev?: number;
   sealed: Sealed;
 }
 
@@ -80,9 +102,34 @@ export interface ShareRecord {
 export interface ReceivedRecord {
   /** The share id. */
   id: string;
+  /** See `rev` above. */
+  rev?: number;
   domains: string[];
   /** ms since epoch; absent when the share does not expire (absent values stay out of the index). */
   expiresAt?: number;
+  sealed: Sealed;
+  /**
+   * A live copy with an expiry carries its own tombstone (share id and last version), sealed in advance
+   * beside it, so that the expiry alarm can delete the copy while the vault is locked and leave an
+   * authenticated tombstone in its place (T04).
+   */
+  expiredTombstone?: Sealed;
+  /**
+   * Set by the expiry alarm while locked: `sealed` is then the advance tombstone of the copy that expired
+   * at `expiresAt` (bound into its associated data, checked at the next unlock); `at` is when the alarm ran.
+   */
+  endedWhileLocked?: { expiresAt: number; at: number };
+}
+
+/**
+ * An offer from a handle that is not among the contacts (T02): kept unopened, with the envelope as the
+ * relay delivered it, until the user verifies the sender; sealed (the handle identifies a person, S1).
+ */
+export interface RequestRecord {
+  /** Random, 16 bytes as hex; opaque. */
+  id: string;
+  /** See `rev` above. */
+  rev?: number;
   sealed: Sealed;
 }
 
@@ -90,6 +137,16 @@ export interface ReceivedRecord {
 export interface OutboxRecord {
   /** 1, 2, 3, … in the order the operations must go out. */
   seq: number;
+  sealed: Sealed;
+}
+
+/**
+ * A one-time link, a secret request or a received answer (issue 14), sealed whole: the link or request
+ * secret, labels, keys and answers are all inside (S1). The id is the relay's id (derived from the secret,
+ * which the relay sees anyway) or, for an answer, the relay's answer id.
+ */
+export interface LinkRecord {
+  id: string;
   sealed: Sealed;
 }
 
@@ -103,6 +160,11 @@ export class VaultDb extends Dexie {
   shares!: Table<ShareRecord, string>;
   received!: Table<ReceivedRecord, string>;
   outbox!: Table<OutboxRecord, number>;
+  requests!: Table<RequestRecord, string>;
+  links!: Table<LinkRecord, string>;
+  secretRequests!: Table<LinkRecord, string>;
+  requestAnswers!: Table<LinkRecord, string>;
+  overviews!: Table<OverviewRecord, number>;
 
   constructor(name = 'sealpass-vault') {
     super(name);
@@ -121,5 +183,19 @@ export class VaultDb extends Dexie {
       received: 'id, *domains, expiresAt',
       outbox: 'seq',
     });
+    // Issue 12: share offers from unknown senders wait here, unopened. A new table only: the revisions of
+    // the other sharing records are plain fields (not indexed) that the first unlock adds (bind-sharing-records).
+    this.version(3).stores({
+      requests: 'id',
+    });
+    // One-time links and secret requests (issue 14): new tables only, as for sharing.
+    this.version(4).stores({
+      links: 'id',
+      secretRequests: 'id',
+      requestAnswers: 'id',
+    });
+    // Overview buckets (issue 15): a new table only. Buckets need the vault key, so an existing vault gets
+    // them at its next unlock (lib/vault/lifecycle/open-vault-lists), not here.
+    this.version(5).stores({ overviews: 'id' });
   }
 }

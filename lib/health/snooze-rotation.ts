@@ -4,7 +4,8 @@ import { VaultError } from '../vault/model/vault-error';
 import { commitChanges } from '../vault/records/commit-changes';
 import { getLiveRecord } from '../vault/items/get-item';
 import type { ItemContent } from '../vault/model/item-schema';
-import { openItem } from '../vault/records/open-item';
+import { openCurrentItem } from '../vault/records/open-item';
+import { overviewRow } from '../vault/records/overview-bucket';
 import { sealItem } from '../vault/records/seal-item';
 import type { UnlockedVault } from '../vault/keys/unlocked-vault';
 
@@ -18,12 +19,12 @@ export async function snoozeRotation(db: VaultDb, vault: UnlockedVault, id: stri
   const record = await getLiveRecord(db, id);
   let content: ItemContent;
   try {
-    content = openItem(vault, record);
+    content = openCurrentItem(vault, record);
   } catch {
     throw new VaultError('corrupted', 'This item is damaged and cannot be changed. Your other items are safe.');
   }
   if (content.type !== 'login') throw new VaultError('not-found', 'Only logins have rotation reminders.');
   const { rotationSnoozedUntil: _previous, ...rest } = content;
   const next: ItemContent = until !== null && until > now ? { ...rest, rotationSnoozedUntil: until } : rest;
-  await commitChanges(db, vault, { put: [sealItem(vault, id, record.rev + 1, next, record)] }, now);
+  await commitChanges(db, vault, { put: [sealItem(vault, id, record.rev + 1, next, record)], rows: [overviewRow(id, record.rev + 1, next, false)] }, now);
 }

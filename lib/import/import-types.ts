@@ -9,6 +9,7 @@ export type ImportFormat =
   | 'bitwarden-csv'
   | 'bitwarden-json'
   | '1password-csv'
+  | '1password7-csv'
   | 'lastpass-csv'
   | 'chrome-csv'
   | 'firefox-csv'
@@ -20,6 +21,7 @@ export const IMPORT_FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
   'bitwarden-csv': 'Bitwarden (CSV)',
   'bitwarden-json': 'Bitwarden (JSON, unencrypted)',
   '1password-csv': '1Password (CSV)',
+  '1password7-csv': '1Password 7 (CSV, Windows or Mac)',
   'lastpass-csv': 'LastPass (CSV)',
   'chrome-csv': 'Chrome or Edge (CSV)',
   'firefox-csv': 'Firefox (CSV)',
@@ -30,13 +32,15 @@ export const IMPORT_FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
 /**
  * Something wrong with one row. `row` counts as a spreadsheet does (the header is row 1, the first data
  * row is row 2); in a JSON file it is the item's position, from 1. `skipped`: the row is not imported
- * (otherwise it is, and the problem says what was done instead).
+ * (otherwise it is, and the problem says what was done instead). `notice`: nothing is wrong with the file;
+ * the row was left out on purpose (Firefox's sync-account entry), so there is nothing to fix.
  */
 export interface ImportProblem {
   row: number;
   column?: string;
   problem: string;
   skipped: boolean;
+  notice?: true;
 }
 
 /** One importable row: its number and its validated content. */

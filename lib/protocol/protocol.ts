@@ -9,6 +9,7 @@ import { autofillSaveMessages } from '../autofill/autofill-save-messages';
 import { exportMessages } from '../export/export-messages';
 import { healthMessages } from '../health/health-messages';
 import { importMessages } from '../import/import-messages';
+import { linksMessages } from '../links/links-messages';
 import type { HandlersOf, RequestIn, ResponseIn } from '../messaging/define-message';
 import { sharingMessages } from '../sharing/sharing-messages';
 import type { ErrorCode } from '../vault/model/vault-error';
@@ -22,6 +23,7 @@ export const protocol = {
   ...autofillMessages,
   ...importMessages,
   ...sharingMessages,
+  ...linksMessages,
 } as const;
 
 export type Protocol = typeof protocol;

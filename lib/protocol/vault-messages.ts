@@ -15,6 +15,8 @@ export const vaultMessages = {
   vaultCreate: message(z.object({ password: masterPassword }).strict(), empty, pages),
   vaultUnlock: message(z.object({ password: masterPassword }).strict(), z.object({ integrity: integrityReportSchema }), pages),
   vaultLock: message(empty, empty, pages),
+  /** Opens every item record and overview bucket and reports what does not open or match the manifest (issue 15). */
+  vaultCheckIntegrity: message(empty, z.object({ integrity: integrityReportSchema }), pages),
   vaultChangePassword: message(z.object({ current: masterPassword, next: masterPassword }).strict(), empty, pages),
   itemList: message(empty, z.object({ items: z.array(itemSummarySchema) }), pages),
   itemGet: message(z.object({ id }).strict(), z.object({ item: itemSchema }), pages),

@@ -16,9 +16,15 @@ export const RELAY_ERROR_STATUS = {
   'auth-replayed': 401,
   'auth-unknown-identity': 401,
   'auth-session-expired': 401,
+  // Links and requests (issue 14): a wrong access token or a proof the page did not make.
+  forbidden: 403,
   'not-found': 404,
   'unknown-recipient': 404,
   'handle-taken': 409,
+  // One-time links and secret requests (issue 14): spent, expired or revoked; or answered as often as allowed.
+  gone: 410,
+  exists: 409,
+  'too-many-links': 429,
   'body-too-large': 413,
   'envelope-too-large': 413,
   'rate-limited': 429,

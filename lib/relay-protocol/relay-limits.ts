@@ -21,6 +21,12 @@ export const MAX_BODY_BYTES = MAX_BATCH * (MAX_ENVELOPE_BYTES + 1024);
  */
 export const MAX_SMALL_BODY_BYTES = 16 * 1024;
 
+/**
+ * Largest body of a call that carries one envelope-sized text (a link's sealed content, a request's
+ * answer), in bytes: the envelope plus JSON framing.
+ */
+export const MAX_ONE_ENVELOPE_BODY_BYTES = MAX_ENVELOPE_BYTES + 1024;
+
 /** How far a request's signed time may be from the relay's clock, either way, in ms (5 minutes). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 

@@ -48,7 +48,7 @@ export const sharingStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** Envelopes the client refused lately (forged, misaddressed, replayed …), newest last. */
   refusals: z.array(refusal),
-  /** Shares waiting for accept or decline. */
+  /** Shares and requests waiting for an answer. */
   inboxCount: z.number().int().nonnegative(),
   /** Sharing records of this vault that did not open at the last sync, per table; zeros before the first. */
   damaged: z.object({ contacts: damaged, grants: damaged, received: damaged }),
@@ -74,8 +74,15 @@ export const contactDetailSchema = contactSummarySchema.extend({
 export const accessEntrySchema = z.object({
   shareId: z.string(),
   handle: z.string(),
+  /** The local contact the grant was given to (for "share again"). */
+  contactId: id,
   /** The contact's verification state now; `unknown` when the contact record is gone. */
   contactState: z.enum(['unverified', 'verified', 'changed', 'unknown']),
+  /**
+   * The grant was given to keys the contact no longer has (they were re-pinned since: a contact code or
+   * verified new keys, T01). It gets no updates; revoke it, and share again to the verified keys.
+   */
+  keyReplaced: z.boolean(),
   permission,
   since: time,
   until: time.nullable(),
@@ -107,6 +114,18 @@ export const inboxEntrySchema = z.object({
   expiresAt: time.nullable(),
   receivedAt: time,
   missing,
+});
+
+/**
+ * An offer from a handle that is not among the contacts (T02), waiting unopened: only the handle it claims
+ * to come from is known, and it can be accepted once that handle is a verified contact.
+ */
+export const requestEntrySchema = z.object({
+  id,
+  from: z.string(),
+  /** The contact with that handle now, if any: only `verified` lets the request be accepted. */
+  fromState: z.enum(['unverified', 'verified', 'changed', 'unknown']),
+  receivedAt: time,
 });
 
 export const receivedViewSchema = z.object({
@@ -170,6 +189,13 @@ export const sharingMessages = {
   /** `damaged` counts received records that did not open (pending or accepted: nobody can tell). */
   inboxList: message(empty, z.object({ shares: z.array(inboxEntrySchema), damaged }), pages),
   inboxAnswer: message(z.object({ id, answer: z.enum(['accept', 'decline']), confirmedUnverified: z.boolean() }).strict(), empty, pages),
+
+  /** Offers from unknown senders, unopened (T02); `damaged` counts request records that did not open. */
+  shareRequestList: message(empty, z.object({ requests: z.array(requestEntrySchema), damaged }), pages),
+  /** Opens a request with its sender's pinned keys and accepts it; only once the sender is a verified contact. */
+  shareRequestAccept: message(z.object({ id }).strict(), empty, pages),
+  /** Drops a request; nothing is sent back (there are no verified keys to send it to). */
+  shareRequestDecline: message(z.object({ id }).strict(), empty, pages),
 
   /** The accepted received items, as list rows marked "shared by"; `damaged` as for inboxList. */
   receivedList: message(empty, z.object({ items: z.array(itemSummarySchema), damaged }), pages),

@@ -1,7 +1,8 @@
 /**
  * The composition root of the background: one vault session, and every feature's handlers built around it
  * (the vault's own, autofill, saves, import, export, health, sharing). Features do not know each other
- * here; where one reacts to another (a deleted item's shares), this file wires the hook.
+ * here; where one reacts to another (a deleted item's shares, sharing's records checked at unlock), this
+ * file wires the hook.
  */
 import { createAutofillHandlers } from '../autofill/background/create-autofill-handlers';
 import { createSaveHandlers } from '../autofill/background/create-save-handlers';
@@ -10,7 +11,9 @@ import { createHealthHandlers } from '../health/background/create-health-handler
 import { createImportHandlers } from '../import/background/create-import-handlers';
 import type { Handlers } from '../protocol/protocol';
 import { createSharingHandlers } from '../sharing/background/create-sharing-handlers';
+import { createLinksHandlers } from '../links/background/create-links-handlers';
 import { revokeDeletedItemShares } from '../sharing/owner/revoke-deleted-item-shares';
+import { checkSharingAtUnlock } from '../sharing/sync/check-sharing-at-unlock';
 import type { HandlerContext } from './context/handler-context';
 import { VaultSession } from './context/vault-session';
 import { createVaultHandlers } from './create-vault-handlers';
@@ -33,13 +36,18 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
   };
   const ctx: HandlerContext<ServiceDeps> = { deps, session, unlocked, touch };
   const handlers: Handlers = {
-    ...createVaultHandlers(ctx, (vault, itemId, itemTitle) => revokeDeletedItemShares(deps.db, vault, itemId, itemTitle, deps.now())),
-    ...createSaveHandlers(ctx),
+    ...createVaultHandlers(ctx, {
+      onItemDeleted: (vault, itemId, itemTitle) => revokeDeletedItemShares(deps.db, vault, itemId, itemTitle, deps.now()),
+      onUnlocked: (vault) => checkSharingAtUnlock(deps.db, vault, deps.now()),
+    }),
+    // A change proposed from the save bar goes out at once, as an edit made in the vault page does.
+    ...createSaveHandlers(ctx, { afterProposal: async () => void (await handlers.sharingSync({}, { kind: 'extension-page' })) }),
     ...createExportHandlers(ctx),
     ...createHealthHandlers(ctx),
     ...createAutofillHandlers(ctx),
     ...createImportHandlers(ctx),
     ...createSharingHandlers(ctx),
+    ...createLinksHandlers(ctx),
   };
   return { handlers, session };
 }

@@ -14,8 +14,10 @@ import { getItem } from '../vault/items/get-item';
 import { purgeDeletedItems } from '../vault/items/purge-deleted-items';
 import { updateItem } from '../vault/items/update-item';
 import { changeMasterPassword } from '../vault/lifecycle/change-master-password';
+import { checkVaultIntegrity } from '../vault/lifecycle/check-vault-integrity';
 import { createVault } from '../vault/lifecycle/create-vault';
 import { unlockVault } from '../vault/lifecycle/unlock-vault';
+import type { IntegrityReport } from '../vault/model/integrity-report';
 import { VaultError } from '../vault/model/vault-error';
 import { readAuditLog } from '../vault/records/read-audit-log';
 import { recordAuditEvent } from '../vault/records/record-audit-event';
@@ -24,15 +26,20 @@ import type { HandlerContext } from './context/handler-context';
 /** Shortest master password the background accepts, in UTF-16 units; the UI also requires a strength score of at least 3. */
 const MIN_MASTER_PASSWORD_LENGTH = 8;
 
-/** What happens elsewhere when an item is deleted (sharing revokes its live shares). */
-export type ItemDeletedHook = (vault: UnlockedVault, itemId: string, itemTitle: string | undefined) => Promise<unknown>;
+/** How other features react to the vault's events; the composition root wires them. */
+export interface VaultHooks {
+  /** Runs after an item is deleted, with its title before deletion (sharing revokes its live shares). */
+  onItemDeleted: (vault: UnlockedVault, itemId: string, itemTitle: string | undefined) => Promise<unknown>;
+  /** Runs after an unlock; checks the other records bound into the manifest (sharing's, T09) for the report. */
+  onUnlocked: (vault: UnlockedVault) => Promise<IntegrityReport['records']>;
+}
 
 /**
  * @param ctx - the shared session and platform parts
- * @param onItemDeleted - runs after an item is deleted, with its title before deletion
+ * @param hooks - other features' reactions to deletes and unlocks
  * @returns the handlers of lib/protocol/vault-messages
  */
-export function createVaultHandlers(ctx: HandlerContext, onItemDeleted: ItemDeletedHook): HandlersOf<typeof vaultMessages> {
+export function createVaultHandlers(ctx: HandlerContext, hooks: VaultHooks): HandlersOf<typeof vaultMessages> {
   const { deps, session, unlocked, touch } = ctx;
   const { db } = deps;
   const titleOf = (vault: UnlockedVault, id: string) => {
@@ -59,9 +66,12 @@ export function createVaultHandlers(ctx: HandlerContext, onItemDeleted: ItemDele
     async vaultUnlock({ password }) {
       const { vault, integrity } = await unlockVault(db, password, deps.now());
       await session.start(vault);
-      await purgeDeletedItems(db, vault, deps.now());
+      const { damaged } = await purgeDeletedItems(db, vault, deps.now());
+      if (damaged.length > 0) integrity.quarantined = [...new Set([...integrity.quarantined, ...damaged])];
+      // A failure there must not keep the vault locked: the records' own lists report what they cannot open.
+      const records = await hooks.onUnlocked(vault).catch(() => undefined);
       await touch();
-      return { integrity };
+      return { integrity: records ? { ...integrity, records } : integrity };
     },
     async vaultLock() {
       try {
@@ -71,6 +81,9 @@ export function createVaultHandlers(ctx: HandlerContext, onItemDeleted: ItemDele
         await session.end();
       }
       return {};
+    },
+    async vaultCheckIntegrity() {
+      return { integrity: await checkVaultIntegrity(db, await unlocked()) };
     },
     async vaultChangePassword({ current, next }) {
       checkStrength(next);
@@ -94,7 +107,7 @@ export function createVaultHandlers(ctx: HandlerContext, onItemDeleted: ItemDele
       const vault = await unlocked();
       const { itemTitle } = titleOf(vault, id);
       await deleteItem(db, vault, id, deps.now());
-      await onItemDeleted(vault, id, itemTitle);
+      await hooks.onItemDeleted(vault, id, itemTitle);
       return {};
     },
     async itemRestore({ id }) {

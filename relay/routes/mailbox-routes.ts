@@ -27,7 +27,7 @@ const utf8 = new TextEncoder();
 /** Post, list and acknowledge routes; `auth` is the app's authenticate middleware, whose claim each store call spends. */
 export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate>) {
   return new Hono<RelayEnv>()
-    .post(ENVELOPES_PATH, auth(MAX_BODY_BYTES), async (c) => {
+    .post(ENVELOPES_PATH, auth(MAX_BODY_BYTES, 'in-route'), async (c) => {
       const request = parseJsonBody(c.var.body, postEnvelopesRequestSchema);
       const now = deps.now();
       const batch = request.envelopes.map((item): EnvelopeToStore => {
@@ -61,7 +61,7 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
           throw new RelayHttpError('relay-full', 'the relay is out of storage for envelopes; nothing was stored', { retryAfterSeconds: FULL_RETRY_AFTER_S });
       }
     })
-    .get(MAILBOX_PATH, auth(0), async (c) => {
+    .get(MAILBOX_PATH, auth(0, 'in-route'), async (c) => {
       const query = mailboxQuerySchema.safeParse(c.req.query());
       if (!query.success) throw new RelayHttpError('invalid-request', 'invalid request: query');
       const limit = query.data.limit ?? DEFAULT_LIST_LIMIT;
@@ -81,7 +81,7 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
         next: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       } satisfies MailboxPage);
     })
-    .post(MAILBOX_ACK_PATH, auth(MAX_SMALL_BODY_BYTES), async (c) => {
+    .post(MAILBOX_ACK_PATH, auth(MAX_SMALL_BODY_BYTES, 'in-route'), async (c) => {
       const request = parseJsonBody(c.var.body, ackRequestSchema);
       const deleted = await deps.store.ackEnvelopes(c.var.handle, request.ids, c.var.claim);
       return c.json({ deleted } satisfies AckResponse);

@@ -12,6 +12,7 @@ import { BatchRefusal } from './batch-refusal';
 import { findFullMailboxes, type MailboxUsage } from './find-full-mailboxes';
 import { parseBundleRow } from './parse-bundle-row';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { createPostgresLinkStore } from './postgres-link-store';
 import { ClaimRefused, type PostOutcome, type RelayStore, type RequestClaim, type StoredEnvelope } from './relay-store';
 
 export interface PostgresStoreOptions {
@@ -120,6 +121,8 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
 
   return {
     kind: 'postgres',
+    // Links and requests (issue 14).
+    ...createPostgresLinkStore(pool),
 
     async migrate() {
       await transaction(async (client) => {

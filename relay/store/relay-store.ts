@@ -8,6 +8,7 @@
  * drive the clock.
  */
 import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
+import type { LinkStore } from './link-store';
 
 /** An envelope as the store takes it: the batch's checks (expiry bounds, size) are already done. */
 export interface EnvelopeToStore {
@@ -107,7 +108,8 @@ export interface PurgeCounts {
   postIds: number;
 }
 
-export interface RelayStore {
+/** Links and requests (issue 14) are their own part of the interface: link-store.ts. */
+export interface RelayStore extends LinkStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema; several processes may call it at once. */
   migrate(): Promise<void>;

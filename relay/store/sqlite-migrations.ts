@@ -2,6 +2,8 @@
  * The SQLite schema, one entry per version (PRAGMA user_version counts how many have run). Append only:
  * a released entry is never edited, a change is a new entry.
  */
+import { SQLITE_LINK_MIGRATION } from './link-migrations';
+
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE identities (
@@ -51,16 +53,21 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX rate_counters_by_expiry ON rate_counters (expires_at);
   `,
-  // 2: a share id is its poster's own (envelopes are revoked by poster and share id), so the table of
-  //    first posters goes: it forgot a share once its last post expired and let another identity take it
-  //    (T04). The bytes all mailboxes hold, for the relay's storage budget (S6): kept by every statement
-  //    that stores or deletes envelopes, in its transaction, so a post reads one row instead of summing.
-  //    Post ids, kept until their envelope's expiry, so a retried post is stored once. Sessions. Nonces
-  //    keyed by expiry first, so the purge walks the primary key and no second index is written per request.
+  // One-time links and secret requests (issue 14).
+  SQLITE_LINK_MIGRATION,
+  // 3: a share id is its poster's own (envelopes are revoked by poster and share id), so the table of
+  // first posters goes: it forgot a share once its last post expired and let another identity take it (T04).
+  //    The bytes all mailboxes hold, for the relay's storage budget (S6): kept by every statement that
+  //    stores or deletes envelopes, in its transaction, so a post checks one row instead of summing.
   `
   DROP TABLE shares;
   CREATE TABLE relay_usage (id INTEGER PRIMARY KEY CHECK (id = 1), bytes INTEGER NOT NULL);
   INSERT INTO relay_usage (id, bytes) SELECT 1, coalesce(sum(size), 0) FROM envelopes;
+  `,
+  // 4: post ids, kept until their envelope's expiry, so a retried post is stored once (issue 15). Sessions:
+  //    a signed call opens one, later calls carry an HMAC under its key. Nonces keyed by expiry first,
+  //    so the purge walks the primary key and no second index is written per request.
+  `
   ALTER TABLE envelopes ADD COLUMN post_id TEXT NOT NULL DEFAULT '';
   UPDATE envelopes SET post_id = 'relay-existing-' || id;
   CREATE TABLE post_ids (
@@ -80,12 +87,15 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX sessions_by_handle ON sessions (handle, expires_at);
   CREATE INDEX sessions_by_expiry ON sessions (expires_at);
-  DROP TABLE nonces;
-  CREATE TABLE nonces (
+  CREATE TABLE nonces_keyed_by_expiry (
     expires_at INTEGER NOT NULL,
     handle TEXT NOT NULL,
     nonce TEXT NOT NULL,
     PRIMARY KEY (expires_at, handle, nonce)
   ) WITHOUT ROWID;
+  -- Nonces still within their window move over, so a request seen before the upgrade stays refused.
+  INSERT INTO nonces_keyed_by_expiry (expires_at, handle, nonce) SELECT expires_at, handle, nonce FROM nonces;
+  DROP TABLE nonces;
+  ALTER TABLE nonces_keyed_by_expiry RENAME TO nonces;
   `,
 ];

@@ -25,6 +25,7 @@ import {
   type StoredSession,
 } from './relay-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { createSqliteLinkStore } from './sqlite-link-store';
 
 /** A deleted envelope's size, to count off the storage budget. */
 interface Sized {
@@ -125,6 +126,9 @@ export function openSqliteStore(filename: string): RelayStore {
       if (counted > count.limit) throw new ClaimRefused('rate-limited', count.expiresAt);
     }
   };
+
+  // Links and requests (issue 14): their own statements, prepared with the rest after migrate().
+  const links = createSqliteLinkStore(db);
 
   /** Counts deleted envelopes off the storage budget. @returns how many were deleted */
   const released = (rows: Sized[]): number => {
@@ -240,6 +244,7 @@ export function openSqliteStore(filename: string): RelayStore {
 
   return {
     kind: 'sqlite',
+    ...links.methods,
 
     async migrate() {
       db.transaction(() => {
@@ -251,6 +256,7 @@ export function openSqliteStore(filename: string): RelayStore {
         }
       }).immediate();
       prepared = statements();
+      links.prepare();
     },
 
     async registerIdentity(bundle: IdentityBundle, now: number) {

@@ -83,6 +83,33 @@ export async function clickOurButton(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Clicks, with the real mouse, the centre of the first element matching `selector` inside our UI's closed
+ * shadow roots (a field or list of the save bar, say).
+ * @throws {Error} when nothing matches
+ */
+export async function clickOurElement(page: Page, selector: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadows: CdpNode[] = [];
+    walk(root, (node) => {
+      if (node.nodeName.startsWith('SEALPASS-') && node.shadowRoots?.[0]) shadows.push(node.shadowRoots[0]);
+    });
+    for (const shadow of shadows) {
+      const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
+      if (nodeId === 0) continue;
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
+      const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      return;
+    }
+    throw new Error(`nothing matches ${selector} in our UI`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * Clicks our button `name` until `effect` holds. The overlay guard ignores clicks until the host has been
  * visible for a moment (IntersectionObserver v2), so the first click may land too early; every click is a
  * real one, and the wait is on the effect, not on time.

@@ -4,9 +4,9 @@
  * test queues; the real background is exercised by tests/vault-service and the E2E suite.
  */
 import { detectForms } from '../../lib/autofill/content/detect/detect-forms';
-import { offerGenerator } from '../../lib/autofill/content/save/generator-offer';
-import { showSaveBar } from '../../lib/autofill/content/save/save-bar';
-import type { SendSaveMessage } from '../../lib/autofill/content/save/save-flow-types';
+import { showGeneratorMenu } from '../../lib/autofill/content/prompts/generator-menu';
+import { showSaveBar } from '../../lib/autofill/content/prompts/save-bar';
+import type { SendSaveMessage } from '../../lib/autofill/content/save/send-save-message';
 import { watchSubmissions } from '../../lib/autofill/content/save/watch-submissions';
 import type { SaveOffer, Submission } from '../../lib/autofill/autofill-save-messages';
 
@@ -18,7 +18,10 @@ export interface SaveTestApi {
   reports: Submission[];
   /** Shows the save bar for `offer`. */
   showBar(offer: SaveOffer): void;
-  /** Starts the generator button on the document's new-password fields. */
+  /**
+   * Opens the generator menu whenever a new-password or confirm-password field gets the focus, as the
+   * background's prompt request does after the content script's `generatorOpen`.
+   */
   startGenerator(): void;
   /** Messages sent to "the background", in order. */
   sent: { type: string; payload: unknown }[];
@@ -57,7 +60,14 @@ const api: SaveTestApi = {
     showSaveBar(document, offer, send);
   },
   startGenerator() {
-    offerGenerator(document, { detect: () => detectForms(document), send });
+    document.addEventListener('focusin', (event) => {
+      const field = event.composedPath()[0];
+      if (!(field instanceof HTMLInputElement)) return;
+      const form = detectForms(document).find((candidate) =>
+        candidate.fields.some((f) => (f.role === 'new-password' || f.role === 'confirm-password') && f.elements.includes(field)),
+      );
+      if (form) showGeneratorMenu(field, form, send);
+    }, true);
   },
 };
 (window as unknown as { saveTest: SaveTestApi }).saveTest = api;

@@ -1,6 +1,6 @@
 /** The vault and Argon2 figures measured inside real Chromium: Vite-built page, local http server, playwright-core. */
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 // Types only: vite and playwright-core are imported when the Chromium bench starts, since loading them adds about
 // 230 MB to this process's RSS, which would otherwise land in the Node run's `peakRssMiB`.
 import type { BrowserContext } from 'playwright-core';
-import type { Argon2PageFigures, BenchWindow } from './chromium/bench-page';
+import type { Argon2PageFigures, BenchWindow, KdfCandidateFigures } from './chromium/bench-page';
 import type { VaultFigures } from './vault-bench';
 import type { ImportFigures } from './import-bench';
 
@@ -17,8 +17,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '..', '..');
 const ENTRY = join(HERE, 'chromium', 'bench-page.ts');
 const PAGE_SCRIPT = 'bench-page.js';
-/** A hung page must not hang `npm run bench`; a normal run takes well under a minute. */
-const TIMEOUT_MS = 180_000;
+/**
+ * A hung page must not hang `npm run bench`. A quiet run takes about a minute; with the Argon2id candidates (15
+ * derivations more) on two busy shared cores it took over three, so the limit leaves room for that.
+ */
+const TIMEOUT_MS = 420_000;
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -27,7 +30,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** Either the figures, or why there are none (`failed` is false when Chromium is simply not installed). */
 export type ChromiumBenchResult =
-  | { ok: true; version: string; argon2: Argon2PageFigures; vault: VaultFigures; import: ImportFigures }
+  | { ok: true; version: string; argon2: Argon2PageFigures; kdfCandidates: KdfCandidateFigures; vault: VaultFigures; import: ImportFigures }
   | { ok: false; failed: boolean; reason: string };
 
 /** `CHROMIUM_PATH` or Debian's chromium, as in the e2e harness. */
@@ -63,6 +66,15 @@ async function buildPage(outDir: string): Promise<void> {
       rolldownOptions: { input: ENTRY, output: { format: 'es', entryFileNames: PAGE_SCRIPT } },
     },
   });
+  // The Argon2id candidates' WebAssembly and workers (chromium/kdf-candidates.ts), served as their packages ship them.
+  await cp(join(REPO_ROOT, 'node_modules', 'argon2id', 'dist'), join(outDir, 'kdf'), { recursive: true });
+  await cp(join(REPO_ROOT, 'node_modules', '@very-amused', 'argon2-wasm', 'build'), join(outDir, 'kdf', 'amused'), { recursive: true });
+  // Its build sizes the pthread pool by navigator.hardwareConcurrency; with 4 lanes on 2 cores the 3rd and 4th
+  // thread would be started on demand, which blocks forever inside a worker. Four pooled workers avoid that.
+  await writeFile(
+    join(outDir, 'kdf', 'amused', 'worker-4-threads.js'),
+    "Object.defineProperty(WorkerNavigator.prototype, 'hardwareConcurrency', { get: () => 4 });\nimportScripts('worker.js');\n",
+  );
   await writeFile(
     join(outDir, 'index.html'),
     `<!doctype html><meta charset="utf-8"><title>Sealpass bench</title><script type="module" src="./${PAGE_SCRIPT}"></script>\n`,
@@ -125,6 +137,7 @@ async function runInPage(context: BrowserContext, origin: string, count: number,
     });
     // Argon2 first, in a quiet page, as in the Node run. The callbacks stay trivial: Playwright sends their source text.
     const argon2 = await page.evaluate((runs) => (window as unknown as BenchWindow).runArgon2Bench(runs), argon2Runs);
+    const kdfCandidates = await page.evaluate((runs) => (window as unknown as BenchWindow).runKdfCandidates(runs), Math.min(argon2Runs, 3));
     const vault = await page.evaluate(
       ([items, label]) => (window as unknown as BenchWindow).runVaultBench(items, label),
       [count, storage] as const,
@@ -133,7 +146,7 @@ async function runInPage(context: BrowserContext, origin: string, count: number,
       ([rows, label]) => (window as unknown as BenchWindow).runImportBench(rows, label),
       [count, storage] as const,
     );
-    return { argon2, vault, import: imported };
+    return { argon2, kdfCandidates, vault, import: imported };
   } finally {
     await page.close();
   }

@@ -105,7 +105,7 @@ function load(url: string, method: 'GET' | 'POST', seconds: number, source: { qu
  * CPU time a process has used (user + system, ms) from /proc, or null off Linux. On a shared machine
  * requests/s depends on what else runs; CPU per request does not, so both are reported.
  */
-function cpuMillis(pid: number | undefined): number | null {
+export function cpuMillis(pid: number | undefined): number | null {
   const file = `/proc/${pid}/stat`;
   if (pid === undefined || !existsSync(file)) return null;
   // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 Hz on Linux).

@@ -12,6 +12,7 @@ import { partFailed, runPart } from './run-part';
 import { round } from './stats';
 import { benchVault } from './vault-bench';
 import { benchImport } from './import-bench';
+import { benchLinks } from './links-bench';
 
 // Every part under a time limit (run-part.ts): one that hangs or throws is reported and the run goes on.
 const argon2 = await runPart('argon2', () => benchArgon2());
@@ -24,6 +25,8 @@ const sharingService = await runPart('sharingService', () => benchSharingService
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 // After the peak-memory reading: its pre-signed requests (~150 MB) belong to the load generator, not to us.
 const relay = await runPart('relay', (signal) => benchRelay(signal));
+// One-time links (issue 14): create, opens/s on SQLite, and the page's reveal in Chromium.
+const links = await runPart('links', () => benchLinks());
 // After the Node figures rather than beside them: two cores, and a browser running alongside would skew both.
 const chromiumPart = await runPart('chromium', () => benchChromium());
 const chromium = partFailed(chromiumPart) ? { ok: false as const, failed: true, reason: chromiumPart.failed } : chromiumPart;
@@ -32,6 +35,14 @@ const argon2Chromium = chromium.ok
       ...chromium.argon2,
       // The same native CLI figure as `argon2`: the target is about the KDF the extension really runs.
       oursOverNative: partFailed(argon2) || argon2.nativeCliMs === null ? null : round(chromium.argon2.hashWasmMs / argon2.nativeCliMs),
+      // Issue 15's candidates in the same page and run, each over the same native figure.
+      candidates: {
+        ...chromium.kdfCandidates,
+        overNative: Object.fromEntries(
+          ([['hashWasm', chromium.kdfCandidates.hashWasmMs], ['openpgpSimd', chromium.kdfCandidates.openpgpSimd.ms], ['referenceSimdThreads', chromium.kdfCandidates.referenceSimdThreads.ms]] as const)
+            .map(([name, ms]) => [name, ms === null || partFailed(argon2) || argon2.nativeCliMs === null ? null : round(ms / argon2.nativeCliMs)]),
+        ),
+      },
       target: partFailed(argon2) ? null : argon2.target,
     }
   : null;
@@ -48,6 +59,7 @@ process.stdout.write(
       sharing,
       sharingService,
       relay,
+      links,
       peakRssMiB,
       chromium: chromium.ok ? chromium.version : null,
       argon2Chromium,

@@ -19,11 +19,34 @@ describe('randomBytes', () => {
     expect(bytesToHex(randomBytes(32))).not.toBe(bytesToHex(randomBytes(32)));
   });
 
-  it('draws from the platform CSPRNG (crypto.getRandomValues)', () => {
+  it('draws a large request straight from the platform CSPRNG (crypto.getRandomValues)', () => {
     const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
-    const bytes = randomBytes(24);
+    const bytes = randomBytes(4096);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy.mock.results[0]?.value).toBe(bytes);
+  });
+
+  it('serves small draws from a 64 KiB pool: one CSPRNG call per 2,730 nonces, and no byte handed out twice', () => {
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    const draws = Array.from({ length: 2731 }, () => randomBytes(24));
+    expect(spy.mock.calls.length).toBeGreaterThanOrEqual(1);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
+    for (const call of spy.mock.calls) expect((call[0] as Uint8Array).length).toBe(65536);
+    // Overlapping or repeated slices would show as equal 24-byte draws (probability 2^-192 each otherwise).
+    expect(new Set(draws.map((d) => bytesToHex(d))).size).toBe(draws.length);
+    // Each draw is its own copy: changing one changes no later draw.
+    draws[0]!.fill(0);
+    expect(randomBytes(24).some((b) => b !== 0)).toBe(true);
+  });
+
+  it('zeroes what it hands out in the pool, so a drawn key does not stay there', () => {
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    Array.from({ length: 2731 }, () => randomBytes(24)); // forces a refill
+    const pool = spy.mock.calls.at(-1)![0] as Uint8Array;
+    const key = randomBytes(32);
+    expect(key.some((b) => b !== 0)).toBe(true);
+    const at = pool.findIndex((_, i) => i + 32 <= pool.length && pool.subarray(i, i + 32).every((b, j) => b === key[j]));
+    expect(at).toBe(-1);
   });
 
   it('does not return a constant buffer for large draws', () => {

@@ -1,14 +1,19 @@
 /**
- * Saving in real Chromium: the generator fills a sign-up form's new and confirm fields with a password that
- * meets the field's passwordrules; the sign-up submit navigates and the next page's bar saves the login
- * (right username, password and URL); a change-password submit updates it and keeps the old password in its
- * history; a formless sign-up submitted while locked (click, then navigation) waits in the bar until the popup
- * unlocks. Pages served on 127.0.0.1; our UI is read and clicked through its closed shadow root with the DevTools
- * protocol and the real mouse (tests/autofill/closed-shadow.ts). One browser, steps in order.
+ * Saving in real Chromium: the generator menu of a sign-up form's new-password field shows the suggested password
+ * and the rules it follows, and one click fills the new and confirm fields with it (it meets the field's
+ * passwordrules); the sign-up submit navigates and the next page's bar saves the login under the name typed
+ * there (suggested from the page's title) in the folder chosen there (right username, password and URL); a
+ * sign-up that fails does not lose its generated password (the menu's history); the bar's Edit… opens the vault
+ * page's editor with the values filled in and no password in its address; a change-password submit updates the
+ * login and keeps the old password in its history; a formless sign-up submitted while locked (click, then
+ * navigation) waits in the bar until the popup unlocks. The save bar and the generator menu are injected by the
+ * background on demand (entrypoints/autofill-prompts.ts). Pages served on 127.0.0.1; our UI is read and clicked
+ * through its closed shadow root with the DevTools protocol and the real mouse (tests/autofill/closed-shadow.ts).
+ * One browser, steps in order.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { pressOurButton, readOurUi } from '../autofill/closed-shadow';
+import { clickOurElement, pressOurButton, readOurUi } from '../autofill/closed-shadow';
 import { head, startPageServer, type PageServer } from './autofill-pages';
 import { orderedSteps, popupSession } from './ordered-steps';
 import { createVaultInPopup, POLL, request, strongMasterPassword, token, unlockWith } from './popup-steps';
@@ -18,8 +23,11 @@ const RULES = 'minlength: 16; maxlength: 16; required: lower; required: upper; r
 /** What a password meeting RULES looks like (checked independently of the generator). */
 const MEETS_RULES = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[-_])[A-Za-z0-9\-_]{16}$/;
 
+/** What the generator menu says of RULES. */
+const RULES_TEXT = '16 characters: a–z, A–Z, 0–9 and -_. This page’s password rules.';
+
 const SIGNUP = () =>
-  `${head('Create account')}<form id="signup" action="/welcome" method="post">` +
+  `${head('Create account – Shop Test')}<form id="signup" action="/welcome" method="post">` +
   '<label>Email <input id="email" name="email" type="email" autocomplete="username"></label>' +
   `<label>Password <input id="pw" name="password" type="password" autocomplete="new-password" passwordrules="${RULES}"></label>` +
   '<label>Confirm password <input id="pw2" name="confirm" type="password" autocomplete="new-password"></label>' +
@@ -45,6 +53,8 @@ const WELCOME = () => `${head('Welcome')}<h1 id="welcome">Welcome!</h1>`;
 
 interface Login {
   id: string;
+  type: string;
+  folder: string;
   title: string;
   username: string;
   password: string;
@@ -80,14 +90,39 @@ describe('autofill: save and update in Chromium', () => {
     return page;
   }
 
-  /** Every login in the vault, opened. */
+  /** Every login in the vault (not the notes), opened. */
   async function logins(): Promise<Login[]> {
     const { items } = (await request(session.launched(), 'itemList')) as { items: { id: string }[] };
     const opened = await Promise.all(items.map((row) => request(session.launched(), 'itemGet', { id: row.id })));
-    return opened.map((reply) => {
-      const item = reply.item as { id: string; content: Omit<Login, 'id'> };
-      return { id: item.id, ...item.content };
-    });
+    return opened
+      .map((reply) => {
+        const item = reply.item as { id: string; content: Omit<Login, 'id'> };
+        return { id: item.id, ...item.content };
+      })
+      .filter((item) => item.type === 'login');
+  }
+
+  /** Our UI's text on `p` (every host), '' when none shows. */
+  const ourText = async (p: Page) => (await readOurUi(p)).map((ui) => ui.text).join(' ');
+
+  /**
+   * The generator menu of the focused confirm field covers the form's button: waits for it (it comes from the
+   * background a moment after the focus) and closes it with Escape, as a user would.
+   */
+  async function closeGenerator(p: Page): Promise<void> {
+    await expect.poll(() => ourText(p), POLL).toContain('Suggested password');
+    await p.keyboard.press('Escape');
+    await expect.poll(async () => (await readOurUi(p)).length, POLL).toBe(0);
+  }
+
+  /**
+   * Focuses a new-password field and waits for the generator menu the background injects there: from then on
+   * the frame's submits are watched too (the same on-demand script).
+   */
+  async function focusNewPassword(p: Page, selector: string): Promise<void> {
+    // Focused from the keyboard's side: an inline menu of the field above may cover it.
+    await p.locator(selector).focus();
+    await expect.poll(() => ourText(p), POLL).toContain('Suggested password');
   }
 
   /** The bar's text once it shows on `p`. */
@@ -102,20 +137,35 @@ describe('autofill: save and update in Chromium', () => {
     return text;
   }
 
-  step('a new vault, empty', async () => {
+  step('a new vault with one folder (a note in "Shopping")', async () => {
     await createVaultInPopup(session.page(), master);
+    await request(session.launched(), 'itemCreate', { item: { type: 'note', title: 'Receipts', folder: 'Shopping' } });
   });
 
-  step('generator: the new-password field offers it; one click fills new and confirm with a password meeting passwordrules', async () => {
+  step('generator: the new-password field shows the suggested password and its rules; one click fills new and confirm (meets passwordrules)', async () => {
     const p = await open('/signup');
-    await p.locator('#pw').click();
-    await pressOurButton(p, 'generate', async () => (await p.locator('#pw').inputValue()) !== '', POLL.timeout);
+    await focusNewPassword(p, '#pw');
+    const menu = await ourText(p);
+    expect(menu).toContain(RULES_TEXT);
+    const shown = /Suggested password (\S+)/.exec(menu)?.[1] ?? '';
+    expect(shown).toMatch(MEETS_RULES);
+    await pressOurButton(p, 'Fill', async () => (await p.locator('#pw').inputValue()) !== '', POLL.timeout);
     generated = await p.locator('#pw').inputValue();
-    expect(generated).toMatch(MEETS_RULES);
+    expect(generated).toBe(shown);
     expect(await p.locator('#pw2').inputValue()).toBe(generated);
   });
 
-  step('save after sign-up: the page the submit leads to shows "Save"; Save stores username, password and URL', async () => {
+  step('a sign-up that fails loses nothing: after a reload the menu lists the password generated before, and fills it on a click', async () => {
+    const p = page!;
+    await p.reload();
+    await focusNewPassword(p, '#pw');
+    await expect.poll(() => ourText(p), POLL).toContain('Generated here before');
+    expect(await ourText(p)).not.toContain(generated);
+    await pressOurButton(p, 'history', async () => (await p.locator('#pw').inputValue()) === generated, POLL.timeout);
+    expect(await p.locator('#pw2').inputValue()).toBe(generated);
+  });
+
+  step('save after sign-up: the next page shows "Save" with the name from the page title; Save stores the name and folder chosen there', async () => {
     const p = page!;
     await p.locator('#email').fill(email);
     await p.getByRole('button', { name: 'Create account' }).click();
@@ -123,28 +173,73 @@ describe('autofill: save and update in Chromium', () => {
     const text = await barText(p);
     expect(text).toContain(`Save this login for ${new URL(srv().origin).hostname}?`);
     expect(text).toContain(email);
+    // The folder list is asked for once the bar shows.
+    await expect.poll(() => ourText(p), POLL).toContain('Shopping');
+    await clickOurElement(p, '[data-field="name"]');
+    expect(await p.evaluate(() => document.activeElement?.tagName)).toMatch(/^SEALPASS-/);
+    await p.keyboard.press('End');
+    await p.keyboard.type(' (mine)');
+    await clickOurElement(p, '[data-field="folder"]');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
     await pressOurButton(p, 'accept', async () => (await logins()).length === 1, POLL.timeout);
     const [login] = await logins();
-    expect(login).toMatchObject({ title: '127.0.0.1', username: email, password: generated, urls: [`${srv().origin}/signup`] });
-    await expect.poll(async () => (await readOurUi(p)).map((ui) => ui.text).join(' '), POLL).toContain('Login saved in Sealpass.');
+    expect(login).toMatchObject({ title: 'Shop Test (mine)', folder: 'Shopping', username: email, password: generated, urls: [`${srv().origin}/signup`] });
+    await expect.poll(() => ourText(p), POLL).toContain('Login saved in Sealpass.');
+  });
+
+  step('Edit… in the bar opens the vault page’s editor with the values filled in; the address never holds the password', async () => {
+    const p = await open('/signup');
+    const other = `fay.${token(8)}@mail.test`;
+    const password = `Edit-${token(12)}-Pw3`;
+    await focusNewPassword(p, '#pw');
+    await p.locator('#email').fill(other);
+    await p.locator('#pw').fill(password);
+    await p.locator('#pw2').fill(password);
+    await closeGenerator(p);
+    await p.getByRole('button', { name: 'Create account' }).click();
+    await p.locator('#welcome').waitFor();
+    await barText(p);
+    const opened = session.launched().context.waitForEvent('page');
+    await pressOurButton(p, 'edit', async () => (await ourText(p)).includes('Opened in the Sealpass editor'), POLL.timeout);
+    const editorPage = await opened;
+    const addresses: string[] = [editorPage.url()];
+    editorPage.on('framenavigated', (frame) => addresses.push(frame.url()));
+    const editor = editorPage.getByTestId('item-editor');
+    await editor.waitFor();
+    expect(await editor.getByLabel('Title').inputValue()).toBe('Shop Test');
+    expect(await editor.getByLabel('Username').inputValue()).toBe(other);
+    expect(await editor.getByLabel('Password', { exact: true }).inputValue()).toBe(password);
+    addresses.push(editorPage.url());
+    for (const address of addresses) {
+      expect(address).not.toContain(password);
+      expect(address).not.toContain(encodeURIComponent(password));
+    }
+    expect(editorPage.url()).not.toContain('#draft=');
+    expect((await logins()).some((l) => l.username === other)).toBe(false);
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await logins()).find((l) => l.username === other)?.password, POLL).toBe(password);
+    await editorPage.close();
   });
 
   step('update after change-password: "Update" replaces the password and keeps the old one in the history', async () => {
     const p = await open('/change');
     const next = `Next-${token(10)}-Pw9`;
     await p.locator('#old').fill(generated);
+    await focusNewPassword(p, '#new');
     await p.locator('#new').fill(next);
     await p.locator('#new2').fill(next);
+    await closeGenerator(p);
     await p.getByRole('button', { name: 'Change password' }).click();
     await p.locator('#welcome').waitFor();
     expect(await barText(p)).toContain('Update the saved password for 127.0.0.1?');
-    await pressOurButton(p, 'accept', async () => (await logins())[0]?.password === next, POLL.timeout);
-    const [login, ...others] = await logins();
-    expect(others).toEqual([]);
+    await pressOurButton(p, 'accept', async () => (await logins()).find((l) => l.username === email)?.password === next, POLL.timeout);
+    const login = (await logins()).find((l) => l.username === email);
+    expect((await logins()).filter((l) => l.username === email)).toHaveLength(1);
     expect(login).toMatchObject({ username: email, password: next });
     expect(login!.passwordHistory[0]?.password).toBe(generated);
     const { events } = (await request(session.launched(), 'auditList')) as { events: { type: string }[] };
-    expect(events.map((e) => e.type).filter((t) => t.startsWith('item-'))).toEqual(['item-created', 'item-edited']);
+    expect(events.map((e) => e.type).filter((t) => t.startsWith('item-'))).toEqual(['item-created', 'item-created', 'item-created', 'item-edited']);
   });
 
   step('locked, formless: a click then navigation keeps the save pending; the bar says to unlock; after unlock Save stores it', async () => {
@@ -152,9 +247,11 @@ describe('autofill: save and update in Chromium', () => {
     const p = await open('/spa-signup');
     const other = `erin.${token(8)}@mail.test`;
     const password = `Spa-${token(12)}-Pw1`;
+    await focusNewPassword(p, '#pw');
     await p.locator('#email').fill(other);
     await p.locator('#pw').fill(password);
     await p.locator('#pw2').fill(password);
+    await closeGenerator(p);
     await p.locator('#join-button').click();
     await p.waitForURL(`${srv().origin}/welcome`);
     const text = await barText(p);

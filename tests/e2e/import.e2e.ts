@@ -1,8 +1,13 @@
 /**
- * Import through the vault page (vault.html → Import): a Bitwarden CSV, then a 1Password CSV with a duplicate of a
- * login added in the popup that the user chooses to replace, then a file with bad rows whose valid rows still import
- * and a file of another kind that is refused, then a spreadsheet whose columns the user maps. The imported items show in the popup; the replaced login keeps its old
- * password in its history. A generated 2,000-row file imports in one go while the background reports its progress. Files are set on the page's file input (Playwright setInputFiles), as a user choosing them.
+ * Import through the vault page (vault.html → Import): the empty vault offers Import, and the popup's Import opens the
+ * vault page on Import (a file dialog would close the popup); a Bitwarden CSV (the picker then names the loaded file),
+ * then a 1Password CSV with a duplicate of a login added in the popup that the user chooses to replace (the table says
+ * the passwords differ), then a file with bad rows whose valid rows still import and a file of another kind that is
+ * refused, then a spreadsheet whose columns the user maps, then a Firefox export whose sync-account row is left out
+ * with a notice and a 1Password 7 for Mac export with backslash-escaped quotes. The imported items show in the popup;
+ * the replaced login keeps its old password in its history and its replace is audited as such. A generated 2,000-row
+ * file imports in one go while the background reports its progress. Files are set on the page's file input
+ * (Playwright setInputFiles), as a user choosing them.
  * Steps run in order on one profile; after a failed step the rest are skipped so the first failure is the one reported.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -68,24 +73,42 @@ describe('import (vault page)', () => {
     return done;
   }
 
-  step('a login added in the popup, then the vault page opened on Import', async () => {
+  step('the empty vault offers Import; the popup\'s Import opens the vault page on Import', async () => {
     const { context, origin } = launched();
     const popup = session.page();
     await createVaultInPopup(popup, master);
-    await addLoginInPopup(popup, existing);
+    await popup.getByTestId('item-list').getByRole('button', { name: 'Import from another password manager', exact: true }).waitFor();
     const [opened] = await Promise.all([
       context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${origin}/vault.html`) }),
-      popup.getByRole('button', { name: 'Open vault page', exact: true }).click(),
+      popup.getByRole('navigation', { name: 'Vault' }).getByRole('button', { name: 'Import', exact: true }).click(),
     ]);
     vaultPage = opened;
+    expect(new URL(vault().url()).hash).toBe('#import');
     await vault().setViewportSize({ width: 1280, height: 800 });
+    const view = vault().getByTestId('import-view');
+    await view.waitFor();
+    expect(await view.getByTestId('import-file-name').textContent()).toBe('No file chosen yet');
+    // The page's own empty list offers it too.
+    await vault().getByTestId('item-list').getByRole('button', { name: 'Import from another password manager', exact: true }).waitFor();
+  });
+
+  step('a login added in the popup shows on the vault page, still on Import', async () => {
+    const { context, extensionId } = launched();
+    const popup = await openPopup(context, extensionId);
+    session.popup = popup;
+    await popup.getByTestId('item-list').waitFor();
+    await addLoginInPopup(popup, existing);
+    await vault().reload();
     await itemOption(vault(), existing.title).waitFor();
-    await importView();
+    await vault().getByTestId('import-view').waitFor();
   });
 
   step('a Bitwarden CSV is detected, imported, and the reminder to delete the file is shown', async () => {
     const view = await chooseFile('bitwarden.csv');
     await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('bitwarden.csv: Bitwarden (CSV), 3 rows ready to import.');
+    // The picker names the file it read, not the browser's "No file chosen".
+    expect(await view.getByTestId('import-file-name').textContent()).toBe('Loaded: “bitwarden.csv”');
+    expect(await view.textContent()).not.toContain('No file chosen');
     expect(await view.getByTestId('import-problems').count()).toBe(0);
     expect(await view.getByTestId('import-duplicates').count()).toBe(0);
     const done = await runImport(view, 3);
@@ -105,6 +128,8 @@ describe('import (vault page)', () => {
     const duplicates = view.getByTestId('import-duplicates');
     await duplicates.getByRole('heading', { name: 'Duplicates (1)' }).waitFor();
     await duplicates.getByText(`“${existing.title}” in your vault`, { exact: true }).waitFor();
+    // The table says whether the passwords are the same (the background compared them; the page never saw the old one).
+    await expect.poll(() => duplicates.getByRole('row').nth(1).getByRole('cell').nth(3).textContent(), POLL).toBe('Different');
     const choice = duplicates.getByLabel('Choice for row 2', { exact: true });
     expect(await choice.inputValue()).toBe('skip');
     // Skipping by default means 2 items; replacing counts the row again.
@@ -173,13 +198,45 @@ describe('import (vault page)', () => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
       return transfer;
-    }, 'name,url,username,password,note\r\ndropped.example,https://dropped.example/,d,"p,w",\r\n');
+    }, 'name,url,username,password,note\r\ndropped.example,https://dropped.example/,d,"p,w",\r\nGitHub again,https://github.com/login,octo@example.com,"gh,pw""1",\r\n');
     await view.getByTestId('import-drop-zone').dispatchEvent('drop', { dataTransfer });
-    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('dropped.csv: Chrome or Edge (CSV), 1 row ready to import.');
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('dropped.csv: Chrome or Edge (CSV), 2 rows ready to import.');
+    // The same password as the login the 1Password file replaced: the table says so.
+    const duplicates = view.getByTestId('import-duplicates');
+    await expect.poll(() => duplicates.getByRole('row').nth(1).getByRole('cell').nth(3).textContent(), POLL).toBe('Same');
     await view.getByRole('button', { name: 'Cancel', exact: true }).click();
     await view.getByLabel('Choose a file to import', { exact: true }).waitFor();
     expect(await view.getByTestId('import-format').count()).toBe(0);
     expect((await itemIdsByTitle(launched())).has('dropped.example')).toBe(false);
+  });
+
+  step('a Firefox export of a signed-in profile: the sync-account row is left out with a notice, the HTTP realm kept', async () => {
+    const view = await chooseFile('firefox-sync-account.csv');
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('firefox-sync-account.csv: Firefox (CSV), 2 rows ready to import.');
+    const problems = view.getByTestId('import-problems');
+    await problems.getByText('1 row is left out on purpose (nothing to fix); every other row will be imported.', { exact: true }).waitFor();
+    expect(await problems.getByRole('listitem').allTextContents()).toEqual([
+      'Row 3, column “url”: is Firefox’s own Mozilla account entry (the keys Firefox Sync uses, not a website login), so it was left out.',
+    ]);
+    const done = await runImport(view, 2);
+    await done.getByText('Imported 2 items. Left out 1 row that is not an item to import.', { exact: true }).waitFor();
+    const titles = await itemIdsByTitle(launched());
+    const { item } = (await request(launched(), 'itemGet', { id: titles.get('intranet.example.net') })) as { item: { content: { fields: unknown[] } } };
+    expect(item.content.fields).toEqual([{ name: 'HTTP realm', value: 'Restricted Area', hidden: false }]);
+    expect([...titles.keys()].some((title) => title.includes('FirefoxAccounts'))).toBe(false);
+  });
+
+  step('a 1Password 7 for Mac export (quotes escaped with a backslash): every row read, the card number hidden', async () => {
+    await startOver();
+    const view = await chooseFile('1password7-mac.csv');
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('1password7-mac.csv: 1Password 7 (CSV, Windows or Mac), 4 rows ready to import.');
+    expect(await view.getByTestId('import-problems').count()).toBe(0);
+    const done = await runImport(view, 4);
+    await done.getByText('Imported 4 items.', { exact: true }).waitFor();
+    const titles = await itemIdsByTitle(launched());
+    const { item } = (await request(launched(), 'itemGet', { id: titles.get('Visa') })) as { item: { content: { fields: { name: string; hidden: boolean }[] } } };
+    expect(item.content.fields.filter((field) => field.hidden).map((field) => field.name)).toEqual(['number', 'PIN', 'verification number']);
+    expect(titles.has('The "Editor" licence')).toBe(true);
   });
 
   step('the popup shows every imported item; the replaced login keeps its old password in its history', async () => {
@@ -189,10 +246,12 @@ describe('import (vault page)', () => {
     await popup.getByTestId('item-list').waitFor();
     const expected = [
       'Twitter, personal', 'Zürich Bank – Ålesund', 'Wi-Fi 密码', 'GitHub, work', 'Ŝpëcïål Ñame', 'Server notes', 'Good one', 'Bad TOTP', 'Good two',
-      'shop.example.com', 'vpn.example.net',
+      'shop.example.com', 'vpn.example.net', 'example.com', 'intranet.example.net', 'Mail – Ünïcode', 'Visa', 'The "Editor" licence', 'Flat',
     ];
     await expect.poll(() => itemOptions(popup).count(), POLL).toBe(expected.length);
-    for (const title of expected) await itemOption(popup, title).waitFor();
+    // "example.com" (the Firefox login's host) is part of other rows' text: that one is found by its whole name.
+    for (const title of expected.filter((title) => title !== 'example.com')) await itemOption(popup, title).waitFor();
+    await popup.getByRole('option', { name: 'example.com, alice@example.com', exact: true }).waitFor();
     expect(await itemOption(popup, existing.title).count()).toBe(0);
 
     const id = (await itemIdsByTitle(launched())).get('GitHub, work');
@@ -236,12 +295,17 @@ describe('import (vault page)', () => {
     ]);
     // The list renders 200 rows at a time; the background's list has them all.
     expect((await itemIdsByTitle(launched())).has(`Site ${LARGE_ROWS - 1}`)).toBe(true);
-    expect(((await request(launched(), 'itemList')).items as unknown[]).length).toBe(11 + LARGE_ROWS);
+    expect(((await request(launched(), 'itemList')).items as unknown[]).length).toBe(17 + LARGE_ROWS);
     await rm(dirname(file), { recursive: true, force: true });
   });
 
-  step('the audit log has one "Items imported" event per import, with its count', async () => {
-    const { events } = (await request(launched(), 'auditList')) as { events: { type: string; count?: number }[] };
-    expect(events.filter((event) => event.type === 'items-imported').map((event) => event.count)).toEqual([3, 3, 3, 2, LARGE_ROWS]);
+  step('the audit log has one "Items imported" event per import, with its count; the replace is its own event, not an edit', async () => {
+    const { events } = (await request(launched(), 'auditList')) as { events: { type: string; count?: number; itemTitle?: string }[] };
+    expect(events.filter((event) => event.type === 'items-imported').map((event) => event.count)).toEqual([3, 3, 3, 2, 2, 4, LARGE_ROWS]);
+    expect(events.filter((event) => event.type === 'item-replaced').map((event) => event.itemTitle)).toEqual(['GitHub, work']);
+    expect(events.filter((event) => event.type === 'item-edited')).toEqual([]);
+    // The audit log view names it in words.
+    await vault().getByRole('button', { name: 'Audit log', exact: true }).click();
+    await vault().getByText('Item replaced by import', { exact: true }).first().waitFor();
   });
 });

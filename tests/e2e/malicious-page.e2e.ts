@@ -1,13 +1,15 @@
 /**
  * The malicious-page suite (S7, T14–T18, T21), one test per technique, in real Chromium against pages on
- * 127.0.0.1 that attack the inline menu and the fill. Each test first tries the attack the way a user would be
- * fooled (real mouse clicks where the menu is or would be), checks that nothing was filled and the menu is
- * gone, then removes the attack and fills once for real: that proves the content script was alive and had
- * processed everything before, so "nothing filled" is not an accident of timing; the audit log must then hold
- * exactly one more fill. The clipboard is not granted to these pages.
+ * 127.0.0.1 that attack the inline menu, the generator menu, the save bar and the fill. Each test first tries
+ * the attack the way a user would be fooled (real mouse clicks where our UI is or would be), checks that nothing
+ * was filled or saved and our UI is gone, then removes the attack and acts once for real: that proves the
+ * scripts were alive and had processed everything before, so "nothing filled" is not an accident of timing; the
+ * audit log (or the vault) must then hold exactly one more fill (or login). The clipboard is not granted to these
+ * pages.
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pressOurButton, readOurUi } from '../autofill/closed-shadow';
 import { head, loginForm, startPageServer, type PageServer, type PageSource } from './autofill-pages';
 import {
   chooseContextMenuFill,
@@ -22,7 +24,7 @@ import {
   waitForMenu,
 } from './autofill-steps';
 import { launchExtension, openPopup, type LaunchedExtension } from './harness';
-import { createVaultInPopup, POLL, strongMasterPassword, token } from './popup-steps';
+import { createVaultInPopup, POLL, request, strongMasterPassword, token } from './popup-steps';
 
 /** The attacks of the clickjacking page, each applied "before" (armed at load) or "after" the menu rendered. */
 const CLICKJACK_SCRIPT = `
@@ -92,8 +94,23 @@ const sweepPage: PageSource = ({ origin, otherOrigin }) =>
     .join('') +
   '<div id="later"></div>';
 
+/** A sign-up form: its new-password field gets the generator menu. */
+const SIGNUP_FORM =
+  '<form id="signup" action="/done" method="post"><label>Email <input id="email" autocomplete="username"></label>' +
+  '<label>Password <input id="pw" type="password" autocomplete="new-password"></label>' +
+  '<label>Confirm <input id="pw2" type="password" autocomplete="new-password"></label><button type="submit">Join</button></form>';
+
+/** A single-page app's login: the submit stays on the page, so the save bar shows here, under the page's attack. */
+const SPA_LOGIN = loginForm('/done').replace('<form id="login"', '<form id="login" onsubmit="event.preventDefault()"');
+
+/** Reports every message posted to the page's window, as a fingerprinting script would collect them. */
+const LISTEN_SCRIPT = `window.seen = []; addEventListener('message', (event) => window.seen.push(JSON.stringify(event.data)));`;
+
 const PAGES: Record<string, PageSource> = {
   '/mal/clickjack': () => `${head('Prize')}${loginForm()}<script>${CLICKJACK_SCRIPT}</script>`,
+  '/mal/clickjack-signup': () => `${head('Prize')}${SIGNUP_FORM}<script>${CLICKJACK_SCRIPT}</script>`,
+  '/mal/clickjack-save': () => `${head('Prize')}${SPA_LOGIN}<script>${CLICKJACK_SCRIPT}</script>`,
+  '/mal/listen': () => `<!doctype html><html><head><script>${LISTEN_SCRIPT}</script></head><body>${loginForm()}</body></html>`,
   '/mal/hidden-fields': () => `${head('Hidden fields')}${HIDDEN_FIELDS}`,
   '/mal/sweep': sweepPage,
   '/mal/action-other': ({ otherOrigin }) => `${head('Phish')}${loginForm(`${otherOrigin}/steal`)}`,
@@ -205,6 +222,163 @@ describe('malicious pages (T14–T18, T21)', () => {
       await p.evaluate(() => (window as unknown as { disarm(): void }).disarm());
       await fillForReal(p, before);
     });
+  });
+
+  /** Our UI's text on `p`, '' when nothing shows. */
+  const ourText = async (p: Page) => (await readOurUi(p)).map((ui) => ui.text).join(' ');
+  /** The vault's logins (the suite saves them through the background and the bar). */
+  const loginCount = async () => ((await request(launched(), 'itemList')) as { items: unknown[] }).items.length;
+
+  /** The centre of our shown button `act`, or null; a host the guard is closing right now counts as none. */
+  async function ourButton(p: Page, act: string): Promise<{ x: number; y: number } | null> {
+    const buttons = await readOurUi(p).then((uis) => uis.flatMap((ui) => ui.buttons), () => []);
+    return buttons.find((b) => b.act === act) ?? null;
+  }
+
+  /**
+   * Where the generator menu's suggested password is, or would be, under the password field (the page draws its
+   * decoy there): beyond the fields' right edge, so a click that gets through lands on the page's blank area.
+   */
+  async function fillSpot(p: Page): Promise<{ x: number; y: number }> {
+    const shown = await ourButton(p, 'fill');
+    if (shown) return shown;
+    const field = await p.locator('#pw').boundingBox();
+    if (!field) throw new Error('no password field');
+    return { x: field.x + field.width + 10, y: field.y + field.height + 4 + 40 };
+  }
+
+  describe('T14 clickjacking on the generator menu: it closes (or never opens) and nothing is filled', () => {
+    const techniques = ['host-opacity', 'html-opacity', 'body-opacity', 'overlay', 'overlay-closed-shadow'] as const;
+    const cases = techniques.flatMap((t) => (['before', 'after'] as const).map((when) => [t, when] as const));
+
+    it.each(cases)('%s, applied %s the menu renders', async (technique, when) => {
+      const p = await open(`${srv().origin}/mal/clickjack-signup?t=${technique}&when=${when}`);
+      await p.locator('#pw').focus();
+      if (when === 'after') {
+        await expect.poll(() => ourText(p), POLL).toContain('Suggested password');
+        await renderFrames(p);
+      }
+      const spot = await fillSpot(p);
+      if (when === 'after') await p.evaluate(() => (window as unknown as { attack(): void }).attack());
+      await expect.poll(async () => (await overlayBoxes(p)).length, POLL).toBe(0);
+      await p.mouse.click(spot.x, spot.y);
+      await renderFrames(p);
+      expect(await value(p, '#pw')).toBe('');
+      expect(await value(p, '#pw2')).toBe('');
+      // Without the attack the same menu fills: the scripts were alive all along.
+      await p.evaluate(() => (window as unknown as { disarm(): void }).disarm());
+      await p.locator('#email').focus();
+      await p.locator('#pw').focus();
+      await expect.poll(() => ourText(p), POLL).toContain('Suggested password');
+      await pressOurButton(p, 'Fill', async () => (await value(p, '#pw')) !== '', POLL.timeout);
+      expect(await value(p, '#pw2')).toBe(await value(p, '#pw'));
+    });
+  });
+
+  describe('T14 clickjacking on the save bar: it closes (or never opens) and nothing is saved', () => {
+    const techniques = ['host-opacity', 'html-opacity', 'body-opacity', 'overlay', 'overlay-closed-shadow'] as const;
+    const cases = techniques.flatMap((t) => (['before', 'after'] as const).map((when) => [t, when] as const));
+
+    /**
+     * Types a login not saved yet into the form and submits it; the submit stays on the page (single-page app).
+     * The inline menu of the password field is waited for and closed first: opening after the bar, it would be
+     * drawn over it and close it (a later top-layer host covers an earlier one). `beforeSubmit` runs just before
+     * the Enter that submits.
+     */
+    async function submitNew(p: Page, beforeSubmit: () => Promise<unknown> = async () => undefined): Promise<string> {
+      const username = `new.${token(8)}@mail.test`;
+      await p.locator('#user').fill(username);
+      await p.locator('#pass').fill(`Pw-${token(14)}`);
+      await waitForMenu(p);
+      await p.keyboard.press('Escape');
+      await expect.poll(async () => (await overlayBoxes(p)).length, POLL).toBe(0);
+      await beforeSubmit();
+      await p.locator('#pass').press('Enter');
+      return username;
+    }
+
+    /** Where the bar's Save button is, or would be: the bar sits at the viewport's top right corner. */
+    async function saveSpot(p: Page): Promise<{ x: number; y: number }> {
+      return (await ourButton(p, 'accept')) ?? { x: 1000 - 16 - 360 + 40, y: 16 + 150 };
+    }
+
+    it.each(cases)('%s, applied %s the bar renders', async (technique, when) => {
+      const before = await loginCount();
+      const p = await open(`${srv().origin}/mal/clickjack-save?t=${technique}&when=later`);
+      // The inline menu shows only once the background has injected the submit watcher (autofillQuery waits for it).
+      await submitNew(p, async () => {
+        if (when === 'before') await p.evaluate(() => (window as unknown as { attack(): void }).attack());
+      });
+      if (when === 'after') {
+        await expect.poll(() => ourText(p), POLL).toContain('Save this login');
+        await renderFrames(p);
+      }
+      const spot = await saveSpot(p);
+      if (when === 'after') await p.evaluate(() => (window as unknown as { attack(): void }).attack());
+      await expect.poll(async () => (await overlayBoxes(p)).length, POLL).toBe(0);
+      await p.mouse.click(spot.x, spot.y);
+      await renderFrames(p);
+      expect(await loginCount()).toBe(before);
+      // Without the attack the next submit's bar saves: the scripts were alive all along.
+      await p.evaluate(() => (window as unknown as { disarm(): void }).disarm());
+      await submitNew(p);
+      await expect.poll(() => ourText(p), POLL).toContain('Save this login');
+      await pressOurButton(p, 'accept', async () => (await loginCount()) === before + 1, POLL.timeout);
+    });
+  });
+
+  it('T14 synthetic clicks from page script on the generator menu and the save bar fill and save nothing', async () => {
+    const p = await open(`${srv().origin}/mal/clickjack-signup?t=overlay&when=later`);
+    await p.locator('#pw').focus();
+    await expect.poll(() => ourText(p), POLL).toContain('Suggested password');
+    await renderFrames(p);
+    const fill = await fillSpot(p);
+    const synthetic = ({ x, y }: { x: number; y: number }) => {
+      const init = { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, detail: 1 };
+      for (const target of [document.elementFromPoint(x, y), ...document.documentElement.children]) {
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) target?.dispatchEvent(new MouseEvent(type, init));
+        (target as HTMLElement | null)?.click();
+      }
+    };
+    await p.evaluate(synthetic, fill);
+    await renderFrames(p);
+    expect(await value(p, '#pw')).toBe('');
+    await pressOurButton(p, 'Fill', async () => (await value(p, '#pw')) !== '', POLL.timeout);
+
+    const before = await loginCount();
+    const q = await open(`${srv().origin}/mal/clickjack-save?t=overlay&when=later`);
+    await q.locator('#user').fill(`synthetic.${token(8)}@mail.test`);
+    await q.locator('#pass').fill(`Pw-${token(14)}`);
+    await waitForMenu(q);
+    await q.keyboard.press('Escape');
+    await expect.poll(async () => (await overlayBoxes(q)).length, POLL).toBe(0);
+    await q.locator('#pass').press('Enter');
+    await expect.poll(() => ourText(q), POLL).toContain('Save this login');
+    await renderFrames(q);
+    const save = (await ourButton(q, 'accept'))!;
+    await q.evaluate(synthetic, save);
+    await q.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true })));
+    await renderFrames(q);
+    expect(await loginCount()).toBe(before);
+    await pressOurButton(q, 'accept', async () => (await loginCount()) === before + 1, POLL.timeout);
+  });
+
+  it('T21 the content script does not announce Sealpass or its id to the page, and a page’s forged "script started" event does not stop it', async () => {
+    const before = await filledCount(launched());
+    const p = await open(`${srv().origin}/mal/listen`);
+    // The content script has run: its menu opens on a focus.
+    await p.locator('#user').click();
+    await waitForMenu(p);
+    const seen = await p.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.join('\n')).not.toContain(launched().extensionId);
+    expect(seen.join('\n').toLowerCase()).not.toContain('autofill');
+    // What WXT's content-script context listens for (an event naming the id, which a page can learn elsewhere).
+    await p.evaluate((id) => {
+      const detail = { contentScriptName: 'autofill', messageId: 'page' };
+      document.dispatchEvent(new CustomEvent(`${id}:autofill:wxt:content-script-started`, { detail }));
+      window.postMessage({ type: `${id}:autofill:wxt:content-script-started`, ...detail }, '*');
+    }, launched().extensionId);
+    await fillForReal(p, before);
   });
 
   it('T14 synthetic clicks from page script (on the host, at the row, keyboard) pick nothing', async () => {

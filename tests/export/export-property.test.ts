@@ -17,6 +17,7 @@ import { randomBytes } from '../../lib/crypto/random-bytes';
 import { commitChanges } from '../../lib/vault/records/commit-changes';
 import type { ItemContent } from '../../lib/vault/model/item-schema';
 import { openLiveItems } from '../../lib/vault/items/open-live-items';
+import { overviewRow } from '../../lib/vault/records/overview-bucket';
 import { sealItem } from '../../lib/vault/records/seal-item';
 import type { VaultDb } from '../../lib/db/vault-db';
 import type { UnlockedVault } from '../../lib/vault/keys/unlocked-vault';
@@ -27,8 +28,9 @@ const NUM_RUNS = 25;
 
 /** Writes full contents (kept fields included) as the vault stores them, as if made by create and update. */
 async function writeContents(db: VaultDb, vault: UnlockedVault, contents: readonly ItemContent[]): Promise<void> {
-  const put = contents.map((content) => sealItem(vault, bytesToHex(randomBytes(16)), 1, content));
-  await commitChanges(db, vault, { put }, T0);
+  const ids = contents.map(() => bytesToHex(randomBytes(16)));
+  const put = contents.map((content, i) => sealItem(vault, ids[i]!, 1, content));
+  await commitChanges(db, vault, { put, rows: contents.map((content, i) => overviewRow(ids[i]!, 1, content, false)) }, T0);
 }
 
 let key: ExportKey;

@@ -16,6 +16,7 @@ import { createApp } from '../../relay/create-app';
 import { createNodeEd25519Verifier } from '../../relay/node-ed25519-verifier';
 import { DEFAULT_LIMITS, type RelayLimits } from '../../relay/relay-deps';
 import type { RelayStore } from '../../relay/store/relay-store';
+import type { RelayPages } from '../../relay/pages/relay-pages';
 
 /** 2026-11-01T00:00:00Z, a fixed start so expiry and window arithmetic is the same on every run. */
 export const T0 = Date.UTC(2026, 10, 1);
@@ -77,7 +78,7 @@ export function signedInit(signer: RequestSigner, method: string, path: string, 
  * An app over `store` with a fake clock and, as on the server, OpenSSL's Ed25519 (the default
  * verifier is covered by the lib/relay-protocol tests); `address` is what the per-address limit sees.
  */
-export function testApp(store: RelayStore, options: { limits?: Partial<RelayLimits>; clock?: FakeClock } = {}) {
+export function testApp(store: RelayStore, options: { limits?: Partial<RelayLimits>; clock?: FakeClock; pages?: RelayPages } = {}) {
   const clock = options.clock ?? fakeClock();
   let address = '192.0.2.1';
   const app = createApp({
@@ -86,6 +87,7 @@ export function testApp(store: RelayStore, options: { limits?: Partial<RelayLimi
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     clientAddress: () => address,
     verify: createNodeEd25519Verifier(),
+    ...(options.pages ? { pages: options.pages } : {}),
   });
   return {
     app,

@@ -12,7 +12,9 @@ it('defaults to 127.0.0.1:8787 with SQLite in ./data and the default limits', ()
     databaseSchema: undefined,
     trustProxy: false,
     purgeIntervalMs: 60_000,
+    workers: 1,
     limits: DEFAULT_LIMITS,
+    pagesDir: '.output/relay-pages',
   });
 });
 
@@ -25,12 +27,16 @@ it('reads every variable', () => {
     DATABASE_SCHEMA: 'relay_eu',
     TRUST_PROXY: '1',
     PURGE_INTERVAL_MS: '5000',
+    RELAY_WORKERS: '3',
     RATE_LIMIT_PER_IDENTITY: '10',
     RATE_LIMIT_PER_ADDRESS: '20',
     MAILBOX_MAX_ENVELOPES: '30',
     MAILBOX_MAX_BYTES: '40',
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: '5',
     STORAGE_MAX_BYTES: '50',
+    LINK_RATE_LIMIT_PER_ADDRESS: '50',
+    LINKS_MAX_PER_IDENTITY: '60',
+    PAGES_DIR: '/srv/pages',
   });
   expect(config).toEqual({
     port: 0,
@@ -40,13 +46,16 @@ it('reads every variable', () => {
     databaseSchema: 'relay_eu',
     trustProxy: true,
     purgeIntervalMs: 5000,
+    workers: 3,
     limits: {
       perIdentityPerMinute: 10,
       perAddressPerMinute: 20,
       registrationsPerAddressPerHour: 5,
       mailbox: { maxEnvelopes: 30, maxBytes: 40 },
       storageMaxBytes: 50,
+      links: { perAddressPerMinute: 50, maxLivePerIdentity: 60 },
     },
+    pagesDir: '/srv/pages',
   });
 });
 
@@ -57,4 +66,9 @@ it('refuses bad values, naming each variable', () => {
   expect(both).toThrow(/RATE_LIMIT_PER_IDENTITY/);
   expect(both).toThrow(/TRUST_PROXY/);
   expect(() => readRelayConfig({ DATABASE_SCHEMA: 'x; DROP TABLE identities' })).toThrow(/DATABASE_SCHEMA/);
+  expect(() => readRelayConfig({ RELAY_WORKERS: '0' })).toThrow(/RELAY_WORKERS/);
+});
+
+it('RELAY_WORKERS=auto runs one process per core', () => {
+  expect(readRelayConfig({ RELAY_WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
 });

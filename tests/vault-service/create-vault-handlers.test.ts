@@ -173,7 +173,7 @@ describe('vaultUnlock', () => {
     ok(await service.send('vaultLock', {}));
     service.clock.now = T0 + 60_000;
     const { integrity } = ok(await service.send('vaultUnlock', { password: PASSWORD }));
-    expect(integrity).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [] });
+    expect(integrity).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [], records: { missing: [], unexpected: [], rolledBack: [], quarantined: [] } });
     expect(ok(await service.send('vaultStatus', {})).state).toBe('unlocked');
     expect(service.deps.keyStore.kept).not.toBeNull();
     expect(ok(await service.send('itemGet', { id })).item.content.title).toBe('Again');
@@ -196,6 +196,19 @@ describe('vaultUnlock', () => {
     expect(await service.deps.db.items.get(old)).toBeUndefined();
     ok(await service.send('itemRestore', { id: recent }));
     expect(errorCode(await service.send('itemRestore', { id: old }))).toBe('not-found');
+  }, KDF_TIMEOUT);
+
+  it('T09/S8 a live item whose deletedAt was forged on disk while locked is not purged at unlock: it is reported, and it is still there', async () => {
+    const service = startService(newDb());
+    ok(await service.send('vaultCreate', { password: PASSWORD }));
+    const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Live' }) }));
+    ok(await service.send('vaultLock', {}));
+    const record = (await service.deps.db.items.get(id))!;
+    await service.deps.db.items.put({ ...record, deletedAt: T0 - 365 * 24 * 60 * 60 * 1000 });
+    const { integrity } = ok(await service.send('vaultUnlock', { password: PASSWORD }));
+    expect(integrity.quarantined).toEqual([id]);
+    expect((await service.deps.db.items.get(id))?.data).toEqual(record.data);
+    expect(ok(await service.send('auditList', {})).events.map((e) => e.type)).not.toContain('item-purged');
   }, KDF_TIMEOUT);
 
   it('vaultChangePassword with a weak new password → weak-password before any check', async () => {

@@ -8,9 +8,9 @@ import { KDF_DEFAULT, SALT_LENGTH } from '../../lib/crypto/kdf-params';
 import { asKey, type KeyEncryptionKey, type VaultKey } from '../../lib/crypto/keys';
 import { randomBytes } from '../../lib/crypto/random-bytes';
 import { wrapKey } from '../../lib/crypto/wrap-key';
-import { VaultDb, type AuditRecord, type HeaderRecord, type ItemRecord } from '../../lib/db/vault-db';
+import { VaultDb, type AuditRecord, type HeaderRecord, type ItemRecord, type OverviewRecord } from '../../lib/db/vault-db';
 import { itemContentSchema, type ItemContent, type ItemInput } from '../../lib/vault/model/item-schema';
-import { loadSummaries } from '../../lib/vault/items/load-summaries';
+import { openVault } from '../../lib/vault/lifecycle/open-vault-lists';
 import { openManifest, sealManifest } from '../../lib/vault/records/manifest';
 import { openVaultState, type UnlockedVault } from '../../lib/vault/keys/unlocked-vault';
 import { vaultKeyContext } from '../../lib/vault/keys/vault-key-context';
@@ -34,6 +34,7 @@ export interface VaultCopy {
   header: HeaderRecord;
   items: ItemRecord[];
   audit: AuditRecord[];
+  overviews: OverviewRecord[];
   vaultId: string;
   vaultKey: Uint8Array;
 }
@@ -46,6 +47,7 @@ export async function copyVault(db: VaultDb, vault: UnlockedVault): Promise<Vaul
     header,
     items: await db.items.toArray(),
     audit: await db.audit.toArray(),
+    overviews: await db.overviews.toArray(),
     vaultId: vault.vaultId,
     vaultKey: new Uint8Array(vault.vaultKey),
   });
@@ -55,24 +57,33 @@ export async function copyVault(db: VaultDb, vault: UnlockedVault): Promise<Vaul
 export async function pasteVault(copy: VaultCopy): Promise<VaultDb> {
   const db = newDb();
   const fresh = structuredClone(copy);
-  await db.transaction('rw', db.header, db.items, db.audit, async () => {
+  await db.transaction('rw', db.header, db.items, db.audit, db.overviews, async () => {
     await db.header.put(fresh.header);
     await db.items.bulkPut(fresh.items);
     await db.audit.bulkPut(fresh.audit);
+    await db.overviews.bulkPut(fresh.overviews);
   });
   return db;
 }
 
 /**
  * Writes a copy into a fresh database and opens it with the copied vault key, as a session resume
- * does (manifest opened, list rows decrypted); no derivation.
+ * does (manifest and overview buckets opened); no derivation.
  */
 export async function pasteUnlocked(copy: VaultCopy): Promise<{ db: VaultDb; vault: UnlockedVault }> {
   const db = await pasteVault(copy);
-  const vaultKey = asKey<VaultKey>(new Uint8Array(copy.vaultKey));
-  const vault = openVaultState(copy.vaultId, vaultKey, openManifest(vaultKey, copy.vaultId, copy.header.manifest));
-  loadSummaries(vault, await db.items.toArray());
+  const { vault } = await openVault(db, copy.header, asKey<VaultKey>(new Uint8Array(copy.vaultKey)));
   return { db, vault };
+}
+
+/**
+ * Opens `db` again with a copy of `vault`'s key, as a service-worker restart does: a second, independent
+ * unlocked state built from what is stored; no derivation.
+ */
+export async function reopen(db: VaultDb, vault: UnlockedVault): Promise<UnlockedVault> {
+  const header = await db.header.get('vault');
+  if (!header) throw new Error('reopen: no header');
+  return (await openVault(db, header, asKey<VaultKey>(new Uint8Array(vault.vaultKey)))).vault;
 }
 
 /**
@@ -92,7 +103,7 @@ export async function syntheticVault(): Promise<{ db: VaultDb; vault: UnlockedVa
     formatVersion: 1,
     kdf,
     wrappedVaultKey: wrapKey(generateKey<KeyEncryptionKey>(), vaultKey, vaultKeyContext(vaultId, kdf)),
-    manifest: sealManifest(vaultKey, vaultId, vault.manifest),
+    manifest: sealManifest(vaultKey, vaultId, vault.manifest, vault.overviews),
     auditHead: null,
   });
   return { db, vault };

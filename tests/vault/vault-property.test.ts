@@ -169,7 +169,7 @@ describe('vault against an in-memory model (seeded property)', () => {
 
         closeVault(vault);
         const { vault: reopened, integrity } = await unlockVault(db, PASSWORD, ++now);
-        expect(integrity).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [] });
+        expect(integrity).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [] });
         expect(new Map(reopened.manifest)).toEqual(new Map([...model].map(([id, e]) => [id, e.rev])));
         await expectVaultEqualsModel(db, reopened, model);
 

@@ -1,10 +1,13 @@
 /**
  * What the autofill handlers need from the browser beyond the vault: the inline menu's preferences, a
- * per-tab memory for multi-step logins, the tabs' top URLs, and a way to ask a tab to fill. The background
- * passes the real one (lib/browser/browser-autofill-platform); tests pass an in-memory one.
+ * per-tab memory for multi-step logins, the tabs' top URLs, a way to ask a tab to fill, the on-demand prompts
+ * (save bar, generator menu) injected into a frame, the vault page's editor, and a sealed slot for the
+ * generated-password history. The background passes the real one (lib/browser/browser-autofill-platform);
+ * tests pass an in-memory one.
  */
 import type { Sealed } from '../../crypto/sealed';
 import type { FillOutcome, FillRequest } from '../fill-request';
+import type { PromptRequest } from '../prompt-request';
 
 /** The inline menu's preferences in `storage.local`: a clear switch, and the never-show list sealed (S1). */
 export interface AutofillPrefs {
@@ -19,6 +22,12 @@ export interface TabMemory {
   /** The registrable domain it was picked on. */
   site: string;
   id: string;
+}
+
+/** One sealed value in `storage.session` (trusted contexts only; emptied by a lock and at browser start). */
+export interface SealedSlot {
+  get(): Promise<Sealed | null>;
+  set(sealed: Sealed | null): Promise<void>;
 }
 
 export interface AutofillPlatform {
@@ -38,6 +47,16 @@ export interface AutofillPlatform {
    * @returns what the content script did, or null when no content script answered
    */
   requestFill(tabId: number, request: FillRequest, frameId: number | null): Promise<FillOutcome | null>;
+  /**
+   * Injects the prompts script into one frame (`scripting.executeScript`, once per document) and asks it to
+   * show `request` there.
+   * @returns false when the frame is gone or has no page we may script
+   */
+  showPrompt(tabId: number, frameId: number, request: PromptRequest): Promise<boolean>;
+  /** Opens the vault page in a new tab with the editor for a save draft (`vault.html#draft=<token>`). */
+  openEditor(token: string): Promise<void>;
+  /** The generated-password history, sealed under the vault key. */
+  generatedHistory: SealedSlot;
 }
 
 /** A persistent set of opaque hex tags (blind-index HMACs), e.g. the origins never to offer saving on. */

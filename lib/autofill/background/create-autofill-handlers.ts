@@ -6,10 +6,9 @@
  */
 import { findLoginMatches, type LoginMatch } from './find-login-matches';
 import type { FillRequest, FillSource } from '../fill-request';
-import { parseCredentialGroups, type CredentialGroups } from './parse-credential-groups';
+import { sharedCredentialGroups } from './shared-credential-groups';
 import { MAX_MENU_LOGINS, type autofillMessages, type FillField, type LoginChoice } from '../autofill-messages';
 import { VaultError } from '../../vault/model/vault-error';
-import sharedCredentials from '../../quirks/shared-credentials.json';
 import { generateTotp } from '../../totp/generate-totp';
 import { parseTotpSecret } from '../../totp/parse-totp-secret';
 import { siteOf } from '../../vault/records/blind-index';
@@ -37,13 +36,6 @@ interface WebFrame {
   origin: string;
 }
 
-let groupsCache: CredentialGroups | null = null;
-/** Parsed on first use (about 1 ms), then kept. */
-function credentialGroups(): CredentialGroups {
-  groupsCache ??= parseCredentialGroups(sharedCredentials);
-  return groupsCache;
-}
-
 /**
  * Builds the autofill handlers. Asking for matches does not count as activity (a page can move the focus by
  * itself and must not keep the vault unlocked); filling, and every settings change, do.
@@ -62,7 +54,7 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
     return top === null || originOf(top) !== frame.origin;
   };
 
-  const matchesFor = (vault: UnlockedVault, url: string): Promise<LoginMatch[]> => findLoginMatches(deps.db, vault, url, credentialGroups(), deps.now());
+  const matchesFor = (vault: UnlockedVault, url: string): Promise<LoginMatch[]> => findLoginMatches(deps.db, vault, url, sharedCredentialGroups(), deps.now());
 
   /** The menu's list, and the login picked earlier in this tab on this site (multi-step logins), listed first. */
   const choicesFor = async (vault: UnlockedVault, url: string, tabId: number): Promise<{ logins: LoginChoice[]; rememberedId: string | null }> => {
@@ -91,6 +83,9 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
     async autofillQuery(_request, sender) {
       const frame = webFrame(sender);
       lastFrames.set(frame.tabId, { frameId: frame.frameId, origin: frame.origin });
+      // A credential field got the focus: from now on the frame's submits are watched (the prompts script,
+      // injected once per document), before the answer lets anything be typed or filled.
+      await platform.showPrompt(frame.tabId, frame.frameId, { kind: 'sealpass-prompt', prompt: 'watch' });
       const base = { frameOrigin: frame.origin, crossOrigin: await isCrossOrigin(frame) };
       if (!(await session.isUnlocked())) return { state: 'locked', inlineMenu: false, logins: [], rememberedId: null, ...base };
       const vault = await session.require();

@@ -23,6 +23,8 @@ export interface PendingSave {
   /** The submitting frame's URL without query or fragment (they may carry tokens). */
   url: string;
   submission: Submission;
+  /** The submitting document's title (page-controlled text), for the suggested name; `''` when none. */
+  pageTitle: string;
   /** When the form was submitted, ms since epoch. */
   createdAt: number;
   /** Page loads in the tab that asked for it since the submit. */
@@ -36,10 +38,11 @@ export class PendingSaves {
   /**
    * Keeps a submit as the tab's pending save, replacing any older one, and drops every expired one.
    * @param now - ms since epoch
+   * @param pageTitle - the submitting document's title, at most 1,024 characters
    */
-  put(tabId: number, origin: string, url: string, submission: Submission, now: number): PendingSave {
+  put(tabId: number, origin: string, url: string, submission: Submission, now: number, pageTitle = ''): PendingSave {
     for (const [tab, pending] of this.byTab) if (this.expired(pending, now)) this.byTab.delete(tab);
-    const pending: PendingSave = { id: bytesToHex(randomBytes(16)), tabId, origin, url, submission, createdAt: now, loads: 0 };
+    const pending: PendingSave = { id: bytesToHex(randomBytes(16)), tabId, origin, url, submission, pageTitle, createdAt: now, loads: 0 };
     this.byTab.set(tabId, pending);
     return pending;
   }

@@ -1,9 +1,11 @@
 /**
- * The background's import handler: writes what the vault page parsed (lib/vault/items/import-items),
- * telling open pages how far it got, and answers with counts only.
+ * The background's import handlers: writes what the vault page parsed (lib/vault/items/import-items),
+ * telling open pages how far it got, and answers with counts only; compares duplicates' passwords,
+ * answering same or not only.
  */
 import type { HandlersOf } from '../../messaging/define-message';
 import { importItems } from '../../vault/items/import-items';
+import { compareImportPasswords } from './compare-import-passwords';
 import type { ImportProgress } from '../../vault/model/import-entry';
 import type { CoreDeps } from '../../vault-service/context/core-deps';
 import type { HandlerContext } from '../../vault-service/context/handler-context';
@@ -17,7 +19,7 @@ export interface ImportDeps {
 
 /**
  * @param ctx - the shared session and platform parts
- * @returns the `itemImport` handler
+ * @returns the `itemImport` and `itemImportCompare` handlers
  */
 export function createImportHandlers(ctx: HandlerContext<CoreDeps & ImportDeps>): HandlersOf<typeof importMessages> {
   return {
@@ -27,6 +29,10 @@ export function createImportHandlers(ctx: HandlerContext<CoreDeps & ImportDeps>)
       // A large import takes a while: it counts as activity at its end too.
       await ctx.touch();
       return { added: added.length, replaced: replaced.length };
+    },
+    async itemImportCompare({ pairs }) {
+      const vault = await ctx.unlocked();
+      return { same: await compareImportPasswords(ctx.deps.db, vault, pairs) };
     },
   };
 }

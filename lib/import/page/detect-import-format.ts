@@ -5,26 +5,36 @@
  */
 import Papa from 'papaparse';
 import { guessDelimiter } from './guess-delimiter';
+import type { CsvEscapes } from './parse-csv';
 import { ImportFileError, type ImportFormat } from '../import-types';
 
-/** The format, and for JSON the parsed document (so it is parsed once). */
+/** The format, and for JSON the parsed document (so it is parsed once); `escapes` when quotes are not doubled. */
 export type DetectedImport =
-  | { kind: 'csv'; format: Exclude<ImportFormat, 'bitwarden-json'> }
+  | { kind: 'csv'; format: Exclude<ImportFormat, 'bitwarden-json'>; escapes?: CsvEscapes }
   | { kind: 'json'; format: 'bitwarden-json'; data: unknown };
+
+type KnownCsv = Exclude<ImportFormat, 'bitwarden-json' | 'generic-csv'>;
 
 /**
  * Columns that identify each CSV export, lower-case, in the order tried: LastPass before Chrome, since
  * both have name, url, username and password.
  */
-const SIGNATURES: readonly [Exclude<ImportFormat, 'bitwarden-json' | 'generic-csv'>, readonly string[]][] = [
+const SIGNATURES: readonly [KnownCsv, readonly string[]][] = [
   ['bitwarden-csv', ['type', 'name', 'login_uri', 'login_username', 'login_password']],
   ['lastpass-csv', ['url', 'username', 'password', 'extra', 'name', 'grouping']],
   ['firefox-csv', ['url', 'username', 'password', 'httprealm', 'formactionorigin', 'guid']],
   ['keepassxc-csv', ['group', 'title', 'username', 'password', 'url', 'notes']],
+  // 1Password 7 for Windows: bookkeeping columns no other export has.
+  ['1password7-csv', ['uuid', 'title', 'scope', 'autosubmit']],
   // "archived" tells 1Password's from Apple Passwords' CSV (Title,URL,Username,Password,Notes,OTPAuth), read as generic.
   ['1password-csv', ['title', 'url', 'username', 'password', 'otpauth', 'archived']],
-  ['chrome-csv', ['name', 'url', 'username', 'password']],
 ];
+
+/** Chrome's and Edge's columns: exactly these (`note` since Chrome 118); any other column means another tool's file. */
+const CHROME_COLUMNS = ['name', 'url', 'username', 'password', 'note'];
+
+/** 1Password 7 for Mac's columns that carry no "(key)": every other one is written "label(key)". */
+const ONEPASSWORD7_MAC_PLAIN = new Set(['title', 'type', 'notes', 'password', 'url', 'username', 'tags', 'scope', 'created date', 'modified date']);
 
 /**
  * @param text - the decoded file (decodeImportText), not empty
@@ -39,12 +49,16 @@ export function detectImportFormat(text: string): DetectedImport {
   }
   if (start.startsWith('{') || start.startsWith('[')) return detectJson(text);
 
-  const header = (Papa.parse<string[]>(text, { preview: 1, delimiter: guessDelimiter(text) }).data[0] ?? []).map((cell) => cell.trim().toLowerCase());
+  const cells = (Papa.parse<string[]>(text, { preview: 1, delimiter: guessDelimiter(text) }).data[0] ?? []).map((cell) => cell.trim().toLowerCase());
+  // A trailing delimiter on the header (1Password 7 for Mac, hand-edited files) adds an empty last name.
+  const header = cells.at(-1) === '' ? cells.slice(0, -1) : cells;
   const columns = new Set(header);
   for (const [format, required] of SIGNATURES) {
-    // Chrome's export has at most a note beside its four columns; more columns means some other tool's file.
-    if (format === 'chrome-csv' && header.length > 5) continue;
     if (required.every((column) => columns.has(column))) return { kind: 'csv', format };
+  }
+  if (isOnePassword7Mac(header)) return { kind: 'csv', format: '1password7-csv', escapes: 'backslash' };
+  if (CHROME_COLUMNS.slice(0, 4).every((column) => columns.has(column)) && header.every((column) => CHROME_COLUMNS.includes(column))) {
+    return { kind: 'csv', format: 'chrome-csv' };
   }
   if (header.length < 2) {
     throw new ImportFileError(
@@ -52,6 +66,12 @@ export function detectImportFormat(text: string): DetectedImport {
     );
   }
   return { kind: 'csv', format: 'generic-csv' };
+}
+
+/** A title and a type, and every other column either one of the plain ones or "label(key)". */
+function isOnePassword7Mac(header: readonly string[]): boolean {
+  return header.includes('title') && header.includes('type')
+    && header.every((column) => ONEPASSWORD7_MAC_PLAIN.has(column) || /^.+\([a-z0-9_]+\)$/.test(column));
 }
 
 function detectJson(text: string): DetectedImport {

@@ -3,12 +3,12 @@ import { MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../import-t
 
 /** Names each field goes by in exports and hand-made spreadsheets, most specific first. */
 const SYNONYMS: Readonly<Record<MappedField, readonly string[]>> = {
-  title: ['title', 'name', 'account', 'service', 'entry', 'item', 'site name', 'description', 'label'],
+  title: ['title', 'name', 'account', 'service', 'entry', 'item', 'site name', 'description', 'label', 'nickname'],
   username: ['username', 'user name', 'user', 'login', 'login name', 'email', 'e-mail', 'email address', 'user id', 'account name'],
   password: ['password', 'passwort', 'pass', 'pwd', 'passwd', 'passphrase'],
   url: ['url', 'website', 'web site', 'site', 'address', 'uri', 'link', 'login url', 'hostname', 'domain'],
   notes: ['notes', 'note', 'comments', 'comment', 'extra', 'remarks', 'memo', 'description'],
-  totp: ['totp', 'otp', 'otpauth', '2fa', 'mfa', 'one-time code', 'authenticator', 'two-factor'],
+  totp: ['totp', 'otp', 'otpauth', 'otpurl', 'otp url', 'otpsecret', 'otp secret', '2fa', 'mfa', 'one-time code', 'authenticator', 'two-factor'],
   folder: ['folder', 'group', 'category', 'grouping', 'collection', 'section'],
 };
 

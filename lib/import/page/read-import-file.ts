@@ -7,6 +7,7 @@ import { detectImportFormat } from './detect-import-format';
 import { guessColumnMapping } from './guess-column-mapping';
 import { ImportFileError, type ColumnMapping, type CsvTable, type ImportFormat, type MappedImport } from '../import-types';
 import { map1PasswordCsv } from './formats/map-1password-csv';
+import { map1Password7Csv } from './formats/map-1password7-csv';
 import { mapBitwardenCsv } from './formats/map-bitwarden-csv';
 import { mapBitwardenJson } from './formats/map-bitwarden-json';
 import { mapChromeCsv } from './formats/map-chrome-csv';
@@ -32,6 +33,7 @@ export interface ReadImport {
 const CSV_MAPPERS: Readonly<Record<Exclude<ImportFormat, 'bitwarden-json' | 'generic-csv'>, (table: CsvTable) => MappedImport>> = {
   'bitwarden-csv': mapBitwardenCsv,
   '1password-csv': map1PasswordCsv,
+  '1password7-csv': map1Password7Csv,
   'lastpass-csv': mapLastPassCsv,
   'chrome-csv': mapChromeCsv,
   'firefox-csv': mapFirefoxCsv,
@@ -54,7 +56,7 @@ export function readImportFile(bytes: Uint8Array, mapping?: ColumnMapping): Read
     if (result.rows.length === 0 && result.problems.length === 0) throw new ImportFileError('This Bitwarden export holds no items.');
     return { format: detected.format, encoding, table: null, mapping: null, unit: 'item', result };
   }
-  const table = parseCsv(text);
+  const table = parseCsv(text, detected.escapes);
   if (table.records.length === 0 && table.problems.length === 0) throw new ImportFileError('The file has a header row but no rows to import.');
   if (detected.format === 'generic-csv') {
     const used = mapping ?? guessColumnMapping(table.header);

@@ -14,6 +14,7 @@ import { renderSafetyQr } from '../identity/render-safety-qr';
 import { VaultError } from '../../vault/model/vault-error';
 import type { ExpiryChoice, sharingMessages } from '../sharing-messages';
 import { RelayError } from '../../relay-protocol/relay-error';
+import { acceptRequest } from '../recipient/accept-request';
 import { answerShare } from '../recipient/answer-share';
 import { commitSharing } from '../store/commit-sharing';
 import { createSharingIdentity } from '../profile/create-sharing-identity';
@@ -21,6 +22,7 @@ import { describeContact, summarizeContact } from '../profile/describe-contact';
 import { expireShares } from '../sync/expire-shares';
 import { listAccess } from '../owner/list-access';
 import { listReceived } from '../recipient/list-received';
+import { listRequests } from '../recipient/list-requests';
 import { requireRecord } from '../store/load-sealed-records';
 import { getContact, getGrant, loadContacts, loadGrants } from '../store/sharing-records';
 import { pendingRevokes } from '../store/pending-revokes';
@@ -35,8 +37,6 @@ import { revokeGrants } from '../owner/revoke-grants';
 import { setRelay } from '../profile/set-relay';
 import { shareItem } from '../owner/share-item';
 import { withSharingLock } from '../store/sharing-lock';
-import { sealContact } from '../store/stored-contact';
-import { sealGrant } from '../store/stored-grant';
 import { syncSharing, type SyncOutcome } from '../sync/sync-sharing';
 import { wipeIdentity } from '../identity/wipe-identity';
 import { getItem } from '../../vault/items/get-item';
@@ -70,7 +70,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
   const now = () => ctx.deps.now();
   const syncs = new WeakMap<UnlockedVault, Promise<SyncOutcome | null>>();
 
-  const inboxCount = async (vault: UnlockedVault) => (await listReceived(db, vault, now())).inbox.length;
+  const inboxCount = async (vault: UnlockedVault) => (await listReceived(db, vault, now())).inbox.length + (await listRequests(db, vault)).requests.length;
   const refreshBadge = async (vault: UnlockedVault) => ctx.deps.badge.setBadgeCount('inbox', await inboxCount(vault));
   const scheduleExpiry = async () => {
     const next = await db.received.where('expiresAt').above(now()).first();
@@ -241,7 +241,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
         } catch {
           throw new VaultError('conflict', 'The keys changed while you compared. Compare the new safety number again.');
         }
-        await commitSharing(db, vault, { contacts: [sealContact(vault, id, contact)] }, now());
+        await commitSharing(db, vault, { contacts: [{ id: id, contact: contact }] }, now());
       });
       return {};
     },
@@ -281,7 +281,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
           damaged: 'The record of that share is damaged and cannot be opened. Your item and your other shares are fine.',
         });
         if (stored.grant.itemId !== itemId) throw new VaultError('not-found', 'That share no longer exists.');
-        await commitSharing(db, vault, { shares: [sealGrant(vault, { ...stored, rotateDismissed: true })] }, now());
+        await commitSharing(db, vault, { grants: [{ ...stored, rotateDismissed: true }] }, now());
       });
       return {};
     },
@@ -297,6 +297,29 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
       await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => answerShare(db, vault, identity, id, answer, confirmedUnverified, now())));
       await refreshBadge(vault);
       await sync(vault);
+      return {};
+    },
+
+    async shareRequestList() {
+      const vault = await ctx.unlocked();
+      return listRequests(db, vault);
+    },
+
+    async shareRequestAccept({ id }) {
+      const vault = await ctx.unlocked();
+      try {
+        await withSharingLock(vault, () => withIdentity(db, vault, (opened) => acceptRequest(db, vault, opened, id, now())));
+      } finally {
+        await refreshBadge(vault);
+      }
+      await sync(vault);
+      return {};
+    },
+
+    async shareRequestDecline({ id }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, () => commitSharing(db, vault, { removeRequests: [id] }, now()));
+      await refreshBadge(vault);
       return {};
     },
 

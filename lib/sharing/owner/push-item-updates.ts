@@ -1,12 +1,14 @@
 /**
  * Owner edits reach every recipient: for each live grant whose item's shared fields changed since the
  * last offer or update, a share-update at the next version goes into the outbox. Contacts whose key
- * changed get nothing until re-verified (T01); their grants stay as they are and are reported.
- * Run it under withSharingLock.
+ * changed get nothing until re-verified (T01); their grants stay as they are and are reported. A grant
+ * given to keys the contact no longer has (re-pinned since) gets nothing either: it is to those keys, and
+ * the access panel offers to revoke it and share again to the verified ones. Run it under withSharingLock.
  */
 import type { VaultDb } from '../../db/vault-db';
 import type { NewEnvelope } from '../../relay-protocol/envelope-schemas';
 import { grantIsLive } from '../grants/grant';
+import { grantIsFor } from '../grants/grant-is-for';
 import type { Identity } from '../identity/identity';
 import { ShareBlockedError } from '../grants/share-blocked-error';
 import { updateShare } from '../grants/update-share';
@@ -18,12 +20,12 @@ import { commitSharing } from '../store/commit-sharing';
 import { getContact, loadGrants } from '../store/sharing-records';
 import { shareableContent } from '../../vault/model/item-fields';
 import { shareableDigest } from './shareable-digest';
-import { sealGrant, type StoredGrant } from '../store/stored-grant';
+import type { StoredGrant } from '../store/stored-grant';
 
 /**
  * @param me - the opened identity (the caller wipes it)
  * @param now - ms since epoch
- * @returns how many updates were queued, and how many are held back by a changed contact key
+ * @returns how many updates were queued, and how many are held back by a changed or re-pinned contact key
  */
 export async function pushItemUpdates(db: VaultDb, vault: UnlockedVault, me: Identity, now: number): Promise<{ queued: number; held: number }> {
   // A damaged grant gets no update (the sync counts it for the user); the others go out as usual.
@@ -47,6 +49,10 @@ export async function pushItemUpdates(db: VaultDb, vault: UnlockedVault, me: Ide
     const pinned = await getContact(db, vault, stored.contactId);
     if (pinned.state !== 'found') continue;
     const { contact } = pinned.record;
+    if (!grantIsFor(stored.grant, contact)) {
+      held++;
+      continue;
+    }
     try {
       const made = updateShare(me, contact, stored.grant, shareableContent(item.content), now);
       updated.push({ ...stored, grant: made.grant, sentDigest: digest });
@@ -58,7 +64,7 @@ export async function pushItemUpdates(db: VaultDb, vault: UnlockedVault, me: Ide
     }
   }
   if (updated.length > 0) {
-    await commitSharing(db, vault, { shares: updated.map((s) => sealGrant(vault, s)), outbox: [{ kind: 'post', envelopes }], audit }, now);
+    await commitSharing(db, vault, { grants: updated, outbox: [{ kind: 'post', envelopes }], audit }, now);
   }
   return { queued: updated.length, held };
 }

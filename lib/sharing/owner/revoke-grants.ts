@@ -3,19 +3,22 @@
  * and the outbox gets, in this order, a relay-side revoke (drops undelivered offers and updates) and the
  * signed revoke envelope that deletes the recipient's copy on its next sync. Revoking is never blocked,
  * not even by a changed contact key (lib/sharing/revoke-share), and both operations stay in the outbox
- * until the relay takes them (flush-outbox; the access panel shows them pending, T04). Run it under
- * withSharingLock.
+ * until the relay takes them (flush-outbox; the access panel shows them pending, T04). A grant is to a key,
+ * not a name: one given to keys the contact no longer has (re-pinned since, T01) is revoked too, relay-side
+ * only, since those keys are not kept and a revoke sealed to the new ones would say nothing to whoever holds
+ * the old. Run it under withSharingLock.
  */
 import type { VaultDb } from '../../db/vault-db';
 import { VaultError } from '../../vault/model/vault-error';
 import type { Identity } from '../identity/identity';
+import { grantIsFor } from '../grants/grant-is-for';
 import { revokeShare } from '../grants/revoke-share';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
 import { getContact, loadGrants } from '../store/sharing-records';
 import type { OutboxOp } from '../store/outbox-op';
-import { sealGrant, type StoredGrant } from '../store/stored-grant';
+import type { StoredGrant } from '../store/stored-grant';
 
 /**
  * @param itemId - the shared item
@@ -47,8 +50,8 @@ export async function revokeGrants(
   for (const stored of chosen) {
     const { handle } = stored.grant.recipient;
     const pinned = await getContact(db, vault, stored.contactId);
-    // A gone or damaged contact record: no keys to seal a revoke to (below).
-    const contact = pinned.state === 'found' ? pinned.record.contact : undefined;
+    // A gone or damaged contact record, or one re-pinned to other keys: no keys to seal a revoke to (below).
+    const contact = pinned.state === 'found' && grantIsFor(stored.grant, pinned.record.contact) ? pinned.record.contact : undefined;
     outbox.push({ kind: 'revoke', shareId: stored.grant.shareId, recipients: [handle] });
     if (contact) {
       const made = revokeShare(me, contact, stored.grant, now);
@@ -60,6 +63,6 @@ export async function revokeGrants(
     }
     audit.push({ type: 'share-revoked', itemId, ...(itemTitle === undefined ? {} : { itemTitle }), party: handle });
   }
-  if (revoked.length > 0) await commitSharing(db, vault, { shares: revoked.map((s) => sealGrant(vault, s)), outbox, audit }, now);
+  if (revoked.length > 0) await commitSharing(db, vault, { grants: revoked, outbox, audit }, now);
   return revoked.length;
 }

@@ -3,6 +3,8 @@
  * stored in one transaction with the outbox batch that carries the offers and an audit event each.
  * Sharing again with someone who already has live access changes their permission and expiry instead.
  * Every recipient is checked before anything is sealed: one blocked contact stops the whole share (T01).
+ * A live grant to keys the contact no longer has (re-pinned since, T01) is revoked in the same commit and
+ * the item offered afresh to the verified keys: the "share again" of the access panel.
  * Run it under withSharingLock.
  */
 import type { VaultDb } from '../../db/vault-db';
@@ -11,6 +13,7 @@ import type { NewEnvelope } from '../../relay-protocol/envelope-schemas';
 import { checkShareTarget } from '../contacts/check-share-target';
 import type { Permission } from '../../vault/model/share-permission';
 import { grantIsLive, type Grant } from '../grants/grant';
+import { grantIsFor } from '../grants/grant-is-for';
 import { offerShare } from '../grants/offer-share';
 import { ShareBlockedError } from '../grants/share-blocked-error';
 import { updateShare } from '../grants/update-share';
@@ -18,13 +21,14 @@ import { getItem } from '../../vault/items/get-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import { commitSharing } from '../store/commit-sharing';
+import type { OutboxOp } from '../store/outbox-op';
 import { requireRecord } from '../store/load-sealed-records';
 import { getContact, loadGrants } from '../store/sharing-records';
 import { withIdentity } from '../store/read-identity';
 import { shareableContent } from '../../vault/model/item-fields';
 import { shareableDigest } from './shareable-digest';
 import type { StoredContact } from '../store/stored-contact';
-import { sealGrant, type StoredGrant } from '../store/stored-grant';
+import type { StoredGrant } from '../store/stored-grant';
 
 export interface ShareItemInput {
   itemId: string;
@@ -63,10 +67,18 @@ export async function shareItem(db: VaultDb, vault: UnlockedVault, input: ShareI
 
   return withIdentity(db, vault, async ({ identity }) => {
     const stored: StoredGrant[] = [];
+    const revoked: StoredGrant[] = [];
+    const revokes: OutboxOp[] = [];
     const envelopes: NewEnvelope[] = [];
     const audit: Omit<AuditPayload, 'at'>[] = [];
     for (const { id: contactId, contact } of targets) {
-      const live = grants.find((g) => g.contactId === contactId && g.grant.itemId === input.itemId && grantIsLive(g.grant, now));
+      const open = grants.filter((g) => g.contactId === contactId && g.grant.itemId === input.itemId && grantIsLive(g.grant, now));
+      const live = open.find((g) => grantIsFor(g.grant, contact));
+      for (const old of open.filter((g) => g !== live)) {
+        revoked.push({ ...old, grant: { ...old.grant, state: 'revoked', endedAt: now } });
+        revokes.push({ kind: 'revoke', shareId: old.grant.shareId, recipients: [old.grant.recipient.handle] });
+        audit.push({ type: 'share-revoked', itemId: input.itemId, itemTitle: content.title, party: old.grant.recipient.handle });
+      }
       let made: { grant: Grant; envelope: string };
       try {
         made = live
@@ -81,7 +93,7 @@ export async function shareItem(db: VaultDb, vault: UnlockedVault, input: ShareI
       envelopes.push({ to: contact.handle, shareId: made.grant.shareId, envelope: made.envelope, ...(made.grant.until === null ? {} : { expiresAt: made.grant.until }) });
       audit.push({ type: live ? 'share-updated' : 'share-created', itemId: input.itemId, itemTitle: content.title, party: contact.handle });
     }
-    await commitSharing(db, vault, { shares: stored.map((s) => sealGrant(vault, s)), outbox: [{ kind: 'post', envelopes }], audit }, now);
+    await commitSharing(db, vault, { grants: [...revoked, ...stored], outbox: [...revokes, { kind: 'post', envelopes }], audit }, now);
     return stored.map((s) => s.grant.shareId);
   });
 }

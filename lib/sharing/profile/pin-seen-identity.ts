@@ -16,7 +16,7 @@ import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
 import { loadContacts } from '../store/sharing-records';
 import { readIdentity } from '../store/read-identity';
-import { sealContact, type StoredContact } from '../store/stored-contact';
+import type { StoredContact } from '../store/stored-contact';
 
 /**
  * @param seen - a handle and keys from a verified bundle (lookup) or a decoded contact code
@@ -43,6 +43,6 @@ export async function pinSeenIdentity(
   const existing = contacts.find((c) => c.contact.handle === seen.handle);
   const outcome = pinContact(existing?.contact, seen, source, now);
   const stored = { id: existing?.id ?? bytesToHex(randomBytes(16)), contact: outcome.contact };
-  if (outcome.change !== 'unchanged') await commitSharing(db, vault, { contacts: [sealContact(vault, stored.id, stored.contact)] }, now);
+  if (outcome.change !== 'unchanged') await commitSharing(db, vault, { contacts: [{ id: stored.id, contact: stored.contact }] }, now);
   return { stored, change: outcome.change };
 }

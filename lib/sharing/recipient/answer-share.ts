@@ -12,7 +12,7 @@ import { replyToShare } from '../grants/reply-to-share';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
 import { findLiveReceived, ownerToReplyTo } from './find-live-received';
-import { sealReceived } from '../store/stored-received';
+import type { StoredReceived } from '../store/stored-received';
 
 /**
  * @param id - the received item id
@@ -34,7 +34,7 @@ export async function answerShare(
 ): Promise<void> {
   const found = await findLiveReceived(db, vault, id, now);
   const { live } = found;
-  const owner = ownerToReplyTo(found.owner);
+  const owner = ownerToReplyTo(found.owner, live.share);
   const party = owner.contact.handle;
   if (answer === 'accept') {
     if (live.share.state !== 'pending') throw new VaultError('conflict', 'This share was already answered.');
@@ -48,10 +48,10 @@ export async function answerShare(
   } catch {
     throw new VaultError('forbidden', `The keys pinned for ${party} are not the ones this share came from.`);
   }
-  const record =
+  const record: StoredReceived =
     answer === 'accept'
-      ? sealReceived(vault, { ...live, share: reply.share })
-      : sealReceived(vault, { status: 'ended', shareId: live.share.shareId, version: live.share.version, endedAt: now, because: 'declined' });
+      ? { ...live, share: reply.share }
+      : { status: 'ended', shareId: live.share.shareId, version: live.share.version, endedAt: now, because: 'declined' };
   await commitSharing(db, vault, {
     received: [record],
     outbox: [{ kind: 'post', envelopes: [{ to: party, shareId: live.replyRelayId, envelope: reply.envelope }] }],

@@ -1,7 +1,8 @@
 /** The live received copy behind a received item id, with its owner's pinned contact. */
 import type { VaultDb } from '../../db/vault-db';
 import { VaultError } from '../../vault/model/vault-error';
-import { receivedShareIsLive } from '../grants/grant';
+import type { Contact } from '../contacts/contact';
+import { receivedShareIsLive, type ReceivedShare } from '../grants/grant';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { requireRecord, type RecordLookup } from '../store/load-sealed-records';
 import { shareIdOfReceivedItem } from '../store/received-item-id';
@@ -28,12 +29,23 @@ export async function findLiveReceived(db: VaultDb, vault: UnlockedVault, id: st
 }
 
 /**
- * The owner's pinned contact, for an answer or an edit that must be sealed to their keys.
- * @throws VaultError `forbidden` when the contact is gone; `corrupted` when its record is damaged (S8:
- *   said as such, not as a missing contact)
+ * True when `contact` holds the keys `share` came from: a copy received from keys the contact no longer
+ * has (re-pinned since, T01) is not theirs to answer, and is shown as from someone not in the contacts.
  */
-export function ownerToReplyTo(owner: RecordLookup<StoredContact>): StoredContact {
-  if (owner.state === 'found') return owner.record;
+export function isFromContact(share: ReceivedShare, contact: Contact): boolean {
+  return share.owner.handle === contact.handle && share.owner.fingerprint === contact.fingerprint;
+}
+
+/**
+ * The owner's pinned contact, for an answer or an edit that must be sealed to their keys.
+ * @throws VaultError `forbidden` when the contact is gone or holds other keys than the share came from;
+ *   `corrupted` when its record is damaged (S8: said as such, not as a missing contact)
+ */
+export function ownerToReplyTo(owner: RecordLookup<StoredContact>, share: ReceivedShare): StoredContact {
+  if (owner.state === 'found') {
+    if (isFromContact(share, owner.record.contact)) return owner.record;
+    throw new VaultError('forbidden', `The keys now pinned for ${share.owner.handle} are not the ones this share came from, so nothing can be sent back. Ask them to share it again.`);
+  }
   if (owner.state === 'damaged') {
     throw new VaultError('corrupted', 'The contact record of the person who shared this is damaged, so nothing can be sent to them. Your other contacts and shares are fine.');
   }

@@ -10,6 +10,7 @@ import { summarizeItem } from '../../vault/model/summarize-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { receivedItemId } from '../store/received-item-id';
 import { getContact, loadReceived } from '../store/sharing-records';
+import { isFromContact } from './find-live-received';
 
 /**
  * @param now - ms since epoch
@@ -36,7 +37,7 @@ export async function listReceived(db: VaultDb, vault: UnlockedVault, now: numbe
         title: share.item.title,
         type: share.item.type,
         from: share.owner.handle,
-        fromState: sender.state === 'found' ? sender.record.contact.state : ('unknown' as const),
+        fromState: sender.state === 'found' && isFromContact(share, sender.record.contact) ? sender.record.contact.state : ('unknown' as const),
         permission: share.permission,
         expiresAt: share.expiresAt,
         receivedAt: share.receivedAt,

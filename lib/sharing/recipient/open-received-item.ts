@@ -11,9 +11,8 @@ import { replyToShare } from '../grants/reply-to-share';
 import type { Item } from '../../vault/model/item-schema';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
-import { findLiveReceived } from './find-live-received';
+import { findLiveReceived, isFromContact } from './find-live-received';
 import { maskForPermission } from '../../vault/model/item-fields';
-import { sealReceived } from '../store/stored-received';
 
 /** How often an "opened" receipt goes out per share, ms. */
 export const OPENED_RECEIPT_INTERVAL_MS = 60 * 60 * 1000;
@@ -40,14 +39,14 @@ export interface ReceivedItemView {
 export async function openReceivedItem(db: VaultDb, vault: UnlockedVault, me: Identity | null, id: string, now: number): Promise<ReceivedItemView> {
   const found = await findLiveReceived(db, vault, id, now);
   const { live } = found;
-  // A gone or damaged owner contact only means no receipt and "not in your contacts": the item still opens.
-  const owner = found.owner.state === 'found' ? found.owner.record : null;
   const { share } = live;
+  // A gone, damaged or re-pinned owner contact only means no receipt and "not in your contacts": the item still opens.
+  const owner = found.owner.state === 'found' && isFromContact(share, found.owner.record.contact) ? found.owner.record : null;
   const due = live.openedReceiptAt === null || now - live.openedReceiptAt >= OPENED_RECEIPT_INTERVAL_MS;
   if (me && owner && share.state === 'accepted' && due) {
     const reply = replyToShare(me, owner.contact, share, { kind: 'receipt', event: 'opened', at: now }, now);
     await commitSharing(db, vault, {
-      received: [sealReceived(vault, { ...live, share: reply.share, openedReceiptAt: now })],
+      received: [{ ...live, share: reply.share, openedReceiptAt: now }],
       outbox: [{ kind: 'post', envelopes: [{ to: owner.contact.handle, shareId: live.replyRelayId, envelope: reply.envelope }] }],
     }, now);
   }

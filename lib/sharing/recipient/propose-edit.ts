@@ -13,7 +13,6 @@ import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
 import { findLiveReceived, ownerToReplyTo } from './find-live-received';
 import { shareableContent } from '../../vault/model/item-fields';
-import { sealReceived } from '../store/stored-received';
 
 /**
  * @param id - the received item id
@@ -28,14 +27,14 @@ export async function proposeEdit(db: VaultDb, vault: UnlockedVault, me: Identit
   const found = await findLiveReceived(db, vault, id, now);
   const { live } = found;
   if (live.share.permission !== 'edit' || live.share.state !== 'accepted') throw new VaultError('forbidden', 'You may not edit this shared item.');
-  const owner = ownerToReplyTo(found.owner);
+  const owner = ownerToReplyTo(found.owner, live.share);
   if (baseVersion !== live.share.version) throw new VaultError('conflict', 'The owner changed this item meanwhile. Reopen it and edit again.');
   const parsed = itemInputSchema.parse(input);
   if (parsed.type !== live.share.item.type) throw new VaultError('invalid-request', 'An item cannot change its type.');
   const item: ItemContent = shareableContent({ ...live.share.item, ...parsed, updatedAt: now } as ItemContent);
   const reply = replyToShare(me, owner.contact, live.share, { kind: 'edit-proposal', item, baseVersion }, now);
   await commitSharing(db, vault, {
-    received: [sealReceived(vault, { ...live, share: reply.share, editSentAt: now })],
+    received: [{ ...live, share: reply.share, editSentAt: now }],
     outbox: [{ kind: 'post', envelopes: [{ to: owner.contact.handle, shareId: live.replyRelayId, envelope: reply.envelope }] }],
   }, now);
 }

@@ -1,7 +1,9 @@
 /**
- * Reads sealed sharing records (contacts, grants, received copies) out of their Dexie tables: a whole
- * table, or one row by id. A record that does not open is reported, never dropped in silence and never
- * taken for an absent one (S8): the others still open, and the caller tells the user what is missing.
+ * Reads sealed sharing records (contacts, grants, received copies, requests) out of their Dexie tables: a
+ * whole table, or one row by id. A record that does not open is reported, never dropped in silence and
+ * never taken for an absent one (S8): the others still open, and the caller tells the user what is
+ * missing. A record the vault's manifest lists but the table lacks counts as damaged too (T09: a removed
+ * tombstone must not read as "never seen").
  */
 import type { Table } from 'dexie';
 import { DecryptError } from '../../crypto/sealed';
@@ -20,14 +22,18 @@ export type RecordLookup<T> = { state: 'found'; record: T } | { state: 'absent' 
 /**
  * Opens every record of `table`, in primary-key order.
  * @param open - the record's opener; it throws DecryptError for a record that does not open
- * @returns the opened records and the ids of the damaged ones
+ * @param listed - the ids the manifest lists for this table, read after the rows (no await in between)
+ * @returns the opened records and the ids of the damaged ones (listed ids without a row among them)
  * @throws whatever `open` throws other than DecryptError (a bug, not damage)
- * @example const { records, damaged } = await loadSealedRecords(db.shares, (r) => openGrant(vault, r));
+ * @example const { records, damaged } = await loadSealedRecords(db.shares, (r) => openGrant(vault, r), () => listedIds(vault, 'shares'));
  */
-export async function loadSealedRecords<R extends { id: string }, T>(table: Table<R, string>, open: (record: R) => T): Promise<LoadedRecords<T>> {
+export async function loadSealedRecords<R extends { id: string }, T>(table: Table<R, string>, open: (record: R) => T, listed: () => readonly string[]): Promise<LoadedRecords<T>> {
   const records: T[] = [];
   const damaged: string[] = [];
-  for (const row of await table.toArray()) {
+  const rows = await table.toArray();
+  const present = new Set(rows.map((row) => row.id));
+  damaged.push(...listed().filter((id) => !present.has(id)));
+  for (const row of rows) {
     try {
       records.push(open(row));
     } catch (error) {
@@ -40,11 +46,12 @@ export async function loadSealedRecords<R extends { id: string }, T>(table: Tabl
 
 /**
  * Reads and opens the one record stored under `id` (a primary-key get: no other record is read).
+ * @param listed - whether the manifest lists `id`, asked after the read: a listed row that is gone is damaged
  * @throws whatever `open` throws other than DecryptError
  */
-export async function getSealedRecord<R extends { id: string }, T>(table: Table<R, string>, id: string, open: (record: R) => T): Promise<RecordLookup<T>> {
+export async function getSealedRecord<R extends { id: string }, T>(table: Table<R, string>, id: string, open: (record: R) => T, listed: () => boolean): Promise<RecordLookup<T>> {
   const row = await table.get(id);
-  if (row === undefined) return { state: 'absent' };
+  if (row === undefined) return listed() ? { state: 'damaged' } : { state: 'absent' };
   try {
     return { state: 'found', record: open(row) };
   } catch (error) {

@@ -11,6 +11,7 @@ import { handleSchema, identityBundleSchema } from '../../relay-protocol/identit
 import { MAX_BATCH } from '../../relay-protocol/relay-limits';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { isListedOperation, type ManifestView } from './bound-records';
 import { outboxContext } from './sharing-context';
 
 /** Why the relay last refused an operation of a revoke for good; kept with it until it goes out (T04). */
@@ -38,9 +39,11 @@ export function sealOutboxOp(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>,
 }
 
 /**
- * @throws DecryptError when the record does not authenticate (or was moved to another number) or is malformed
+ * @throws DecryptError when the record does not authenticate (or was moved to another number), is
+ *   malformed, or is not listed in the manifest (one that went out, written back: never sent again, T09)
  */
-export function openOutboxOp(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, record: OutboxRecord): OutboxOp {
+export function openOutboxOp(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'> & ManifestView, record: OutboxRecord): OutboxOp {
+  if (!isListedOperation(vault, record.seq)) throw new DecryptError();
   try {
     return openJson(vault.vaultKey, record.sealed, outboxContext(vault.vaultId, record.seq), outboxOpSchema);
   } catch {

@@ -87,3 +87,11 @@ export function sealProfile(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, 
 export function openProfile(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, sealed: Sealed): SharingProfile {
   return openJson(vault.vaultKey, sealed, profileContext(vault.vaultId), sharingProfileSchema);
 }
+
+/**
+ * The profile with one more refusal to show the user, the oldest dropped beyond MAX_REFUSALS_KEPT.
+ * @param at - ms since epoch
+ */
+export function withRefusal(profile: SharingProfile, at: number, reason: RefusalReason): SharingProfile {
+  return { ...profile, refusals: [...profile.refusals, { at, reason }].slice(-MAX_REFUSALS_KEPT) };
+}

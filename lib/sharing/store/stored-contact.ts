@@ -10,6 +10,7 @@ import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle'
 import type { Contact } from '../contacts/contact';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { isCurrent, type ManifestView } from './bound-records';
 import { contactContext } from './sharing-context';
 
 const time = z.number().int().nonnegative();
@@ -34,24 +35,26 @@ export interface StoredContact {
   contact: Contact;
 }
 
-/** Seals `contact` as record `id`; about 400 bytes. */
-export function sealContact(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, id: string, contact: Contact): ContactRecord {
+/** Seals `contact` as record `id` at revision `rev` (commitSharing picks it); about 400 bytes. */
+export function sealContact(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, id: string, contact: Contact, rev: number): ContactRecord {
   const json = {
     ...contact,
     encryptionKey: toBase64(contact.encryptionKey),
     signingKey: toBase64(contact.signingKey),
     offered: contact.offered && { ...contact.offered, encryptionKey: toBase64(contact.offered.encryptionKey), signingKey: toBase64(contact.offered.signingKey) },
   };
-  return { id, sealed: sealJson(vault.vaultKey, contactJsonSchema.parse(json), contactContext(vault.vaultId, id)) };
+  return { id, rev, sealed: sealJson(vault.vaultKey, contactJsonSchema.parse(json), contactContext(vault.vaultId, id, rev)) };
 }
 
 /**
  * Opens a stored contact.
- * @throws DecryptError when the record does not authenticate or is not a contact
+ * @throws DecryptError when the record does not authenticate, is not a contact, or is not the revision
+ *   the manifest lists (T09)
  */
-export function openContact(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, record: ContactRecord): StoredContact {
+export function openContact(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'> & ManifestView, record: ContactRecord): StoredContact {
+  if (!isCurrent(vault, 'contacts', record.id, record.rev)) throw new DecryptError();
   try {
-    const json = openJson(vault.vaultKey, record.sealed, contactContext(vault.vaultId, record.id), contactJsonSchema);
+    const json = openJson(vault.vaultKey, record.sealed, contactContext(vault.vaultId, record.id, record.rev), contactJsonSchema);
     const contact: Contact = {
       ...json,
       encryptionKey: fromBase64(json.encryptionKey),

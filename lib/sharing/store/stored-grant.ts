@@ -11,6 +11,7 @@ import { permissionSchema } from '../../vault/model/share-permission';
 import type { Grant } from '../grants/grant';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { isCurrent, type ManifestView } from './bound-records';
 import { grantContext } from './sharing-context';
 
 const time = z.number().int().nonnegative();
@@ -50,20 +51,22 @@ const storedGrantSchema = z
 
 export type StoredGrant = z.infer<typeof storedGrantSchema>;
 
-/** Seals a grant under its share id; about 500 bytes. */
-export function sealGrant(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, stored: StoredGrant): ShareRecord {
+/** Seals a grant under its share id at revision `rev` (commitSharing picks it); about 500 bytes. */
+export function sealGrant(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, stored: StoredGrant, rev: number): ShareRecord {
   const id = stored.grant.shareId;
-  return { id, sealed: sealJson(vault.vaultKey, storedGrantSchema.parse(stored), grantContext(vault.vaultId, id)) };
+  return { id, rev, sealed: sealJson(vault.vaultKey, storedGrantSchema.parse(stored), grantContext(vault.vaultId, id, rev)) };
 }
 
 /**
  * Opens a stored grant.
- * @throws DecryptError when the record does not authenticate, is not a grant, or names another share
+ * @throws DecryptError when the record does not authenticate, is not a grant, names another share, or is
+ *   not the revision the manifest lists (an old grant written back: never acted on, T09)
  */
-export function openGrant(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, record: ShareRecord): StoredGrant {
+export function openGrant(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'> & ManifestView, record: ShareRecord): StoredGrant {
+  if (!isCurrent(vault, 'shares', record.id, record.rev)) throw new DecryptError();
   let stored: StoredGrant;
   try {
-    stored = openJson(vault.vaultKey, record.sealed, grantContext(vault.vaultId, record.id), storedGrantSchema);
+    stored = openJson(vault.vaultKey, record.sealed, grantContext(vault.vaultId, record.id, record.rev), storedGrantSchema);
   } catch {
     throw new DecryptError();
   }

@@ -15,7 +15,8 @@ import { itemContentSchema } from '../../vault/model/item-schema';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { missingSchema } from './stored-grant';
-import { receivedContext } from './sharing-context';
+import { isCurrent, type ManifestView } from './bound-records';
+import { expiredTombstoneContext, receivedContext } from './sharing-context';
 
 const time = z.number().int().nonnegative();
 
@@ -67,35 +68,64 @@ export type LiveReceived = z.infer<typeof liveSchema>;
 export type EndedReceived = z.infer<typeof endedSchema>;
 export type StoredReceived = LiveReceived | EndedReceived;
 
-const shareIdOf = (stored: StoredReceived) => (stored.status === 'live' ? stored.share.shareId : stored.shareId);
+/** The share id a received record is stored under. */
+export const shareIdOf = (stored: StoredReceived) => (stored.status === 'live' ? stored.share.shareId : stored.shareId);
 
 /**
- * Seals a received share. The clear columns are derived here: blind-index tags of an accepted login's
- * sites (pending and ended copies are never offered for filling) and the expiry of a live copy.
+ * Seals a received share at revision `rev` (commitSharing picks it). The clear columns are derived here:
+ * blind-index tags of an accepted login's sites (pending and ended copies are never offered for filling)
+ * and the expiry of a live copy. A live copy that expires also gets its tombstone sealed in advance, so
+ * the alarm can put it in the copy's place while the vault is locked (T04; endWhileLocked).
  */
-export function sealReceived(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId' | 'indexKey'>, stored: StoredReceived): ReceivedRecord {
+export function sealReceived(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId' | 'indexKey'>, stored: StoredReceived, rev: number): ReceivedRecord {
   const parsed = storedReceivedSchema.parse(stored);
   const id = shareIdOf(parsed);
   const live = parsed.status === 'live' ? parsed.share : null;
   const expiresAt = live?.expiresAt ?? undefined;
   const fillable = live !== null && live.state === 'accepted' && live.item.type === 'login';
+  const tombstone: EndedReceived | null = live && expiresAt !== undefined ? { status: 'ended', shareId: id, version: live.version, endedAt: expiresAt, because: 'expired' } : null;
   return {
     id,
+    rev,
     domains: fillable && live.item.type === 'login' ? domainTags(vault.indexKey, live.item.urls) : [],
     ...(expiresAt === undefined ? {} : { expiresAt }),
-    sealed: sealJson(vault.vaultKey, parsed, receivedContext(vault.vaultId, id, expiresAt)),
+    sealed: sealJson(vault.vaultKey, parsed, receivedContext(vault.vaultId, id, expiresAt, rev)),
+    ...(tombstone && expiresAt !== undefined ? { expiredTombstone: sealJson(vault.vaultKey, tombstone, expiredTombstoneContext(vault.vaultId, id, expiresAt, rev)) } : {}),
   };
 }
 
 /**
- * Opens a received share.
- * @throws DecryptError when the record does not authenticate (including a moved expiry), is malformed,
- *   or names another share
+ * What the expiry alarm does to a due copy while the vault is locked (no key): the copy's content goes,
+ * and the tombstone sealed beside it takes its place at the same revision, so the manifest still matches
+ * and a replayed offer is refused (T04). Nothing is decrypted, so nothing is checked here: opening the
+ * result authenticates the tombstone against the copy's id, revision and expiry, and the next unlock
+ * checks that expiry has passed (check-sharing-integrity).
+ * @param now - when the alarm ran, ms since epoch
+ * @returns the row to write, or null when the row has no advance tombstone (written before they
+ *   existed: it stays until the next unlock ends it)
  */
-export function openReceived(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'>, record: ReceivedRecord): StoredReceived {
+export function endWhileLocked(record: ReceivedRecord, now: number): ReceivedRecord | null {
+  if (record.expiredTombstone === undefined || record.expiresAt === undefined || record.rev === undefined) return null;
+  return { id: record.id, rev: record.rev, domains: [], sealed: record.expiredTombstone, endedWhileLocked: { expiresAt: record.expiresAt, at: now } };
+}
+
+/**
+ * Opens a received share (a copy that ended while locked opens as its tombstone).
+ * @throws DecryptError when the record does not authenticate (including a moved expiry), is malformed,
+ *   names another share, or is not the revision the manifest lists (T09)
+ */
+export function openReceived(vault: Pick<UnlockedVault, 'vaultKey' | 'vaultId'> & ManifestView, record: ReceivedRecord): StoredReceived {
+  if (!isCurrent(vault, 'received', record.id, record.rev)) throw new DecryptError();
   let stored: StoredReceived;
   try {
-    stored = openJson(vault.vaultKey, record.sealed, receivedContext(vault.vaultId, record.id, record.expiresAt), storedReceivedSchema);
+    if (record.endedWhileLocked !== undefined) {
+      if (record.rev === undefined) throw new DecryptError();
+      const context = expiredTombstoneContext(vault.vaultId, record.id, record.endedWhileLocked.expiresAt, record.rev);
+      stored = openJson(vault.vaultKey, record.sealed, context, storedReceivedSchema);
+      if (stored.status !== 'ended' || stored.because !== 'expired' || stored.endedAt !== record.endedWhileLocked.expiresAt) throw new DecryptError();
+    } else {
+      stored = openJson(vault.vaultKey, record.sealed, receivedContext(vault.vaultId, record.id, record.expiresAt, record.rev), storedReceivedSchema);
+    }
   } catch {
     throw new DecryptError();
   }

@@ -1,22 +1,23 @@
 /**
- * One envelope from the mailbox, from untrusted bytes to stored state (S6): route by the clear address, open with the PINNED keys of the sender it names (an unknown sender's keys are looked up and
- * pinned as unverified, and only if the envelope opens with them), let lib/sharing's acceptIncoming
- * decide, and turn the decision into records, receipts and audit events. Nothing the relay can forge,
- * re-target, splice or replay gets past openEnvelope and acceptIncoming; what is refused is counted
- * for the user, never reported back to the relay (T11). Pure apart from the sender lookup: the caller
- * seals and commits the outcome.
+ * One envelope from the mailbox, from untrusted bytes to stored state (S6): route by the clear address,
+ * open with the PINNED keys of the sender it names, let lib/sharing's acceptIncoming decide, and turn the
+ * decision into records, receipts and audit events. Nothing is ever pinned from an envelope: an offer from a
+ * handle that is not among the contacts is kept unopened as a request, for the user to accept once they have
+ * verified that sender (T02), and anything "from" this vault's own handle is refused outright (T06). Nothing
+ * the relay can forge, re-target, splice or replay gets past openEnvelope and acceptIncoming; what is refused
+ * is counted for the user, never reported back to the relay (T11). Pure: the caller seals and commits the
+ * outcome.
  */
-import { bytesToHex } from '@noble/hashes/utils.js';
-import { randomBytes } from '../../crypto/random-bytes';
 import type { AuditEventType } from '../../vault/model/audit-event';
 import type { MailboxEntry } from '../../relay-protocol/envelope-schemas';
 import { acceptIncoming } from '../grants/accept-incoming';
 import type { Contact } from '../contacts/contact';
 import { EnvelopeError } from '../envelope/envelope-error';
-import type { Identity, PublicIdentity } from '../identity/identity';
+import type { Identity } from '../identity/identity';
 import { newShareId } from '../envelope/new-share-id';
 import { openEnvelope } from '../envelope/open-envelope';
-import { pinContact } from '../contacts/pin-contact';
+import type { EnvelopeHeader } from '../envelope/envelope-schema';
+import { peekEnvelope } from '../envelope/peek-envelope';
 import { readEnvelopeAddress } from '../envelope/read-envelope-address';
 import { replyToShare } from '../grants/reply-to-share';
 import type { AuditPayload } from '../../vault/records/audit-chain';
@@ -26,6 +27,7 @@ import type { RefusalReason } from '../store/sharing-profile';
 import type { StoredContact } from '../store/stored-contact';
 import type { StoredGrant } from '../store/stored-grant';
 import type { LiveReceived, StoredReceived } from '../store/stored-received';
+import type { StoredRequest } from '../store/stored-request';
 
 /** What this vault knows, as loaded for the current sync (the caller refreshes it after each commit). */
 export interface IncomingState {
@@ -43,23 +45,26 @@ export interface IncomingState {
   titleOf: (itemId: string) => string | undefined;
 }
 
+/** An offer from an unknown sender, to keep unopened (stored-request.ts); the caller gives it an id and a time. */
+export type IncomingRequest = Pick<StoredRequest, 'from' | 'shareId' | 'version' | 'envelope'>;
+
 /**
  * What one envelope changes, as plain records for the caller to seal and commit in one transaction: a
- * newly pinned sender, a grant or received copy, outbox operations and audit events; an edit to apply to
- * my item first; or a refusal.
+ * grant or received copy, outbox operations and audit events; an edit to apply to my item first; a request
+ * to keep; or a refusal.
  */
 export interface IncomingOutcome {
-  contact: StoredContact | null;
   grant: StoredGrant | null;
   received: StoredReceived | null;
   outbox: OutboxOp[];
   audit: Omit<AuditPayload, 'at'>[];
   /** An accepted edit proposal: apply `item` to my item `itemId` before committing the rest. */
   edit: { itemId: string; item: ItemContent } | null;
+  request: IncomingRequest | null;
   refusal: RefusalReason | null;
 }
 
-const NOTHING: IncomingOutcome = { contact: null, grant: null, received: null, outbox: [], audit: [], edit: null, refusal: null };
+const NOTHING: IncomingOutcome = { grant: null, received: null, outbox: [], audit: [], edit: null, request: null, refusal: null };
 const refused = (refusal: RefusalReason): IncomingOutcome => ({ ...NOTHING, refusal });
 
 const RECEIPT_EVENTS: Record<'delivered' | 'accepted' | 'declined' | 'opened', AuditEventType> = {
@@ -70,30 +75,20 @@ const RECEIPT_EVENTS: Record<'delivered' | 'accepted' | 'declined' | 'opened', A
 };
 
 /**
- * @param lookupSender - fetches and verifies the relay's bundle for a handle I have not pinned; null when
- *   there is none or it does not verify
+ * @param entry - the mailbox entry (its envelope text is untrusted)
  * @param now - ms since epoch
  */
-export async function processIncoming(
-  state: IncomingState,
-  entry: MailboxEntry,
-  lookupSender: (handle: string) => Promise<PublicIdentity | null>,
-  now: number,
-): Promise<IncomingOutcome> {
+export function processIncoming(state: IncomingState, entry: Pick<MailboxEntry, 'envelope'>, now: number): IncomingOutcome {
   let address;
   try {
     address = readEnvelopeAddress(entry.envelope).address;
   } catch {
     return refused('malformed');
   }
-  let stored = state.contacts.find((c) => c.contact.handle === address.sender.handle);
-  let newContact: StoredContact | null = null;
-  if (!stored) {
-    const seen = await lookupSender(address.sender.handle);
-    if (!seen || seen.handle !== address.sender.handle) return refused('unknown-sender');
-    newContact = { id: bytesToHex(randomBytes(16)), contact: pinContact(undefined, seen, 'lookup', now).contact };
-    stored = newContact;
-  }
+  // Own data is never sealed to a public key: an envelope "from me" is the relay's (T06), whatever keys it names.
+  if (address.sender.handle === state.me.handle) return refused('misaddressed');
+  const stored = state.contacts.find((c) => c.contact.handle === address.sender.handle);
+  if (!stored) return requestFrom(state, entry.envelope);
   const contact: Contact = stored.contact;
   let opened;
   try {
@@ -109,7 +104,6 @@ export async function processIncoming(
   if (live?.status === 'ended') return refused('share-closed');
   const grant = state.grants.get(header.shareId);
   const decision = acceptIncoming(opened, { contact, received: live?.share, grant: grant?.grant, now });
-  const base: IncomingOutcome = { ...NOTHING, contact: newContact };
 
   switch (decision.action) {
     case 'refuse':
@@ -118,7 +112,7 @@ export async function processIncoming(
       const fresh: LiveReceived = { status: 'live', share: decision.share, contactId: stored.id, replyRelayId: newShareId(), openedReceiptAt: null, editSentAt: null, missing: decision.missing };
       const receipt = replyToShare(state.me, contact, fresh.share, { kind: 'receipt', event: 'delivered', at: now }, now);
       return {
-        ...base,
+        ...NOTHING,
         received: { ...fresh, share: receipt.share },
         outbox: [{ kind: 'post', envelopes: [{ to: contact.handle, shareId: fresh.replyRelayId, envelope: receipt.envelope }] }],
         audit: [{ type: 'share-delivered', itemTitle: decision.share.item.title, party: contact.handle }],
@@ -127,13 +121,13 @@ export async function processIncoming(
     case 'apply-update': {
       const current = live as LiveReceived;
       const next: LiveReceived = { ...current, share: decision.share, editSentAt: null, missing: decision.missing ?? current.missing };
-      return { ...base, received: next, audit: [{ type: 'share-updated', itemTitle: decision.share.item.title, party: contact.handle }] };
+      return { ...NOTHING, received: next, audit: [{ type: 'share-updated', itemTitle: decision.share.item.title, party: contact.handle }] };
     }
     case 'delete-copy': {
       const current = live as LiveReceived;
       const ended: StoredReceived = { status: 'ended', shareId: decision.shareId, version: Math.max(current.share.version, opened.header.version), endedAt: now, because: decision.because };
       return {
-        ...base,
+        ...NOTHING,
         received: ended,
         audit: [{ type: decision.because === 'revoked' ? 'share-revoked' : 'share-expired', itemTitle: current.share.item.title, party: contact.handle }],
       };
@@ -146,11 +140,34 @@ export async function processIncoming(
       const type: AuditEventType = body.kind === 'receipt' ? RECEIPT_EVENTS[body.event] : body.kind === 'share-decline' ? 'share-declined' : 'share-updated';
       const title = state.titleOf(owned.grant.itemId);
       return {
-        ...base,
+        ...NOTHING,
         grant: next,
         audit: [{ type, itemId: owned.grant.itemId, ...(title === undefined ? {} : { itemTitle: title }), party: contact.handle }],
         edit: decision.action === 'apply-edit' ? { itemId: owned.grant.itemId, item: decision.item } : null,
       };
     }
   }
+}
+
+/**
+ * An envelope from a handle that is not pinned: an offer (or an update standing in for a withheld one) is
+ * kept unopened as a request; anything else cannot concern this vault (grants and copies are only ever
+ * with pinned contacts) and is refused. Its kind, share id and version are sealed (T07) and read here
+ * without a signature check (peek-envelope): they only file the request, which opens for real once the
+ * sender is pinned.
+ */
+function requestFrom(state: IncomingState, envelope: string): IncomingOutcome {
+  let header: EnvelopeHeader;
+  try {
+    header = peekEnvelope(envelope, state.me);
+  } catch (error) {
+    return refused(error instanceof EnvelopeError ? error.reason : 'unauthentic');
+  }
+  if (header.kind !== 'share-offer' && header.kind !== 'share-update') return refused('unknown-sender');
+  if (state.damaged.has(header.shareId)) return refused('damaged-record');
+  const known = state.received.get(header.shareId);
+  if (known?.status === 'ended') return refused('share-closed');
+  // A share id this vault already holds from a pinned contact, or owns: not this sender's to offer.
+  if (known || state.grants.has(header.shareId)) return refused('not-owner');
+  return { ...NOTHING, request: { from: header.sender.handle, shareId: header.shareId, version: header.version, envelope } };
 }

@@ -22,18 +22,17 @@ import { commitSharing } from '../store/commit-sharing';
 import { envelopeMark } from './envelope-mark';
 import { expireShares } from './expire-shares';
 import { flushOutbox } from './flush-outbox';
-import { loadContacts, loadGrants, loadReceived } from '../store/sharing-records';
-import { lookUpIdentity } from '../profile/look-up-identity';
+import { loadContacts, loadGrants, loadReceived, loadRequests } from '../store/sharing-records';
 import { openRelayClient } from '../profile/open-relay-client';
-import { processIncoming, type IncomingState } from './process-incoming';
+import { loadIncomingState } from './load-incoming-state';
+import { processIncoming } from './process-incoming';
+import { queueRequest } from './queue-request';
 import { pushItemUpdates } from '../owner/push-item-updates';
 import { readIdentity, type OpenedIdentity } from '../store/read-identity';
 import { relayProblemText } from '../profile/relay-problem-text';
 import { withSharingLock } from '../store/sharing-lock';
-import { MAX_REFUSALS_KEPT, MAX_SEEN_KEPT, openProfile, sealProfile, type DamagedCounts, type SharingProfile } from '../store/sharing-profile';
-import { sealContact } from '../store/stored-contact';
-import { sealGrant } from '../store/stored-grant';
-import { sealReceived } from '../store/stored-received';
+import { MAX_SEEN_KEPT, openProfile, sealProfile, withRefusal, type DamagedCounts, type SharingProfile } from '../store/sharing-profile';
+import { shareIdOf } from '../store/stored-received';
 
 /** Most mailbox pages read in one sync (100 envelopes each); the rest waits for the next one. */
 export const MAX_PAGES_PER_SYNC = 10;
@@ -102,7 +101,7 @@ async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIden
     const page = await relay.list(after === 0 ? {} : { after });
     const seen = new Set((await currentProfile(db, vault)).seen);
     const fresh = page.envelopes.filter((entry) => !seen.has(envelopeMark(entry.postId, entry.envelope)));
-    await withSharingLock(vault, () => processPage(db, vault, opened, relay, fresh, now, outcome));
+    await withSharingLock(vault, () => processPage(db, vault, opened, fresh, now, outcome));
     const ids = page.envelopes.map((entry) => entry.id);
     // Best effort: an entry left unacknowledged is listed again and skipped by its mark.
     if (ids.length > 0) await relay.ack(ids).catch(() => undefined);
@@ -115,57 +114,48 @@ async function processPage(
   db: VaultDb,
   vault: UnlockedVault,
   opened: OpenedIdentity,
-  relay: RelayClient,
   entries: MailboxEntry[],
   now: () => number,
   outcome: SyncOutcome,
 ): Promise<void> {
   if (entries.length === 0) return;
-  const grants = await loadGrants(db, vault);
-  const received = await loadReceived(db, vault);
-  const state: IncomingState = {
-    me: opened.identity,
-    // A damaged contact record cannot be matched to its sender: their envelopes are treated as from someone new.
-    contacts: (await loadContacts(db, vault)).records,
-    grants: new Map(grants.records.map((stored) => [stored.grant.shareId, stored])),
-    received: new Map(received.records.map((stored) => [stored.status === 'live' ? stored.share.shareId : stored.shareId, stored])),
-    damaged: new Set([...grants.damaged, ...received.damaged]),
-    titleOf: (itemId) => {
-      const row = vault.summaries.get(itemId);
-      return row?.state === 'ok' ? row.title : undefined;
-    },
-  };
-  const lookupSender = async (handle: string) => {
-    const seen = await lookUpIdentity(relay, handle).catch(() => 'invalid' as const);
-    return typeof seen === 'string' ? null : seen;
-  };
+  const state = await loadIncomingState(db, vault, opened.identity);
+  // Damaged requests are left as they are; a new one for the same share is stored beside them.
+  const requests = (await loadRequests(db, vault)).records;
   for (const entry of entries) {
     const at = now();
-    let result = await processIncoming(state, entry, lookupSender, at);
+    let result = processIncoming(state, entry, at);
     if (result.edit) {
       try {
         await applyProposedEdit(db, vault, result.edit.itemId, result.edit.item, at);
       } catch (error) {
         if (!(error instanceof VaultError)) throw error;
-        result = { ...result, grant: null, received: null, contact: null, outbox: [], audit: [], edit: null, refusal: 'not-permitted' };
+        result = { ...result, grant: null, received: null, outbox: [], audit: [], edit: null, refusal: 'not-permitted' };
       }
     }
+    const queued = result.request ? queueRequest(requests, result.request, at) : { put: null, remove: [] };
+    const refusal = result.request && !queued.put ? 'stale-version' : result.refusal;
     const profile = await currentProfile(db, vault);
-    const refusals = result.refusal === null ? profile.refusals : [...profile.refusals, { at, reason: result.refusal }].slice(-MAX_REFUSALS_KEPT);
+    const refusals = refusal === null ? profile.refusals : withRefusal(profile, at, refusal).refusals;
     const record = await db.identity.get('me');
     if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
     await commitSharing(db, vault, {
       identity: { ...record, profile: sealProfile(vault, { ...profile, seen: [...profile.seen, envelopeMark(entry.postId, entry.envelope)].slice(-MAX_SEEN_KEPT), refusals }) },
-      contacts: result.contact ? [sealContact(vault, result.contact.id, result.contact.contact)] : [],
-      shares: result.grant ? [sealGrant(vault, result.grant)] : [],
-      received: result.received ? [sealReceived(vault, result.received)] : [],
+      grants: result.grant ? [result.grant] : [],
+      received: result.received ? [result.received] : [],
+      requests: queued.put ? [queued.put] : [],
+      removeRequests: queued.remove,
       outbox: result.outbox,
       audit: result.audit,
     }, at);
-    if (result.contact) state.contacts.push(result.contact);
     if (result.grant) state.grants.set(result.grant.grant.shareId, result.grant);
-    if (result.received) state.received.set(result.received.status === 'live' ? result.received.share.shareId : result.received.shareId, result.received);
-    if (result.refusal === null) outcome.applied++;
+    if (result.received) state.received.set(shareIdOf(result.received), result.received);
+    if (queued.put) {
+      const put = queued.put;
+      const kept = requests.filter((r) => r.id !== put.id && !queued.remove.includes(r.id));
+      requests.splice(0, requests.length, ...kept, put);
+    }
+    if (refusal === null) outcome.applied++;
     else outcome.refused++;
   }
 }

@@ -4,14 +4,15 @@
  */
 import { VaultError } from '../../vault/model/vault-error';
 import { closeVault, type UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { loadSummaries } from '../../vault/items/load-summaries';
-import { readHeader, resumeVault } from '../../vault/lifecycle/unlock-vault';
+import { openVault } from '../../vault/lifecycle/open-vault-lists';
+import { readHeader } from '../../vault/lifecycle/unlock-vault';
 import type { CoreDeps } from './core-deps';
 
 /** Holds the unlocked vault for the service worker's lifetime. */
 export class VaultSession {
   private vault: UnlockedVault | null = null;
   private resuming: Promise<UnlockedVault | null> | null = null;
+  private readonly endListeners = new Set<() => void>();
 
   constructor(private readonly deps: CoreDeps) {}
 
@@ -37,12 +38,21 @@ export class VaultSession {
     return (this.vault ?? (await this.resume())) !== null;
   }
 
+  /**
+   * Calls `listener` at every lock, before the key store is cleared: for features that keep plaintext of their
+   * own in memory (autofill's generated-password history and editor drafts) and must drop it then (S4).
+   */
+  onEnd(listener: () => void): void {
+    this.endListeners.add(listener);
+  }
+
   /** Forgets every key and plaintext: memory and `storage.session` (S4). */
   async end(): Promise<void> {
     // A resume still running would otherwise set the vault again after this lock.
     if (this.resuming) await this.resuming.catch(() => null);
     if (this.vault) closeVault(this.vault);
     this.vault = null;
+    for (const listener of this.endListeners) listener();
     await this.deps.keyStore.clear();
     await this.deps.timers.disarmAutoLock();
     await this.deps.notifyLocked();
@@ -58,8 +68,7 @@ export class VaultSession {
           await this.deps.keyStore.clear();
           return null;
         }
-        const vault = await resumeVault(this.deps.db, header, kept.vaultKey);
-        loadSummaries(vault, await this.deps.db.items.toArray());
+        const { vault } = await openVault(this.deps.db, header, kept.vaultKey);
         // An unlock that finished meanwhile wins; this copy's keys are wiped.
         if (this.vault) {
           closeVault(vault);

@@ -4,8 +4,8 @@ import { randomBytes } from '../../crypto/random-bytes';
 import type { VaultDb } from '../../db/vault-db';
 import { commitChanges } from '../records/commit-changes';
 import { itemInputSchema, type ItemContent, type ItemInput } from '../model/item-schema';
+import { overviewRow } from '../records/overview-bucket';
 import { sealItem } from '../records/seal-item';
-import { summarizeItem } from '../model/summarize-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 
 /**
@@ -25,9 +25,9 @@ export async function createItems(db: VaultDb, vault: UnlockedVault, inputs: rea
   const records = contents.map((content, i) => sealItem(vault, ids[i]!, 1, content));
   await commitChanges(db, vault, {
     put: records,
+    rows: contents.map((content, i) => overviewRow(ids[i]!, 1, content, false)),
     audit: contents.map((content, i) => ({ type: 'item-created' as const, itemId: ids[i]!, itemTitle: content.title })),
   }, now);
-  contents.forEach((content, i) => vault.summaries.set(ids[i]!, summarizeItem(ids[i]!, content)));
   return ids;
 }
 

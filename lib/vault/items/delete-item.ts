@@ -3,9 +3,9 @@ import type { VaultDb } from '../../db/vault-db';
 import type { ItemContent } from '../model/item-schema';
 import { VaultError } from '../model/vault-error';
 import { commitChanges } from '../records/commit-changes';
-import { openItem } from '../records/open-item';
+import { openCurrentItem } from '../records/open-item';
+import { overviewRow } from '../records/overview-bucket';
 import { sealItem } from '../records/seal-item';
-import { summarizeItem } from '../model/summarize-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 
 /**
@@ -29,7 +29,7 @@ async function setDeleted(db: VaultDb, vault: UnlockedVault, id: string, deleted
   if (!record || (record.deletedAt === null) === (deletedAt === null)) throw new VaultError('not-found', 'This item no longer exists.');
   let content: ItemContent | undefined;
   try {
-    content = openItem(vault, record);
+    content = openCurrentItem(vault, record);
   } catch {
     content = undefined;
   }
@@ -40,15 +40,13 @@ async function setDeleted(db: VaultDb, vault: UnlockedVault, id: string, deleted
     // A quarantined record cannot be re-sealed as deleted, and a deleted record that fails to open is
     // indistinguishable from a hidden live one (T09), so deleting it removes it for good.
     await commitChanges(db, vault, { remove: [id], audit: [{ type: 'item-deleted', itemId: id }] }, now);
-    vault.summaries.delete(id);
     return;
   }
   // The deleted flag is clear (the list skips deleted records without showing them), so it is bound
   // into the associated data: the item is re-sealed at the next revision with its new state (T09).
   await commitChanges(db, vault, {
     put: [sealItem(vault, id, record.rev + 1, content, record, deletedAt)],
+    rows: [overviewRow(id, record.rev + 1, content, deletedAt !== null)],
     audit: [{ type: deletedAt === null ? 'item-restored' : 'item-deleted', itemId: id, itemTitle: content.title }],
   }, now);
-  if (deletedAt !== null) vault.summaries.delete(id);
-  else vault.summaries.set(id, summarizeItem(id, content));
 }

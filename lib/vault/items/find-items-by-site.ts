@@ -5,7 +5,7 @@
 import type { VaultDb } from '../../db/vault-db';
 import { domainTag, siteOf } from '../records/blind-index';
 import type { Item } from '../model/item-schema';
-import { openItem } from '../records/open-item';
+import { openCurrentItem } from '../records/open-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 
 /**
@@ -20,7 +20,7 @@ export async function findItemsBySite(db: VaultDb, vault: UnlockedVault, url: st
   for (const record of records) {
     if (record.deletedAt !== null) continue;
     try {
-      items.push({ id: record.id, rev: record.rev, content: openItem(vault, record) });
+      items.push({ id: record.id, rev: record.rev, content: openCurrentItem(vault, record) });
     } catch {
       // Quarantined: reported by the list, never offered for filling.
     }

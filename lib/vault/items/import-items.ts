@@ -1,6 +1,7 @@
 /**
  * Writes an import: new items, and updates of existing ones the user chose to replace, in ONE Dexie
- * transaction with one `items-imported` audit event (S8: a failure leaves the vault exactly as before).
+ * transaction with one `items-imported` audit event and one `item-replaced` per replaced item (S8: a
+ * failure leaves the vault exactly as before).
  * Also the restore step of a Sealpass export: entries may carry their times and password history.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -13,9 +14,10 @@ import { getLiveRecord } from './get-item';
 import { importEntrySchema, type ImportContent, type ImportEntry, type ImportProgress } from '../model/import-entry';
 import type { ItemContent } from '../model/item-schema';
 import { mergeImportContent } from '../model/merge-import-content';
-import { openItem } from '../records/open-item';
+import { openCurrentItem } from '../records/open-item';
+import type { OverviewRow } from '../model/overview-row';
+import { overviewRow } from '../records/overview-bucket';
 import { sealItem } from '../records/seal-item';
-import { summarizeItem } from '../model/summarize-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 
 /** Items sealed between two progress reports: about 50 ms of work, so a progress bar moves smoothly. */
@@ -58,8 +60,12 @@ export async function importItems(
   const ids = randomIds(fresh.length);
   const contents = fresh.map((entry) => storedContent(entry.content, now));
   const records: ItemRecord[] = [];
+  const rows: OverviewRow[] = [];
   for (let start = 0; start < contents.length; start += SEAL_CHUNK) {
-    contents.slice(start, start + SEAL_CHUNK).forEach((content, i) => records.push(sealItem(vault, ids[start + i]!, 1, content)));
+    contents.slice(start, start + SEAL_CHUNK).forEach((content, i) => {
+      records.push(sealItem(vault, ids[start + i]!, 1, content));
+      rows.push(overviewRow(ids[start + i]!, 1, content, false));
+    });
     await onProgress?.({ phase: 'sealing', done: records.length, total });
     assertStillUnlocked(vault);
   }
@@ -67,16 +73,17 @@ export async function importItems(
   // Replaced items are read after the last pause, so an edit made while the new items were sealed is seen.
   const replacements = await applyReplacements(db, vault, parsed, now);
   assertStillUnlocked(vault);
-  for (const { id, record, content } of replacements.values()) records.push(sealItem(vault, id, record.rev + 1, content, record));
+  for (const { id, record, content } of replacements.values()) {
+    records.push(sealItem(vault, id, record.rev + 1, content, record));
+    rows.push(overviewRow(id, record.rev + 1, content, false));
+  }
   await onProgress?.({ phase: 'saving', total });
   assertStillUnlocked(vault);
 
   const audit: Omit<AuditPayload, 'at'>[] = [{ type: 'items-imported', count: fresh.length + replacements.size }];
-  for (const { id, content } of replacements.values()) audit.push({ type: 'item-edited', itemId: id, itemTitle: content.title });
-  await commitChanges(db, vault, { put: records, audit }, now);
-
-  contents.forEach((content, i) => vault.summaries.set(ids[i]!, summarizeItem(ids[i]!, content)));
-  for (const { id, content } of replacements.values()) vault.summaries.set(id, summarizeItem(id, content));
+  // A replace is its own event, not an edit: the user did not edit the item, an import overwrote it.
+  for (const { id, content } of replacements.values()) audit.push({ type: 'item-replaced', itemId: id, itemTitle: content.title });
+  await commitChanges(db, vault, { put: records, rows, audit }, now);
   return { added: ids, replaced: [...replacements.keys()] };
 }
 
@@ -116,7 +123,7 @@ async function applyReplacements(
       });
       let content: ItemContent;
       try {
-        content = openItem(vault, record);
+        content = openCurrentItem(vault, record);
       } catch {
         throw new VaultError('corrupted', 'An item this import would replace is damaged. Nothing was imported; choose "keep both" for it.');
       }

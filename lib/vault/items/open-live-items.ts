@@ -4,7 +4,7 @@
  */
 import type { VaultDb } from '../../db/vault-db';
 import type { Item } from '../model/item-schema';
-import { openItem } from '../records/open-item';
+import { openCurrentItem } from '../records/open-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 
 /**
@@ -17,7 +17,7 @@ export async function openLiveItems(db: VaultDb, vault: UnlockedVault): Promise<
   const quarantined: string[] = [];
   for (const record of records) {
     try {
-      items.push({ id: record.id, rev: record.rev, content: openItem(vault, record) });
+      items.push({ id: record.id, rev: record.rev, content: openCurrentItem(vault, record) });
     } catch {
       quarantined.push(record.id);
     }

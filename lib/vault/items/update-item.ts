@@ -5,9 +5,9 @@ import { commitChanges } from '../records/commit-changes';
 import { getLiveRecord } from './get-item';
 import { MAX_PASSWORD_HISTORY } from '../model/item-limits';
 import { itemInputSchema, type ItemContent, type ItemInput } from '../model/item-schema';
-import { openItem } from '../records/open-item';
+import { openCurrentItem } from '../records/open-item';
+import { overviewRow } from '../records/overview-bucket';
 import { sealItem } from '../records/seal-item';
-import { summarizeItem } from '../model/summarize-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 
 /**
@@ -24,7 +24,7 @@ export async function updateItem(db: VaultDb, vault: UnlockedVault, id: string, 
   }
   let previous: ItemContent;
   try {
-    previous = openItem(vault, record);
+    previous = openCurrentItem(vault, record);
   } catch {
     throw new VaultError('corrupted', 'This item is damaged and cannot be edited. Your other items are safe.');
   }
@@ -47,8 +47,11 @@ export async function updateItem(db: VaultDb, vault: UnlockedVault, id: string, 
     content = { ...parsed, createdAt: previous.createdAt, updatedAt: now } as ItemContent;
   }
   const next = sealItem(vault, id, record.rev + 1, content, record);
-  await commitChanges(db, vault, { put: [next], audit: [{ type: 'item-edited', itemId: id, itemTitle: content.title }] }, now);
-  vault.summaries.set(id, summarizeItem(id, content));
+  await commitChanges(db, vault, {
+    put: [next],
+    rows: [overviewRow(id, next.rev, content, false)],
+    audit: [{ type: 'item-edited', itemId: id, itemTitle: content.title }],
+  }, now);
 }
 
 /** Drops keys whose value is undefined, so optional fields stay absent in the stored JSON. */

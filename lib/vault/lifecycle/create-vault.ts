@@ -42,7 +42,7 @@ export async function createVault(
         formatVersion: 1,
         kdf: params,
         wrappedVaultKey: wrapKey(kek, vaultKey, vaultKeyContext(vaultId, params)),
-        manifest: sealManifest(vaultKey, vaultId, vault.manifest),
+        manifest: sealManifest(vaultKey, vaultId, vault.manifest, vault.overviews),
         auditHead: null,
       });
       await db.audit.clear();

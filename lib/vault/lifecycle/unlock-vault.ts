@@ -1,6 +1,6 @@
 /**
  * Unlocks the vault: checks the KDF parameters, derives the master key, unwraps the vault key, opens
- * the manifest, compares it with the stored items and decrypts the list rows.
+ * the manifest and the overview buckets (the list rows), and counts the stored items against the manifest.
  */
 import { deriveMasterKey } from '../../crypto/derive-master-key';
 import { deriveSubkey } from '../../crypto/derive-subkey';
@@ -14,12 +14,10 @@ import { wrapKey } from '../../crypto/wrap-key';
 import type { HeaderRecord, VaultDb } from '../../db/vault-db';
 import { VaultError } from '../model/vault-error';
 import type { IntegrityReport } from '../model/integrity-report';
-import { checkIntegrity } from './check-integrity';
 import { appendAudit } from '../records/commit-changes';
-import { loadSummaries } from '../items/load-summaries';
-import { openManifest } from '../records/manifest';
-import { openVaultState, type UnlockedVault } from '../keys/unlocked-vault';
+import type { UnlockedVault } from '../keys/unlocked-vault';
 import { vaultKeyContext } from '../keys/vault-key-context';
+import { openVault } from './open-vault-lists';
 
 /**
  * @returns the unlocked vault and the integrity report (T09, S8)
@@ -34,16 +32,14 @@ export async function unlockVault(db: VaultDb, password: string, now = Date.now(
   } finally {
     wipe(masterKey);
   }
-  let vault: UnlockedVault;
+  let opened: { vault: UnlockedVault; integrity: IntegrityReport };
   try {
-    vault = await resumeVault(db, header, vaultKey);
+    opened = await openVault(db, header, vaultKey);
   } catch (error) {
     wipe(vaultKey);
     throw error;
   }
-  const records = await db.items.toArray();
-  const integrity = checkIntegrity(vault.manifest, records);
-  integrity.quarantined = loadSummaries(vault, records);
+  const { vault, integrity } = opened;
   // T12: a vault with older parameters is re-wrapped with the current default at its next unlock.
   // Derived before the transaction: an IndexedDB transaction commits itself across a non-Dexie await.
   const rewrapped = isKdfOutdated(header.kdf) ? await wrapVaultKey(header.vaultId, vaultKey, password) : null;
@@ -84,21 +80,6 @@ export function unwrapWithMasterKey(masterKey: MasterKey, header: HeaderRecord):
   } finally {
     wipe(kek);
   }
-}
-
-/**
- * Rebuilds the unlocked state from a vault key (after unlock, or after a service-worker restart
- * from the key kept in `storage.session`). Does not decrypt items.
- * @throws VaultError `corrupted` when the manifest does not open
- */
-export async function resumeVault(db: VaultDb, header: HeaderRecord, vaultKey: VaultKey): Promise<UnlockedVault> {
-  let manifest: Map<string, number>;
-  try {
-    manifest = openManifest(vaultKey, header.vaultId, header.manifest);
-  } catch {
-    throw new VaultError('corrupted', 'The vault’s list of items is damaged; it cannot be checked.');
-  }
-  return openVaultState(header.vaultId, vaultKey, manifest);
 }
 
 /**

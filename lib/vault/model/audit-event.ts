@@ -8,12 +8,17 @@ import { MAX_HANDLE } from './item-limits';
 /** Every kind of security event the vault records. */
 export const auditEventTypeSchema = z.enum([
   'vault-created', 'vault-unlocked', 'vault-locked', 'master-password-changed',
-  'item-created', 'item-edited', 'item-deleted', 'item-restored',
+  'item-created', 'item-edited', 'item-deleted', 'item-restored', 'item-purged',
   'password-revealed', 'password-copied', 'username-copied', 'totp-copied', 'audit-exported',
   'vault-exported-encrypted', 'vault-exported-plain',
   'items-imported',
+  /** An existing item updated by an import (the user chose "Replace" for a duplicate). */
+  'item-replaced',
   'item-filled',
   'share-created', 'share-delivered', 'share-accepted', 'share-declined', 'share-opened', 'share-updated', 'share-revoked', 'share-expired',
+  // One-time links and secret requests (issue 14).
+  'link-created', 'link-opened', 'link-revoked',
+  'request-created', 'request-answered', 'request-answer-accepted', 'request-answer-declined', 'request-revoked',
 ]);
 
 /** What one event says (sealed). `itemTitle` is the title when the event happened. */

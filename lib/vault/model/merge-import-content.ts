@@ -7,7 +7,7 @@ import { MAX_PASSWORD_HISTORY } from './item-limits';
  * `previous` updated with `incoming`: imported values win, empty imported values keep the previous ones;
  * URLs and tags are merged, custom fields merged by name (imported wins); a changed password goes into
  * the history at `now`, the history merged newest first and cut to 100 entries, and, as in an edit, it
- * restarts the rotation clock (`passwordChangedAt`) and ends a snooze; the creation time, the fill rule
+ * restarts the rotation clock (`passwordChangedAt`: the import's own date for it, else `now`) and ends a snooze; the creation time, the fill rule
  * (`match`) and the rotation period stay unless the import sets one; `updatedAt` becomes `now`.
  * @param now - ms since epoch
  * @throws VaultError `invalid-request` when the two are not the same type (login or note)
@@ -46,7 +46,8 @@ export function mergeImportContent(previous: ImportContent, incoming: ImportCont
     // As an edit does (update-item): a new password restarts the rotation clock and ends a snooze.
     ...definedOnly({
       rotationDays: incoming.rotationDays ?? previous.rotationDays,
-      passwordChangedAt: changed ? now : previous.passwordChangedAt,
+      // The export may say when its password was set (an old one must count as old in Health); else now.
+      passwordChangedAt: changed ? (incoming.passwordChangedAt ?? now) : previous.passwordChangedAt,
       rotationSnoozedUntil: changed ? undefined : previous.rotationSnoozedUntil,
     }),
   };

@@ -24,3 +24,14 @@ export function openItem(vault: UnlockedVault, record: ItemRecord): ItemContent 
     wipe(itemKey);
   }
 }
+
+/**
+ * Opens an item record only when it is the revision the manifest names: an older record put back on disk
+ * authenticates under its own revision, so without this check it would open (T09, issue 15: a rolled-back or
+ * unlisted record is reported when opened).
+ * @throws DecryptError when the record is not the manifest's revision or does not open
+ */
+export function openCurrentItem(vault: UnlockedVault, record: ItemRecord): ItemContent {
+  if (vault.manifest.get(record.id) !== record.rev) throw new DecryptError();
+  return openItem(vault, record);
+}

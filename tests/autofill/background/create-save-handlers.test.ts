@@ -1,7 +1,9 @@
 /**
  * The save flow's handlers through dispatchMessage, as a content script reaches them: save after sign-up,
  * update after change-password (history kept), nothing for identical credentials, locked → kept until
- * unlock, the pending offer across one navigation, expiry, "never for this site", and sender checks.
+ * unlock, the pending offer across one navigation, expiry, "never for this site", sender checks, the bar shown
+ * in the right frame (prompt requests), the name suggested from the page's title, the folder chosen, and Edit
+ * (a one-time draft for the vault page's editor, never in its address).
  */
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../../lib/autofill/autofill-save-messages';
@@ -45,7 +47,7 @@ describe('save after sign-up', () => {
   it('offers "save"; Save creates the login with username, password and the page URL without query; audited as item-created', async () => {
     const { service } = await unlockedService();
     const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP }));
-    expect(offer).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), action: 'save', host: 'shop.example.com', username: 'dana@example.com' });
+    expect(offer).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), action: 'save', host: 'shop.example.com', username: 'dana@example.com', title: 'shop.example.com' });
     expect(ok(await service.sendFrom(TOP, 'saveAccept', { id: offer!.id })).outcome).toBe('created');
     const [item, ...rest] = await logins(service);
     expect(rest).toEqual([]);
@@ -239,5 +241,128 @@ describe('generatorSuggest', () => {
     const { password } = ok(await service.sendFrom({ ...TOP, url: 'https://reg.163.com/' }, 'generatorSuggest', { rules: null }));
     expect(password.length).toBeGreaterThanOrEqual(6);
     expect(password.length).toBeLessThanOrEqual(16);
+  });
+});
+
+describe('the bar: where it shows, its name and folder', () => {
+  const FRAME: MessageSender = { ...TOP, frameId: 5 };
+
+  it('the submitting frame is shown the bar (a prompt request with the offer); the next page’s top frame is shown it again', async () => {
+    const { service } = await unlockedService();
+    const { offer } = ok(await service.sendFrom(FRAME, 'saveSubmitted', { submission: SIGNUP, pageTitle: 'Create your account | Example Shop' }));
+    expect(service.deps.autofill.prompts).toEqual([{ tabId: 7, frameId: 5, request: { kind: 'sealpass-prompt', prompt: 'save', offer } }]);
+    ok(await service.sendFrom(NEXT_PAGE, 'savePending', {}));
+    expect(service.deps.autofill.prompts.at(-1)).toEqual({ tabId: 7, frameId: 0, request: { kind: 'sealpass-prompt', prompt: 'save', offer } });
+  });
+
+  it('no offer → no bar; a frame that cannot be scripted shows none and loses nothing', async () => {
+    const { service } = await unlockedService();
+    ok(await service.send('itemCreate', { item: loginInput({ username: 'dana@example.com', password: 'Fresh-pw-1!', urls: ['https://shop.example.com/'] }) }));
+    ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP }));
+    expect(service.deps.autofill.prompts).toEqual([]);
+    service.deps.autofill.canPrompt = () => false;
+    const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: { ...SIGNUP, username: 'erin@example.com' } }));
+    expect(offer?.action).toBe('save');
+    expect(ok(await service.sendFrom(TOP, 'saveAccept', { id: offer!.id })).outcome).toBe('created');
+  });
+
+  it('the suggested name comes from the page’s title, not the host; Save keeps the name and folder chosen in the bar', async () => {
+    const { service } = await unlockedService();
+    const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP, pageTitle: 'Sign up – Example Shop' }));
+    expect(offer?.title).toBe('Example Shop');
+    ok(await service.sendFrom(TOP, 'saveAccept', { id: offer!.id, title: '  Shop (work)  ', folder: 'Work' }));
+    expect((await logins(service))[0]!.content).toMatchObject({ title: 'Shop (work)', folder: 'Work', username: 'dana@example.com' });
+  });
+
+  it('Save without a name uses the suggestion; an update ignores name and folder', async () => {
+    const { service } = await unlockedService();
+    const first = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP, pageTitle: 'Example Shop: Register' })).offer!;
+    ok(await service.sendFrom(TOP, 'saveAccept', { id: first.id }));
+    const [saved] = await logins(service);
+    expect(saved!.content).toMatchObject({ title: 'Example Shop', folder: '' });
+    const change = submission({ username: 'dana@example.com', currentPassword: 'Fresh-pw-1!', newPassword: 'Next-pw-2', confirmPassword: 'Next-pw-2' });
+    const update = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: change })).offer!;
+    expect(update).toMatchObject({ action: 'update' });
+    expect(update.title).toBeUndefined();
+    ok(await service.sendFrom(TOP, 'saveAccept', { id: update.id, title: 'Renamed', folder: 'Elsewhere' }));
+    expect((await logins(service))[0]!.content).toMatchObject({ title: 'Example Shop', folder: '', password: 'Next-pw-2' });
+  });
+
+  it('the bar lists the vault’s folders (names only, sorted, once each) for a pending offer only; locked → refused', async () => {
+    const { service } = await unlockedService();
+    for (const folder of ['Work', 'Banking', 'Work', '']) ok(await service.send('itemCreate', { item: loginInput({ folder, urls: ['https://other.example.org/'] }) }));
+    const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP }));
+    expect(ok(await service.sendFrom(TOP, 'saveFolders', { id: offer!.id })).folders).toEqual(['Banking', 'Work']);
+    expect(errorCode(await service.sendFrom({ ...TOP, tabId: 9 }, 'saveFolders', { id: offer!.id }))).toBe('not-found');
+    expect(errorCode(await service.sendFrom(TOP, 'saveFolders', { id: 'b'.repeat(32) }))).toBe('not-found');
+    ok(await service.send('vaultLock', {}));
+    expect(errorCode(await service.sendFrom(TOP, 'saveFolders', { id: offer!.id }))).toBe('locked');
+  });
+
+  it('a name or folder beyond the limits is refused and the offer stays', async () => {
+    const { service } = await unlockedService();
+    const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP }));
+    expect(errorCode(await service.sendFrom(TOP, 'saveAccept', { id: offer!.id, folder: 'f'.repeat(300) }))).toBe('invalid-request');
+    expect(errorCode(await service.sendFrom(TOP, 'saveAccept', { id: offer!.id, title: '' }))).toBe('invalid-request');
+    expect(ok(await service.sendFrom(TOP, 'saveAccept', { id: offer!.id })).outcome).toBe('created');
+  });
+});
+
+describe('Edit: the vault page’s editor with the values filled in', () => {
+  it('opens the vault page with a one-time token (not the password); the page takes the draft once, with the chosen name and folder', async () => {
+    const { service } = await unlockedService();
+    const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP, pageTitle: 'Join – Example Shop' }));
+    ok(await service.sendFrom(TOP, 'saveEdit', { id: offer!.id, folder: 'Work' }));
+    const [token] = service.deps.autofill.editors;
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(token).not.toContain('Fresh');
+    // The offer is handled: the bar cannot save it a second time.
+    expect(errorCode(await service.sendFrom(TOP, 'saveAccept', { id: offer!.id }))).toBe('not-found');
+    // Only extension pages take drafts.
+    expect(errorCode(await service.sendFrom(TOP, 'saveDraftTake', { token: token! }))).toBe('forbidden');
+    const { draft } = ok(await service.send('saveDraftTake', { token: token! }));
+    expect(draft).toEqual({ kind: 'create', item: expect.objectContaining({ type: 'login', title: 'Example Shop', folder: 'Work', username: 'dana@example.com', password: 'Fresh-pw-1!', urls: ['https://shop.example.com/account/signup'] }) });
+    expect(errorCode(await service.send('saveDraftTake', { token: token! }))).toBe('not-found');
+    // Nothing was saved: the editor saves.
+    expect(await logins(service)).toEqual([]);
+  });
+
+  it('an update opens the saved item at its revision with the new password; its history is kept when the editor saves it', async () => {
+    const { service } = await unlockedService();
+    const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Shop', username: 'dana', password: 'Old-pw-1', urls: ['https://shop.example.com/login'] }) }));
+    const change = submission({ currentPassword: 'Old-pw-1', newPassword: 'New-pw-2', confirmPassword: 'New-pw-2' });
+    const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: change }));
+    ok(await service.sendFrom(TOP, 'saveEdit', { id: offer!.id }));
+    const { draft } = ok(await service.send('saveDraftTake', { token: service.deps.autofill.editors[0]! }));
+    expect(draft).toMatchObject({ kind: 'update', item: { id, rev: 1, content: { title: 'Shop', username: 'dana', password: 'New-pw-2' } } });
+    if (draft.kind !== 'update') throw new Error('expected an update');
+    ok(await service.send('itemUpdate', { id, item: { ...draft.item.content }, rev: draft.item.rev }));
+    expect(ok(await service.send('itemGet', { id })).item.content).toMatchObject({ password: 'New-pw-2', passwordHistory: [{ password: 'Old-pw-1' }] });
+  });
+
+  it('a draft expires with the offer’s time and at lock; a wrong token finds nothing', async () => {
+    const { service, unlockAgain } = await unlockedService();
+    const first = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP })).offer!;
+    ok(await service.sendFrom(TOP, 'saveEdit', { id: first.id }));
+    service.clock.now += PENDING_SAVE_TTL_MS;
+    expect(errorCode(await service.send('saveDraftTake', { token: service.deps.autofill.editors[0]! }))).toBe('not-found');
+    const second = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP })).offer!;
+    ok(await service.sendFrom(TOP, 'saveEdit', { id: second.id }));
+    ok(await service.send('vaultLock', {}));
+    unlockAgain();
+    expect(errorCode(await service.send('saveDraftTake', { token: service.deps.autofill.editors[1]! }))).toBe('not-found');
+    expect(errorCode(await service.send('saveDraftTake', { token: 'c'.repeat(32) }))).toBe('not-found');
+  });
+
+  it('Edit while locked is refused as locked; Edit when nothing is left to save says so', async () => {
+    const { service } = await unlockedService();
+    const { offer } = ok(await service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP }));
+    ok(await service.send('itemCreate', { item: loginInput({ username: 'dana@example.com', password: 'Fresh-pw-1!', urls: ['https://shop.example.com/'] }) }));
+    expect(errorCode(await service.sendFrom(TOP, 'saveEdit', { id: offer!.id }))).toBe('not-found');
+    expect(service.deps.autofill.editors).toEqual([]);
+    const locked = await unlockedService();
+    const pending = ok(await locked.service.sendFrom(TOP, 'saveSubmitted', { submission: SIGNUP })).offer!;
+    ok(await locked.service.send('vaultLock', {}));
+    expect(errorCode(await locked.service.sendFrom(TOP, 'saveEdit', { id: pending.id }))).toBe('locked');
   });
 });

@@ -1,6 +1,6 @@
 /** decideSave: the save-or-update decision table after a submit (login, sign-up, change-password, identical). */
 import { describe, expect, it } from 'vitest';
-import { decideSave } from '../../../lib/autofill/background/decide-save';
+import { decideSave, type ReceivedLogin } from '../../../lib/autofill/background/decide-save';
 import type { Submission } from '../../../lib/autofill/autofill-save-messages';
 import type { Item } from '../../../lib/vault/model/item-schema';
 import { contentOf, loginInput, noteInput, T0 } from '../../vault/fixtures';
@@ -123,5 +123,44 @@ describe('decideSave', () => {
     const note: Item = { id: 'n', rev: 1, content: contentOf(noteInput(), T0) };
     const broken = login('a', 'alice', 'old', { urls: ['not a url'] });
     expect(decideSave(submit({ username: 'alice', currentPassword: 'new' }), ORIGIN, [note, broken]).action).toBe('create');
+  });
+});
+
+describe('decideSave with received logins (S3 least privilege)', () => {
+  /** A login shared with this vault under `permission`. */
+  function received(permission: 'view' | 'edit' | 'autofill-only', username: string, password: string, extra: Partial<Parameters<typeof loginInput>[0]> = {}): ReceivedLogin {
+    return { item: { ...login('shared-abc', username, password, extra), rev: 4 }, permission, owner: 'alice' };
+  }
+
+  it.each(['view', 'edit', 'autofill-only'] as const)('%s: its password is never saved, under any username or in any field', (permission) => {
+    const shared = [received(permission, 'deploy', 'shared-pw')];
+    for (const fields of [
+      { username: 'deploy', currentPassword: 'shared-pw' },
+      { username: 'other', currentPassword: 'shared-pw' },
+      { username: 'new', newPassword: 'shared-pw', confirmPassword: 'shared-pw' },
+      { currentPassword: 'old', newPassword: 'shared-pw' },
+    ]) {
+      expect(decideSave(submit(fields), ORIGIN, [], shared)).toEqual({ action: 'none', reason: 'received' });
+    }
+  });
+
+  it('a password change from the shared password: edit → propose to the owner from the version seen; view → nothing', () => {
+    const change = submit({ currentPassword: 'shared-pw', newPassword: 'next', confirmPassword: 'next' });
+    const edit = received('edit', 'deploy', 'shared-pw');
+    expect(decideSave(change, ORIGIN, [], [edit])).toEqual({ action: 'propose', shared: edit.item, owner: 'alice', username: 'deploy', password: 'next' });
+    expect(decideSave(change, ORIGIN, [], [received('view', 'deploy', 'shared-pw')])).toEqual({ action: 'none', reason: 'received' });
+  });
+
+  it('the shared username with another password: edit → propose; autofill-only → nothing; an own login of that username is updated instead', () => {
+    const typed = submit({ username: 'Deploy', currentPassword: 'typed' });
+    expect(decideSave(typed, ORIGIN, [], [received('edit', 'deploy', 'shared-pw')])).toMatchObject({ action: 'propose', username: 'deploy' });
+    expect(decideSave(typed, ORIGIN, [], [received('autofill-only', 'deploy', 'shared-pw')])).toEqual({ action: 'none', reason: 'received' });
+    expect(decideSave(typed, ORIGIN, [login('own', 'deploy', 'mine')], [received('edit', 'deploy', 'shared-pw')])).toMatchObject({ action: 'update', itemId: 'own' });
+  });
+
+  it('T20: a shared login for another origin of the site is not the target by username; another account is saved as usual', () => {
+    const elsewhere = received('edit', 'deploy', 'shared-pw', { urls: ['https://dev.example.com/'] });
+    expect(decideSave(submit({ username: 'deploy', currentPassword: 'typed' }), ORIGIN, [], [elsewhere]).action).toBe('create');
+    expect(decideSave(submit({ username: 'mine', currentPassword: 'mine-pw' }), ORIGIN, [], [received('edit', 'deploy', 'shared-pw')]).action).toBe('create');
   });
 });

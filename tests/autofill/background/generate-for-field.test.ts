@@ -10,7 +10,7 @@ import { SYMBOLS } from '../../../lib/generator/generate-password';
 const SAMPLES = 200;
 
 function draw(attribute: string | null, host: string): string[] {
-  return Array.from({ length: SAMPLES }, () => generateForField(attribute, host));
+  return Array.from({ length: SAMPLES }, () => generateForField(attribute, host).password);
 }
 
 /** The generator's defaults: 20 characters with lower, upper, digit and one of its symbols. */

@@ -1,21 +1,28 @@
 /** Browser entry of the Chromium bench: the shared vault and Argon2 measurements, run on real IndexedDB and WebAssembly. */
+// zod as the extension runs it: its CSP forbids the JIT, so the interpreted path is what the figures must measure.
+import '../../../lib/messaging/zod-jitless';
 import { benchDeriveMasterKey } from '../argon2-ours';
+import { benchKdfCandidates } from './kdf-candidates';
 import { benchVault, type VaultFigures } from '../vault-bench';
 import { benchImport, type ImportFigures } from '../import-bench';
 
 /** Figures of our Argon2id derivation in the page. */
 export type Argon2PageFigures = Awaited<ReturnType<typeof benchDeriveMasterKey>>;
+/** The Argon2id candidates side by side (kdf-candidates.ts). */
+export type KdfCandidateFigures = Awaited<ReturnType<typeof benchKdfCandidates>>;
 
 /** What this page adds to `window`; chromium-bench.ts calls it through `page.evaluate`. */
 export interface BenchWindow {
   runVaultBench(count: number, storage?: string): Promise<VaultFigures>;
   runArgon2Bench(runs: number): Promise<Argon2PageFigures>;
+  runKdfCandidates(runs: number): Promise<KdfCandidateFigures>;
   runImportBench(rows: number, storage?: string): Promise<ImportFigures>;
 }
 
 const api: BenchWindow = {
   runVaultBench: (count, storage = 'IndexedDB (Chromium)') => benchVault(count, storage),
   runArgon2Bench: (runs) => benchDeriveMasterKey(runs),
+  runKdfCandidates: (runs) => benchKdfCandidates(runs),
   runImportBench: (rows, storage = 'IndexedDB (Chromium)') => benchImport(rows, storage),
 };
 // Assigned rather than declared globally, so the whole project's `Window` type does not gain bench-only members.

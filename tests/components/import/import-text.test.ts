@@ -14,8 +14,9 @@ describe('problemText', () => {
 
 describe('summaryText', () => {
   it('says what was imported, replaced, skipped and not imported, leaving out zeros', () => {
-    expect(summaryText({ added: 1, replaced: 0, skipped: 0, failed: 0 })).toBe('Imported 1 item.');
-    expect(summaryText({ added: 10_000, replaced: 2, skipped: 1, failed: 3 })).toBe('Imported 10,002 items: 10,000 new, 2 replaced. Skipped 1 duplicate. 3 rows could not be imported.');
-    expect(summaryText({ added: 0, replaced: 0, skipped: 2, failed: 1 })).toBe('Imported 0 items. Skipped 2 duplicates. 1 row could not be imported.');
+    expect(summaryText({ added: 1, replaced: 0, skipped: 0, failed: 0, leftOut: 0 })).toBe('Imported 1 item.');
+    expect(summaryText({ added: 10_000, replaced: 2, skipped: 1, failed: 3, leftOut: 0 })).toBe('Imported 10,002 items: 10,000 new, 2 replaced. Skipped 1 duplicate. 3 rows could not be imported.');
+    expect(summaryText({ added: 0, replaced: 0, skipped: 2, failed: 1, leftOut: 0 })).toBe('Imported 0 items. Skipped 2 duplicates. 1 row could not be imported.');
+    expect(summaryText({ added: 2, replaced: 0, skipped: 0, failed: 0, leftOut: 1 })).toBe('Imported 2 items. Left out 1 row that is not an item to import.');
   });
 });

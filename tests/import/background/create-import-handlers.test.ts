@@ -1,4 +1,4 @@
-/** itemImport through dispatchMessage: validation at the boundary, counts, progress reports, locked refusal, all or nothing. */
+/** itemImport and itemImportCompare through dispatchMessage: validation at the boundary, counts, progress reports, locked refusal, all or nothing. */
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportProgress } from '../../../lib/vault/model/import-entry';
 import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
@@ -89,5 +89,27 @@ describe('itemImport', () => {
     const { events } = ok(await service.send('auditList', {}));
     expect(events.map((event) => [event.type, event.count])).toEqual([['items-imported', 2]]);
     expect((await readAuditLog(db, vault)).chainValid).toBe(true);
+  });
+});
+
+describe('itemImportCompare', () => {
+  it('answers same or different per pair, null for an item that is gone, and never an existing password', async () => {
+    const { service } = await unlockedService();
+    const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Old', password: 'existing-pw' }) }));
+    const { id: note } = ok(await service.send('itemCreate', { item: noteInput({ title: 'N' }) }));
+    const reply = ok(await service.send('itemImportCompare', {
+      pairs: [{ id, password: 'existing-pw' }, { id, password: 'other' }, { id: note, password: '' }, { id: 'gone', password: 'x' }],
+    }));
+    expect(reply).toEqual({ ok: true, same: [true, false, false, null] });
+    expect(JSON.stringify(reply)).not.toContain('existing-pw');
+  });
+
+  it('is refused while locked and for content scripts', async () => {
+    const { db } = await syntheticVault();
+    const locked = startService(db);
+    expect(await locked.send('itemImportCompare', { pairs: [] })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const { service } = await unlockedService();
+    expect(await service.sendFrom({ kind: 'content-script', tabId: 1, frameId: 0, url: 'https://evil.example/' }, 'itemImportCompare', { pairs: [] }))
+      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -15,12 +15,23 @@ describe('detectImportFormat', () => {
     ['"url","username","password","httpRealm","formActionOrigin","guid","timeCreated","timeLastUsed","timePasswordChanged"', 'firefox-csv'],
     ['"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"', 'keepassxc-csv'],
     ['"Group","Title","Username","Password","URL","Notes"', 'keepassxc-csv'],
+    ['"UUID","TITLE","USERNAME","PASSWORD","URL","URLS","SCOPE","AUTOSUBMIT","NOTES","SECTION_X 1: ONE-TIME PASSWORD"', '1password7-csv'],
+    ['"UUID","TITLE","SCOPE","AUTOSUBMIT","1: CARDHOLDER NAME","2: NUMBER"', '1password7-csv'],
     ['Title,URL,Username,Password,Notes,OTPAuth', 'generic-csv'],
+    ['Name,URL,Username,Password,Notes', 'generic-csv'],
+    ['name,url,username,password,', 'chrome-csv'],
+    ['Title,Type,Notes,Color', 'generic-csv'],
     ['Site;Login;Password', 'generic-csv'],
     ['name,url,username,password,note,extra column', 'generic-csv'],
   ];
   it.each(headers)('%s → %s', (header, format) => {
     expect(detectImportFormat(`${header}\r\nrow`)).toEqual({ kind: 'csv', format });
+  });
+
+  it('1Password 7 for Mac by its label(key) columns (or only its plain ones), read with backslash escapes', () => {
+    const mac = '"account number(accountNo)","Created Date","Notes","number(ccnum)","Password","Scope","Tags","Title","Type","URL","Username","verification number(cvv)",';
+    expect(detectImportFormat(`${mac}\nrow`)).toEqual({ kind: 'csv', format: '1password7-csv', escapes: 'backslash' });
+    expect(detectImportFormat('"Notes","Password","Title","Type","URL","Username",\n')).toEqual({ kind: 'csv', format: '1password7-csv', escapes: 'backslash' });
   });
 
   it('ignores a leading BOM, spaces around names and their case', () => {

@@ -68,4 +68,29 @@ describe('parseCsv', () => {
     expect(() => parseCsv(',,\n1,2,3\n')).toThrow(ImportFileError);
     expect(() => parseCsv('"a,b\n1,2\n')).toThrow('cannot be read');
   });
+
+  it('CR CR LF line ends (LastPass) are one line end: rows keep their numbers and no cell starts with a line break', () => {
+    const table = parseCsv('a,b\r\r\n1,x\r\r\n2,y\r\r\n');
+    expect(table).toEqual({ header: ['a', 'b'], records: [{ row: 2, cells: ['1', 'x'] }, { row: 3, cells: ['2', 'y'] }], problems: [] });
+  });
+
+  describe('backslash escapes (1Password 7 for Mac)', () => {
+    it('\\" inside a quoted field is a quote, over line breaks too; the RFC reading is not used when it loses rows', () => {
+      const table = parseCsv('a,b,\n"say \\"hi\\"","{(\n    \\"Starter Kit\\"\n)}",\n"2","y",\n', 'backslash');
+      expect(table.records).toEqual([{ row: 2, cells: ['say "hi"', '{(\n    "Starter Kit"\n)}', ''] }, { row: 3, cells: ['2', 'y', ''] }]);
+      expect(table.problems).toEqual([]);
+    });
+
+    it('a doubled quote still reads as one quote: the reading that keeps every row wins', () => {
+      expect(parseCsv('a,b\n"x""y",z\n1,2\n', 'backslash').records).toEqual([{ row: 2, cells: ['x"y', 'z'] }, { row: 3, cells: ['1', '2'] }]);
+    });
+
+    it('a value ending in a backslash does not swallow the rest of the file', () => {
+      expect(parseCsv('a,b\n"C:\\dir\\",z\n1,2\n', 'backslash').records).toEqual([{ row: 2, cells: ['C:\\dir\\', 'z'] }, { row: 3, cells: ['1', '2'] }]);
+    });
+
+    it('without the option a backslash is an ordinary character', () => {
+      expect(parseCsv('a,b\n"x\\",z\n').records).toEqual([{ row: 2, cells: ['x\\', 'z'] }]);
+    });
+  });
 });

@@ -189,9 +189,10 @@ describe('share → inbox → accept (autofill-only)', () => {
     const itemId = await addLogin(alice);
     expect(await alice.code('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false })).toBe('forbidden');
     expect(await alice.db.shares.count()).toBe(0);
+    // Bob added alice by handle: pinned, not verified.
+    await bob.call('contactAdd', { handle: 'alice' });
     await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: true });
     await bob.call('sharingSync', {});
-    // Bob never added alice: her keys were looked up and pinned unverified because the envelope opened with them.
     const [entry] = (await bob.call('inboxList', {})).shares;
     expect(entry).toMatchObject({ from: 'alice', fromState: 'unverified' });
     expect(await bob.code('inboxAnswer', { id: entry!.id, answer: 'accept', confirmedUnverified: false })).toBe('forbidden');
@@ -411,7 +412,8 @@ describe('offline first and audit', () => {
     expect(status.pendingOps).toBe(0);
     expect(status.lastError).toMatch(/not registered/);
     await carol.call('sharingSync', {});
-    expect((await carol.call('inboxList', {})).shares).toHaveLength(1);
+    // Carol never added alice: the offer waits unopened among her requests (T02).
+    expect((await carol.call('shareRequestList', {})).requests).toEqual([expect.objectContaining({ from: 'alice' })]);
   });
 
   it('records share-created, delivered, accepted, opened, updated, revoked on the owner side with the other person', async () => {

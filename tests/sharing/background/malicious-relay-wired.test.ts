@@ -21,7 +21,8 @@ import { readEnvelopeAddress } from '../../../lib/sharing/envelope/read-envelope
 import { findReceivedBySite } from '../../../lib/sharing/recipient/find-received-by-site';
 import { itemContentSchema } from '../../../lib/vault/model/item-schema';
 import { craftEnvelope, rewrite } from '../craft-envelope';
-import { addByCode, addLogin, DAY, person, receivedRows, world, type Person, type World } from './people';
+import { ok, startService } from '../../vault-service/fakes';
+import { addByCode, addLogin, DAY, HOUR, person, receivedRows, world, type Person, type World } from './people';
 import type { Tamper } from './relay-harness';
 
 /** The relay's own identity for `handle`: valid keys and a valid self-signed bundle, just not that person's. */
@@ -297,5 +298,136 @@ describe('S6: a relay that lies, against the wired client', () => {
     await bob.call('sharingSync', {});
     expect(await holdings(bob, 'https://example.com/')).toEqual(NOTHING);
     expect((await bob.call('sharingStatus', {})).refusals).toHaveLength(1);
+  });
+});
+
+/** Locks `p`'s vault and returns what brings it back: the key as storage.session held it (an unlock without Argon2id). */
+async function lockKeeping(p: Person): Promise<() => void> {
+  const kept = structuredClone(p.service.deps.keyStore.kept);
+  await p.call('vaultLock', {});
+  return () => {
+    p.service.deps.keyStore.kept = kept;
+  };
+}
+
+/** An offer "from `handle`" as the relay would forge it: its own keys, sealed to `to`'s real key. */
+function forgedOffer(w: World, sender: Identity, to: PublicIdentity, title: string, url: string): string {
+  const item = itemContentSchema.parse({ type: 'login', title, username: 'victim', password: 'attacker-chosen', urls: [url], createdAt: w.clock.now, updatedAt: w.clock.now });
+  const header = {
+    v: 2 as const,
+    kind: 'share-offer' as const,
+    sender: { handle: sender.handle, fingerprint: toBase64(keyFingerprint(sender)) },
+    recipient: { fingerprint: toBase64(keyFingerprint(to)) },
+    shareId: newShareId(),
+    itemId: 'forged',
+    version: 1,
+    created: w.clock.now,
+  };
+  return craftEnvelope({ header, body: { kind: 'share-offer', item, permission: 'view', expiresAt: null }, signer: sender.signingSecretKey, sealTo: to.encryptionKey });
+}
+
+describe('S6: state around the envelopes (issue 12)', () => {
+  it('T04 the copy expired while the vault was locked; the relay re-posts the older offer made before the owner shortened the expiry: refused, nothing comes back', async () => {
+    const { w, alice, bob, bobId } = await pair();
+    const itemId = await addLogin(alice, { password: 'long-lived', urls: ['https://db.example.org/'] });
+    await shareAccepted(alice, bob, bobId, itemId);
+    const [offer] = postedEnvelopes(w);
+    // The owner shortens the expiry to one hour (version 2); bob's copy takes it.
+    await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: '1h', confirmedUnverified: false });
+    await bob.call('sharingSync', {});
+    expect(bob.alarm.at).toBe(w.clock.now + HOUR);
+    const unlock = await lockKeeping(bob);
+    w.clock.now += 2 * HOUR;
+    expect(await bob.service.handlers.sharingExpire({}, { kind: 'extension-page' })).toEqual({ removed: 1 });
+    unlock();
+    // The relay posts the version-1 offer (no expiry) again.
+    await plant(w, 'alice', 'bob', offer!);
+    await bob.call('sharingSync', {});
+    expect(await holdings(bob, 'https://db.example.org/')).toEqual({ ...NOTHING, stored: 1 });
+    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['share-closed']);
+    // No content of the expired copy is left on disk, only the tombstone.
+    expect(JSON.stringify(await bob.db.received.toArray())).not.toContain('long-lived');
+  });
+
+  it('T04 the same at browser start: the alarm runs in a fresh background with no key, and the replay after the next unlock is refused', async () => {
+    const { w, alice, bob, bobId } = await pair();
+    const itemId = await addLogin(alice, { urls: ['https://db.example.org/'] });
+    await shareAccepted(alice, bob, bobId, itemId);
+    const [offer] = postedEnvelopes(w);
+    await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: '1d', confirmedUnverified: false });
+    await bob.call('sharingSync', {});
+    const kept = structuredClone(bob.service.deps.keyStore.kept);
+    w.clock.now += 2 * DAY;
+    // A browser restart: storage.session is empty, the background starts locked and runs the expiry at once.
+    const restarted = startService(bob.db, { clock: w.clock, sharing: { fetch: (input, init) => w.relay.fetch(input, init), scheduleExpiry: async () => undefined } });
+    expect(await restarted.handlers.sharingExpire({}, { kind: 'extension-page' })).toEqual({ removed: 1 });
+    restarted.deps.keyStore.kept = kept;
+    // The relay re-posts the version-1 offer, which had no expiry.
+    await plant(w, 'alice', 'bob', offer!);
+    ok(await restarted.send('sharingSync', {}));
+    expect(ok(await restarted.send('inboxList', {})).shares).toEqual([]);
+    expect(ok(await restarted.send('receivedList', {})).items).toEqual([]);
+    expect(ok(await restarted.send('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['share-closed']);
+  });
+
+  it('T02 an offer from a handle that is not pinned: nothing is pinned from the envelope, it waits in Requests, and it can be accepted only once the sender is verified', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const bob = await person(w, 'bob');
+    const { id: bobAtAlice } = await alice.call('contactAdd', { handle: 'bob' });
+    const itemId = await addLogin(alice, { title: 'From alice', urls: ['https://db.example.org/'] });
+    await alice.call('shareCreate', { itemId, contactIds: [bobAtAlice], permission: 'view', expiry: 'none', confirmedUnverified: true });
+    await bob.call('sharingSync', {});
+    // Nothing pinned, nothing in the inbox; one request from "alice", without its content.
+    expect((await bob.call('contactList', {})).contacts).toEqual([]);
+    expect(await holdings(bob, 'https://db.example.org/')).toEqual(NOTHING);
+    const { requests } = await bob.call('shareRequestList', {});
+    expect(requests).toEqual([expect.objectContaining({ from: 'alice', fromState: 'unknown' })]);
+    expect(JSON.stringify(requests)).not.toContain('From alice');
+    expect(bob.service.deps.badge.counts.get('inbox')).toBe(1);
+    // Not before the sender is verified: unknown, then pinned by handle only (not verified).
+    expect(await bob.code('shareRequestAccept', { id: requests[0]!.id })).toBe('forbidden');
+    const { id: aliceAtBob } = await bob.call('contactAdd', { handle: 'alice' });
+    expect((await bob.call('shareRequestList', {})).requests[0]).toMatchObject({ fromState: 'unverified' });
+    expect(await bob.code('shareRequestAccept', { id: requests[0]!.id })).toBe('forbidden');
+    // Verified by safety number: now it opens with the pinned keys and joins the vault.
+    await bob.call('contactVerify', { id: aliceAtBob, fingerprint: (await bob.call('contactGet', { id: aliceAtBob })).contact.fingerprint });
+    await bob.call('shareRequestAccept', { id: requests[0]!.id });
+    expect((await bob.call('shareRequestList', {})).requests).toEqual([]);
+    expect(await receivedRows(bob)).toEqual([expect.objectContaining({ title: 'From alice', shared: expect.objectContaining({ by: 'alice' }) })]);
+    await alice.call('sharingSync', {});
+    expect((await alice.call('shareList', { itemId })).entries[0]).toMatchObject({ state: 'accepted' });
+  });
+
+  it('T02 the relay forges a first contact from "carol" with its own key: never pinned, never opened, and refused once the real carol is verified', async () => {
+    const { w, bob } = await pair();
+    const carol = await person(w, 'carol');
+    const forger = relayOwn('carol', w.clock.now);
+    w.relay.tamper = lieAboutKey('carol', forger);
+    await plant(w, 'carol', 'bob', forgedOffer(w, forger, await publicOf(w, 'bob'), 'Your bank', 'https://phish.example/login'));
+    await bob.call('sharingSync', {});
+    expect((await bob.call('contactList', {})).contacts.map((c) => c.handle)).toEqual(['alice']);
+    expect(await holdings(bob, 'https://phish.example/login')).toEqual(NOTHING);
+    const [request] = (await bob.call('shareRequestList', {})).requests;
+    expect(request).toMatchObject({ from: 'carol', fromState: 'unknown' });
+    // Bob scans the real carol's contact code: the forged request does not open with her keys.
+    w.relay.tamper = null;
+    await addByCode(bob, carol);
+    expect(await bob.code('shareRequestAccept', { id: request!.id })).toBe('forbidden');
+    expect((await bob.call('shareRequestList', {})).requests).toEqual([]);
+    expect(await holdings(bob, 'https://phish.example/login')).toEqual(NOTHING);
+    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['misaddressed']);
+  });
+
+  it('T06 the relay sends "from you" with a key of its own and shows that key for your handle: refused, never pinned under your own handle, never a request', async () => {
+    const { w, bob } = await pair();
+    const fake = relayOwn('bob', w.clock.now);
+    w.relay.tamper = lieAboutKey('bob', fake);
+    await plant(w, 'bob', 'bob', forgedOffer(w, fake, await publicOf(w, 'bob'), 'planted', 'https://self.example/'));
+    await bob.call('sharingSync', {});
+    expect(await holdings(bob, 'https://self.example/')).toEqual(NOTHING);
+    expect((await bob.call('contactList', {})).contacts.map((c) => c.handle)).toEqual(['alice']);
+    expect((await bob.call('shareRequestList', {})).requests).toEqual([]);
+    expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['misaddressed']);
   });
 });

@@ -6,7 +6,7 @@
 import type { VaultDb } from '../../../lib/db/vault-db';
 import type { MessageType, RequestOf, ResponseOf } from '../../../lib/protocol/protocol';
 import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
-import { loginInput, syntheticVault, T0 } from '../../vault/fixtures';
+import { loginInput, newDb, PASSWORD, syntheticVault, T0 } from '../../vault/fixtures';
 import { MemoryKeyStore, ok, startService, type Service } from '../../vault-service/fakes';
 import { RecordingExpiryAlarm, RELAY_URL, startTestRelay, type TestRelay } from './relay-harness';
 
@@ -36,13 +36,27 @@ export async function world(relayFile?: string): Promise<World> {
   return { clock, relay: await startTestRelay(clock, relayFile) };
 }
 
-/** A person with an unlocked vault; with `setUp`, also a sharing identity registered on the relay. */
-export async function person(w: World, handle: string, setUp = true): Promise<Person> {
-  const { db, vault } = await syntheticVault();
-  const keyStore = MemoryKeyStore.holding(vault);
-  closeVault(vault);
+/**
+ * A person with an unlocked vault; with `setUp`, also a sharing identity registered on the relay. With
+ * `realVault`, the vault is created through vaultCreate under PASSWORD (one Argon2id derivation), so the
+ * test can lock it and unlock it with the password; otherwise it is synthetic and starts unlocked.
+ */
+export async function person(w: World, handle: string, setUp = true, realVault = false): Promise<Person> {
   const alarm = new RecordingExpiryAlarm();
-  const service = startService(db, { keyStore, clock: w.clock, sharing: { fetch: (input, init) => w.relay.fetch(input, init), scheduleExpiry: (at) => alarm.scheduleExpiry(at) } });
+  const sharing = { fetch: (input: RequestInfo | URL, init?: RequestInit) => w.relay.fetch(input, init), scheduleExpiry: (at: number | null) => alarm.scheduleExpiry(at) };
+  let db: VaultDb;
+  let service: Service;
+  if (realVault) {
+    db = newDb();
+    service = startService(db, { clock: w.clock, sharing });
+    ok(await service.send('vaultCreate', { password: PASSWORD }));
+  } else {
+    const made = await syntheticVault();
+    db = made.db;
+    const keyStore = MemoryKeyStore.holding(made.vault);
+    closeVault(made.vault);
+    service = startService(db, { keyStore, clock: w.clock, sharing });
+  }
   const p: Person = {
     handle,
     db,

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createItem } from '../../../lib/vault/items/create-item';
 import { deleteItem, restoreItem } from '../../../lib/vault/items/delete-item';
 import { getItem } from '../../../lib/vault/items/get-item';
-import { loadSummaries } from '../../../lib/vault/items/load-summaries';
+import { checkVaultIntegrity } from '../../../lib/vault/lifecycle/check-vault-integrity';
 import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
-import { loginInput, storedManifest, syntheticVault, T0 } from '../fixtures';
+import { loginInput, reopen, storedManifest, syntheticVault, T0 } from '../fixtures';
 
 describe('deleteItem', () => {
   it('the item is no longer listed and getItem → not-found; the record stays, marked, at revision + 1', async () => {
@@ -18,8 +18,7 @@ describe('deleteItem', () => {
     expect(await db.items.get(id)).toMatchObject({ rev: 2, deletedAt: T0 + 10 });
     expect((await storedManifest(db, vault)).get(id)).toBe(2);
     // A fresh list built from the table (as at unlock) leaves it out as well.
-    loadSummaries(vault, await db.items.toArray());
-    expect([...vault.summaries.keys()]).toEqual([kept]);
+    expect([...(await reopen(db, vault)).summaries.keys()]).toEqual([kept]);
     const { events } = await readAuditLog(db, vault);
     expect(events.at(-1)).toMatchObject({ type: 'item-deleted', itemId: id, itemTitle: 'Gone', at: T0 + 10 });
   });
@@ -65,7 +64,7 @@ describe('S8: a quarantined record can still be deleted', () => {
     const record = (await db.items.get(id))!;
     record.data.ct[0]! ^= 1;
     await db.items.put(record);
-    loadSummaries(vault, await db.items.toArray());
+    await checkVaultIntegrity(db, vault);
 
     await deleteItem(db, vault, id, T0 + 10);
     expect(await db.items.get(id)).toBeUndefined();

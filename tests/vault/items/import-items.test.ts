@@ -111,7 +111,7 @@ describe('importItems: new items', () => {
 });
 
 describe('importItems: replacing duplicates', () => {
-  it('updates the existing login: imported values win, empty ones keep the old, old password into history', async () => {
+  it('updates the existing login: imported values win, empty ones keep the old, old password into history; audited as "item-replaced", not as an edit', async () => {
     const { db, vault } = await syntheticVault();
     const id = await createItem(db, vault, loginInput({
       title: 'Old title', password: 'old-pw', totp: 'JBSWY3DPEHPK3PXP', notes: 'old notes', folder: 'Old',
@@ -141,7 +141,7 @@ describe('importItems: replacing duplicates', () => {
     const { events } = await readAuditLog(db, vault);
     expect(events.slice(1).map((e) => [e.type, e.itemId, e.itemTitle, e.count])).toEqual([
       ['items-imported', undefined, undefined, 1],
-      ['item-edited', id, 'New title', undefined],
+      ['item-replaced', id, 'New title', undefined],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { checkIntegrity } from '../../../lib/vault/lifecycle/check-integrity';
 describe('checkIntegrity', () => {
   it('matching manifest and records → an empty report', () => {
     expect(checkIntegrity(new Map([['a', 1], ['b', 3]]), [{ id: 'b', rev: 3 }, { id: 'a', rev: 1 }]))
-      .toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [] });
+      .toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [] });
   });
 
   it('T09: a dropped record → missing', () => {
@@ -24,10 +24,10 @@ describe('checkIntegrity', () => {
 
   it('reports several problems at once and leaves quarantined for the caller', () => {
     const report = checkIntegrity(new Map([['a', 1], ['b', 2], ['c', 1]]), [{ id: 'b', rev: 1 }, { id: 'd', rev: 1 }, { id: 'c', rev: 1 }]);
-    expect(report).toEqual({ missing: ['a'], unexpected: ['d'], rolledBack: ['b'], quarantined: [] });
+    expect(report).toEqual({ missing: ['a'], unexpected: ['d'], rolledBack: ['b'], quarantined: [], damagedOverviews: [] });
   });
 
   it('empty vault → empty report', () => {
-    expect(checkIntegrity(new Map(), [])).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [] });
+    expect(checkIntegrity(new Map(), [])).toEqual({ missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [] });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * unlockVault, readHeader, unwrapWithMasterKey, resumeVault, wrapVaultKey: the round trip, refusals,
+ * unlockVault, readHeader, unwrapWithMasterKey, openVault, wrapVaultKey: the round trip, refusals,
  * quarantine of tampered records (S2, S8, T08), the manifest check (T09), KDF downgrade (S5, T10) and
  * re-wrapping of old parameters (T12).
  */
@@ -17,8 +17,11 @@ import { createVault } from '../../../lib/vault/lifecycle/create-vault';
 import { getItem } from '../../../lib/vault/items/get-item';
 import type { ItemSummary } from '../../../lib/vault/model/item-schema';
 import { closeVault, type UnlockedVault } from '../../../lib/vault/keys/unlocked-vault';
-import { readHeader, resumeVault, unlockVault, unwrapWithMasterKey } from '../../../lib/vault/lifecycle/unlock-vault';
+import { readHeader, unlockVault, unwrapWithMasterKey } from '../../../lib/vault/lifecycle/unlock-vault';
+import { openVault } from '../../../lib/vault/lifecycle/open-vault-lists';
+import { checkVaultIntegrity } from '../../../lib/vault/lifecycle/check-vault-integrity';
 import { updateItem } from '../../../lib/vault/items/update-item';
+import { overviewBucketOf } from '../../../lib/vault/records/overview-bucket';
 import { copyVault, KDF_TIMEOUT, loginInput, newDb, noteInput, PASSWORD, pasteUnlocked, pasteVault, T0, type VaultCopy } from '../fixtures';
 
 // Pass-through spy: the real hash-wasm runs, but tests can see whether (and with which parameters) a
@@ -59,7 +62,7 @@ beforeEach(() => {
   vi.mocked(argon2id).mockClear();
 });
 
-const emptyReport: IntegrityReport = { missing: [], unexpected: [], rolledBack: [], quarantined: [] };
+const emptyReport: IntegrityReport = { missing: [], unexpected: [], rolledBack: [], quarantined: [], damagedOverviews: [] };
 const sorted = (list: readonly string[]) => [...list].sort();
 const errorOf = async (promise: Promise<unknown>): Promise<VaultError> => {
   try {
@@ -122,7 +125,7 @@ describe('unlockVault: round trip', () => {
   }, KDF_TIMEOUT);
 });
 
-describe('unlockVault: S2/T08 tampered records are quarantined, every other item still opens (S8)', () => {
+describe('unlockVault: S2/T08 tampered item records are listed from the buckets, reported when opened and by the integrity check (S8, issue 15)', () => {
   let db: VaultDb;
   let vault: UnlockedVault;
   let integrity: IntegrityReport;
@@ -146,26 +149,27 @@ describe('unlockVault: S2/T08 tampered records are quarantined, every other item
     ({ vault, integrity } = await unlockVault(db, PASSWORD, T0 + 1000));
   }, KDF_TIMEOUT);
 
-  it('reports exactly the swapped, moved, relabelled and re-numbered records in integrity.quarantined', () => {
-    expect(sorted(integrity.quarantined)).toEqual(sorted([ids.alpha, ids.bravo, ids.foxtrot, ids.delta, ids.echo]));
+  it('unlock opens only the list: the rows come from the overview buckets and nothing is reported yet', () => {
+    expect(integrity).toEqual(emptyReport);
+    expect(vault.summaries.get(ids.alpha)).toMatchObject({ state: 'ok', title: 'alpha' });
   });
 
-  it('T09: the changed revision is also reported as rolled back; nothing is missing or unexpected', () => {
-    expect(integrity.rolledBack).toEqual([ids.echo]);
-    expect(integrity.missing).toEqual([]);
-    expect(integrity.unexpected).toEqual([]);
-  });
-
-  it('their list rows are state "quarantined" and carry no content', () => {
+  it('getItem → corrupted, with one and the same message for every kind of tampering (S2: failures look alike), and the row turns quarantined', async () => {
+    const errors = await Promise.all(['alpha', 'bravo', 'delta', 'echo', 'foxtrot'].map((n) => errorOf(getItem(db, vault, ids[n as Name]))));
+    expect(errors.map((e) => e.code)).toEqual(Array(5).fill('corrupted'));
+    expect(new Set(errors.map((e) => e.message)).size).toBe(1);
     for (const name of ['alpha', 'bravo', 'delta', 'echo', 'foxtrot'] as const) {
       expect(vault.summaries.get(ids[name])).toEqual({ state: 'quarantined', id: ids[name] } satisfies ItemSummary);
     }
   });
 
-  it('getItem → corrupted, with one and the same message for every kind of tampering (S2: failures look alike)', async () => {
-    const errors = await Promise.all(['alpha', 'bravo', 'delta', 'echo', 'foxtrot'].map((n) => errorOf(getItem(db, vault, ids[n as Name]))));
-    expect(errors.map((e) => e.code)).toEqual(Array(5).fill('corrupted'));
-    expect(new Set(errors.map((e) => e.message)).size).toBe(1);
+  it('the integrity check reports exactly the swapped, moved, relabelled and re-numbered records; T09: the changed revision also as rolled back', async () => {
+    const report = await checkVaultIntegrity(db, vault);
+    expect(sorted(report.quarantined)).toEqual(sorted([ids.alpha, ids.bravo, ids.foxtrot, ids.delta, ids.echo]));
+    expect(report.rolledBack).toEqual([ids.echo]);
+    expect(report.missing).toEqual([]);
+    expect(report.unexpected).toEqual([]);
+    expect(report.damagedOverviews).toEqual([]);
   });
 
   it('S8: the untouched items still open with their content', async () => {
@@ -200,8 +204,9 @@ describe('unlockVault: T09 the authenticated manifest exposes dropped, rolled-ba
     expect(vault.summaries.has(ids.bravo)).toBe(false);
   });
 
-  it('an older revision put back → integrity.rolledBack', () => {
-    expect(integrity.rolledBack).toEqual([ids.alpha]);
+  it('an older revision put back → corrupted when opened (it authenticates under its own revision, not the manifest\'s), and rolledBack in the integrity check', async () => {
+    expect((await errorOf(getItem(db, vault, ids.alpha))).code).toBe('corrupted');
+    expect((await checkVaultIntegrity(db, vault)).rolledBack).toEqual([ids.alpha]);
   });
 
   it('a record under a new id → integrity.unexpected (and quarantined: its item key is bound to the old id)', () => {
@@ -210,9 +215,66 @@ describe('unlockVault: T09 the authenticated manifest exposes dropped, rolled-ba
   });
 
   it('S8: every other item still opens', async () => {
+    expect(integrity.rolledBack).toEqual([]);
     for (const name of ['charlie', 'delta', 'echo', 'foxtrot', 'golf'] as const) {
       expect((await getItem(db, vault, ids[name])).content.title).toBe(name);
     }
+  });
+});
+
+describe('unlockVault: S8/T09 a damaged, rolled-back or dropped overview bucket is reported at unlock, and its items are read from their own records (issue 15)', () => {
+  const bucketOfAlpha = () => overviewBucketOf(ids.alpha);
+  const sameBucket = () => NAMES.filter((name) => overviewBucketOf(ids[name]) === bucketOfAlpha());
+
+  it('a flipped bit → damagedOverviews names the bucket; every item in it is still listed from its record; nothing is quarantined', async () => {
+    const db = await pasteVault(template);
+    const bucket = (await db.overviews.get(bucketOfAlpha()))!;
+    bucket.sealed.ct[5]! ^= 1;
+    await db.overviews.put(bucket);
+    const { vault, integrity } = await unlockVault(db, PASSWORD, T0 + 1000);
+    expect(integrity).toEqual({ ...emptyReport, damagedOverviews: [bucketOfAlpha()] });
+    for (const name of sameBucket()) expect(vault.summaries.get(ids[name])).toMatchObject({ state: 'ok', title: name });
+    expect(vault.summaries.size).toBe(NAMES.length);
+  }, KDF_TIMEOUT);
+
+  it('T09: the bucket put back at an older revision, or dropped, → reported; the rows come from the records (alpha shows its edit)', async () => {
+    for (const change of ['rollback', 'drop'] as const) {
+      const db = await pasteVault(template);
+      const { vault: writer } = await pasteUnlocked(template);
+      const old = (await db.overviews.get(bucketOfAlpha()))!;
+      await updateItem(db, writer, ids.alpha, loginInput({ title: 'alpha edited' }), T0 + 500);
+      if (change === 'rollback') await db.overviews.put(old);
+      else await db.overviews.delete(bucketOfAlpha());
+      const { vault, integrity } = await openVault(db, await header(db), asKey<VaultKey>(new Uint8Array(template.vaultKey)));
+      expect(integrity.damagedOverviews).toEqual([bucketOfAlpha()]);
+      expect(vault.summaries.get(ids.alpha)).toMatchObject({ state: 'ok', title: 'alpha edited' });
+    }
+  });
+
+  it('S8: a damaged bucket holding a damaged record → that one item is quarantined at unlock, the others in the bucket still listed', async () => {
+    const db = await pasteVault(template);
+    const bucket = (await db.overviews.get(bucketOfAlpha()))!;
+    bucket.sealed.ct[5]! ^= 1;
+    await db.overviews.put(bucket);
+    const alpha = await record(db, ids.alpha);
+    alpha.data.ct[0]! ^= 1;
+    await db.items.put(alpha);
+    const { vault, integrity } = await openVault(db, await header(db), asKey<VaultKey>(new Uint8Array(template.vaultKey)));
+    expect(integrity.quarantined).toEqual([ids.alpha]);
+    expect(vault.summaries.get(ids.alpha)).toEqual({ state: 'quarantined', id: ids.alpha });
+    for (const name of sameBucket().filter((n) => n !== 'alpha')) expect(vault.summaries.get(ids[name])).toMatchObject({ state: 'ok', title: name });
+  });
+
+  it('the next write to a damaged bucket re-seals it from the recovered rows: the unlock after that reports nothing', async () => {
+    const db = await pasteVault(template);
+    const bucket = (await db.overviews.get(bucketOfAlpha()))!;
+    bucket.sealed.ct[5]! ^= 1;
+    await db.overviews.put(bucket);
+    const { vault } = await openVault(db, await header(db), asKey<VaultKey>(new Uint8Array(template.vaultKey)));
+    await updateItem(db, vault, ids.alpha, loginInput({ title: 'alpha healed' }), T0 + 600);
+    const again = await openVault(db, await header(db), asKey<VaultKey>(new Uint8Array(template.vaultKey)));
+    expect(again.integrity).toEqual(emptyReport);
+    for (const name of sameBucket()) expect(again.vault.summaries.get(ids[name])).toMatchObject({ state: 'ok', title: name === 'alpha' ? 'alpha healed' : name });
   });
 });
 
@@ -309,10 +371,10 @@ describe('unlockVault: T12 a vault with old parameters is re-wrapped at its next
   }, KDF_TIMEOUT);
 });
 
-describe('resumeVault', () => {
+describe('openVault (resume after a service-worker restart)', () => {
   it('rebuilds the state from the vault key without any derivation (service-worker restart)', async () => {
     const db = await pasteVault(template);
-    const vault = await resumeVault(db, await header(db), asKey<VaultKey>(new Uint8Array(template.vaultKey)));
+    const { vault } = await openVault(db, await header(db), asKey<VaultKey>(new Uint8Array(template.vaultKey)));
     expect(vault.vaultId).toBe(template.vaultId);
     expect(sorted([...vault.manifest.keys()])).toEqual(sorted(Object.values(ids)));
     expect(vault.manifest.get(ids.alpha)).toBe(2);
@@ -323,12 +385,12 @@ describe('resumeVault', () => {
     const db = await pasteVault(template);
     const h = await header(db);
     h.manifest.ct[0]! ^= 1;
-    expect((await errorOf(resumeVault(db, h, asKey<VaultKey>(new Uint8Array(template.vaultKey))))).code).toBe('corrupted');
+    expect((await errorOf(openVault(db, h, asKey<VaultKey>(new Uint8Array(template.vaultKey))))).code).toBe('corrupted');
   });
 
   it('T09: a manifest from another vault id → corrupted', async () => {
     const db = await pasteVault(template);
     const h = { ...(await header(db)), vaultId: 'ef'.repeat(16) };
-    expect((await errorOf(resumeVault(db, h, asKey<VaultKey>(new Uint8Array(template.vaultKey))))).code).toBe('corrupted');
+    expect((await errorOf(openVault(db, h, asKey<VaultKey>(new Uint8Array(template.vaultKey))))).code).toBe('corrupted');
   });
 });

@@ -42,6 +42,11 @@ describe('mergeImportContent', () => {
     expect(merged).not.toHaveProperty('rotationSnoozedUntil');
   });
 
+  it('a changed password dated by the export keeps that date, so an old imported password stays old (Health)', () => {
+    const merged = mergeImportContent(login({ password: 'a', passwordChangedAt: T0 - 5 }), login({ password: 'b', passwordChangedAt: T0 - 400 * 86_400_000 }), T0);
+    expect(merged).toMatchObject({ password: 'b', passwordChangedAt: T0 - 400 * 86_400_000, passwordHistory: [{ password: 'a', changedAt: T0 }] });
+  });
+
   it('refuses to merge a login into a note', () => {
     expect(() => mergeImportContent(importContentSchema.parse(noteInput()), login({}), T0)).toThrow(VaultError);
   });

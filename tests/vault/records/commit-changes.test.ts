@@ -3,17 +3,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { createItem } from '../../../lib/vault/items/create-item';
 import { appendAudit, commitChanges } from '../../../lib/vault/records/commit-changes';
 import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
+import { openOverviewBucket, overviewBucketOf, overviewRow } from '../../../lib/vault/records/overview-bucket';
 import { sealItem } from '../../../lib/vault/records/seal-item';
 import { contentOf, loginInput, storedManifest, syntheticVault, T0 } from '../fixtures';
 
 const content = (title: string) => contentOf(loginInput({ title }), T0);
+const row = (id: string, title: string) => overviewRow(id, 1, content(title), false);
 
 describe('commitChanges', () => {
   it('puts records, removes ids and appends events; the manifest follows in memory and in the header', async () => {
     const { db, vault } = await syntheticVault();
     const old = await createItem(db, vault, loginInput(), T0);
     const fresh = sealItem(vault, 'cc'.repeat(16), 1, content('fresh'));
-    await commitChanges(db, vault, { put: [fresh], remove: [old], audit: [{ type: 'item-created', itemId: fresh.id }] }, T0 + 1);
+    await commitChanges(db, vault, { put: [fresh], rows: [row(fresh.id, 'fresh')], remove: [old], audit: [{ type: 'item-created', itemId: fresh.id }] }, T0 + 1);
     expect((await db.items.toArray()).map((r) => r.id)).toEqual([fresh.id]);
     expect(vault.manifest).toEqual(new Map([[fresh.id, 1]]));
     expect(await storedManifest(db, vault)).toEqual(new Map([[fresh.id, 1]]));
@@ -39,7 +41,9 @@ describe('commitChanges', () => {
     const items = await db.items.toArray();
     vi.spyOn(db.audit, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
     const next = sealItem(vault, 'dd'.repeat(16), 1, content('never'));
-    await expect(commitChanges(db, vault, { put: [next], remove: [id], audit: [{ type: 'item-created' }] }, T0 + 1)).rejects.toThrow('disk full');
+    const bucketsBefore = await db.overviews.toArray();
+    await expect(commitChanges(db, vault, { put: [next], rows: [row(next.id, 'never')], remove: [id], audit: [{ type: 'item-created' }] }, T0 + 1)).rejects.toThrow('disk full');
+    expect(await db.overviews.toArray()).toEqual(bucketsBefore);
     expect(await db.items.toArray()).toEqual(items);
     expect(await db.header.get('vault')).toEqual(header);
     expect(await db.audit.count()).toBe(1);
@@ -49,7 +53,8 @@ describe('commitChanges', () => {
   it('S8: with no header (vault removed meanwhile) → throws and writes no record', async () => {
     const { db, vault } = await syntheticVault();
     await db.header.clear();
-    await expect(commitChanges(db, vault, { put: [sealItem(vault, 'ee'.repeat(16), 1, content('orphan'))] }, T0)).rejects.toThrow('vault header missing');
+    await expect(commitChanges(db, vault, { put: [sealItem(vault, 'ee'.repeat(16), 1, content('orphan'))], rows: [row('ee'.repeat(16), 'orphan')] }, T0)).rejects.toThrow('vault header missing');
+    expect(await db.overviews.count()).toBe(0);
     expect(await db.items.count()).toBe(0);
     expect(vault.manifest.size).toBe(0);
   });
@@ -61,6 +66,37 @@ describe('commitChanges', () => {
     const { events, chainValid } = await readAuditLog(db, vault);
     expect(chainValid).toBe(true);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('commitChanges: overview buckets (issue 15)', () => {
+  it('an edit re-seals the one bucket its item falls into, at its next revision, and the manifest names it', async () => {
+    const { db, vault } = await syntheticVault();
+    const a = await createItem(db, vault, loginInput({ title: 'a' }), T0);
+    const bucket = overviewBucketOf(a);
+    const before = new Map((await db.overviews.toArray()).map((b) => [b.id, b.sealed]));
+    const record = sealItem(vault, a, 2, content('a2'), (await db.items.get(a))!);
+    await commitChanges(db, vault, { put: [record], rows: [overviewRow(a, 2, content('a2'), false)] }, T0 + 1);
+    const after = await db.overviews.toArray();
+    expect(after.filter((b) => b.sealed !== before.get(b.id) && JSON.stringify(b.sealed) !== JSON.stringify(before.get(b.id))).map((b) => b.id)).toEqual([bucket]);
+    expect(vault.overviews.get(bucket)).toBe(2);
+    expect((await storedManifest(db, vault)).get(a)).toBe(2);
+    const sealed = after.find((b) => b.id === bucket)!.sealed;
+    expect(openOverviewBucket(vault.vaultKey, vault.vaultId, bucket, 2, sealed).get(a)).toMatchObject({ rev: 2, deleted: false, summary: { title: 'a2' } });
+    // T09: the bucket at its old revision no longer opens under the revision the manifest names.
+    expect(() => openOverviewBucket(vault.vaultKey, vault.vaultId, bucket, 2, before.get(bucket))).toThrow();
+    expect(vault.summaries.get(a)).toMatchObject({ title: 'a2' });
+  });
+
+  it('refuses a put without its overview row, or with a row of another revision or deleted state, and writes nothing', async () => {
+    const { db, vault } = await syntheticVault();
+    const record = sealItem(vault, 'ab'.repeat(16), 1, content('x'));
+    for (const rows of [[], [overviewRow(record.id, 2, content('x'), false)], [overviewRow(record.id, 1, content('x'), true)], [row(record.id, 'x'), row('cd'.repeat(16), 'y')]]) {
+      await expect(commitChanges(db, vault, { put: [record], rows }, T0)).rejects.toThrow('overview row');
+    }
+    expect(await db.items.count()).toBe(0);
+    expect(await db.overviews.count()).toBe(0);
+    expect(vault.summaries.size).toBe(0);
   });
 });
 

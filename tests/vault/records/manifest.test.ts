@@ -15,30 +15,30 @@ const context = { purpose: 'manifest', recordId: vaultId, fields: 'ids-revs' } a
 
 describe('sealManifest / openManifest', () => {
   it('round trip keeps every id and revision', () => {
-    expect(openManifest(key, vaultId, sealManifest(key, vaultId, manifest))).toEqual(manifest);
+    expect(openManifest(key, vaultId, sealManifest(key, vaultId, manifest, new Map()))).toEqual(manifest);
   });
 
   it('round trip of an empty manifest', () => {
-    expect(openManifest(key, vaultId, sealManifest(key, vaultId, new Map()))).toEqual(new Map());
+    expect(openManifest(key, vaultId, sealManifest(key, vaultId, new Map(), new Map()))).toEqual(new Map());
   });
 
   it('is a versioned sealed object; a fresh nonce each time', () => {
-    const a = sealManifest(key, vaultId, manifest);
-    const b = sealManifest(key, vaultId, manifest);
+    const a = sealManifest(key, vaultId, manifest, new Map());
+    const b = sealManifest(key, vaultId, manifest, new Map());
     expect(a).toMatchObject({ v: 1, alg: 'xchacha20poly1305' });
     expect(bytesToHex(a.nonce)).not.toBe(bytesToHex(b.nonce));
   });
 
   it('S2/T09: another vault id → DecryptError (a manifest cannot be moved between vaults)', () => {
-    expect(() => openManifest(key, 'bb'.repeat(16), sealManifest(key, vaultId, manifest))).toThrow(DecryptError);
+    expect(() => openManifest(key, 'bb'.repeat(16), sealManifest(key, vaultId, manifest, new Map()))).toThrow(DecryptError);
   });
 
   it('wrong key → DecryptError', () => {
-    expect(() => openManifest(generateKey<VaultKey>(), vaultId, sealManifest(key, vaultId, manifest))).toThrow(DecryptError);
+    expect(() => openManifest(generateKey<VaultKey>(), vaultId, sealManifest(key, vaultId, manifest, new Map()))).toThrow(DecryptError);
   });
 
   it('T09: a flipped ciphertext bit → DecryptError', () => {
-    const sealed = sealManifest(key, vaultId, manifest);
+    const sealed = sealManifest(key, vaultId, manifest, new Map());
     sealed.ct[5]! ^= 1;
     expect(() => openManifest(key, vaultId, sealed)).toThrow(DecryptError);
   });

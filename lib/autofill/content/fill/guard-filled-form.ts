@@ -27,22 +27,22 @@ export function guardFilledForm(container: Element, filled: readonly HTMLInputEl
   });
   observer.observe(container, { attributes: true, attributeFilter: ['action', 'formaction'], subtree: true, childList: true });
   observer.observe(doc.head ?? doc.documentElement, { attributes: true, attributeFilter: ['href'], subtree: true, childList: true });
-  const onSubmit = (event: Event) => {
+  // The frame's own AbortController: its listeners take only that realm's signals.
+  const listening = new view.AbortController();
+  const options = { capture: true, signal: listening.signal };
+  container.addEventListener('submit', (event) => {
     if (!leaves()) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     clear();
-  };
-  const onFormData = (event: FormDataEvent) => {
+  }, options);
+  container.addEventListener('formdata', (event) => {
     if (!leaves()) return;
     for (const input of filled) if (input.name !== '') event.formData.delete(input.name);
     clear();
-  };
-  container.addEventListener('submit', onSubmit, true);
-  container.addEventListener('formdata', onFormData, true);
+  }, options);
   return () => {
     observer.disconnect();
-    container.removeEventListener('submit', onSubmit, true);
-    container.removeEventListener('formdata', onFormData, true);
+    listening.abort();
   };
 }

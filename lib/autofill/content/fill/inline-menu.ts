@@ -80,18 +80,16 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
   let pressed: Element | null = null;
   let overlay: OverlayHost | null = null;
   let guard: OverlayGuard | null = null;
+  /** Removes every listener of this menu at once. */
+  const listening = new AbortController();
+  const { signal } = listening;
 
   const close = () => {
     if (closed) return;
     closed = true;
     guard?.stop();
     overlay?.remove();
-    field.removeEventListener('keydown', onKey, true);
-    field.removeEventListener('blur', close);
-    view.removeEventListener('scroll', onMove, true);
-    view.removeEventListener('resize', onMove);
-    view.removeEventListener('pagehide', close);
-    doc.removeEventListener('pointerdown', onOutside, true);
+    listening.abort();
     options.onClose();
   };
 
@@ -252,11 +250,11 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
 
   if (options.message !== undefined) showMessage(options.message);
   else showList();
-  field.addEventListener('keydown', onKey, true);
-  field.addEventListener('blur', close);
-  view.addEventListener('scroll', onMove, { capture: true, passive: true });
-  view.addEventListener('resize', onMove, { passive: true });
-  view.addEventListener('pagehide', close);
-  doc.addEventListener('pointerdown', onOutside, true);
+  field.addEventListener('keydown', onKey, { capture: true, signal });
+  field.addEventListener('blur', close, { signal });
+  view.addEventListener('scroll', onMove, { capture: true, passive: true, signal });
+  view.addEventListener('resize', onMove, { passive: true, signal });
+  view.addEventListener('pagehide', close, { signal });
+  doc.addEventListener('pointerdown', onOutside, { capture: true, signal });
   return { showMessage, close };
 }

@@ -26,6 +26,14 @@ interface Target {
 
 /** Roles whose focus offers the menu. New passwords are the generator's. */
 const MENU_ROLES: readonly string[] = ['username', 'current-password', 'otp'];
+/** Roles whose focus offers the generator (its menu is drawn on demand, see start-save-flow). */
+const GENERATOR_ROLES: readonly string[] = ['new-password', 'confirm-password'];
+
+/** What filling tells the rest of the content script. */
+export interface AutofillOptions {
+  /** A new-password or confirm-password field got the focus (detection already ran for it). */
+  onNewPassword?: () => void;
+}
 
 /** Says why a form was refused; never names what would have been filled. */
 const OTHER_ORIGIN = 'This form sends what you type to another site, so Sealpass did not fill it.';
@@ -33,9 +41,9 @@ const OTHER_ORIGIN = 'This form sends what you type to another site, so Sealpass
 /**
  * Starts filling in `doc`'s frame.
  * @returns stops everything (listeners, the open menu, the guard of the last fill)
- * @example const stop = startAutofill(document); ctx.onInvalidated(stop);
+ * @example const stop = startAutofill(document, { onNewPassword: () => askForGenerator() });
  */
-export function startAutofill(doc: Document): () => void {
+export function startAutofill(doc: Document, options: AutofillOptions = {}): () => void {
   const view = doc.defaultView;
   if (!view) return () => {};
   const origin = view.location.origin;
@@ -120,6 +128,7 @@ export function startAutofill(doc: Document): () => void {
     if (filling || !(input instanceof view.HTMLInputElement)) return;
     const target = targetOf(input);
     const role = target?.form.fields.find((f) => f.elements.includes(input))?.role;
+    if (role !== undefined && GENERATOR_ROLES.includes(role)) options.onNewPassword?.();
     if (!target || role === undefined || !MENU_ROLES.includes(role)) return;
     last = target;
     void offerMenu(target);
@@ -168,14 +177,14 @@ export function startAutofill(doc: Document): () => void {
     return fillWith(target, id, request.grant);
   };
 
-  const onFocus = (event: FocusEvent) => focusOn(event.composedPath()[0]);
-  doc.addEventListener('focusin', onFocus, true);
+  const listening = new AbortController();
+  doc.addEventListener('focusin', (event) => focusOn(event.composedPath()[0]), { capture: true, signal: listening.signal });
   const stopListening = listenForFillRequests(onRequest);
   // A field focused before this script ran (autofocus) gets its menu too; still nothing is filled.
   focusOn(deepActiveElement(doc));
 
   return () => {
-    doc.removeEventListener('focusin', onFocus, true);
+    listening.abort();
     stopListening();
     closeMenu();
     unguard();

@@ -1,55 +1,43 @@
 /**
- * The content script's one entry into saving: reports submits to the background, shows the save bar for
- * the offer it answers with (on this page, or in the top frame of the page the submit led to), and offers
- * the generator in new-password fields.
+ * The always-present half of saving and generating, in every frame. It draws nothing and watches no submits
+ * itself: it asks for the offer a navigation left pending (top frame), asks for the generator menu when the
+ * fill code reports a focused new-password field, and asks the background to start watching the frame's
+ * submits when a password is typed or autofilled without a focus that announced the form (the browser's own
+ * autofill). The background answers by injecting the prompts script (lib/autofill/content/prompts) where it is
+ * needed, which keeps the save bar, the generator menu and the submit watcher out of every page's budget
+ * (issue 15).
  */
-import { detectForms } from '../detect/detect-forms';
-import type { DetectedForm } from '../detect/form-types';
-import { offerGenerator } from './generator-offer';
-import { parseSaveReply } from './parse-save-reply';
-import { showSaveBar } from './save-bar';
-import type { SendSaveMessage } from './save-flow-types';
-import { watchSubmissions } from './watch-submissions';
+import type { SendSaveMessage } from './send-save-message';
 import { sendToBackground } from '../../../messaging/runtime-channel';
 
-/** What the save flow takes from its surroundings; the content script passes none of it. */
-export interface SaveFlowOptions {
-  /** The document's forms right now; default `detectForms(doc)`. */
-  detect: () => DetectedForm[];
-  /** Sends a save-flow message; default the content channel's `sendToBackground`. */
-  send: SendSaveMessage;
-  /** True in the tab's top frame, the one that asks for the offer a navigation left pending; default from `window.top`. */
-  isTopFrame: boolean;
+/** The running save flow of one frame. */
+export interface SaveFlow {
+  /** A new-password or confirm-password field got the focus: ask for the generator menu there. */
+  offerGenerator(): void;
+  /** Removes the listeners. */
+  stop(): void;
 }
 
 /**
  * Starts the save flow in one frame's document.
- * @returns a function that stops it (listeners removed, open UI closed)
- * @example ctx.onInvalidated(startSaveFlow(document));
+ * @param send - the save-flow sender; default the content channel's `sendToBackground`
+ * @example const save = startSaveFlow(document); startAutofill(document, { onNewPassword: save.offerGenerator });
  */
-export function startSaveFlow(doc: Document, overrides: Partial<SaveFlowOptions> = {}): () => void {
+export function startSaveFlow(doc: Document, send: SendSaveMessage = sendToBackground): SaveFlow {
   const view = doc.defaultView;
-  const options: SaveFlowOptions = {
-    detect: () => detectForms(doc),
-    send: sendToBackground,
-    isTopFrame: view !== null && view.top === view,
-    ...overrides,
-  };
-  const { send } = options;
-  let closeBar = (): void => {};
-  const show = async (reply: Promise<unknown>): Promise<void> => {
-    const parsed = parseSaveReply(await reply.catch(() => null));
-    if (parsed.ok && parsed.offer) closeBar = showSaveBar(doc, parsed.offer, send);
-  };
-  const stopWatching = watchSubmissions(doc, {
-    detect: options.detect,
-    onSubmit: (submission) => void show(send('saveSubmitted', { submission })),
-  });
-  const stopGenerator = offerGenerator(doc, { detect: options.detect, send });
-  if (options.isTopFrame) void show(send('savePending', {}));
-  return () => {
-    stopWatching();
-    stopGenerator();
-    closeBar();
+  // The background shows the prompt itself; a background that does not answer shows nothing.
+  const tell = (reply: Promise<unknown>): void => void reply.catch(() => undefined);
+  const listening = new AbortController();
+  let watching = false;
+  doc.addEventListener('input', (event) => {
+    const field = event.composedPath()[0];
+    if (watching || !event.isTrusted || !(field instanceof HTMLInputElement) || (field.type !== 'password' && !/password/i.test(field.autocomplete))) return;
+    watching = true;
+    tell(send('saveWatch', {}));
+  }, { capture: true, signal: listening.signal });
+  if (view !== null && view.top === view) tell(send('savePending', {}));
+  return {
+    offerGenerator: () => tell(send('generatorOpen', {})),
+    stop: () => listening.abort(),
   };
 }

@@ -89,18 +89,17 @@ export function watchSubmissions(doc: Document, options: WatchSubmissionsOptions
   };
   const onPageHide = (): void => fire();
 
-  doc.addEventListener('submit', onSubmitEvent, true);
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('keydown', onKeyDown, true);
-  doc.addEventListener('input', onInput, true);
-  view?.addEventListener('pagehide', onPageHide);
+  // One signal removes every listener at once.
+  const listening = new AbortController();
+  const { signal } = listening;
+  doc.addEventListener('submit', onSubmitEvent, { capture: true, signal });
+  doc.addEventListener('click', onClick, { capture: true, signal });
+  doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  doc.addEventListener('input', onInput, { capture: true, signal });
+  view?.addEventListener('pagehide', onPageHide, { signal });
   return () => {
     disarm();
-    doc.removeEventListener('submit', onSubmitEvent, true);
-    doc.removeEventListener('click', onClick, true);
-    doc.removeEventListener('keydown', onKeyDown, true);
-    doc.removeEventListener('input', onInput, true);
-    view?.removeEventListener('pagehide', onPageHide);
+    listening.abort();
   };
 }
 

@@ -7,8 +7,8 @@
 import { parseTotpSecret } from '../../../totp/parse-totp-secret';
 import { importContentSchema, type ImportContent } from '../../../vault/model/import-entry';
 import type { ImportProblem, ImportRow } from '../../import-types';
+import type { CustomField } from './custom-field';
 
-type CustomField = ImportContent['fields'][number];
 type HistoryEntry = NonNullable<Extract<ImportContent, { type: 'login' }>['passwordHistory']>[number];
 
 /** One row's values as the source holds them; anything missing is empty. */
@@ -52,7 +52,8 @@ export function buildImportRow(row: number, raw: RawRow, columns: RawColumns): {
   let firstHost = '';
   for (const text of raw.urls ?? []) {
     const trimmed = text.trim();
-    if (trimmed === '') continue;
+    // A scheme alone ("http://", LastPass's way of writing "no address") holds nothing to keep.
+    if (trimmed === '' || SCHEME_ONLY.test(trimmed)) continue;
     const web = webAddress(trimmed);
     // An app link (android://, iosapp://) is not a fill address (S7); it stays with the item as a field.
     if (web === null) fields.push({ name: 'URL', value: trimmed, hidden: false });
@@ -75,6 +76,8 @@ export function buildImportRow(row: number, raw: RawRow, columns: RawColumns): {
     return { entry: null, problems };
   }
   const type = raw.type ?? (hasLoginData || notes.trim() === '' ? 'login' : 'note');
+  // A nameless item without a password is easy to miss in the list: say what it was called instead.
+  const nameless = raw.title?.trim() ? null : type === 'note' ? 'has no name' : password === '' ? 'has no name and no password' : null;
   const common = {
     title: title || `Imported item (row ${row})`,
     notes,
@@ -100,8 +103,14 @@ export function buildImportRow(row: number, raw: RawRow, columns: RawColumns): {
     }
     return { entry: null, problems };
   }
+  if (nameless !== null) {
+    const named = title === '' ? `it was imported as “${common.title}”` : title === firstHost ? 'it was imported under its site’s name' : 'it was imported under its username';
+    problems.push({ row, problem: `${nameless}; ${named}`, skipped: false });
+  }
   return { entry: { row, content: parsed.data }, problems };
 }
+
+const SCHEME_ONLY = /^[a-z][a-z0-9+.-]*:\/*$/i;
 
 /** A web address by the item editor's rule (components/item-form normaliseUrl: https:// added when there is no scheme), or null. */
 function webAddress(text: string): string | null {

@@ -27,5 +27,5 @@ export function map1PasswordCsv(table: CsvTable): MappedImport {
       tags: [...read.get(cells, 'tags').split(','), ...(isTrue(read.get(cells, 'archived')) ? ['archived'] : [])],
       notes: read.get(cells, 'notes'),
     },
-  }), columns);
+  }), columns, ['archived']);
 }

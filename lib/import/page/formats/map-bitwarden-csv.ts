@@ -2,7 +2,8 @@
  * Bitwarden's CSV export (Tools → Export vault → .csv), columns as Bitwarden documents them:
  * `folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp`
  * (an organization export has `collections` instead of `folder`). `login_uri` holds several URIs
- * separated by commas; `fields` holds one "name: value" custom field per line.
+ * separated by commas; `fields` holds one "name: value" custom field per line. `reprompt` (Bitwarden's
+ * "ask for the master password again" flag) has no counterpart in Sealpass and is left out.
  */
 import Papa from 'papaparse';
 import type { RawColumns } from './build-import-row';
@@ -44,7 +45,7 @@ export function mapBitwardenCsv(table: CsvTable): MappedImport {
         totp: read.get(cells, 'login_totp'),
       },
     };
-  }, columns);
+  }, columns, ['type', 'collections', 'reprompt']);
 }
 
 /** Bitwarden joins several URIs (and collections) with commas, quoting any that contain one. */

@@ -1,7 +1,8 @@
 /**
  * The password CSV of Chrome and Edge (Password Manager → Settings → Export passwords), columns
- * `name,url,username,password` and, since Chrome 118, `note`. Android app logins have an
- * `android://` URL, kept as a custom field since it is not a web address.
+ * `name,url,username,password` and, since Chrome 118, `note` (detectImportFormat takes a file for Chrome's
+ * only when it has no other column). Android app logins have an `android://` URL, kept as a custom field
+ * since it is not a web address.
  */
 import type { RawColumns } from './build-import-row';
 import { columnReader } from './column-reader';

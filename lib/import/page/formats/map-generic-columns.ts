@@ -1,14 +1,14 @@
 /**
  * Any other CSV or spreadsheet: the user says which column holds the title, username, password, URL,
  * notes, TOTP secret and folder. Columns left unmapped are not dropped: each non-empty cell becomes a
- * custom field named after its column (hidden when the name suggests a secret, such as "PIN").
+ * custom field named after its column, hidden when the name says it is a secret (password, PIN, card or
+ * account number, security code, IBAN, SSN…) or the value is a card number that passes the Luhn check.
+ * An `otpauth://` link in an unmapped column becomes the item's TOTP when none is mapped.
  */
 import type { RawColumns } from './build-import-row';
+import { customField, isOtpauthLink } from './custom-field';
 import type { ColumnMapping, CsvTable, MappedImport } from '../../import-types';
 import { mapCsvRecords } from './map-csv-records';
-
-/** Column names whose values are secrets: kept as hidden custom fields, masked in the preview. */
-export const SECRET_COLUMN_NAME = /pass|pin|secret|key|code|cvv|cvc|token|answer/i;
 
 /**
  * @param table - the parsed file
@@ -28,11 +28,15 @@ export function mapGenericColumns(table: CsvTable, mapping: ColumnMapping): Mapp
       const at = inRange(index);
       return at === null ? '' : (cells[at] ?? '');
     };
+    let totp = cell(mapping.totp);
     const fields = table.header.flatMap((name, index) => {
       const value = cells[index] ?? '';
       if (mapped.has(index) || value.trim() === '') return [];
-      const fieldName = name || `Column ${index + 1}`;
-      return [{ name: fieldName, value, hidden: SECRET_COLUMN_NAME.test(fieldName) }];
+      if (totp.trim() === '' && isOtpauthLink(value)) {
+        totp = value;
+        return [];
+      }
+      return [customField(name || `Column ${index + 1}`, value)];
     });
     return {
       raw: {
@@ -41,10 +45,11 @@ export function mapGenericColumns(table: CsvTable, mapping: ColumnMapping): Mapp
         password: cell(mapping.password),
         urls: [cell(mapping.url)],
         notes: cell(mapping.notes),
-        totp: cell(mapping.totp),
+        totp,
         folder: cell(mapping.folder),
         fields,
       },
     };
-  }, columns);
+    // The columns are read here by position (two may share a name), so none is left for mapCsvRecords.
+  }, columns, table.header);
 }

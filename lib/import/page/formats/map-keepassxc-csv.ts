@@ -2,7 +2,8 @@
  * KeePassXC's CSV export (Database → Export → CSV File), columns
  * `"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"` (versions
  * before 2.7 stop after "Notes"). Every group path starts with the root group ("Root/Email"); that
- * shared first part is dropped, so "Root/Email" becomes the folder "Email".
+ * shared first part is dropped, so "Root/Email" becomes the folder "Email". "Last Modified" also starts the
+ * password's age (Health), the icon number is left out.
  */
 import type { RawColumns } from './build-import-row';
 import { columnReader } from './column-reader';
@@ -15,7 +16,7 @@ export function mapKeePassXcCsv(table: CsvTable): MappedImport {
   const columns: RawColumns = {
     folder: read.column('group'), title: read.column('title'), username: read.column('username'), password: read.column('password'),
     urls: read.column('url'), notes: read.column('notes'), totp: read.column('totp'),
-    updatedAt: read.column('last modified'), createdAt: read.column('created'),
+    updatedAt: read.column('last modified'), createdAt: read.column('created'), passwordChangedAt: read.column('last modified'),
   };
   const root = sharedRoot(table.records.map((record) => read.get(record.cells, 'group')));
   return mapCsvRecords(table, (cells, row) => {
@@ -43,11 +44,12 @@ export function mapKeePassXcCsv(table: CsvTable): MappedImport {
         notes: read.get(cells, 'notes'),
         totp: read.get(cells, 'totp'),
         ...(createdAt === undefined ? {} : { createdAt }),
-        ...(updatedAt === undefined ? {} : { updatedAt }),
+        // The CSV has no password date; the entry's last change is the latest the password can have been set.
+        ...(updatedAt === undefined ? {} : { updatedAt, passwordChangedAt: updatedAt }),
       },
       problems,
     };
-  }, columns);
+  }, columns, ['icon']);
 }
 
 /** The first path segment every group shares (the root group's name), or null when they do not share one. */

@@ -17,6 +17,24 @@ describe('buildImportRow', () => {
     expect(buildImportRow(7, { password: 'p' }, {}).entry?.content.title).toBe('Imported item (row 7)');
   });
 
+  it('a row with no name and no password is imported and reported, saying what it is called now', () => {
+    expect(buildImportRow(3, { urls: ['https://www.site.example/'], username: 'u' }, {}).problems).toEqual([
+      { row: 3, problem: 'has no name and no password; it was imported under its site’s name', skipped: false },
+    ]);
+    expect(buildImportRow(4, { username: 'u' }, {}).problems).toEqual([{ row: 4, problem: 'has no name and no password; it was imported under its username', skipped: false }]);
+    const placeholder = buildImportRow(5, { urls: ['htts:/broken.example'] }, {});
+    expect(placeholder.entry?.content.title).toBe('Imported item (row 5)');
+    expect(placeholder.problems).toEqual([{ row: 5, problem: 'has no name and no password; it was imported as “Imported item (row 5)”', skipped: false }]);
+    expect(buildImportRow(6, { type: 'note', notes: 'text' }, {}).problems).toEqual([{ row: 6, problem: 'has no name; it was imported as “Imported item (row 6)”', skipped: false }]);
+    // A name, or a password, is enough not to be reported.
+    expect(buildImportRow(7, { title: 'T' }, {}).problems).toEqual([]);
+    expect(buildImportRow(8, { urls: ['a.example'], password: 'p' }, {}).problems).toEqual([]);
+  });
+
+  it('a scheme alone ("http://", LastPass for "no address") is no address and no field', () => {
+    expect(buildImportRow(2, { title: 't', password: 'p', urls: ['http://', 'https:// '] }, {}).entry?.content).toEqual(importedLogin({ title: 't', password: 'p' }));
+  });
+
   it('keeps usernames, passwords and notes exactly, spaces included', () => {
     expect(buildImportRow(2, { title: 't', username: ' u ', password: ' p ', notes: ' n ' }, {}).entry?.content).toMatchObject({ username: ' u ', password: ' p ', notes: ' n ' });
   });

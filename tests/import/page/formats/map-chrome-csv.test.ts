@@ -27,3 +27,19 @@ describe('mapChromeCsv (tests/fixtures/import/chrome.csv)', () => {
     }));
   });
 });
+
+describe('mapChromeCsv: what is and is not Chrome\'s', () => {
+  it('a trailing comma on every line (buttercup/chrome-trailing-comma.csv) is still Chrome\'s', () => {
+    const read = readFixture('buttercup/chrome-trailing-comma.csv');
+    expect(read.format).toBe('chrome-csv');
+    expect(read.result.rows).toHaveLength(9);
+    expect(read.result.problems.filter((p) => p.skipped)).toEqual([]);
+  });
+
+  it('Dropbox Passwords (dropbox.csv: Name,URL,Username,Password,Notes) is not Chrome\'s: read through the mapping, its notes kept', () => {
+    const read = readFixture('dropbox.csv');
+    expect(read.format).toBe('generic-csv');
+    expect(contentOfRow(read, 2)).toEqual(importedLogin({ title: 'Webmail', urls: ['https://webmail.example.org/'], username: 'sam@example.org', password: 'w3bm4il,pw', notes: 'Work account' }));
+    expect(contentOfRow(read, 4)).toMatchObject({ type: 'note', title: 'Locker code', notes: 'Locker 12 in the basement' });
+  });
+});

@@ -20,8 +20,11 @@ describe('mapFirefoxCsv (tests/fixtures/import/firefox.csv)', () => {
     }));
   });
 
-  it('row 3: a password with a line break is kept exactly', () => {
-    expect(contentOfRow(read, 3)).toMatchObject({ title: 'intranet.example.com', username: 'admin', password: 'multi\nline pw', createdAt: 1_610_000_000_000 });
+  it('row 3: a password with a line break is kept exactly; the HTTP realm is kept as a field', () => {
+    expect(contentOfRow(read, 3)).toMatchObject({
+      title: 'intranet.example.com', username: 'admin', password: 'multi\nline pw', createdAt: 1_610_000_000_000,
+      fields: [{ name: 'HTTP realm', value: 'Intranet Realm', hidden: false }],
+    });
   });
 
   it('row 4: an internationalised host', () => {
@@ -40,5 +43,23 @@ describe('mapFirefoxCsv (tests/fixtures/import/firefox.csv)', () => {
       { row: 2, column: 'timeCreated', problem: 'is not a time in milliseconds; the import time was used instead', skipped: false },
       { row: 2, column: 'timePasswordChanged', problem: 'is not a time in milliseconds; the import time was used instead', skipped: false },
     ]);
+  });
+});
+
+describe('mapFirefoxCsv: a signed-in profile (firefox-sync-account.csv, written as Firefox\'s LoginExport does)', () => {
+  const read = readFixture('firefox-sync-account.csv');
+
+  it('the chrome://FirefoxAccounts row (sync keys as "password") is left out with a notice, never imported as a login', () => {
+    expect(read.result.rows.map((r) => r.row)).toEqual([2, 4]);
+    expect(read.result.problems).toEqual([{
+      row: 3, column: 'url', skipped: true, notice: true,
+      problem: 'is Firefox’s own Mozilla account entry (the keys Firefox Sync uses, not a website login), so it was left out',
+    }]);
+    expect(JSON.stringify(read.result.rows)).not.toContain('kSync');
+  });
+
+  it('an HTTP-authentication login keeps its realm; bookkeeping (formActionOrigin, guid, timeLastUsed) is not turned into fields', () => {
+    expect(contentOfRow(read, 4)).toMatchObject({ username: 'bob', password: 'realm-pw', fields: [{ name: 'HTTP realm', value: 'Restricted Area', hidden: false }] });
+    expect(contentOfRow(read, 2)).toMatchObject({ password: 'pw, with "quotes"', fields: [] });
   });
 });

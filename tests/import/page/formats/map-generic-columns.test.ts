@@ -52,3 +52,31 @@ describe('mapGenericColumns (tests/fixtures/import/generic.csv)', () => {
     expect(latin.result.rows[0]!.content).toMatchObject({ title: 'Café Zürich', username: 'rené', password: 'mot-de-passe-été' });
   });
 });
+
+describe('mapGenericColumns: cards and accounts in another manager\'s CSV (generic-cards.csv)', () => {
+  const read = readFixture('generic-cards.csv');
+
+  it('card number, CVC, PIN are hidden fields; "shipping" and the zip code are not (pin is not in shipping)', () => {
+    expect(contentOfRow(read, 2).fields).toEqual([
+      { name: 'cardholdername', value: 'Jo Example', hidden: false },
+      { name: 'cardnumber', value: '4000 0566 5566 5556', hidden: true },
+      { name: 'cvc', value: '737', hidden: true },
+      { name: 'pin', value: '1234', hidden: true },
+      { name: 'expirydate', value: '03/30', hidden: false },
+      { name: 'zipcode', value: '8001', hidden: false },
+      { name: 'shipping', value: 'Main St 1', hidden: false },
+    ]);
+  });
+
+  it('IBAN, routing and account number, SSN are hidden; a Luhn-valid card number is hidden whatever its column', () => {
+    expect(contentOfRow(read, 3).fields.every((field) => field.hidden)).toBe(true);
+    expect(contentOfRow(read, 4).fields).toEqual([
+      { name: 'ssn', value: '078-05-1120', hidden: true },
+      { name: 'reference', value: '4012888888881881', hidden: true },
+    ]);
+  });
+
+  it('an otpauth:// link in an unmapped column becomes the TOTP', () => {
+    expect(contentOfRow(read, 4)).toMatchObject({ title: 'Tax office', username: 'jo', totp: 'otpauth://totp/Tax:jo?secret=JBSWY3DPEHPK3PXP' });
+  });
+});

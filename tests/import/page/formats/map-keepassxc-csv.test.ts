@@ -15,10 +15,10 @@ describe('mapKeePassXcCsv (tests/fixtures/import/keepassxc.csv)', () => {
     expect(read.result.problems).toEqual([]);
   });
 
-  it('row 2: an entry in the root group has no folder; a bare IP address gets https://; comma in password and notes', () => {
+  it('row 2: an entry in the root group has no folder; a bare IP address gets https://; comma in password and notes; "Last Modified" dates the password', () => {
     expect(contentOfRow(read, 2)).toEqual(importedLogin({
       title: 'Router', username: 'admin', password: 'r0uter,pw', urls: ['https://192.168.1.1/'], notes: 'Closet, top shelf',
-      createdAt: Date.parse('2023-01-01T09:00:00Z'), updatedAt: Date.parse('2024-02-01T10:00:00Z'),
+      createdAt: Date.parse('2023-01-01T09:00:00Z'), updatedAt: Date.parse('2024-02-01T10:00:00Z'), passwordChangedAt: Date.parse('2024-02-01T10:00:00Z'),
     }));
   });
 
@@ -26,7 +26,7 @@ describe('mapKeePassXcCsv (tests/fixtures/import/keepassxc.csv)', () => {
     expect(contentOfRow(read, 3)).toEqual(importedLogin({
       folder: 'Email', title: 'Posteo – Ünïcode', username: 'ülla@posteo.de', password: 'mail"pw', urls: ['https://posteo.de/'], notes: 'line1\nline2',
       totp: 'otpauth://totp/Posteo:ulla?secret=JBSWY3DPEHPK3PXP&period=30&digits=6&issuer=Posteo',
-      createdAt: Date.parse('2023-06-01T08:00:00Z'), updatedAt: Date.parse('2024-03-05T12:30:00Z'),
+      createdAt: Date.parse('2023-06-01T08:00:00Z'), updatedAt: Date.parse('2024-03-05T12:30:00Z'), passwordChangedAt: Date.parse('2024-03-05T12:30:00Z'),
     }));
   });
 

@@ -1,0 +1,22 @@
+import { Dexie } from 'dexie';
+import { randomBytes } from '../lib/crypto/random-bytes';
+const t = () => performance.now();
+(window as any).run = async () => {
+  const N = 10000;
+  const r: Record<string, number> = {};
+  const db = new Dexie('x' + Math.random());
+  db.version(1).stores({ items: 'id, *domains, [id+rev]', plain: 'id, *domains', nodom: 'id' });
+  await db.open();
+  const recs = Array.from({ length: N }, (_, i) => ({ id: Array.from(randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join(''), rev: 1, kind: 'login', wrappedKey: { v: 1, alg: 'xchacha20poly1305', nonce: randomBytes(24), ct: randomBytes(48) }, data: { v: 1, alg: 'xchacha20poly1305', nonce: randomBytes(24), ct: randomBytes(300) }, domains: [Array.from(randomBytes(32), (b) => b.toString(16).padStart(2, '0')).join('')], deletedAt: null }));
+  let s = t(); await db.table('items').bulkPut(recs); r.bulkPutWithCompound = t() - s;
+  s = t(); await db.table('plain').bulkPut(recs); r.bulkPutPlain = t() - s;
+  s = t(); await db.table('nodom').bulkPut(recs.map(({domains, ...x}) => x)); r.bulkPutNoIndex = t() - s;
+  const packed = recs.map((x) => ({ id: x.id, rev: x.rev, kind: x.kind, blob: new Uint8Array(400), domains: x.domains, deletedAt: null }));
+  const db2 = new Dexie('y' + Math.random()); db2.version(1).stores({ p: 'id, *domains' }); await db2.open();
+  s = t(); await db2.table('p').bulkPut(packed); r.bulkPutOneBlob = t() - s;
+  s = t(); await db.table('items').toArray(); r.toArray = t() - s;
+  s = t(); await db.table('items').toCollection().primaryKeys(); r.primaryKeys = t() - s;
+  s = t(); const k = await db.table('items').orderBy('[id+rev]').keys(); r.compoundKeys = t() - s; r.n = k.length;
+  s = t(); await db.table('items').toArray(); r.toArray2 = t() - s;
+  return r;
+};

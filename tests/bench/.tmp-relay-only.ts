@@ -1,2 +1,0 @@
-import { benchRelay } from './relay-bench';
-console.log(JSON.stringify(await benchRelay(), null, 1));
