@@ -183,7 +183,8 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
           // may pass the budget by their own size at most.
           const bytes = fresh.reduce((sum, item) => sum + item.size, 0);
           const stored = await client.query<{ bytes: string }>('SELECT bytes FROM relay_usage WHERE id = 1');
-          if (Number(stored.rows[0]?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
+          // A batch of retries only (nothing new to store) is answered even on a full relay.
+          if (bytes > 0 && Number(stored.rows[0]?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
 
           const usageRows = await client.query<{ recipient: string; count: string; bytes: string }>(
             `SELECT recipient, count(*) AS count, coalesce(sum(size), 0) AS bytes FROM envelopes

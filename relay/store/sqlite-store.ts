@@ -142,11 +142,13 @@ export function openSqliteStore(filename: string): RelayStore {
     const s = sql();
     // A retried post: what this sender stored under a post id before is answered with its first id.
     const earlier = batch.map((item) => s.postedBefore.get(sender, item.postId)?.envelope_id ?? null);
-    const fresh = batch.filter((_, i) => earlier[i] === null);
+    // One row per new post id: the same id twice in the batch is stored, and its bytes counted, once.
+    const fresh = batch.filter((item, i) => earlier[i] === null && batch.findIndex((other) => other.postId === item.postId) === i);
     const recipients = [...new Set(fresh.map((item) => item.recipient))];
     if (recipients.some((handle) => s.identityExists.get(handle) === undefined)) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient' });
     const bytes = fresh.reduce((sum, item) => sum + item.size, 0);
-    if ((s.storedBytes.get()?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
+    // A batch of retries only (nothing new to store) is answered even on a full relay.
+    if (bytes > 0 && (s.storedBytes.get()?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
     const usage = new Map<string, MailboxUsage>(recipients.map((handle) => [handle, s.mailboxUsage.get(handle, now) ?? { count: 0, bytes: 0 }]));
     const full = findFullMailboxes(fresh, usage, limits.mailbox);
     if (full.length > 0) throw new BatchRefusal({ ok: false, reason: 'mailbox-full', recipients: full });

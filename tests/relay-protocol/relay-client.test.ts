@@ -151,3 +151,68 @@ describe('relay client errors', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 });
+
+describe('relay client sessions', () => {
+  beforeEach(async () => {
+    await t.register(alice, bob);
+  });
+
+  /** Which authentication each request carried: `signed`, `mac` or `none`. */
+  const authOf = (fetch: ReturnType<typeof clientFor>['fetch']) =>
+    fetch.mock.calls.map(([url, init]) => {
+      const headers = new Headers(init.headers);
+      return `${init.method} ${url.pathname} ${headers.has('Sealpass-Signature') ? 'signed' : headers.has('Sealpass-Mac') ? 'mac' : 'none'}`;
+    });
+
+  it('signs once to open a session, then authenticates every call with a MAC; endSession revokes it with the identity key', async () => {
+    const { client, fetch } = clientFor(alice);
+    const share = shareId();
+    await client.post([{ to: 'bob', shareId: share, envelope: 'sealed' }]);
+    await client.list();
+    await client.revoke(share);
+    await client.endSession();
+    expect(authOf(fetch)).toEqual([
+      'POST /v1/sessions signed',
+      'POST /v1/envelopes mac',
+      'GET /v1/mailbox mac',
+      'POST /v1/shares/revoke mac',
+      'POST /v1/sessions/revoke signed',
+    ]);
+  });
+
+  it('opens a new session by itself when the relay ended one (revoked elsewhere, or expired), and the call goes through once', async () => {
+    const { client, fetch } = clientFor(bob);
+    await client.list();
+    await t.signed(bob, 'POST', '/v1/sessions/revoke', { body: {} });
+    expect((await client.list()).envelopes).toEqual([]);
+    t.clock.advance(60 * 60_000);
+    await client.list();
+    expect(authOf(fetch)).toEqual([
+      'POST /v1/sessions signed',
+      'GET /v1/mailbox mac',
+      'GET /v1/mailbox mac',
+      'POST /v1/sessions signed',
+      'GET /v1/mailbox mac',
+      'POST /v1/sessions signed',
+      'GET /v1/mailbox mac',
+    ]);
+  });
+
+  it('T04: a post retried after its answer was lost (the client timed out) is stored once, under the same ids', async () => {
+    let lose = true;
+    const flaky = vi.fn(async (url: URL, init: RequestInit) => {
+      const response = await t.app.fetch(new Request(url, init));
+      if (lose && url.pathname === '/v1/envelopes') {
+        lose = false;
+        throw new TypeError('fetch failed');
+      }
+      return response;
+    });
+    const client = createRelayClient({ baseUrl: BASE, signer: alice.signer, fetch: flaky, now: t.clock.now });
+    const envelopes = [{ to: 'bob', shareId: shareId(), envelope: 'sealed-once' }];
+    expect(await failure(client.post(envelopes))).toMatchObject({ kind: 'offline' });
+    const { ids } = await client.post(envelopes);
+    const listed = await clientFor(bob).client.list();
+    expect(listed.envelopes.map((entry) => [entry.id, entry.envelope])).toEqual([[ids[0], 'sealed-once']]);
+  });
+});

@@ -100,7 +100,13 @@ async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIden
   for (let pages = 0; pages < MAX_PAGES_PER_SYNC; pages++) {
     const page = await relay.list(after === 0 ? {} : { after });
     const seen = new Set((await currentProfile(db, vault)).seen);
-    const fresh = page.envelopes.filter((entry) => !seen.has(envelopeMark(entry.postId, entry.envelope)));
+    // A post delivered twice in the same page is kept once: marks are added as they are met.
+    const fresh = page.envelopes.filter((entry) => {
+      const mark = envelopeMark(entry.postId, entry.envelope);
+      if (seen.has(mark)) return false;
+      seen.add(mark);
+      return true;
+    });
     await withSharingLock(vault, () => processPage(db, vault, opened, fresh, now, outcome));
     const ids = page.envelopes.map((entry) => entry.id);
     // Best effort: an entry left unacknowledged is listed again and skipped by its mark.
