@@ -50,8 +50,6 @@ export interface RelayClientOptions {
   now?: () => number;
   /** Give up on a call after this many ms and report it offline; 15,000 by default. */
   timeoutMs?: number;
-  /** Authenticate calls in a session (HMAC) rather than signing each; true by default. */
-  sessions?: boolean;
 }
 
 export interface RelayClient {
@@ -82,7 +80,7 @@ interface Call<S extends z.ZodType> {
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;
-  /** none: public; identity: signed with the identity key; session: in a session (signed when sessions are off). */
+  /** none: public; identity: signed with the identity key; session: in a session (HMAC). */
   auth: 'none' | 'identity' | 'session';
   response: S;
   /** A 404 means "no such thing" (resolves to null) rather than an error. */
@@ -107,7 +105,6 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   const fetchFn: RelayFetch = options.fetch ?? ((url, init) => fetch(url, init));
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const useSessions = options.sessions ?? true;
   // Learnt from an auth-stale answer: relay clock minus ours, so a machine with a wrong clock still works.
   let clockOffset = 0;
   let session: RelaySession | null = null;
@@ -163,7 +160,7 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     const unsigned = { method: call.method, pathAndQuery: url.pathname + url.search, body };
-    const inSession = call.auth === 'session' && useSessions;
+    const inSession = call.auth === 'session';
     if (call.auth !== 'none') {
       if (!options.signer) throw new RelayError('refused', 'this relay call needs a signing identity');
       Object.assign(headers, inSession ? macRequest(unsigned, await currentSession(), relayNow()) : signRequest(unsigned, options.signer, relayNow()));
