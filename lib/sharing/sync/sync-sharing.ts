@@ -59,8 +59,9 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
   const opened = await readIdentity(db, vault);
   if (!opened) return null;
   const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0, damaged: { contacts: 0, grants: 0, received: 0 } };
+  // One relay session for the whole sync: one Ed25519 signature opens it, every call after is an HMAC.
+  const relay = openRelayClient(opened, platform.fetch, now);
   try {
-    const relay = openRelayClient(opened, platform.fetch, now);
     await withSharingLock(vault, () => expireShares(db, vault, now()));
     await withSharingLock(vault, () => pushItemUpdates(db, vault, opened.identity, now()));
     const first = await flushOutbox(db, vault, relay, opened.profile.registered, now());
@@ -80,6 +81,7 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
       outcome.lastError ??= second.error;
     }
   } finally {
+    relay.close();
     wipeIdentity(opened.identity);
   }
   outcome.pendingOps = await db.outbox.count();
@@ -100,7 +102,13 @@ async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIden
   for (let pages = 0; pages < MAX_PAGES_PER_SYNC; pages++) {
     const page = await relay.list(after === 0 ? {} : { after });
     const seen = new Set((await currentProfile(db, vault)).seen);
-    const fresh = page.envelopes.filter((entry) => !seen.has(envelopeMark(entry.id, entry.envelope)));
+    // A post delivered twice in the same page is kept once: marks are added as they are met.
+    const fresh = page.envelopes.filter((entry) => {
+      const mark = envelopeMark(entry.postId, entry.envelope);
+      if (seen.has(mark)) return false;
+      seen.add(mark);
+      return true;
+    });
     await withSharingLock(vault, () => processPage(db, vault, opened, fresh, now, outcome));
     const ids = page.envelopes.map((entry) => entry.id);
     // Best effort: an entry left unacknowledged is listed again and skipped by its mark.
@@ -140,7 +148,7 @@ async function processPage(
     const record = await db.identity.get('me');
     if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
     await commitSharing(db, vault, {
-      identity: { ...record, profile: sealProfile(vault, { ...profile, seen: [...profile.seen, envelopeMark(entry.id, entry.envelope)].slice(-MAX_SEEN_KEPT), refusals }) },
+      identity: { ...record, profile: sealProfile(vault, { ...profile, seen: [...profile.seen, envelopeMark(entry.postId, entry.envelope)].slice(-MAX_SEEN_KEPT), refusals }) },
       grants: result.grant ? [result.grant] : [],
       received: result.received ? [result.received] : [],
       requests: queued.put ? [queued.put] : [],

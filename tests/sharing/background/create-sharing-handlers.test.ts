@@ -600,6 +600,24 @@ describe('offline first and audit', () => {
     expect(await w.relay.store.listMailbox('bob', 0, 10, w.clock.now)).toEqual([]);
   });
 
+  it('T04: the same post delivered twice (a retry a relay stored again), in one page or in the next sync, is processed once: no refusal, no duplicate', async () => {
+    const { w, alice, bob, bobId } = await sharedPair();
+    await alice.call('shareCreate', { itemId: await addLogin(alice), contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    const [stored] = await w.relay.store.listMailbox('bob', 0, 10, w.clock.now);
+    if (!stored) throw new Error('nothing posted');
+    const again = { id: stored.id + 1000, from: stored.sender, postId: stored.postId, shareId: stored.shareId, postedAt: stored.postedAt, expiresAt: stored.expiresAt, envelope: stored.envelope };
+    w.relay.tamper = async (request, forward) => {
+      if (new URL(request.url).pathname !== '/v1/mailbox') return undefined;
+      const page = (await (await forward(request)).json()) as { envelopes: unknown[]; next: number | null };
+      return Response.json({ envelopes: [...page.envelopes, again], next: null });
+    };
+    await bob.call('sharingSync', {});
+    await bob.call('sharingSync', {});
+    w.relay.tamper = null;
+    expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
+    expect((await bob.call('sharingStatus', {})).refusals).toEqual([]);
+  });
+
   it('a batch refused for one unregistered recipient goes out to the others, and says why', async () => {
     const w = await world();
     const alice = await person(w, 'alice');
