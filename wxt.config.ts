@@ -10,9 +10,11 @@ export default defineConfig({
     name: 'Sealpass',
     description: 'A password manager built for sharing credentials safely.',
     // `offscreen` is Chromium's way for a service worker to reach the clipboard; Firefox has no such API.
+    // `clipboardRead`: clearing a copied password checks first that the clipboard still holds it, so what
+    // the user copied since is left alone (lib/browser/clear-clipboard).
     // `scripting`: the save bar, the generator menu and the submit watcher are injected only into the frame that
     // needs them (entrypoints/autofill-prompts.ts), keeping them out of the always-present content script (issue 15).
-    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'unlimitedStorage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'alarms', 'idle', 'clipboardWrite', 'clipboardRead', 'unlimitedStorage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Autofill: the content script already runs on every http(s) page, so reading a tab's address (the popup's
     // Fill, a frame's top origin) asks the user for nothing more.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -2,22 +2,23 @@
 import '../lib/messaging/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { AUTO_LOCK_ALARM, CLIPBOARD_ALARM, alarmTimers } from '../lib/browser/alarm-timers';
+import { AUTO_LOCK_ALARM, CLIPBOARD_ALARM, alarmTimers, clearCopiedClipboard } from '../lib/browser/alarm-timers';
 import { toolbarBadge } from '../lib/browser/badge';
 import { wireAutofillEvents } from '../lib/browser/autofill-events';
 import { wireLinkContextMenu } from '../lib/browser/link-context-menu';
 import { browserAutofillPlatform } from '../lib/browser/browser-autofill-platform';
-import { clearClipboard } from '../lib/browser/clear-clipboard';
 import { restrictSessionStorage, sessionKeyStore } from '../lib/browser/key-store';
 import { neverSaveStore } from '../lib/browser/never-save-store';
 import { armRotationCheck, ROTATION_CHECK_ALARM } from '../lib/browser/rotation-alarm';
 import { armSharingSync, browserSharingPlatform, SHARING_EXPIRY_ALARM, SHARING_SYNC_ALARM } from '../lib/browser/sharing-alarms';
 import { e2eClock } from '../lib/browser/e2e-clock';
 import { localSettingsStore } from '../lib/browser/settings-store';
+import { localUnlockFailureLog } from '../lib/browser/unlock-failure-log';
 import { VaultDb } from '../lib/db/vault-db';
 import { dispatchMessage } from '../lib/protocol/dispatch-message';
 import { broadcastImportProgress } from '../lib/messaging/import-progress-event';
 import { senderKind } from '../lib/messaging/sender-kind';
+import { broadcastVaultChange } from '../lib/messaging/vault-change-event';
 import { broadcastVaultLocked } from '../lib/messaging/vault-locked-event';
 import { createHandlers } from '../lib/vault-service/create-handlers';
 
@@ -33,10 +34,12 @@ export default defineBackground({
       now: import.meta.env.WXT_SEALPASS_E2E_CLOCK === '1' ? e2eClock() : Date.now,
       notifyLocked: broadcastVaultLocked,
       notifyImportProgress: broadcastImportProgress,
+      notifyVaultChange: broadcastVaultChange,
       neverSave: neverSaveStore,
       autofill: browserAutofillPlatform,
       badge: toolbarBadge,
       sharing: browserSharingPlatform,
+      unlockFailures: localUnlockFailureLog,
     });
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     const lock = () => handlers.vaultLock({}, { kind: 'extension-page' });
@@ -60,7 +63,7 @@ export default defineBackground({
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === AUTO_LOCK_ALARM) void lock();
-      if (alarm.name === CLIPBOARD_ALARM) void clearClipboard();
+      if (alarm.name === CLIPBOARD_ALARM) void clearCopiedClipboard();
       if (alarm.name === ROTATION_CHECK_ALARM) void handlers.healthRotationCheck({}, { kind: 'extension-page' });
       if (alarm.name === SHARING_SYNC_ALARM) void handlers.sharingPoll({}, { kind: 'extension-page' });
       if (alarm.name === SHARING_EXPIRY_ALARM) void handlers.sharingExpire({}, { kind: 'extension-page' });

@@ -1,19 +1,23 @@
 /**
- * The relay as a Hono app (DESIGN §7): CORS and a per-address rate limit in front of the routes, JSON
- * errors behind them; routes read bodies with a size cap (read-body.ts). Tests call it through
- * `app.request()`; server.ts serves it.
+ * The relay as a Hono app (DESIGN §7): CORS in front of the routes, JSON errors behind them; routes read
+ * bodies with a size cap (read-body.ts). Every request counts against its address: the authenticated routes
+ * in their claim (authenticate.ts), the mailbox and share routes in their own store transaction, the rest
+ * (health, identities, sessions, the public link and request calls and pages) on their own.
+ * Tests call it through `app.request()`; server.ts serves it.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { allowCors } from './allow-cors';
-import { authenticate } from './authenticate';
+import { authCaches, authenticate } from './authenticate';
 import { handleError } from './handle-error';
-import { enforceRate } from './rate-limit';
+import { claimRefusal, enforceRate } from './rate-limit';
 import type { RelayDeps, RelayEnv } from './relay-deps';
 import { RelayHttpError } from './relay-http-error';
 import { healthRoutes } from './routes/health-routes';
 import { identityRoutes } from './routes/identity-routes';
 import { mailboxRoutes } from './routes/mailbox-routes';
+import { sessionRoutes } from './routes/session-routes';
 import { shareRoutes } from './routes/share-routes';
+import { ClaimRefused } from './store/relay-store';
 import { linkRoutes } from './routes/link-routes';
 import { pageRoutes } from './routes/page-routes';
 import { requestRoutes } from './routes/request-routes';
@@ -24,23 +28,33 @@ import { requestRoutes } from './routes/request-routes';
  */
 export function createApp(deps: RelayDeps) {
   const app = new Hono<RelayEnv>();
-  app.onError(handleError);
-  app.notFound((c) => handleError(new RelayHttpError('not-found', 'no such route'), c));
+  app.onError((error, c) => handleError(error instanceof ClaimRefused ? claimRefusal(error, deps.now()) : error, c));
 
-  app.use('*', allowCors);
-  app.use('*', async (c, next) => {
+  /** Counts a request that spends no claim against its address. */
+  const perAddress = async (c: Context, next: () => Promise<void>) => {
     await enforceRate(deps, `addr:${deps.clientAddress(c)}`, deps.limits.perAddressPerMinute);
     await next();
+  };
+  app.notFound(async (c) => {
+    try {
+      await enforceRate(deps, `addr:${deps.clientAddress(c)}`, deps.limits.perAddressPerMinute);
+      throw new RelayHttpError('not-found', 'no such route');
+    } catch (error) {
+      return handleError(error, c);
+    }
   });
 
-  const auth = authenticate(deps);
-  app.route('/', healthRoutes(deps));
-  app.route('/', identityRoutes(deps));
+  app.use('*', allowCors);
+  const caches = authCaches(deps);
+  const auth = authenticate(deps, caches);
+  app.route('/', healthRoutes(deps, perAddress));
+  app.route('/', identityRoutes(deps, perAddress));
+  app.route('/', sessionRoutes(deps, perAddress, caches));
   app.route('/', mailboxRoutes(deps, auth));
   app.route('/', shareRoutes(deps, auth));
   // One-time links and secret requests (issue 14): their API and the two public pages.
   app.route('/', linkRoutes(deps, auth));
   app.route('/', requestRoutes(deps, auth));
-  app.route('/', pageRoutes(deps));
+  app.route('/', pageRoutes(deps, perAddress));
   return app;
 }

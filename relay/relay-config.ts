@@ -1,4 +1,5 @@
 /** The relay's settings, read from environment variables and checked before anything starts. */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type RelayLimits } from './relay-deps';
 
@@ -24,6 +25,11 @@ const envSchema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lowercase SQL identifier').optional(),
   TRUST_PROXY: z.enum(['0', '1']).optional().transform((value) => value === '1'),
   PURGE_INTERVAL_MS: positiveInt(60_000),
+  RELAY_WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9][0-9]{0,2})$/, '`auto` (one per core) or a number of processes')
+    .optional()
+    .transform((value) => (value === undefined ? 1 : value === 'auto' ? availableParallelism() : Number(value))),
   RATE_LIMIT_PER_IDENTITY: positiveInt(DEFAULT_LIMITS.perIdentityPerMinute),
   RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.perAddressPerMinute),
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: positiveInt(DEFAULT_LIMITS.registrationsPerAddressPerHour),
@@ -48,6 +54,8 @@ export interface RelayConfig {
   /** Take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
   trustProxy: boolean;
   purgeIntervalMs: number;
+  /** Processes serving on the one port (node:cluster) over the one store; 1 runs no cluster. */
+  workers: number;
   limits: RelayLimits;
   /** Where the built link and request pages are (scripts/build-relay-pages.mjs). */
   pagesDir: string;
@@ -73,6 +81,7 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
     databaseSchema: e.DATABASE_SCHEMA,
     trustProxy: e.TRUST_PROXY,
     purgeIntervalMs: e.PURGE_INTERVAL_MS,
+    workers: e.RELAY_WORKERS,
     limits: {
       perIdentityPerMinute: e.RATE_LIMIT_PER_IDENTITY,
       perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS,

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { SignatureVerifier } from '../lib/relay-protocol/verify-request';
 import type { RelayPages } from './pages/relay-pages';
-import type { MailboxLimits, RelayStore } from './store/relay-store';
+import type { MailboxLimits, RelayStore, RequestClaim } from './store/relay-store';
 
 /** Per-deployment limits; the protocol's own (envelope size, lifetime, batch) are in lib/relay-protocol/relay-limits. */
 export interface RelayLimits {
@@ -47,6 +47,8 @@ export interface RelayEnv {
     handle: string;
     /** The raw request body as signed. */
     body: Uint8Array;
+    /** What the request spends, in the route's store transaction (set by the authenticate middleware). */
+    claim: RequestClaim;
   };
 }
 

@@ -1,13 +1,15 @@
 /** The root of the popup and the vault page: asks the background for the vault's state and shows the matching screen. */
 import { useCallback, useEffect, useState } from 'react';
 import { sendMessage } from '../../lib/protocol/send-message';
+import { subscribeVaultChange, type VaultChange } from '../../lib/messaging/vault-change-event';
 import { subscribeVaultLocked } from '../../lib/messaging/vault-locked-event';
 import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
 import { errorText } from '../kit/error-text';
 import { Onboarding } from './Onboarding';
 import { Unlock } from './Unlock';
 import { VaultLockedContext } from '../kit/use-vault-call';
-import { VaultView, type Layout, type StartView } from './VaultView';
+import type { Layout } from './VaultHeader';
+import { VaultView, type StartView } from './VaultView';
 
 export interface AppProps {
   layout: Layout;
@@ -24,7 +26,7 @@ type Phase =
   | { kind: 'unreachable'; text: string }
   | { kind: 'none' }
   | { kind: 'locked' }
-  | { kind: 'unlocked'; integrity: IntegrityReport | null };
+  | { kind: 'unlocked'; integrity: IntegrityReport | null; failedUnlocks: number };
 
 export function App({ layout, openVaultPage, startView, draftToken }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -35,7 +37,7 @@ export function App({ layout, openVaultPage, startView, draftToken }: AppProps) 
       setPhase({ kind: 'unreachable', text: errorText(result.error) });
       return;
     }
-    setPhase(result.state === 'unlocked' ? { kind: 'unlocked', integrity: null } : { kind: result.state });
+    setPhase(result.state === 'unlocked' ? { kind: 'unlocked', integrity: null, failedUnlocks: 0 } : { kind: result.state });
   }, []);
 
   useEffect(() => {
@@ -46,6 +48,20 @@ export function App({ layout, openVaultPage, startView, draftToken }: AppProps) 
   // window), drops every decrypted value with the vault view.
   const onLocked = useCallback(() => setPhase((current) => (current.kind === 'unlocked' ? { kind: 'locked' } : current)), []);
   useEffect(() => subscribeVaultLocked(onLocked), [onLocked]);
+
+  // A vault created or unlocked in another page (the popup, another tab) opens here too. The answer never
+  // replaces an unlocked phase: this page's own unlock carries the integrity report, which must stay.
+  const onChange = useCallback(async (change: VaultChange) => {
+    if (change === 'items-changed') return;
+    const result = await sendMessage('vaultStatus', {});
+    if (!result.ok) return;
+    setPhase((current) => {
+      if (result.state === 'unlocked') return current.kind === 'unlocked' ? current : { kind: 'unlocked', integrity: null, failedUnlocks: 0 };
+      if (result.state === 'locked' && current.kind === 'none') return { kind: 'locked' };
+      return current;
+    });
+  }, []);
+  useEffect(() => subscribeVaultChange((change) => void onChange(change)), [onChange]);
 
   let screen;
   switch (phase.kind) {
@@ -67,13 +83,14 @@ export function App({ layout, openVaultPage, startView, draftToken }: AppProps) 
       screen = <Onboarding onCreated={() => void loadStatus()} />;
       break;
     case 'locked':
-      screen = <Unlock onUnlocked={(integrity) => setPhase({ kind: 'unlocked', integrity })} />;
+      screen = <Unlock onUnlocked={(integrity, failedUnlocks) => setPhase({ kind: 'unlocked', integrity, failedUnlocks })} />;
       break;
     case 'unlocked':
       screen = (
         <VaultView
           layout={layout}
           integrity={phase.integrity}
+          failedUnlocks={phase.failedUnlocks}
           openVaultPage={openVaultPage}
           startView={startView}
           draftToken={draftToken}

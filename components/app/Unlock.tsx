@@ -6,7 +6,8 @@ import { errorText } from '../kit/error-text';
 import { Field } from '../kit/Field';
 
 export interface UnlockProps {
-  onUnlocked: (integrity: IntegrityReport) => void;
+  /** `failedUnlocks`: attempts with a wrong password since the last unlock. */
+  onUnlocked: (integrity: IntegrityReport, failedUnlocks: number) => void;
 }
 
 export function Unlock({ onUnlocked }: UnlockProps) {
@@ -29,7 +30,7 @@ export function Unlock({ onUnlocked }: UnlockProps) {
     setBusy(false);
     if (result.ok) {
       setPassword('');
-      onUnlocked(result.integrity);
+      onUnlocked(result.integrity, result.failedUnlocks);
       return;
     }
     // The typed password stays in the field so a one-letter slip can be fixed, selected for retyping.

@@ -3,13 +3,21 @@
  * The popup shows the list or one panel at a time; the vault page shows both side by side.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { RestoreExport } from '../export/RestoreExport';
+import { TrashView } from '../items/TrashView';
+import { useTabLogins } from '../items/use-tab-logins';
+import { VaultHeader, type HeaderView, type Layout } from './VaultHeader';
 import type { IntegrityReport } from '../../lib/vault/model/integrity-report';
+import { subscribeVaultChange } from '../../lib/messaging/vault-change-event';
+import type { ResponseOf } from '../../lib/protocol/protocol';
 import type { Settings } from '../../lib/vault/model/settings';
 import { isReceivedItemId } from '../../lib/sharing/is-received-item-id';
 import type { Item, ItemSummary, LoginInput } from '../../lib/vault/model/item-schema';
 import { AuditLog } from '../settings/AuditLog';
 import { Contacts } from '../sharing/Contacts';
 import { DamagedNotice } from '../sharing/DamagedNotice';
+import { EndedNotices } from '../sharing/EndedNotices';
+import { PendingShares } from '../sharing/PendingShares';
 import { errorText } from '../kit/error-text';
 import { listFolders } from '../items/filter-items';
 import { ExportView } from '../export/ExportView';
@@ -32,16 +40,13 @@ import { useVaultCall } from '../kit/use-vault-call';
 import { VaultToolsContext, type ToastContent, type VaultTools } from '../kit/vault-context';
 import { DEFAULT_SETTINGS } from '../../lib/vault/model/settings';
 
-/** The popup (narrow, one pane) or the full-page vault (wide, list and detail side by side). */
-export type Layout = 'popup' | 'page';
-
 /** A view the vault page can be opened on (the popup opens Import there: a file dialog would close the popup). */
 export type StartView = 'import';
 
 type View =
   | { kind: 'list' }
   | { kind: 'item'; id: string }
-  | { kind: 'new'; initial?: LoginInput }
+  | { kind: 'new'; prefill: { title: string; url: string } | null; initial?: LoginInput }
   | { kind: 'edit'; item: Item }
   | { kind: 'generator' }
   | { kind: 'settings' }
@@ -51,6 +56,7 @@ type View =
   | { kind: 'import' }
   | { kind: 'contacts' }
   | { kind: 'inbox' }
+  | { kind: 'trash' }
   | { kind: 'links' };
 
 /** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
@@ -61,6 +67,8 @@ export interface VaultViewProps {
   layout: Layout;
   /** The report from this unlock, shown once as a banner; `null` when the vault was already open. */
   integrity: IntegrityReport | null;
+  /** Unlock attempts with a wrong password before this unlock, shown once (they are in the audit log). */
+  failedUnlocks?: number;
   /** Opens the vault page, on `view` when given. */
   openVaultPage?: ((view?: StartView) => void) | undefined;
   /** The panel the vault page opens on (vault.html#import). */
@@ -70,7 +78,7 @@ export interface VaultViewProps {
   onLock: () => void;
 }
 
-export function VaultView({ layout, integrity, openVaultPage, startView, draftToken, onLock }: VaultViewProps) {
+export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage, startView, draftToken, onLock }: VaultViewProps) {
   const call = useVaultCall();
   const [items, setItems] = useState<ItemSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -80,7 +88,9 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [toast, setToast] = useState<{ content: ToastContent; key: number } | null>(null);
   const [report, setReport] = useState<IntegrityReport | null>(integrity);
+  const [failedNotice, setFailedNotice] = useState(failedUnlocks);
   const [inboxCount, setInboxCount] = useState(0);
+  const [pending, setPending] = useState<ResponseOf<'inboxList'>['shares']>([]);
   const [receivedDamaged, setReceivedDamaged] = useState(0);
 
   // Reloads overlap (a delete reloads, then Undo reloads again before the first is done): only the latest
@@ -97,6 +107,7 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
       setItems(received.ok ? [...result.items, ...received.items] : result.items);
       setReceivedDamaged(received.ok ? received.damaged : 0);
       setInboxCount(inbox.ok ? inbox.shares.length : 0);
+      setPending(inbox.ok ? inbox.shares : []);
       setListError(null);
     } else if (seq === reloadSeq.current) {
       setListError(errorText(result.error));
@@ -107,6 +118,19 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
     void reloadList();
     void call('settingsGet', {}).then((r) => r.ok && setSettings(r.settings));
   }, [call, reloadList]);
+
+  // Issue 17: opening the popup or the vault page syncs sharing at once (a new share, an answer or a revoke
+  // shows now rather than at the one-minute poll); the list is shown first and reloaded after.
+  useEffect(() => {
+    void call('sharingStatus', {}).then(async (status) => {
+      if (!status.ok || status.identity === null) return;
+      const synced = await call('sharingSync', {});
+      if (synced.ok) void reloadList();
+    });
+  }, [call, reloadList]);
+
+  // Another page (or a share that arrived or ended) changed the items: show the list as it is now.
+  useEffect(() => subscribeVaultChange((change) => change === 'items-changed' && void reloadList()), [reloadList]);
 
   const showToast = useCallback((content: ToastContent | null) => {
     setToast(content === null ? null : { content, key: Date.now() });
@@ -119,7 +143,7 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
     draftTaken.current = draftToken;
     void call('saveDraftTake', { token: draftToken }).then((result) => {
       if (!result.ok) showToast({ text: errorText(result.error) });
-      else if (result.draft.kind === 'create') setView({ kind: 'new', initial: result.draft.item });
+      else if (result.draft.kind === 'create') setView({ kind: 'new', prefill: null, initial: result.draft.item });
       else setView({ kind: 'edit', item: result.draft.item });
     });
   }, [call, draftToken, showToast]);
@@ -173,6 +197,28 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
   const toList = () => setView({ kind: 'list' });
   // Import needs a file dialog, which closes the popup: the popup opens the vault page on Import instead.
   const openImport = layout === 'page' ? () => setView({ kind: 'import' }) : openVaultPage ? () => openVaultPage('import') : undefined;
+  // The popup's current tab: its saved logins (Fill, and Enter in the list), and what Add item prefills.
+  const tabLogins = useTabLogins(layout === 'popup', items);
+  const fillIds = useMemo(() => new Set(tabLogins.tab?.logins.map((login) => login.id) ?? []), [tabLogins.tab]);
+
+  async function addItem() {
+    if (layout !== 'popup') return setView({ kind: 'new', prefill: null });
+    const page = await call('autofillTabPage', {});
+    setView({ kind: 'new', prefill: page.ok ? page.page : null });
+  }
+
+  function select(target: HeaderView) {
+    if (target === 'new') void addItem();
+    else if (target === 'import') openImport?.();
+    else setView({ kind: target });
+  }
+
+  // A newly opened panel starts at its top, not at the scroll position the previous one was left at.
+  const panelBox = useRef<HTMLElement>(null);
+  const panelKey = view.kind === 'item' ? `item:${view.id}` : view.kind;
+  useEffect(() => {
+    panelBox.current?.scrollTo({ top: 0 });
+  }, [panelKey]);
   // Keyboard-first popup: an opened panel takes the focus on its Back button, and Escape goes back,
   // except in the editor, where Escape must not throw away what was typed.
   const backButton = useRef<HTMLButtonElement>(null);
@@ -209,7 +255,16 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
       );
       break;
     case 'new':
-      panel = <ItemEditor key={view.initial ? 'new-from-save' : 'new'} {...(view.initial ? { initial: view.initial } : {})} folders={folders} onSaved={saved} onCancel={toList} />;
+      panel = (
+        <ItemEditor
+          key={view.initial ? 'new-from-save' : 'new'}
+          {...(view.initial ? { initial: view.initial } : {})}
+          folders={folders}
+          prefill={view.prefill}
+          onSaved={saved}
+          onCancel={toList}
+        />
+      );
       break;
     case 'edit':
       panel = (
@@ -247,10 +302,19 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
       panel = <HealthView onOpenItem={(id) => setView({ kind: 'item', id })} />;
       break;
     case 'export':
-      panel = <ExportView onRestored={() => void reloadList()} />;
+      panel = <ExportView />;
       break;
     case 'import':
-      panel = <ImportView existing={items ?? []} onImported={() => void reloadList()} />;
+      // Restoring a Sealpass export brings items in too, so it sits here, under the other managers' files.
+      panel = (
+        <>
+          <ImportView existing={items ?? []} onImported={() => void reloadList()} />
+          <RestoreExport onRestored={() => void reloadList()} />
+        </>
+      );
+      break;
+    case 'trash':
+      panel = <TrashView onRestored={() => void reloadList()} onOpenItem={(id) => setView({ kind: 'item', id })} />;
       break;
     case 'contacts':
       panel = <Contacts />;
@@ -269,6 +333,8 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
   const list = (
     <>
       <DamagedNotice kind="received" count={receivedDamaged} />
+      <EndedNotices />
+      <PendingShares entries={pending} onAnswered={() => void reloadList()} onOpenInbox={() => setView({ kind: 'inbox' })} />
       <ItemList
         items={items}
         error={listError}
@@ -277,100 +343,49 @@ export function VaultView({ layout, integrity, openVaultPage, startView, draftTo
         onOpen={(id) => setView({ kind: 'item', id })}
         openId={view.kind === 'item' ? view.id : null}
         onImport={openImport}
+        fillIds={fillIds}
+        onFill={layout === 'popup' ? (id) => void tabLogins.fill(id) : undefined}
       />
     </>
   );
 
-  const current = (kind: View['kind']) => (view.kind === kind ? ('page' as const) : undefined);
-
   return (
     <VaultToolsContext.Provider value={tools}>
       <div className={`vault vault-${layout}`}>
-        <header className="vault-header">
-          <div className="header-top">
-            <h1 className="brand">Sealpass</h1>
-            <div className="header-actions">
-              {layout === 'popup' && openVaultPage && (
-                <button type="button" onClick={() => openVaultPage()}>
-                  Open vault page
-                </button>
-              )}
-              <button type="button" onClick={() => void lock()}>
-                Lock
-              </button>
-            </div>
-          </div>
-          <nav className="toolbar" aria-label="Vault">
-            <button type="button" className="primary" aria-current={current('new')} onClick={() => setView({ kind: 'new' })}>
-              Add item
-            </button>
-            <button type="button" aria-current={current('generator')} onClick={() => setView({ kind: 'generator' })}>
-              Generator
-            </button>
-            <button type="button" aria-current={current('settings')} onClick={() => setView({ kind: 'settings' })}>
-              Settings
-            </button>
-            <button type="button" aria-current={current('inbox')} onClick={() => setView({ kind: 'inbox' })}>
-              Inbox
-              {inboxCount > 0 && (
-                <>
-                  <span className="count" aria-hidden="true">
-                    {inboxCount}
-                  </span>
-                  <span className="visually-hidden">, {inboxCount} waiting</span>
-                </>
-              )}
-            </button>
-            {/* One-time links and secret requests (issue 14). */}
-            <button type="button" aria-current={current('links')} onClick={() => setView({ kind: 'links' })}>
-              Links
-            </button>
-            {/* Page only: the popup's toolbar has no room; its Inbox links to Contacts. */}
-            {layout === 'page' && (
-              <button type="button" aria-current={current('contacts')} onClick={() => setView({ kind: 'contacts' })}>
-                Contacts
-              </button>
-            )}
-            {layout === 'page' && (
-              <button type="button" aria-current={current('audit')} onClick={() => setView({ kind: 'audit' })}>
-                Audit log
-              </button>
-            )}
-            {layout === 'page' && (
-              <button type="button" aria-current={current('health')} onClick={() => setView({ kind: 'health' })}>
-                Health
-              </button>
-            )}
-            {/* Page only: file dialogs close the popup. */}
-            {layout === 'page' && (
-              <button type="button" aria-current={current('export')} onClick={() => setView({ kind: 'export' })}>
-                Export
-              </button>
-            )}
-            {/* In the popup, Import opens the vault page on Import: a popup closes when the file dialog takes the focus. */}
-            {openImport && (
-              <button type="button" aria-current={current('import')} onClick={openImport}>
-                Import
-              </button>
-            )}
-          </nav>
-        </header>
+        <VaultHeader
+          layout={layout}
+          current={view.kind === 'list' || view.kind === 'item' || view.kind === 'edit' ? null : view.kind}
+          inboxCount={inboxCount}
+          onSelect={select}
+          canImport={openImport !== undefined}
+          openVaultPage={layout === 'popup' && openVaultPage ? () => openVaultPage() : undefined}
+          onLock={() => void lock()}
+        />
         {report !== null && <IntegrityBanner report={report} onDismiss={() => setReport(null)} />}
+        {failedNotice > 0 && (
+          <div className="banner banner-warn" role="status" data-testid="failed-unlocks">
+            {failedNotice === 1 ? 'Someone tried to unlock this vault once' : `Someone tried to unlock this vault ${failedNotice} times`} with a wrong master password
+            since it was last unlocked. Each attempt is in the audit log.{' '}
+            <button type="button" className="link" onClick={() => setFailedNotice(0)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {layout === 'page' ? (
           <div className="columns">
             <div className="column-list">{list}</div>
-            <main className="column-panel">
+            <main className="column-panel" ref={panelBox}>
               {panel ?? <p className="empty">Select an item to see it here, or add a new one.</p>}
             </main>
           </div>
         ) : view.kind === 'list' ? (
           <main className="popup-main">
-            <TabLogins />
+            <TabLogins tab={tabLogins.tab} onFill={(id) => void tabLogins.fill(id)} />
             <HealthCount onOpen={openVaultPage ? () => openVaultPage() : undefined} />
             {list}
           </main>
         ) : (
-          <main className="popup-main panel">
+          <main className="popup-main panel" ref={panelBox}>
             <button ref={backButton} type="button" className="link back" onClick={toList}>
               <span aria-hidden="true">←</span> Back
             </button>

@@ -1,21 +1,16 @@
-/** The vault page's Export panel: the encrypted export, the plain CSV export behind its warning, and restoring an encrypted export. */
+/** The vault page's Export panel: the encrypted export and the plain CSV export behind its warning (restoring is under Import). */
 import { useId } from 'react';
 import { EncryptedExport } from './EncryptedExport';
 import { PlainExport } from './PlainExport';
-import { RestoreExport } from './RestoreExport';
 
-export interface ExportViewProps {
-  onRestored: () => void;
-}
-
-export function ExportView({ onRestored }: ExportViewProps) {
+export function ExportView() {
   const headingId = useId();
   return (
     <section className="export-view" data-testid="export-view" aria-labelledby={headingId}>
-      <h2 id={headingId}>Export and restore</h2>
+      <h2 id={headingId}>Export</h2>
+      <p className="hint">To bring a Sealpass export back, use Import.</p>
       <EncryptedExport />
       <PlainExport />
-      <RestoreExport onRestored={onRestored} />
     </section>
   );
 }

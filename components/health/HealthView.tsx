@@ -1,9 +1,11 @@
 /**
- * Password health on the vault page: weak, reused, old (rotation due) and breached passwords, with counts,
- * per-item snooze and a breach list the user loads from a file. The background analyses; this view shows
- * findings by item and never sees a password, except a freshly generated one.
+ * Password health on the vault page: breached (listed first: the most urgent), weak, reused and old
+ * (rotation due) passwords, with counts, per-item snooze, a breach list the user loads from a file, and the
+ * opt-in online check (Have I Been Pwned's range API or a mirror). The background analyses; this view
+ * shows findings by item and never sees a password, except a freshly generated one.
  */
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
+import { BreachCheckSettings } from './BreachCheckSettings';
 import type { HealthReport, OldFinding } from '../../lib/health/health-report-schema';
 import { MAX_BREACH_LIST_CHARS } from '../../lib/health/health-messages';
 import { errorText } from '../kit/error-text';
@@ -17,6 +19,9 @@ export interface HealthViewProps {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const countFormat = new Intl.NumberFormat();
 const SCORE_WORDS = ['very weak', 'weak', 'fair'] as const;
+
+/** How often the view asks how far the background's scoring got, in ms. */
+const SCORING_POLL_MS = 1000;
 
 function days(n: number): string {
   return n === 1 ? '1 day' : `${countFormat.format(n)} days`;
@@ -42,6 +47,33 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
   useEffect(() => {
     void analyse(null);
   }, [analyse]);
+
+  // While the background scores (after an import), say how far it got and refresh the report once it is done.
+  const [scoring, setScoring] = useState<HealthReport['scoring']>(null);
+  const waitingForScores = report !== null && (report.scoring !== null || report.counts.unscored > 0 || report.counts.unknown > 0);
+  useEffect(() => {
+    if (!waitingForScores) {
+      setScoring(null);
+      return;
+    }
+    setScoring(report.scoring);
+    let stopped = false;
+    const timer = setInterval(() => {
+      void call('healthProgress', {}).then((result) => {
+        if (stopped || !result.ok) return;
+        setScoring(result.scoring);
+        if (result.scoring === null || result.scoring.stalled) {
+          stopped = true;
+          clearInterval(timer);
+          void analyse(breach?.text ?? null);
+        }
+      });
+    }, SCORING_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [waitingForScores, report, call, analyse, breach]);
 
   async function loadBreachList(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -70,6 +102,8 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
     `Password set ${dateFormat.format(finding.passwordSetAt)}; rotate every ${days(finding.rotationDays)}; due since ${dateFormat.format(finding.dueAt)}.`;
 
   const counts = report?.counts;
+  const breachSource = report?.breachList || report?.onlineCheck;
+  const reanalyse = () => void analyse(breach?.text ?? null);
   return (
     <section className="health" data-testid="health" aria-labelledby={`${baseId}-title`} aria-busy={busy}>
       <div className="section-head">
@@ -78,19 +112,35 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
           Check again
         </button>
       </div>
-      <p className="hint">Checked on this device; nothing is sent anywhere.</p>
+      <p className="hint">
+        {report?.onlineCheck
+          ? `Checked on this device; for breaches, only 5-character hash prefixes were sent to ${report.onlineCheck.host}.`
+          : 'Checked on this device; nothing is sent anywhere.'}
+      </p>
       {busy && <p className="status" role="status">Checking your passwords…</p>}
+      {scoring !== null && (
+        <p className="status" role="status" data-testid="health-scoring">
+          {scoring.stalled
+            ? 'Scoring password strength stopped; it starts again with Check again.'
+            : `Scoring password strength: ${countFormat.format(scoring.done)} of ${countFormat.format(scoring.total)}. Reused, old and breached are listed already.`}
+        </p>
+      )}
       {error !== null && <p className="form-error" role="alert">{error}</p>}
 
       {counts && (
         <ul className="health-counts" aria-label="Summary">
+          <li data-testid="count-breached"><strong>{breachSource ? counts.breached : '–'}</strong> breached</li>
           <li data-testid="count-weak"><strong>{counts.weak}</strong> weak</li>
           <li data-testid="count-reused"><strong>{counts.reused}</strong> reused</li>
           <li data-testid="count-old"><strong>{counts.old}</strong> due for rotation</li>
-          <li data-testid="count-breached"><strong>{report.breachList ? counts.breached : '–'}</strong> in a breach list</li>
-          <li className="muted">{counts.logins} logins checked{counts.quarantined > 0 ? `, ${counts.quarantined} damaged items skipped` : ''}</li>
+          <li className="muted">
+            {counts.logins} logins checked{counts.unscored > 0 ? `, ${countFormat.format(counts.unscored)} not scored yet` : ''}
+            {counts.quarantined > 0 ? `, ${counts.quarantined} damaged items skipped` : ''}
+          </li>
         </ul>
       )}
+
+      <BreachCheckSettings onChanged={reanalyse} />
 
       <div className="field">
         <label htmlFor={`${baseId}-breach`}>Breach list</label>
@@ -111,12 +161,37 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
 
       {report && (
         <>
+          <section aria-labelledby={`${baseId}-breached`} data-testid="health-breached">
+            <h3 id={`${baseId}-breached`}>Breached passwords ({breachSource ? report.breached.length : 'not checked'})</h3>
+            {report.onlineCheck?.error != null && (
+              <p className="form-error" role="alert" data-testid="online-check-error">
+                {report.onlineCheck.failed} of {report.onlineCheck.asked} checks did not go through: {report.onlineCheck.error}
+              </p>
+            )}
+            {!breachSource ? <p className="muted">Turn on the online check or load a breach list below to check against it.</p> : report.breached.length === 0 ? <p className="muted">None of your passwords is known to be breached.</p> : (
+              <ul className="findings">
+                {report.breached.map((f) => (
+                  <HealthFinding
+                    key={f.id}
+                    item={f}
+                    onOpenItem={onOpenItem}
+                    onChanged={reanalyse}
+                    detail={f.matchedBy === 'online'
+                      ? `Known to ${report.onlineCheck?.host ?? 'the breach service'}${f.count !== null ? `: seen ${countFormat.format(f.count)} times in breaches` : ''}. Change it.`
+                      : f.matchedBy === 'hash'
+                        ? `Listed${f.count !== null ? `, seen ${countFormat.format(f.count)} times` : ''}.`
+                        : 'Its hash starts with a listed prefix: it may be in the breach.'}
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
           <section aria-labelledby={`${baseId}-weak`} data-testid="health-weak">
             <h3 id={`${baseId}-weak`}>Weak passwords ({report.weak.length})</h3>
             {report.weak.length === 0 ? <p className="muted">None.</p> : (
               <ul className="findings">
                 {report.weak.map((f) => (
-                  <HealthFinding key={f.id} item={f} onOpenItem={onOpenItem} detail={`Strength: ${SCORE_WORDS[f.score] ?? 'weak'} (${f.score} of 4).`} />
+                  <HealthFinding key={f.id} item={f} onOpenItem={onOpenItem} onChanged={reanalyse} detail={`Strength: ${SCORE_WORDS[f.score] ?? 'weak'} (${f.score} of 4).`} />
                 ))}
               </ul>
             )}
@@ -129,7 +204,7 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
                 <p className="muted">One password on {group.sites} different sites:</p>
                 <ul className="findings">
                   {group.items.map((f) => (
-                    <HealthFinding key={f.id} item={f} onOpenItem={onOpenItem} detail="Uses the same password as the others in this group." />
+                    <HealthFinding key={f.id} item={f} onOpenItem={onOpenItem} onChanged={reanalyse} detail="Uses the same password as the others in this group." />
                   ))}
                 </ul>
               </div>
@@ -142,7 +217,7 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
             {report.old.length === 0 ? <p className="muted">None.</p> : (
               <ul className="findings">
                 {report.old.map((f) => (
-                  <HealthFinding key={f.id} item={f} onOpenItem={onOpenItem} detail={oldDetail(f)}>
+                  <HealthFinding key={f.id} item={f} onOpenItem={onOpenItem} onChanged={reanalyse} detail={oldDetail(f)}>
                     <button type="button" className="small" onClick={() => void snooze(f.id, 7)}>Snooze 7 days</button>
                     <button type="button" className="small" onClick={() => void snooze(f.id, 30)}>Snooze 30 days</button>
                   </HealthFinding>
@@ -163,23 +238,6 @@ export function HealthView({ onOpenItem }: HealthViewProps) {
             )}
           </section>
 
-          <section aria-labelledby={`${baseId}-breached`} data-testid="health-breached">
-            <h3 id={`${baseId}-breached`}>In a breach list ({report.breachList ? report.breached.length : 'no list loaded'})</h3>
-            {!report.breachList ? <p className="muted">Load a breach list above to check against it.</p> : report.breached.length === 0 ? <p className="muted">None of your passwords is in this list.</p> : (
-              <ul className="findings">
-                {report.breached.map((f) => (
-                  <HealthFinding
-                    key={f.id}
-                    item={f}
-                    onOpenItem={onOpenItem}
-                    detail={f.matchedBy === 'hash'
-                      ? `Listed${f.count !== null ? `, seen ${countFormat.format(f.count)} times` : ''}.`
-                      : 'Its hash starts with a listed prefix: it may be in the breach.'}
-                  />
-                ))}
-              </ul>
-            )}
-          </section>
         </>
       )}
     </section>

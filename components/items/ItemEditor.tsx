@@ -14,17 +14,20 @@ export interface ItemEditorProps {
   initial?: LoginInput;
   /** Existing folders, offered as suggestions. */
   folders: string[];
+  /** A new login's title and address from the page the popup was opened on (absent: an empty form). */
+  prefill?: { title: string; url: string } | null;
   onSaved: (id: string) => void;
   onCancel: () => void;
 }
 
-export function ItemEditor({ item, initial, folders, onSaved, onCancel }: ItemEditorProps) {
+export function ItemEditor({ item, initial, folders, prefill = null, onSaved, onCancel }: ItemEditorProps) {
   const call = useVaultCall();
   const baseId = useId();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<ItemDraft>(() => {
     const from = item?.content ?? initial;
-    return from ? draftFromContent(from) : emptyDraft('login');
+    if (from) return draftFromContent(from);
+    return prefill === null ? emptyDraft('login') : { ...emptyDraft('login'), title: prefill.title, urls: [prefill.url] };
   });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -96,8 +99,19 @@ export function ItemEditor({ item, initial, folders, onSaved, onCancel }: ItemEd
         </fieldset>
       )}
 
-      <Field label="Title" error={errors.title}>
-        {(c) => <input {...c} type="text" autoFocus={!item} autoComplete="off" value={draft.title} onChange={(e) => set({ title: e.target.value })} />}
+      <Field label="Title" error={errors.title} hint={!item && prefill !== null ? 'Title and address are from the current tab; change them if you like.' : undefined}>
+        {(c) => (
+          <input
+            {...c}
+            type="text"
+            autoFocus={!item}
+            autoComplete="off"
+            value={draft.title}
+            // A prefilled title is selected, so typing replaces it.
+            onFocus={(e) => !item && prefill !== null && e.target.select()}
+            onChange={(e) => set({ title: e.target.value })}
+          />
+        )}
       </Field>
 
       {login && (

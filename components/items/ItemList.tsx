@@ -1,7 +1,8 @@
 /**
  * Search box, folder and favourite filters, and the item listbox. Focus stays in the search box while
- * the arrow keys move the selection (aria-activedescendant); Enter copies a login's password or opens a
- * note, Ctrl/Cmd+Enter opens any item.
+ * the arrow keys move the selection (aria-activedescendant); Enter opens the item, or in the popup fills
+ * the current tab when the login is saved for it (as the "On this page" Fill); Ctrl/Cmd+Enter copies a
+ * login's password.
  */
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ItemSummary } from '../../lib/vault/model/item-schema';
@@ -38,9 +39,13 @@ export interface ItemListProps {
   openId?: string | null;
   /** Opens Import; offered when the vault is empty, where someone coming from another manager starts. */
   onImport?: (() => void) | undefined;
+  /** The popup's current tab: ids of the logins saved for it, which Enter fills instead of opening. */
+  fillIds?: ReadonlySet<string>;
+  /** Fills login `id` into the current tab (popup). */
+  onFill?: ((id: string) => void) | undefined;
 }
 
-export function ItemList({ items, error, state, onStateChange, onOpen, openId = null, onImport }: ItemListProps) {
+export function ItemList({ items, error, state, onStateChange, onOpen, openId = null, onImport, fillIds, onFill }: ItemListProps) {
   const call = useVaultCall();
   const copy = useCopy();
   const { showToast } = useVaultTools();
@@ -72,13 +77,19 @@ export function ItemList({ items, error, state, onStateChange, onOpen, openId = 
     update({ activeId: target.id });
   }
 
-  async function activate(item: ItemSummary, openIt: boolean) {
+  async function activate(item: ItemSummary, copyPassword: boolean) {
     if (item.state === 'quarantined') {
       showToast({ text: 'This item is corrupted and cannot be opened.' });
       return;
     }
-    // Shared items open their own view: what may be copied depends on their permission.
-    if (openIt || item.type === 'note' || item.shared !== undefined) {
+    if (!copyPassword) {
+      // The login saved for the page the popup was opened on: Enter does what the user came for.
+      if (onFill !== undefined && fillIds?.has(item.id)) onFill(item.id);
+      else onOpen(item.id);
+      return;
+    }
+    // Shared items: what may be copied depends on their permission, which their own view shows.
+    if (item.type === 'note' || item.shared !== undefined) {
       onOpen(item.id);
       return;
     }
@@ -92,7 +103,7 @@ export function ItemList({ items, error, state, onStateChange, onOpen, openId = 
       showToast({ text: 'This item has no password to copy.' });
       return;
     }
-    await copy(item.id, 'password', content.password);
+    await copy(item.id, 'password', content.password, { title: item.title });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
@@ -253,22 +264,35 @@ function ItemOption({ id, item, active, open, onClick }: ItemOptionProps) {
     );
   }
   const subtitle = item.username !== '' ? item.username : item.type === 'note' ? 'Secure note' : hostOf(item.url);
-  const sharedBy = item.shared === undefined ? '' : `shared by ${item.shared.by}`;
-  const name = [item.title, subtitle, item.favourite ? 'favourite' : '', sharedBy].filter((s) => s !== '').join(', ');
+  // The name comes from the visible text (axe: label-content-name-mismatch), with hidden commas between the
+  // parts so a screen reader pauses, and "favourite" for the star, which is only drawn.
+  const comma = <span className="visually-hidden">, </span>;
   return (
-    <li id={id} role="option" aria-selected={active} aria-label={name} className={classes} onMouseDown={keepFocus} onClick={onClick}>
+    <li id={id} role="option" aria-selected={active} className={classes} onMouseDown={keepFocus} onClick={onClick}>
       <span className="item-icon" aria-hidden="true">
         {item.type === 'note' ? '¶' : (item.title.trim().charAt(0) || '?').toUpperCase()}
       </span>
       <span className="item-text">
         <span className="item-title">{item.title}</span>
-        {subtitle !== '' && <span className="item-sub">{subtitle}</span>}
-        {sharedBy !== '' && <span className="item-shared">Shared by {item.shared?.by}</span>}
+        {subtitle !== '' && (
+          <span className="item-sub">
+            {comma}
+            {subtitle}
+          </span>
+        )}
+        {item.shared !== undefined && (
+          <span className="item-shared">
+            {comma}Shared by {item.shared.by}
+          </span>
+        )}
       </span>
       {item.favourite && (
-        <span className="star" aria-hidden="true">
-          ★
-        </span>
+        <>
+          <span className="visually-hidden">, favourite</span>
+          <span className="star" aria-hidden="true">
+            ★
+          </span>
+        </>
       )}
     </li>
   );

@@ -5,7 +5,6 @@ import { AccessPanel } from '../sharing/AccessPanel';
 import { SendLinkPanel } from '../links/SendLinkPanel';
 import { ContentRows } from '../kit/ContentRows';
 import { errorText } from '../kit/error-text';
-import { inputFromContent } from '../../lib/vault/model/item-fields';
 import { ItemViewStatus } from '../kit/ItemViewStatus';
 import { SecretValue } from '../kit/SecretValue';
 import { TotpCode } from '../kit/TotpCode';
@@ -56,7 +55,7 @@ export function ItemView({ id, onEdit, onDeleted, onChanged }: ItemViewProps) {
 
   async function toggleFavourite() {
     setBusy(true);
-    const result = await call('itemUpdate', { id, item: { ...inputFromContent(content), favourite: !content.favourite } });
+    const result = await call('itemFavourite', { id, favourite: !content.favourite });
     setBusy(false);
     if (!result.ok) {
       showToast({ text: errorText(result.error) });

@@ -1,5 +1,12 @@
-/** The password and passphrase generator: options, entropy, Regenerate, Copy, and Use when opened from the editor. */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+/**
+ * The password and passphrase generator: options, entropy, Regenerate, Copy, and Use when opened from the
+ * editor. It remembers its options (Settings → generator, saved a moment after the last change), so the
+ * next password comes the way the user set it up.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { GeneratorPrefs } from '../../lib/vault/model/settings';
+import { useVaultCall } from './use-vault-call';
+import { useVaultTools } from './vault-context';
 import { passphraseEntropyBits, passwordEntropyBits } from '../../lib/generator/entropy-bits';
 import {
   DEFAULT_PASSPHRASE_OPTIONS,
@@ -41,12 +48,62 @@ function entropyWords(bits: number): string {
   return 'weak';
 }
 
+/** Waits this long after the last change before saving the options (a slider sends many changes). */
+const SAVE_DELAY_MS = 500;
+
+function prefsOf(mode: Mode, password: PasswordOptions, passphrase: PassphraseOptions): GeneratorPrefs {
+  return {
+    mode,
+    length: password.length,
+    lower: password.lower,
+    upper: password.upper,
+    digits: password.digits,
+    symbols: password.symbols,
+    avoidAmbiguous: password.avoidAmbiguous === true,
+    words: passphrase.words,
+    separator: passphrase.separator,
+    capitalize: passphrase.capitalize,
+    includeNumber: passphrase.includeNumber,
+  };
+}
+
 export function Generator({ onUse }: GeneratorProps) {
   const copy = useCopy();
+  const call = useVaultCall();
+  const { settings, setSettings } = useVaultTools();
   const baseId = useId();
-  const [mode, setMode] = useState<Mode>('password');
-  const [passwordOptions, setPasswordOptions] = useState<PasswordOptions>({ ...DEFAULT_PASSWORD_OPTIONS });
-  const [passphraseOptions, setPassphraseOptions] = useState<PassphraseOptions>({ ...DEFAULT_PASSPHRASE_OPTIONS });
+  const saved = settings.generator;
+  const [mode, setMode] = useState<Mode>(saved?.mode ?? 'password');
+  const [passwordOptions, setPasswordOptions] = useState<PasswordOptions>(() =>
+    saved
+      ? { length: saved.length, lower: saved.lower, upper: saved.upper, digits: saved.digits, symbols: saved.symbols, avoidAmbiguous: saved.avoidAmbiguous }
+      : { ...DEFAULT_PASSWORD_OPTIONS },
+  );
+  const [passphraseOptions, setPassphraseOptions] = useState<PassphraseOptions>(() =>
+    saved ? { words: saved.words, separator: saved.separator, capitalize: saved.capitalize, includeNumber: saved.includeNumber } : { ...DEFAULT_PASSPHRASE_OPTIONS },
+  );
+
+  // Remember the options once the user changed them: not on the first render, which only shows them.
+  const prefs = useMemo(() => prefsOf(mode, passwordOptions, passphraseOptions), [mode, passwordOptions, passphraseOptions]);
+  const latest = useRef({ settings, setSettings });
+  latest.current = { settings, setSettings };
+  const firstPrefs = useRef(JSON.stringify(prefs));
+  const pending = useRef<GeneratorPrefs | null>(null);
+  const savePrefs = useCallback(() => {
+    const generator = pending.current;
+    if (generator === null) return;
+    pending.current = null;
+    const next = { ...latest.current.settings, generator };
+    void call('settingsSet', { settings: next }).then((result) => result.ok && latest.current.setSettings(next));
+  }, [call]);
+  useEffect(() => {
+    if (JSON.stringify(prefs) === firstPrefs.current) return;
+    pending.current = prefs;
+    const timer = setTimeout(savePrefs, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [prefs, savePrefs]);
+  // Closing the generator right after a change still keeps it.
+  useEffect(() => savePrefs, [savePrefs]);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
 

@@ -6,17 +6,19 @@ import { useVaultCall } from './use-vault-call';
 
 export interface TotpCodeProps {
   id: string;
+  /** A login shared with this vault: its code comes from the received copy (issue 17). */
+  received?: boolean;
 }
 
 /** Shows "Show code" until asked, then the code and how many seconds it stays valid. */
-export function TotpCode({ id }: TotpCodeProps) {
+export function TotpCode({ id, received = false }: TotpCodeProps) {
   const call = useVaultCall();
   const copy = useCopy();
   const [code, setCode] = useState<{ code: string; secondsLeft: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function fetchCode() {
-    const result = await call('itemTotp', { id });
+    const result = received ? await call('receivedTotp', { id }) : await call('itemTotp', { id });
     if (!result.ok) {
       setError(errorText(result.error));
       return null;

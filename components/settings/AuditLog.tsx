@@ -1,6 +1,11 @@
-/** The local audit log, newest first, with a warning when its hash chain does not verify, and a JSON export. */
+/**
+ * The local audit log, newest first by the time each event happened (an event recorded late, like a receipt that
+ * arrived after a revoke, is listed at its own time and marked), with a warning when its hash chain does not
+ * verify, and a JSON export.
+ */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { AuditEvent, AuditEventType } from '../../lib/vault/model/audit-event';
+import type { AuditEventType } from '../../lib/vault/model/audit-event';
+import { orderAuditEvents, type OrderedAuditEvent } from './audit-order';
 import { downloadFile } from '../kit/download-file';
 import { errorText } from '../kit/error-text';
 import { useVaultCall } from '../kit/use-vault-call';
@@ -22,6 +27,15 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'audit-exported': 'Audit log exported',
   'vault-exported-encrypted': 'Vault exported (encrypted)',
   'vault-exported-plain': 'Vault exported as plain CSV',
+  'item-favourited': 'Marked as favourite',
+  'item-unfavourited': 'Favourite removed',
+  'unlock-failed': 'Unlock failed (wrong master password)',
+  'sharing-registered': 'Registered for sharing',
+  'sharing-relay-changed': 'Sharing relay changed',
+  'sharing-handle-changed': 'Sharing handle changed',
+  'contact-added': 'Contact added',
+  'contact-verified': 'Contact verified',
+  'contact-key-changed': 'Contact’s key changed',
   'items-imported': 'Items imported',
   'item-replaced': 'Item replaced by import',
   'item-filled': 'Login filled',
@@ -48,7 +62,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function AuditLog() {
   const call = useVaultCall();
   const headingId = useId();
-  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+  const [events, setEvents] = useState<OrderedAuditEvent[] | null>(null);
   const [chainValid, setChainValid] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -61,7 +75,7 @@ export function AuditLog() {
     }
     setError(null);
     setChainValid(result.chainValid);
-    setEvents([...result.events].sort((a, b) => b.seq - a.seq));
+    setEvents(orderAuditEvents(result.events));
   }, [call]);
 
   useEffect(() => {
@@ -115,14 +129,15 @@ export function AuditLog() {
             </tr>
           </thead>
           <tbody>
-            {events.map((event) => (
-              <tr key={event.seq}>
+            {events.map(({ event, late }) => (
+              <tr key={event.seq} className={late ? 'late' : undefined}>
                 <td>
                   <time dateTime={new Date(event.at).toISOString()}>{timeFormat.format(event.at)}</time>
                 </td>
                 <td>
                   {EVENT_TEXT[event.type]}
                   {event.party !== undefined && <span className="muted"> · {event.party}</span>}
+                  {late && <span className="muted"> · arrived late, listed at the time it reports</span>}
                 </td>
                 <td>{event.itemTitle ?? (event.count === undefined ? '' : `${event.count.toLocaleString()} items`)}</td>
               </tr>

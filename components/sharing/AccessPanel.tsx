@@ -5,11 +5,14 @@
  * relay's refusal, if any), and the rotation notice once access ended. A share given to keys the person no
  * longer has (they were verified with other keys since, T01) says so, gets no updates, and can be revoked
  * and given again to the verified keys in one step.
+ * Issue 17: a revoke asks first (what it does and does not undo); the panel syncs when it opens and says
+ * when the relay was last checked, so an answer given meanwhile shows without waiting for the poll.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import type { Item } from '../../lib/vault/model/item-schema';
 import { DamagedNotice } from './DamagedNotice';
+import { LastChecked } from './LastChecked';
 import { RotateNotice } from './RotateNotice';
 import { ShareDialog } from './ShareDialog';
 import { expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
@@ -39,17 +42,31 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
   const [access, setAccess] = useState<Access | null>(null);
   const [sharing, setSharing] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The revoke waiting for "Yes, revoke": some shares, or every open one (`all`). */
+  const [confirming, setConfirming] = useState<{ shareIds: string[]; who: string } | { all: true; who: string } | null>(null);
 
   const load = useCallback(async () => {
     const result = await call('shareList', { itemId: item.id });
     if (result.ok) setAccess(result);
+    return result.ok ? result : null;
   }, [call, item.id]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    // Shown now from what this vault knows, then again after a sync: answers given meanwhile appear (issue 17).
+    // Only when someone has access: an item never shared asks nothing of the relay.
+    void load().then(async (first) => {
+      if (!first?.entries.some((e) => e.state === 'pending' || e.state === 'accepted')) return;
+      const synced = await call('sharingSync', {});
+      if (live && synced.ok) await load();
+    });
+    return () => {
+      live = false;
+    };
+  }, [call, load]);
 
   async function revoke(shareIds?: string[]) {
+    setConfirming(null);
     setBusy(true);
     const result = await call('shareRevoke', { itemId: item.id, ...(shareIds ? { shareIds } : {}) });
     setBusy(false);
@@ -137,7 +154,7 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
               <p className="hint">{e.contactState === 'changed' ? 'Changes are held back until you verify their key again.' : 'Your latest changes will reach them at the next sync.'}</p>
             )}
             {(e.state === 'pending' || e.state === 'accepted') && (
-              <button type="button" className="small danger" disabled={busy} onClick={() => void revoke([e.shareId])}>
+              <button type="button" className="small danger" disabled={busy} onClick={() => setConfirming({ shareIds: [e.shareId], who: e.handle })}>
                 Revoke {e.handle}
               </button>
             )}
@@ -145,10 +162,27 @@ export function AccessPanel({ item, onEdit }: AccessPanelProps) {
         ))}
       </ul>
       {open.length > 1 && (
-        <button type="button" className="danger" disabled={busy} onClick={() => void revoke()}>
+        <button type="button" className="danger" disabled={busy} onClick={() => setConfirming({ all: true, who: 'everyone' })}>
           Revoke everyone
         </button>
       )}
+      {confirming !== null && (
+        <div className="banner banner-warn confirm" role="alertdialog" aria-labelledby={`${titleId}-confirm`} data-testid="revoke-confirm">
+          <p id={`${titleId}-confirm`}>
+            <strong>Revoke {confirming.who === 'everyone' ? 'everyone’s' : `${confirming.who}’s`} access to “{item.content.title}”?</strong> Their copy is
+            removed at their next sync, and they are told. Whatever they already saw or copied stays with them: change the password afterwards.
+          </p>
+          <div className="actions">
+            <button type="button" className="danger" disabled={busy} onClick={() => void revoke('all' in confirming ? undefined : confirming.shareIds)}>
+              Yes, revoke
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {access !== null && access.entries.length > 0 && <LastChecked onSynced={() => void load()} />}
     </section>
   );
 }

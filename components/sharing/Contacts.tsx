@@ -2,15 +2,22 @@
  * Contacts: everyone whose keys this vault has pinned, with their verification state; add by handle
  * (looked up on the relay, pinned unverified) or by pasting a contact code (verified); open one to
  * compare safety numbers. A changed key is flagged here and blocks sharing until re-verified (T01).
+ * Issue 17: "Invite a colleague" gives the invite link (setting up sharing first if needed), and a pasted
+ * invite link opens the invite (InviteJoin), which sets up sharing on the inviter's relay when needed.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import { ContactDetail } from './ContactDetail';
 import { DamagedNotice } from './DamagedNotice';
+import { InviteColleague } from './InviteColleague';
+import { InviteJoin } from './InviteJoin';
 import { sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 
 type ContactRow = ResponseOf<'contactList'>['contacts'][number];
+
+/** An invite link (`<relay>/invite/#…`) rather than a bare contact code; the background parses it for real. */
+const looksLikeInvite = (text: string) => /^https?:\/\/[^#]+\/invite\/#/.test(text.trim());
 
 const CHANGE_TEXT = {
   pinned: 'Added.',
@@ -31,6 +38,8 @@ export function Contacts() {
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const [invite, setInvite] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await call('contactList', {});
@@ -46,6 +55,11 @@ export function Contacts() {
 
   async function add(event: FormEvent, how: 'handle' | 'code') {
     event.preventDefault();
+    if (how === 'code' && looksLikeInvite(code)) {
+      setInvite(code.trim());
+      setCode('');
+      return;
+    }
     setBusy(true);
     const result = how === 'handle' ? await call('contactAdd', { handle: handle.trim() }) : await call('contactAddCode', { code: code.trim() });
     setBusy(false);
@@ -60,20 +74,38 @@ export function Contacts() {
     await load();
   }
 
+  if (invite !== null) {
+    return (
+      <InviteJoin
+        link={invite}
+        onClose={() => {
+          setInvite(null);
+          void load();
+        }}
+      />
+    );
+  }
+
   if (openId !== null) {
     return <ContactDetail id={openId} onBack={() => { setOpenId(null); void load(); }} />;
   }
 
   return (
     <section className="contacts" data-testid="contacts" aria-labelledby={`${baseId}-title`}>
-      <h2 id={`${baseId}-title`}>Contacts</h2>
+      <div className="section-head">
+        <h2 id={`${baseId}-title`}>Contacts</h2>
+        <button type="button" className="primary" aria-expanded={inviting} onClick={() => setInviting(!inviting)}>
+          Invite a colleague
+        </button>
+      </div>
+      {inviting && <InviteColleague />}
       {message !== null && (
         <p className={message.error ? 'form-error' : 'status'} role={message.error ? 'alert' : 'status'}>
           {message.text}
         </p>
       )}
       <DamagedNotice kind="contacts" count={damaged} />
-      {contacts !== null && contacts.length === 0 && <p className="empty">No contacts yet. Add a colleague by handle or paste their contact code.</p>}
+      {contacts !== null && contacts.length === 0 && <p className="empty">No contacts yet. Invite a colleague, paste the invite link a colleague sent you, or add one by handle.</p>}
       {contacts !== null && contacts.length > 0 && (
         <ul className="plain contact-list">
           {contacts.map((c) => (
@@ -100,14 +132,17 @@ export function Contacts() {
       </form>
       <form className="contact-add" onSubmit={(e) => void add(e, 'code')}>
         <div className="field">
-          <label htmlFor={`${baseId}-code`}>Paste a contact code</label>
+          <label htmlFor={`${baseId}-code`}>Paste a contact code or invite link</label>
           <div className="input-row">
             <input id={`${baseId}-code`} type="text" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />
             <button type="submit" disabled={busy || code.trim() === ''}>
               Add
             </button>
           </div>
-          <p className="hint">A code you received in person or on a call adds the contact already verified.</p>
+          <p className="hint">
+            It adds the contact with the keys it carries: as trustworthy as the way it reached you (in person or on a call: verified; by email or
+            chat: compare the safety number afterwards).
+          </p>
         </div>
       </form>
     </section>

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import { DamagedNotice } from './DamagedNotice';
 import { InboxRequests } from './InboxRequests';
-import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
+import { expiryText, formatTime, PERMISSION_TEXT, recipientAutofillOnlyText, sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
 import { RequestAnswers } from '../links/RequestAnswers';
@@ -100,7 +100,7 @@ export function Inbox({ onChanged, onOpenContacts }: InboxProps) {
             <p className="muted">
               {PERMISSION_TEXT[entry.permission]}, {expiryText(entry.expiresAt)}. Received {formatTime(entry.receivedAt)}.
             </p>
-            {entry.permission === 'autofill-only' && <p className="hint">{AUTOFILL_ONLY_NOTE}</p>}
+            {entry.permission === 'autofill-only' && <p className="hint">{recipientAutofillOnlyText(entry.from, 0)}</p>}
             {entry.missing !== null && <p className="banner banner-warn">Some updates of this share never arrived; the relay may have withheld them.</p>}
             {entry.fromState === 'changed' && <p className="banner banner-danger">{entry.from}’s key changed: verify them again in Contacts before accepting.</p>}
             {entry.fromState === 'unverified' && (

@@ -2,14 +2,17 @@
  * An item someone shared with this vault, marked "shared by", showing only what its permission allows:
  * with autofill-only there is no Reveal and no Copy for the password (the background never sends it to
  * this page) and the view says plainly that this is a convenience, not protection; with edit, changes
- * go to the owner, whose client checks the grant before applying them.
+ * go to the owner, whose client checks the grant before applying them. Issue 17: the recipient reads what
+ * the share lets them do (not the sharer's warning), sees a login's one-time code (view and edit), and a
+ * copy that is gone says who ended it and when instead of just "not available".
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import { ContentRows } from '../kit/ContentRows';
 import { ItemViewStatus } from '../kit/ItemViewStatus';
+import { TotpCode } from '../kit/TotpCode';
 import { ReceivedItemEditor } from './ReceivedItemEditor';
-import { AUTOFILL_ONLY_NOTE, expiryText, formatTime, PERMISSION_TEXT, sharingErrorText, STATE_TEXT } from './sharing-text';
+import { endedText, expiryText, formatTime, PERMISSION_TEXT, recipientAutofillOnlyText, sharingErrorText, STATE_TEXT } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
 
@@ -31,8 +34,11 @@ export function ReceivedItemView({ id, onRemoved }: ReceivedItemViewProps) {
 
   const load = useCallback(async () => {
     const result = await call('receivedGet', { id });
-    if (result.ok) setView(result.view);
-    else setError(sharingErrorText(result.error));
+    if (result.ok) return setView(result.view);
+    // A copy that ended: say who ended it and when, from the recipient's notices.
+    const ended = result.error.code === 'not-found' ? await call('receivedEndedList', {}) : null;
+    const notice = ended?.ok ? ended.ended.find((e) => e.id === id) : undefined;
+    setError(notice ? endedText(notice) : sharingErrorText(result.error));
   }, [call, id]);
 
   useEffect(() => {
@@ -77,11 +83,19 @@ export function ReceivedItemView({ id, onRemoved }: ReceivedItemViewProps) {
           withheldNote={
             hidden ? (
               <p className="hint" data-testid="autofill-only-note">
-                Autofill only: Sealpass fills it on {content.type === 'login' && content.urls.length === 1 ? 'its site' : 'its sites'} but does not show or copy it. {AUTOFILL_ONLY_NOTE}
+                {recipientAutofillOnlyText(view.from.handle, content.type === 'login' ? content.urls.length : 0)}
               </p>
             ) : undefined
           }
         />
+        {!hidden && content.type === 'login' && content.totp !== '' && (
+          <div className="row">
+            <dt>One-time code</dt>
+            <dd>
+              <TotpCode id={id} received />
+            </dd>
+          </div>
+        )}
         <div className="row">
           <dt>Received</dt>
           <dd className="muted">{formatTime(view.receivedAt)}</dd>

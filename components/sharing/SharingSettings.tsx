@@ -1,16 +1,17 @@
 /**
- * Settings → Sharing: choose a handle and the relay (default http://127.0.0.1:8787) and register; then the
- * own safety code as digit groups, the contact code with Copy and as a QR code, the relay's state, what
- * waits in the outbox, and what was refused lately.
+ * Settings → Sharing: choose a handle and the relay (default http://127.0.0.1:8787) and register, the relay
+ * checked first (SharingSetupForm); then the own safety code as digit groups, the invite link and the
+ * contact code with Copy and the invite as a QR code, when the relay was last checked, what waits in the
+ * outbox, what was refused lately, and changing the handle or the relay later (issue 17).
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
+import { LastChecked } from './LastChecked';
+import { SharingChange } from './SharingChange';
+import { SharingSetupForm } from './SharingSetupForm';
 import { damagedSyncText, formatTime, sharingErrorText } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 import { useVaultTools } from '../kit/vault-context';
-
-/** Where a new identity registers unless the user types another relay. */
-export const DEFAULT_RELAY_URL = 'http://127.0.0.1:8787';
 
 type Status = ResponseOf<'sharingStatus'>;
 
@@ -31,8 +32,6 @@ export function SharingSettings() {
   const baseId = useId();
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [handle, setHandle] = useState('');
-  const [relayUrl, setRelayUrl] = useState(DEFAULT_RELAY_URL);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -55,15 +54,10 @@ export function SharingSettings() {
     await load();
   }
 
-  async function setUp(event: FormEvent) {
-    event.preventDefault();
-    await run(() => call('sharingSetup', { handle: handle.trim().toLowerCase(), relayUrl: relayUrl.trim() }));
-  }
-
-  async function copyCode(code: string) {
+  async function copyCode(code: string, what: string) {
     try {
       await navigator.clipboard.writeText(code);
-      showToast({ text: 'Contact code copied.' });
+      showToast({ text: `${what} copied.` });
     } catch {
       showToast({ text: 'Could not copy: the clipboard is not available here.' });
     }
@@ -80,23 +74,7 @@ export function SharingSettings() {
         </p>
       )}
       {status === null && error === null && <p className="status">Loading…</p>}
-      {status !== null && identity === null && (
-        <form onSubmit={(e) => void setUp(e)}>
-          <p className="hint">Choose the handle colleagues will use to share with you. Your keys are made on this device and never leave it.</p>
-          <div className="field">
-            <label htmlFor={`${baseId}-handle`}>Your handle</label>
-            <input id={`${baseId}-handle`} type="text" autoComplete="off" spellCheck={false} value={handle} onChange={(e) => setHandle(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${baseId}-relay`}>Relay address</label>
-            <input id={`${baseId}-relay`} type="url" autoComplete="off" spellCheck={false} value={relayUrl} onChange={(e) => setRelayUrl(e.target.value)} />
-            <p className="hint">The relay only ever carries sealed envelopes; it cannot read what you share.</p>
-          </div>
-          <button type="submit" className="primary" disabled={busy || handle.trim() === ''}>
-            Register
-          </button>
-        </form>
-      )}
+      {status !== null && identity === null && <SharingSetupForm action="Register" onDone={() => void load()} />}
       {identity !== null && status !== null && (
         <>
           <dl className="details">
@@ -119,14 +97,27 @@ export function SharingSettings() {
               </dd>
             </div>
             <div className="row">
+              <dt>Invite link</dt>
+              <dd>
+                <code className="contact-code" data-testid="settings-invite-link">{identity.inviteLink}</code>
+                <button type="button" className="small" onClick={() => void copyCode(identity.inviteLink, 'Invite link')}>
+                  Copy invite link
+                </button>
+                <img className="qr" alt="Your invite link as a QR code" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(identity.qrSvg)}`} />
+                <p className="hint">Pasted into a colleague’s Sealpass (Contacts), it sets them up on your relay with you as a contact.</p>
+              </dd>
+            </div>
+            <div className="row">
               <dt>Contact code</dt>
               <dd>
                 <code className="contact-code" data-testid="contact-code">{identity.contactCode}</code>
-                <button type="button" className="small" onClick={() => void copyCode(identity.contactCode)}>
+                <button type="button" className="small" onClick={() => void copyCode(identity.contactCode, 'Contact code')}>
                   Copy contact code
                 </button>
-                <img className="qr" alt="Your contact code as a QR code" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(identity.qrSvg)}`} />
-                <p className="hint">Give it to a colleague in person or on a call: pasted or scanned, it adds you already verified.</p>
+                <p className="hint">
+                  The same keys without the relay. Either one is as trustworthy as the way it reaches your colleague: given in person or on a call, it
+                  is; by email or chat, compare the safety number afterwards.
+                </p>
               </dd>
             </div>
           </dl>
@@ -153,9 +144,18 @@ export function SharingSettings() {
               <p className="hint">Nothing from them was added to your vault. Many refusals may mean the relay is misbehaving.</p>
             </details>
           )}
+          <LastChecked onSynced={() => void load()} />
           <button type="button" disabled={busy} onClick={() => void run(() => call('sharingSync', {}))}>
             Sync now
           </button>
+          <SharingChange
+            handle={identity.handle}
+            relayUrl={identity.relayUrl}
+            onChanged={(text) => {
+              showToast({ text });
+              void load();
+            }}
+          />
         </>
       )}
     </section>

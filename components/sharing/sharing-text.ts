@@ -13,6 +13,44 @@ export const PERMISSION_TEXT: Record<PermissionChoice, string> = {
 export const AUTOFILL_ONLY_NOTE =
   'Autofill only hides the password in the recipient’s Sealpass, but the password still reaches their device and the page it fills. It is a convenience, not protection: share only with people you would trust with the password itself.';
 
+/**
+ * What a recipient of an autofill-only share is told (issue 17: they were shown the sharer's warning, twice):
+ * what they can do with it, not what the sharer should have considered.
+ */
+export function recipientAutofillOnlyText(owner: string, sites: number): string {
+  return `${owner} shared this for filling only: Sealpass fills it on ${sites === 1 ? 'its site' : 'its sites'} for you, but does not show or copy the password.`;
+}
+
+/**
+ * The recipient's notice that a share ended (issue 17): "alice revoked your access to “Wiki” on 7 Dec, 10:02."
+ * @param ended - from receivedEndedList
+ */
+export function endedText(ended: { title: string; by: string; reason: 'revoked' | 'expired'; at: number }): string {
+  const title = ended.title === '' ? 'a shared item' : `“${ended.title}”`;
+  const by = ended.by === '' ? 'Its owner' : ended.by;
+  return ended.reason === 'revoked'
+    ? `${by} revoked your access to ${title} on ${formatTime(ended.at)}. It is no longer in your vault; ask ${ended.by || 'them'} if you still need it.`
+    : `Your access to ${title} from ${ended.by || 'its owner'} expired on ${formatTime(ended.at)}. It is no longer in your vault.`;
+}
+
+/** Said where a contact was pinned from a pasted code or an invite link: as trustworthy as the way it came. */
+export const CHANNEL_NOTE =
+  'Added with the keys in the invite or code you pasted. That is only as trustworthy as the way it reached you: if it came by email or chat, whoever could change that message could have swapped the keys. Compare the safety number in person or on a call to be sure.';
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "just now", "2 minutes ago", "3 hours ago", or "never". */
+export function agoText(at: number | null, now: number): string {
+  if (at === null) return 'never';
+  const seconds = Math.round((at - now) / 1000);
+  if (seconds > -45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes > -60) return relative.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours > -24) return relative.format(hours, 'hour');
+  return relative.format(Math.round(hours / 24), 'day');
+}
+
 export const STATE_TEXT: Record<'unverified' | 'verified' | 'changed' | 'unknown', string> = {
   unverified: 'not verified',
   verified: 'verified',

@@ -76,6 +76,11 @@ export const autofillMessages = {
   autofillNeverHere: message(empty, empty, contentScripts),
   /** The popup: the logins for the active tab's page; `origin` null when the tab is not a web page. */
   autofillTabLogins: message(empty, z.object({ origin: origin.nullable(), logins: z.array(loginChoiceSchema).max(MAX_MENU_LOGINS) }), pages),
+  /**
+   * The popup's Add item: the active tab's address (origin and path; never its query or fragment, which
+   * may carry tokens) and title, to prefill a new login; `page` null when the tab is not a web page.
+   */
+  autofillTabPage: message(empty, z.object({ page: z.object({ url: origin, title: z.string().max(MAX_SHORT) }).nullable() }), pages),
   /** The popup's Fill button: fills login `id` into the active tab. */
   autofillFillTab: message(z.object({ id }).strict(), z.object({ outcome: fillOutcomeSchema }), pages),
   /** Settings: the inline menu's global switch, and the origins where it never shows (null while locked: the list is sealed). */

@@ -91,7 +91,8 @@ export const browserAutofillPlatform: AutofillPlatform = {
     try {
       const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
       const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
-      return tab?.id !== undefined && tab.url !== undefined ? { id: tab.id, url: tab.url } : null;
+      if (tab?.id === undefined || tab.url === undefined) return null;
+      return { id: tab.id, url: tab.url, ...(tab.title === undefined ? {} : { title: tab.title }) };
     } catch {
       return null;
     }

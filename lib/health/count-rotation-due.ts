@@ -1,19 +1,22 @@
 /** The toolbar badge's rotation count: logins whose password is due for a change and not snoozed. */
-import type { Item } from '../vault/model/item-schema';
+import type { HealthRow } from './analyze-health';
 import { rotationStatus } from './rotation-status';
 
 /**
- * @param items - decrypted live items; notes and logins without a password are not counted
+ * @param rows - live logins with a password, from their stored health (lib/health/background/health-rows)
  * @param now - ms since epoch
  * @param defaultDays - global rotation period in days
  * @returns how many are due now and not snoozed
- * @example countRotationDue(items, Date.now(), 90); // 3
+ * @example countRotationDue(healthRows(vault).rows, Date.now(), 90); // 3
  */
-export function countRotationDue(items: readonly Item[], now: number, defaultDays: number): number {
+export function countRotationDue(rows: readonly HealthRow[], now: number, defaultDays: number): number {
   let due = 0;
-  for (const { content } of items) {
-    if (content.type !== 'login' || content.password === '') continue;
-    const status = rotationStatus(content, now, defaultDays);
+  for (const { health } of rows) {
+    const status = rotationStatus(
+      { passwordChangedAt: health.passwordSetAt, passwordHistory: [], createdAt: health.passwordSetAt, rotationDays: health.rotationDays, rotationSnoozedUntil: health.snoozedUntil },
+      now,
+      defaultDays,
+    );
     if (status.due && !status.snoozed) due++;
   }
   return due;

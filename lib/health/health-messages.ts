@@ -1,10 +1,11 @@
 /**
- * Messages of password health and rotation reminders. The analysis runs in the background over decrypted
- * items and answers with findings by item (lib/health/health-report-schema), never a password.
+ * Messages of password health and rotation reminders. The analysis runs in the background over the stored
+ * health of each login (no item opened) and answers with findings by item (lib/health/health-report-schema), never a password.
  */
 import { z } from 'zod';
 import { message, pages, type SenderKind } from '../messaging/define-message';
-import { healthReportSchema } from './health-report-schema';
+import { MAX_SHORT } from '../vault/model/item-limits';
+import { healthReportSchema, scoringProgressSchema } from './health-report-schema';
 
 /** Largest breach list accepted, in UTF-16 code units: about 700,000 HIBP lines, below Chrome's 64 MiB message limit. */
 export const MAX_BREACH_LIST_CHARS = 32 * 1024 * 1024;
@@ -21,6 +22,20 @@ export const healthMessages = {
     z.object({ report: healthReportSchema }),
     pages,
   ),
+  /**
+   * Saves a new password into login `id` (Health's "New password" → "Save to item"): the old one goes to
+   * the item's history and the rotation clock restarts, as with an edit.
+   */
+  healthSetPassword: message(
+    z.object({ id: z.string().min(1).max(64), password: z.string().min(1).max(MAX_SHORT) }).strict(),
+    z.object({}),
+    pages,
+  ),
+  /**
+   * How far background strength scoring is (issue 15), for the Health view's "scoring 4,210 of 10,000"; null
+   * when nothing waits or while locked. Does not count as activity for auto-lock.
+   */
+  healthProgress: message(z.object({}).strict(), z.object({ scoring: scoringProgressSchema.nullable() }), pages),
   /** Snoozes one login's rotation reminder for `days` days from now; 0 ends a snooze. */
   healthSnooze: message(
     z.object({ id: z.string().min(1).max(64), days: z.number().int().min(0).max(MAX_SNOOZE_DAYS) }).strict(),

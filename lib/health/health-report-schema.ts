@@ -41,9 +41,12 @@ export const oldFindingSchema = healthItemSchema.extend({
 
 /** A login whose password's SHA-1 is in the loaded breach list. */
 export const breachedFindingSchema = healthItemSchema.extend({
-  /** `hash`: the full 40-hex SHA-1 was listed; `prefix`: a listed prefix (≥ 5 hex) matched. */
-  matchedBy: z.enum(['hash', 'prefix']),
-  /** The list's `:count` for a full-hash match (HIBP format), else null. */
+  /**
+   * `hash`: the full 40-hex SHA-1 was listed; `prefix`: a listed prefix (≥ 5 hex) matched; `online`: the
+   * online range check (Have I Been Pwned or a mirror) knows it.
+   */
+  matchedBy: z.enum(['hash', 'prefix', 'online']),
+  /** The list's `:count` for a full-hash match (HIBP format) or the online count, else null. */
   count: z.number().int().nonnegative().nullable(),
 });
 
@@ -57,6 +60,28 @@ export const breachListSummarySchema = z.object({
   malformed: z.number().int().nonnegative(),
   /** 1-based numbers of the first malformed lines (at most 20), so the user can find them. */
   malformedLines: z.array(z.number().int().positive()),
+});
+
+/** What the online breach check asked and whether every prefix was answered. */
+export const onlineCheckSummarySchema = z.object({
+  /** The service's host, e.g. api.pwnedpasswords.com. */
+  host: z.string(),
+  /** Distinct 5-hex prefixes asked (the only thing sent). */
+  asked: z.number().int().nonnegative(),
+  /** Prefixes not answered; their passwords were not checked online. */
+  failed: z.number().int().nonnegative(),
+  /** Why some failed, in words safe to show; null when all were answered. */
+  error: z.string().nullable(),
+});
+
+/**
+ * Background scoring's progress: `done` logins scored in this run, of `total` (done + still waiting); `stalled`
+ * when the last attempt failed (the view offers to try again, which resumes where it stopped).
+ */
+export const scoringProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  stalled: z.boolean(),
 });
 
 /** The whole report. */
@@ -75,6 +100,10 @@ export const healthReportSchema = z.object({
     snoozed: z.number().int().nonnegative(),
     /** Records that did not decrypt and so were not analysed (S8). */
     quarantined: z.number().int().nonnegative(),
+    /** Logins whose strength the background has not scored yet: not in `weak` until it has (issue 15). */
+    unscored: z.number().int().nonnegative(),
+    /** Logins saved by an older build whose health the background has not read yet: in no list until it has. */
+    unknown: z.number().int().nonnegative(),
   }),
   weak: z.array(weakFindingSchema),
   reused: z.array(reuseGroupSchema),
@@ -84,6 +113,10 @@ export const healthReportSchema = z.object({
   breached: z.array(breachedFindingSchema),
   /** Null when no breach list was given. */
   breachList: breachListSummarySchema.nullable(),
+  /** The online check's outcome; null when it is off. */
+  onlineCheck: onlineCheckSummarySchema.nullable(),
+  /** Background strength scoring under way (an import, logins of an older build), or null. */
+  scoring: scoringProgressSchema.nullable(),
 });
 
 export type HealthItem = z.infer<typeof healthItemSchema>;
@@ -92,4 +125,6 @@ export type ReuseGroup = z.infer<typeof reuseGroupSchema>;
 export type OldFinding = z.infer<typeof oldFindingSchema>;
 export type BreachedFinding = z.infer<typeof breachedFindingSchema>;
 export type BreachListSummary = z.infer<typeof breachListSummarySchema>;
+export type OnlineCheckSummary = z.infer<typeof onlineCheckSummarySchema>;
 export type HealthReport = z.infer<typeof healthReportSchema>;
+export type ScoringProgress = z.infer<typeof scoringProgressSchema>;

@@ -1,6 +1,6 @@
 /** Rotation reminders: whether a login's password is due for a change, and whether the reminder is snoozed. */
 import type { ItemContent } from '../vault/model/item-schema';
-import { passwordSetAt } from './password-set-at';
+import { passwordSetAt } from '../vault/model/password-set-at';
 
 type Login = Extract<ItemContent, { type: 'login' }>;
 

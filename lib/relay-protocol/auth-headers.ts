@@ -1,6 +1,11 @@
-/** The four headers that authenticate a relay request (protocol v1), and the checks on their values. */
+/**
+ * The headers that authenticate a relay request (protocol v1), and the checks on their values: either
+ * signed with the identity's Ed25519 key (handle, time, nonce, signature) or, inside a session opened that
+ * way, with an HMAC under the session key (session, time, nonce, mac).
+ */
 import { z } from 'zod';
 import { base64Bytes, handleSchema } from './identity-bundle';
+import { sessionIdSchema } from './session-schemas';
 
 /** Header names, as sent; HTTP header names are case-insensitive, so the relay reads them in any case. */
 export const AUTH_HEADERS = {
@@ -8,6 +13,8 @@ export const AUTH_HEADERS = {
   time: 'Sealpass-Time',
   nonce: 'Sealpass-Nonce',
   signature: 'Sealpass-Signature',
+  session: 'Sealpass-Session',
+  mac: 'Sealpass-Mac',
 } as const;
 
 /** Nonce: 16 random bytes as 32 lowercase hex digits; unique per request and signer. */
@@ -27,5 +34,16 @@ export const authHeadersSchema = z.object({
   signature: base64Bytes(64),
 });
 
-/** Parsed authentication headers of one request. */
+/** Parsed authentication headers of one request signed with the identity key. */
 export type AuthHeaders = z.infer<typeof authHeadersSchema>;
+
+export const sessionAuthHeadersSchema = z.object({
+  session: sessionIdSchema,
+  time: signedTimeSchema,
+  nonce: nonceSchema,
+  /** HMAC-SHA256 under the session key over the request's session input, 32 bytes as base64. */
+  mac: base64Bytes(32),
+});
+
+/** Parsed authentication headers of one request inside a session. */
+export type SessionAuthHeaders = z.infer<typeof sessionAuthHeadersSchema>;

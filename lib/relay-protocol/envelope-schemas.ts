@@ -41,8 +41,22 @@ export const newEnvelopeSchema = z
   .strict();
 export type NewEnvelope = z.infer<typeof newEnvelopeSchema>;
 
-/** POST /v1/envelopes: one signed call for up to 100 envelopes, stored all together or not at all. */
-export const postEnvelopesRequestSchema = z.object({ envelopes: z.array(newEnvelopeSchema).min(1).max(MAX_BATCH) }).strict();
+/**
+ * A post id, chosen by the poster: 16–64 characters of base64url. The relay stores a poster's envelope
+ * with a given id once, so a post retried after a timeout is not delivered twice (relay-client derives it
+ * from the envelope, post-id-of.ts).
+ */
+export const postIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a post id is 16–64 characters of base64url');
+
+/** An envelope as posted: with its post id. */
+export const postedEnvelopeSchema = newEnvelopeSchema.extend({ id: postIdSchema }).strict();
+export type PostedEnvelope = z.infer<typeof postedEnvelopeSchema>;
+
+/**
+ * POST /v1/envelopes: one authenticated call for up to 100 envelopes, stored all together or not at all;
+ * envelopes whose post id the poster used before are not stored again, and answer with their first id.
+ */
+export const postEnvelopesRequestSchema = z.object({ envelopes: z.array(postedEnvelopeSchema).min(1).max(MAX_BATCH) }).strict();
 export type PostEnvelopesRequest = z.infer<typeof postEnvelopesRequestSchema>;
 
 /** The stored envelopes' ids, in request order. */
@@ -61,6 +75,8 @@ export const mailboxEntrySchema = z.object({
   id: envelopeIdSchema,
   /** Who posted it, as the relay saw it: a hint only; the envelope's own signature says who sent it (T02). */
   from: handleSchema,
+  /** The poster's post id: the same id twice is the same post delivered twice, to be dropped. */
+  postId: postIdSchema,
   shareId: shareIdSchema,
   /** ms since the epoch, by the relay's clock. */
   postedAt: z.number().int().nonnegative(),

@@ -1,9 +1,15 @@
 /**
  * A typed fetch client for the relay (protocol v1): one method per route, every request body checked
- * before it is sent, every response checked before it is returned, every failure a RelayError.
+ * before it is sent, every response checked before it is returned, every failure a RelayError. Calls
+ * that act for the identity go in a session: the first one opens it with a call signed by the identity
+ * key, later ones carry an HMAC under the session key (the relay verifies no Ed25519 signature for them);
+ * a session that ended is opened again once, by itself. Registering and revoking sessions are signed.
  */
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { z } from 'zod';
+import { fromBase64, toBase64 } from '../crypto/base64';
+import { generateKeyPair } from '../crypto/hpke/generate-key-pair';
+import { wipe } from '../crypto/wipe';
 import {
   ackRequestSchema,
   ackResponseSchema,
@@ -21,8 +27,12 @@ import { handleSchema, identityBundleSchema, type IdentityBundle } from './ident
 import { registerResponseSchema, type RegisterResponse } from './identity-schemas';
 import { RelayError } from './relay-error';
 import { relayErrorBodySchema } from './relay-error-body';
-import { ENVELOPES_PATH, HEALTH_PATH, IDENTITIES_PATH, identityPath, MAILBOX_ACK_PATH, MAILBOX_PATH, REVOKE_PATH } from './relay-paths';
+import { macRequest, type RelaySession } from './mac-request';
+import { postIdOf } from './post-id-of';
+import { ENVELOPES_PATH, HEALTH_PATH, IDENTITIES_PATH, identityPath, MAILBOX_ACK_PATH, MAILBOX_PATH, REVOKE_PATH, SESSION_REVOKE_PATH, SESSIONS_PATH } from './relay-paths';
 import type { RequestSigner } from './request-signer';
+import { deriveSessionKey } from './session-key';
+import { openSessionRequestSchema, openSessionResponseSchema, revokeSessionsRequestSchema, revokeSessionsResponseSchema } from './session-schemas';
 import { revokeRequestSchema, revokeResponseSchema, type RevokeResponse } from './share-schemas';
 import { signRequest } from './sign-request';
 
@@ -49,7 +59,10 @@ export interface RelayClient {
   register(bundle: IdentityBundle): Promise<RegisterResponse>;
   /** GET /v1/identities/:handle: the bundle the relay holds for a handle, or null. Untrusted (T01). */
   lookup(handle: string): Promise<IdentityBundle | null>;
-  /** POST /v1/envelopes: up to 100 envelopes, stored all together or not at all. */
+  /**
+   * POST /v1/envelopes: up to 100 envelopes, stored all together or not at all. Each goes with a post id
+   * derived from it (post-id-of.ts), so posting the same envelopes again after a timeout stores them once.
+   */
   post(envelopes: NewEnvelope[]): Promise<PostEnvelopesResponse>;
   /** GET /v1/mailbox: one page of the signer's mailbox, oldest first. */
   list(page?: { after?: number; limit?: number }): Promise<MailboxPage>;
@@ -57,19 +70,28 @@ export interface RelayClient {
   ack(ids: number[]): Promise<AckResponse>;
   /** POST /v1/shares/revoke: drop the share's undelivered envelopes (all, or those to `recipients`). */
   revoke(shareId: string, recipients?: string[]): Promise<RevokeResponse>;
+  /** Ends the open session, if any: revoked at the relay (signed with the identity key), its key wiped here. */
+  endSession(): Promise<void>;
+  /** Wipes the session key here without telling the relay (it ends by itself within the hour). */
+  close(): void;
 }
 
 interface Call<S extends z.ZodType> {
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;
-  signed: boolean;
+  /** none: public; identity: signed with the identity key; session: in a session (HMAC). */
+  auth: 'none' | 'identity' | 'session';
   response: S;
   /** A 404 means "no such thing" (resolves to null) rather than an error. */
   notFoundIsNull?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** A session this close to its end is not used for another call, ms: the call could arrive after it. */
+const SESSION_END_MARGIN_MS = 60_000;
+/** Retries of one call after an answer the client can mend by itself (its clock, its session). */
+const MAX_MENDS = 2;
 /** When a 429 carries no usable Retry-After, wait this long (s). */
 const DEFAULT_RETRY_AFTER_S = 60;
 
@@ -85,16 +107,63 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Learnt from an auth-stale answer: relay clock minus ours, so a machine with a wrong clock still works.
   let clockOffset = 0;
+  let session: RelaySession | null = null;
+  // Calls made while a session opens wait for that one instead of opening their own.
+  let opening: Promise<RelaySession> | null = null;
 
-  async function send<S extends z.ZodType>(call: Call<S>, retryStale = true): Promise<z.infer<S> | null> {
+  const relayNow = () => now() + clockOffset;
+
+  function dropSession(): void {
+    if (session) wipe(session.key);
+    session = null;
+  }
+
+  /** The open session, opened now (one call signed with the identity key) when there is none or it is about to end. */
+  async function currentSession(): Promise<RelaySession> {
+    if (session && session.expiresAt - SESSION_END_MARGIN_MS > relayNow()) return session;
+    dropSession();
+    opening ??= openSession().finally(() => {
+      opening = null;
+    });
+    return opening;
+  }
+
+  async function openSession(): Promise<RelaySession> {
+    const signer = options.signer;
+    if (!signer) throw new RelayError('refused', 'this relay call needs a signing identity');
+    const mine = generateKeyPair();
+    try {
+      const opened = await sendRequired({
+        method: 'POST',
+        path: SESSIONS_PATH,
+        body: checked(openSessionRequestSchema, { key: toBase64(mine.publicKey) }),
+        auth: 'identity',
+        response: openSessionResponseSchema,
+      });
+      const relayKey = fromBase64(opened.key);
+      let key: Uint8Array;
+      try {
+        key = deriveSessionKey(mine.secretKey, relayKey, { session: opened.session, handle: signer.handle, clientKey: mine.publicKey, relayKey, expiresAt: opened.expiresAt });
+      } catch {
+        throw new RelayError('invalid-response', 'the relay answered with an unusable session key', { status: 201 });
+      }
+      session = { id: opened.session, key, expiresAt: opened.expiresAt };
+      return session;
+    } finally {
+      wipe(mine.secretKey);
+    }
+  }
+
+  async function send<S extends z.ZodType>(call: Call<S>, mends = 0): Promise<z.infer<S> | null> {
     const url = new URL(call.path, options.baseUrl);
     const body = call.body === undefined ? new Uint8Array() : utf8ToBytes(JSON.stringify(call.body));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (call.body !== undefined) headers['content-type'] = 'application/json';
-    if (call.signed) {
+    const unsigned = { method: call.method, pathAndQuery: url.pathname + url.search, body };
+    const inSession = call.auth === 'session';
+    if (call.auth !== 'none') {
       if (!options.signer) throw new RelayError('refused', 'this relay call needs a signing identity');
-      const unsigned = { method: call.method, pathAndQuery: url.pathname + url.search, body };
-      Object.assign(headers, signRequest(unsigned, options.signer, now() + clockOffset));
+      Object.assign(headers, inSession ? macRequest(unsigned, await currentSession(), relayNow()) : signRequest(unsigned, options.signer, relayNow()));
     }
     let response: Response;
     try {
@@ -116,9 +185,14 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
     if (response.status === 404 && call.notFoundIsNull) return null;
     const error = toRelayError(response, json, now());
     const serverTime = relayErrorBodySchema.safeParse(json).data?.serverTime;
-    if (retryStale && error.details.code === 'auth-stale' && serverTime !== undefined) {
+    if (mends < MAX_MENDS && error.details.code === 'auth-stale' && serverTime !== undefined) {
       clockOffset = serverTime - now();
-      return send(call, false);
+      return send(call, mends + 1);
+    }
+    // The session ended (revoked, expired, or the relay lost it): nothing was done; open another and try again.
+    if (mends < MAX_MENDS && inSession && error.details.code === 'auth-session-expired') {
+      dropSession();
+      return send(call, mends + 1);
     }
     throw error;
   }
@@ -131,20 +205,20 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   }
 
   return {
-    health: async () => sendRequired({ method: 'GET', path: HEALTH_PATH, signed: false, response: healthResponseSchema }),
+    health: async () => sendRequired({ method: 'GET', path: HEALTH_PATH, auth: 'none', response: healthResponseSchema }),
 
     register: async (bundle) =>
-      sendRequired({ method: 'POST', path: IDENTITIES_PATH, body: checked(identityBundleSchema, bundle), signed: true, response: registerResponseSchema }),
+      sendRequired({ method: 'POST', path: IDENTITIES_PATH, body: checked(identityBundleSchema, bundle), auth: 'identity', response: registerResponseSchema }),
 
     lookup: async (handle) =>
-      send({ method: 'GET', path: identityPath(checked(handleSchema, handle)), signed: false, response: identityBundleSchema, notFoundIsNull: true }),
+      send({ method: 'GET', path: identityPath(checked(handleSchema, handle)), auth: 'none', response: identityBundleSchema, notFoundIsNull: true }),
 
     post: async (envelopes) =>
       sendRequired({
         method: 'POST',
         path: ENVELOPES_PATH,
-        body: checked(postEnvelopesRequestSchema, { envelopes }),
-        signed: true,
+        body: checked(postEnvelopesRequestSchema, { envelopes: envelopes.map((envelope) => ({ ...envelope, id: postIdOf(envelope) })) }),
+        auth: 'session',
         response: postEnvelopesResponseSchema,
       }),
 
@@ -153,19 +227,31 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
       if (page.after !== undefined) query.set('after', String(page.after));
       if (page.limit !== undefined) query.set('limit', String(page.limit));
       const search = query.toString() === '' ? '' : `?${query.toString()}`;
-      return sendRequired({ method: 'GET', path: `${MAILBOX_PATH}${search}`, signed: true, response: mailboxPageSchema });
+      return sendRequired({ method: 'GET', path: `${MAILBOX_PATH}${search}`, auth: 'session', response: mailboxPageSchema });
     },
 
-    ack: async (ids) => sendRequired({ method: 'POST', path: MAILBOX_ACK_PATH, body: checked(ackRequestSchema, { ids }), signed: true, response: ackResponseSchema }),
+    ack: async (ids) => sendRequired({ method: 'POST', path: MAILBOX_ACK_PATH, body: checked(ackRequestSchema, { ids }), auth: 'session', response: ackResponseSchema }),
 
     revoke: async (shareId, recipients) =>
       sendRequired({
         method: 'POST',
         path: REVOKE_PATH,
         body: checked(revokeRequestSchema, recipients === undefined ? { shareId } : { shareId, recipients }),
-        signed: true,
+        auth: 'session',
         response: revokeResponseSchema,
       }),
+
+    endSession: async () => {
+      const ending = session;
+      if (!ending) return;
+      try {
+        await sendRequired({ method: 'POST', path: SESSION_REVOKE_PATH, body: checked(revokeSessionsRequestSchema, { session: ending.id }), auth: 'identity', response: revokeSessionsResponseSchema });
+      } finally {
+        if (session === ending) dropSession();
+      }
+    },
+
+    close: dropSession,
   };
 }
 

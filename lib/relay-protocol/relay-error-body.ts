@@ -15,6 +15,7 @@ export const RELAY_ERROR_STATUS = {
   'auth-stale': 401,
   'auth-replayed': 401,
   'auth-unknown-identity': 401,
+  'auth-session-expired': 401,
   // Links and requests (issue 14): a wrong access token or a proof the page did not make.
   forbidden: 403,
   'not-found': 404,

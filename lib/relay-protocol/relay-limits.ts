@@ -36,3 +36,9 @@ export const DEFAULT_LIST_LIMIT = 100;
 
 /** Most envelope ids acknowledged in one call. */
 export const MAX_ACK_IDS = 500;
+
+/** How long a session lasts from its opening, in ms (1 hour); the client opens the next one itself. */
+export const SESSION_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Most open sessions one identity keeps; opening one more ends the oldest. */
+export const MAX_SESSIONS_PER_IDENTITY = 16;

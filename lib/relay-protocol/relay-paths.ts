@@ -18,3 +18,7 @@ export const MAILBOX_ACK_PATH = '/v1/mailbox/ack';
 export const identityPath = (handle: string) => `${IDENTITIES_PATH}/${handle}`;
 /** Path for revoking a share (POST); the share id is in the body, as base64 ids do not fit in a path. */
 export const REVOKE_PATH = '/v1/shares/revoke';
+/** Path for opening a session (POST, signed with the identity key). */
+export const SESSIONS_PATH = '/v1/sessions';
+/** Path for revoking sessions (POST, signed with the identity key). */
+export const SESSION_REVOKE_PATH = '/v1/sessions/revoke';

@@ -27,6 +27,22 @@ export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
 /** Why the client refused something the relay delivered (lib/sharing-service/sharing-profile). */
 const refusal = z.object({ at: time, reason: z.string() });
 
+/** Where a registration stands right after it was tried; `problem` in words safe to show. */
+const registrationSchema = z.object({ registered: z.boolean(), problem: z.string().nullable() });
+
+/** A received share that ended (revoked or expired), for the recipient's notice (issue 17). */
+export const endedShareSchema = z.object({
+  /** The received item's id it had. */
+  id,
+  title: z.string(),
+  /** The owner's handle. */
+  by: z.string(),
+  reason: z.enum(['revoked', 'expired']),
+  at: time,
+  /** The audit event's sequence number, to remember which notices were seen. */
+  seq: z.number().int().nonnegative(),
+});
+
 export const sharingStatusSchema = z.object({
   /** Null until the user sets up sharing. */
   identity: z
@@ -38,8 +54,10 @@ export const sharingStatusSchema = z.object({
       ownCode: z.string(),
       /** `sealpass:contact:v1:…`, to paste into a colleague's Contacts. */
       contactCode: z.string(),
-      /** The contact code as a QR code (SVG built from module coordinates only). */
+      /** The invite link (relay and contact code) as a QR code (SVG built from module coordinates only). */
       qrSvg: z.string(),
+      /** `<relay>/invite/#…`: the relay and the contact code as one link to send a colleague (issue 17). */
+      inviteLink: z.string(),
     })
     .nullable(),
   /** Relay operations waiting for the network. */
@@ -152,10 +170,14 @@ export const syncReportSchema = z.object({ pendingOps: z.number().int().nonnegat
 /** The sharing feature's messages, spread into the protocol map. */
 export const sharingMessages = {
   sharingStatus: message(empty, sharingStatusSchema, pages),
-  /** Creates the vault's sharing identity and queues its registration on the relay. */
-  sharingSetup: message(z.object({ handle: z.string().max(64), relayUrl }).strict(), empty, pages),
-  /** Moves to another relay: registers the same identity there and reads its mailbox from the start. */
-  sharingSetRelay: message(z.object({ relayUrl }).strict(), empty, pages),
+  /**
+   * Creates the vault's sharing identity and registers it, after checking that a relay answers at
+   * `relayUrl` (nothing is created otherwise; the error names the address). `problem`: why the relay has
+   * not taken the registration yet (a handle taken: choose another and set up again).
+   */
+  sharingSetup: message(z.object({ handle: z.string().max(64), relayUrl }).strict(), registrationSchema, pages),
+  /** Moves to another relay (checked first): registers the same identity there and reads its mailbox from the start. */
+  sharingSetRelay: message(z.object({ relayUrl }).strict(), registrationSchema, pages),
   /** Sends the outbox and reads the mailbox now. */
   sharingSync: message(empty, syncReportSchema, pages),
   /** The background's one-minute alarm: like sharingSync, but not the user's activity (auto-lock is not re-armed). */
@@ -167,7 +189,7 @@ export const sharingMessages = {
   contactGet: message(z.object({ id }).strict(), z.object({ contact: contactDetailSchema }), pages),
   /** Looks the handle up on the relay and pins the keys it shows (first sight: unverified; different: changed, T01). */
   contactAdd: message(z.object({ handle: z.string().max(64) }).strict(), z.object({ id, change: pinChange }), pages),
-  /** Pins a pasted or scanned contact code as verified. */
+  /** Pins a pasted or scanned contact code, or the code inside an invite link, as verified. */
   contactAddCode: message(z.object({ code: z.string().max(1_000) }).strict(), z.object({ id, change: pinChange }), pages),
   /** The user compared the safety number made from the keys with `fingerprint` and it matched. */
   contactVerify: message(z.object({ id, fingerprint }).strict(), empty, pages),
@@ -210,6 +232,42 @@ export const sharingMessages = {
   receivedGet: message(z.object({ id }).strict(), z.object({ view: receivedViewSchema }), pages),
   /** Sends an edit of a received item (edit permission) to its owner. */
   receivedEdit: message(z.object({ id, item: itemInputSchema, baseVersion: z.number().int().min(1) }).strict(), empty, pages),
+
+  // Issue 17: set-up without dead ends, invites, the recipient's notices.
+  /** Checks that a Sealpass relay answers at `relayUrl` (GET /v1/health); the error names the address. */
+  sharingCheckRelay: message(z.object({ relayUrl }).strict(), z.object({ relayUrl: z.string() }), pages),
+  /** What changing the handle would break: contacts who know the old one, open shares, copies shared with me. */
+  sharingHandleImpact: message(empty, z.object({ contacts: z.number().int(), openShares: z.number().int(), received: z.number().int() }), pages),
+  /** Registers the same keys under another handle on the current relay (checked first). */
+  sharingSetHandle: message(z.object({ handle: z.string().max(64) }).strict(), registrationSchema, pages),
+  /** What an invite link holds, before anything changes: who invites, through which relay, and how it fits this vault. */
+  inviteOpen: message(
+    z.object({ link: z.string().max(1_000) }).strict(),
+    z.object({
+      handle: z.string(),
+      relayUrl: z.string(),
+      /** This vault has a sharing identity already. */
+      setUp: z.boolean(),
+      /** That identity uses the invite's relay (handles only reach each other through one relay). */
+      sameRelay: z.boolean(),
+      /** The inviter is already a contact here. */
+      known: z.boolean(),
+    }),
+    pages,
+  ),
+  /**
+   * Accepts an invite: sets up sharing on the invite's relay under `handle` when this vault has no identity
+   * yet (relay checked first), then pins the inviter's keys from the link, like a pasted contact code.
+   */
+  inviteAccept: message(
+    z.object({ link: z.string().max(1_000), handle: z.string().max(64).optional() }).strict(),
+    z.object({ contactId: id, change: pinChange, problem: z.string().nullable() }),
+    pages,
+  ),
+  /** The current one-time code of a received login shared with view or edit (never autofill-only). */
+  receivedTotp: message(z.object({ id }).strict(), z.object({ code: z.string(), period: z.number().int(), secondsLeft: z.number().int() }), pages),
+  /** Received shares that ended in the last 30 days (revoked or expired), newest first, from the audit log. */
+  receivedEndedList: message(empty, z.object({ ended: z.array(endedShareSchema) }), pages),
 } as const;
 
 export type SharingMessageType = keyof typeof sharingMessages;

@@ -13,6 +13,7 @@ import type { Handlers } from '../protocol/protocol';
 import { createSharingHandlers } from '../sharing/background/create-sharing-handlers';
 import { createLinksHandlers } from '../links/background/create-links-handlers';
 import { revokeDeletedItemShares } from '../sharing/owner/revoke-deleted-item-shares';
+import { announceChanges } from './announce-changes';
 import { checkSharingAtUnlock } from '../sharing/sync/check-sharing-at-unlock';
 import type { HandlerContext } from './context/handler-context';
 import { VaultSession } from './context/vault-session';
@@ -49,5 +50,5 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
     ...createSharingHandlers(ctx),
     ...createLinksHandlers(ctx),
   };
-  return { handlers, session };
+  return { handlers: deps.notifyVaultChange ? announceChanges(handlers, deps.notifyVaultChange) : handlers, session };
 }

@@ -11,6 +11,8 @@ import type { UnlockedVault } from '../vault/keys/unlocked-vault';
 import { createItem } from '../vault/items/create-item';
 import { deleteItem, restoreItem } from '../vault/items/delete-item';
 import { getItem } from '../vault/items/get-item';
+import { listDeletedItems } from '../vault/items/list-deleted-items';
+import { setFavourite } from '../vault/items/set-favourite';
 import { purgeDeletedItems } from '../vault/items/purge-deleted-items';
 import { updateItem } from '../vault/items/update-item';
 import { changeMasterPassword } from '../vault/lifecycle/change-master-password';
@@ -19,6 +21,7 @@ import { createVault } from '../vault/lifecycle/create-vault';
 import { unlockVault } from '../vault/lifecycle/unlock-vault';
 import type { IntegrityReport } from '../vault/model/integrity-report';
 import { VaultError } from '../vault/model/vault-error';
+import { commitChanges } from '../vault/records/commit-changes';
 import { readAuditLog } from '../vault/records/read-audit-log';
 import { recordAuditEvent } from '../vault/records/record-audit-event';
 import type { HandlerContext } from './context/handler-context';
@@ -64,14 +67,27 @@ export function createVaultHandlers(ctx: HandlerContext, hooks: VaultHooks): Han
       return {};
     },
     async vaultUnlock({ password }) {
-      const { vault, integrity } = await unlockVault(db, password, deps.now());
+      let unlockedNow;
+      try {
+        unlockedNow = await unlockVault(db, password, deps.now());
+      } catch (error) {
+        // Kept (times only) for the audit log, which cannot be written while locked.
+        if (error instanceof VaultError && error.code === 'wrong-password') await deps.unlockFailures?.add(deps.now());
+        throw error;
+      }
+      const { vault, integrity } = unlockedNow;
       await session.start(vault);
+      const failed = (await deps.unlockFailures?.take()) ?? { times: [], dropped: 0 };
+      if (failed.times.length > 0) {
+        const events = failed.times.map((at, i) => ({ type: 'unlock-failed' as const, at, ...(i === 0 && failed.dropped > 0 ? { count: failed.dropped + 1 } : {}) }));
+        await commitChanges(db, vault, { audit: events }, deps.now());
+      }
       const { damaged } = await purgeDeletedItems(db, vault, deps.now());
       if (damaged.length > 0) integrity.quarantined = [...new Set([...integrity.quarantined, ...damaged])];
       // A failure there must not keep the vault locked: the records' own lists report what they cannot open.
       const records = await hooks.onUnlocked(vault).catch(() => undefined);
       await touch();
-      return { integrity: records ? { ...integrity, records } : integrity };
+      return { integrity: records ? { ...integrity, records } : integrity, failedUnlocks: failed.times.length + failed.dropped };
     },
     async vaultLock() {
       try {
@@ -114,15 +130,22 @@ export function createVaultHandlers(ctx: HandlerContext, hooks: VaultHooks): Han
       await restoreItem(db, await unlocked(), id, deps.now());
       return {};
     },
+    async itemFavourite({ id, favourite }) {
+      await setFavourite(db, await unlocked(), id, favourite, deps.now());
+      return {};
+    },
+    async itemTrashList() {
+      return { items: await listDeletedItems(db, await unlocked()) };
+    },
     async itemRevealed({ id }) {
       const vault = await unlocked();
       await recordAuditEvent(db, vault, { type: 'password-revealed', itemId: id, ...titleOf(vault, id) }, deps.now());
       return {};
     },
-    async itemCopied({ id, field }) {
+    async itemCopied({ id, field, clip }) {
       const vault = await unlocked();
       await recordAuditEvent(db, vault, { type: `${field}-copied`, itemId: id, ...titleOf(vault, id) }, deps.now());
-      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds);
+      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds, [clip]);
       return {};
     },
     async itemTotp({ id }) {
@@ -136,9 +159,9 @@ export function createVaultHandlers(ctx: HandlerContext, hooks: VaultHooks): Han
       }
       return { ...generateTotp(config, deps.now()), period: config.period };
     },
-    async clipboardCopied() {
+    async clipboardCopied({ clip }) {
       if (await session.isUnlocked()) await touch();
-      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds);
+      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds, [clip]);
       return {};
     },
     async settingsGet() {

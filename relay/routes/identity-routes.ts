@@ -2,7 +2,7 @@
  * Identity bundles: register (signed by the bundle's own key; first come, first served) and look up
  * (unsigned: bundles are public, and the client pins and verifies keys itself, T01).
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { fromBase64 } from '../../lib/crypto/base64';
 import { handleSchema, type IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
@@ -20,10 +20,10 @@ import { RelayHttpError } from '../relay-http-error';
 /** The window of the per-address registration limit, ms. */
 const REGISTRATION_WINDOW_MS = 60 * 60_000;
 
-/** Register and look-up routes. */
-export function identityRoutes(deps: RelayDeps) {
+/** Register and look-up routes; `perAddress` counts them against the caller's address. */
+export function identityRoutes(deps: RelayDeps, perAddress: MiddlewareHandler) {
   return new Hono<RelayEnv>()
-    .post(IDENTITIES_PATH, async (c) => {
+    .post(IDENTITIES_PATH, perAddress, async (c) => {
       const auth = readAuthHeaders(c);
       checkFresh(deps, auth);
       const body = await readBody(c, MAX_SMALL_BODY_BYTES);
@@ -42,7 +42,7 @@ export function identityRoutes(deps: RelayDeps) {
       if (result.created) return c.json({ created: true } satisfies RegisterResponse, 201);
       return sameAgain(c, deps, result.existing, bundle);
     })
-    .get(`${IDENTITIES_PATH}/:handle`, async (c) => {
+    .get(`${IDENTITIES_PATH}/:handle`, perAddress, async (c) => {
       const handle = handleSchema.safeParse(c.req.param('handle'));
       if (!handle.success) throw new RelayHttpError('invalid-request', 'invalid request: handle');
       const bundle = await deps.store.findIdentity(handle.data);

@@ -10,11 +10,12 @@ import { enforceRate } from '../rate-limit';
 import type { RelayDeps, RelayEnv } from '../relay-deps';
 import { RelayHttpError } from '../relay-http-error';
 
-/** Middleware: counts a public call against its address's link limit and marks the answer uncacheable. */
+/** Middleware: counts a public call against its address (the app's limit and the link limit) and marks the answer uncacheable. */
 export function publicLinkGuard(deps: RelayDeps) {
   return async (c: Context<RelayEnv>, next: () => Promise<void>) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
+    await enforceRate(deps, `addr:${deps.clientAddress(c)}`, deps.limits.perAddressPerMinute);
     await enforceRate(deps, `link:${deps.clientAddress(c)}`, deps.limits.links.perAddressPerMinute);
     await next();
   };

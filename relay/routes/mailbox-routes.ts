@@ -1,6 +1,6 @@
 /**
  * Envelopes: post a batch to one or more mailboxes, list one's own mailbox, acknowledge (delete) what
- * was delivered. Every route is signed; a mailbox is only ever read or emptied by its owner.
+ * was delivered. Every route is authenticated (signed or in a session); a mailbox is only ever read or emptied by its owner.
  */
 import { Hono } from 'hono';
 import {
@@ -24,10 +24,10 @@ const FULL_RETRY_AFTER_S = 15 * 60;
 
 const utf8 = new TextEncoder();
 
-/** Post, list and acknowledge routes; `auth` is the app's authenticate middleware. */
+/** Post, list and acknowledge routes; `auth` is the app's authenticate middleware, whose claim each store call spends. */
 export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate>) {
   return new Hono<RelayEnv>()
-    .post(ENVELOPES_PATH, auth(MAX_BODY_BYTES), async (c) => {
+    .post(ENVELOPES_PATH, auth(MAX_BODY_BYTES, 'in-route'), async (c) => {
       const request = parseJsonBody(c.var.body, postEnvelopesRequestSchema);
       const now = deps.now();
       const batch = request.envelopes.map((item): EnvelopeToStore => {
@@ -39,12 +39,14 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
         return {
           recipient: item.to,
           shareId: item.shareId,
+          postId: item.id,
           expiresAt: Math.min(expiresAt, now + MAX_LIFETIME_MS),
           envelope: item.envelope,
           size: utf8.encode(item.envelope).length,
         };
       });
-      const outcome = await deps.store.postEnvelopes(c.var.handle, batch, now, { mailbox: deps.limits.mailbox, storageMaxBytes: deps.limits.storageMaxBytes });
+      const limits = { mailbox: deps.limits.mailbox, storageMaxBytes: deps.limits.storageMaxBytes };
+      const outcome = await deps.store.postEnvelopes(c.var.handle, batch, now, limits, c.var.claim);
       if (outcome.ok) return c.json({ ids: outcome.ids } satisfies PostEnvelopesResponse, 201);
       switch (outcome.reason) {
         case 'unknown-recipient':
@@ -59,17 +61,18 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
           throw new RelayHttpError('relay-full', 'the relay is out of storage for envelopes; nothing was stored', { retryAfterSeconds: FULL_RETRY_AFTER_S });
       }
     })
-    .get(MAILBOX_PATH, auth(0), async (c) => {
+    .get(MAILBOX_PATH, auth(0, 'in-route'), async (c) => {
       const query = mailboxQuerySchema.safeParse(c.req.query());
       if (!query.success) throw new RelayHttpError('invalid-request', 'invalid request: query');
       const limit = query.data.limit ?? DEFAULT_LIST_LIMIT;
       // One more than asked, to know whether another page follows.
-      const rows = await deps.store.listMailbox(c.var.handle, query.data.after ?? 0, limit + 1, deps.now());
+      const rows = await deps.store.listMailbox(c.var.handle, query.data.after ?? 0, limit + 1, deps.now(), c.var.claim);
       const page = rows.slice(0, limit);
       return c.json({
         envelopes: page.map((row) => ({
           id: row.id,
           from: row.sender,
+          postId: row.postId,
           shareId: row.shareId,
           postedAt: row.postedAt,
           expiresAt: row.expiresAt,
@@ -78,9 +81,9 @@ export function mailboxRoutes(deps: RelayDeps, auth: ReturnType<typeof authentic
         next: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       } satisfies MailboxPage);
     })
-    .post(MAILBOX_ACK_PATH, auth(MAX_SMALL_BODY_BYTES), async (c) => {
+    .post(MAILBOX_ACK_PATH, auth(MAX_SMALL_BODY_BYTES, 'in-route'), async (c) => {
       const request = parseJsonBody(c.var.body, ackRequestSchema);
-      const deleted = await deps.store.ackEnvelopes(c.var.handle, request.ids);
+      const deleted = await deps.store.ackEnvelopes(c.var.handle, request.ids, c.var.claim);
       return c.json({ deleted } satisfies AckResponse);
     });
 }

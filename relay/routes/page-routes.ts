@@ -3,7 +3,7 @@
  * script and style the CSP names by hash. Serving a page changes nothing: the secret is in the fragment,
  * which never reaches the relay, and only the page's explicit Reveal spends a view (T25).
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { LINK_PAGE_PATH, REQUEST_PAGE_PATH } from '../../lib/relay-protocol/link-paths';
 import type { RelayPage } from '../pages/relay-pages';
 import type { RelayDeps, RelayEnv } from '../relay-deps';
@@ -22,9 +22,9 @@ function send(c: Context, page: RelayPage | undefined): Response {
   return c.html(page.html);
 }
 
-/** The two page routes. */
-export function pageRoutes(deps: RelayDeps) {
+/** The two page routes; `perAddress` counts them against the caller's address. */
+export function pageRoutes(deps: RelayDeps, perAddress: MiddlewareHandler) {
   return new Hono<RelayEnv>()
-    .get(LINK_PAGE_PATH, (c) => send(c, deps.pages?.link))
-    .get(REQUEST_PAGE_PATH, (c) => send(c, deps.pages?.request));
+    .get(LINK_PAGE_PATH, perAddress, (c) => send(c, deps.pages?.link))
+    .get(REQUEST_PAGE_PATH, perAddress, (c) => send(c, deps.pages?.request));
 }

@@ -12,9 +12,9 @@ import type { RelayDeps, RelayEnv } from '../relay-deps';
 
 /** The revoke route; `auth` is the app's authenticate middleware. */
 export function shareRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate>) {
-  return new Hono<RelayEnv>().post(REVOKE_PATH, auth(MAX_SMALL_BODY_BYTES), async (c) => {
+  return new Hono<RelayEnv>().post(REVOKE_PATH, auth(MAX_SMALL_BODY_BYTES, 'in-route'), async (c) => {
     const request = parseJsonBody(c.var.body, revokeRequestSchema);
-    const result = await deps.store.revokeShare(c.var.handle, request.shareId, request.recipients ?? null);
+    const result = await deps.store.revokeShare(c.var.handle, request.shareId, request.recipients ?? null, c.var.claim);
     return c.json(result satisfies RevokeResponse);
   });
 }

@@ -63,4 +63,38 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE TABLE relay_usage (id integer PRIMARY KEY CHECK (id = 1), bytes bigint NOT NULL);
   INSERT INTO relay_usage (id, bytes) SELECT 1, coalesce(sum(size), 0) FROM envelopes;
   `,
+  // 4: post ids, kept until their envelope's expiry, so a retried post is stored once (issue 15). Sessions:
+  //    a signed call opens one, later calls carry an HMAC under its key. Nonces keyed by expiry first,
+  //    so the purge walks the primary key and no second index is written per request.
+  `
+  ALTER TABLE envelopes ADD COLUMN post_id text NOT NULL DEFAULT '';
+  UPDATE envelopes SET post_id = 'relay-existing-' || id;
+  CREATE TABLE post_ids (
+    sender text NOT NULL,
+    post_id text NOT NULL,
+    envelope_id bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    PRIMARY KEY (sender, post_id)
+  );
+  INSERT INTO post_ids SELECT sender, post_id, id, expires_at FROM envelopes;
+  CREATE INDEX post_ids_by_expiry ON post_ids (expires_at);
+  CREATE TABLE sessions (
+    id text PRIMARY KEY,
+    handle text NOT NULL,
+    key bytea NOT NULL,
+    expires_at bigint NOT NULL
+  );
+  CREATE INDEX sessions_by_handle ON sessions (handle, expires_at);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  CREATE TABLE nonces_keyed_by_expiry (
+    expires_at bigint NOT NULL,
+    handle text NOT NULL,
+    nonce text NOT NULL,
+    PRIMARY KEY (expires_at, handle, nonce)
+  );
+  -- Nonces still within their window move over, so a request seen before the upgrade stays refused.
+  INSERT INTO nonces_keyed_by_expiry (expires_at, handle, nonce) SELECT expires_at, handle, nonce FROM nonces;
+  DROP TABLE nonces;
+  ALTER TABLE nonces_keyed_by_expiry RENAME TO nonces;
+  `,
 ];

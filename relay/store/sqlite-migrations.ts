@@ -64,4 +64,38 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE TABLE relay_usage (id INTEGER PRIMARY KEY CHECK (id = 1), bytes INTEGER NOT NULL);
   INSERT INTO relay_usage (id, bytes) SELECT 1, coalesce(sum(size), 0) FROM envelopes;
   `,
+  // 4: post ids, kept until their envelope's expiry, so a retried post is stored once (issue 15). Sessions:
+  //    a signed call opens one, later calls carry an HMAC under its key. Nonces keyed by expiry first,
+  //    so the purge walks the primary key and no second index is written per request.
+  `
+  ALTER TABLE envelopes ADD COLUMN post_id TEXT NOT NULL DEFAULT '';
+  UPDATE envelopes SET post_id = 'relay-existing-' || id;
+  CREATE TABLE post_ids (
+    sender TEXT NOT NULL,
+    post_id TEXT NOT NULL,
+    envelope_id INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (sender, post_id)
+  ) WITHOUT ROWID;
+  INSERT INTO post_ids SELECT sender, post_id, id, expires_at FROM envelopes;
+  CREATE INDEX post_ids_by_expiry ON post_ids (expires_at);
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    handle TEXT NOT NULL,
+    key BLOB NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sessions_by_handle ON sessions (handle, expires_at);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  CREATE TABLE nonces_keyed_by_expiry (
+    expires_at INTEGER NOT NULL,
+    handle TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    PRIMARY KEY (expires_at, handle, nonce)
+  ) WITHOUT ROWID;
+  -- Nonces still within their window move over, so a request seen before the upgrade stays refused.
+  INSERT INTO nonces_keyed_by_expiry (expires_at, handle, nonce) SELECT expires_at, handle, nonce FROM nonces;
+  DROP TABLE nonces;
+  ALTER TABLE nonces_keyed_by_expiry RENAME TO nonces;
+  `,
 ];

@@ -1,14 +1,29 @@
 /**
  * The SQLite store (better-sqlite3): one file, WAL journal, every multi-step write in one immediate
- * transaction. Meant for one relay process; a second process on the same file stays correct (SQLite
- * locks the file) but gains nothing.
+ * transaction. An authenticated request's claim and work are one transaction; the requests that arrive in
+ * one turn of the event loop are committed together (group commit: each in a savepoint of one
+ * transaction, so one refused or failed request rolls back alone), which writes shared pages — counters,
+ * nonces, the usage row, the end of each index — to the WAL once per group instead of once per request.
+ * Several relay processes may share the file (a node:cluster, server.ts): SQLite locks it for each write
+ * transaction, the busy timeout makes a writer wait its turn, and everything processes must agree on
+ * (nonces, counters, sessions, post ids, usage) is in the file.
  */
 import Database from 'better-sqlite3';
 import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
 import { BatchRefusal } from './batch-refusal';
 import { findFullMailboxes, type MailboxUsage } from './find-full-mailboxes';
 import { parseBundleRow } from './parse-bundle-row';
-import type { EnvelopeToStore, PostOutcome, PurgeCounts, RelayStore, StorageLimits, StoredEnvelope } from './relay-store';
+import {
+  ClaimRefused,
+  type EnvelopeToStore,
+  type PostOutcome,
+  type PurgeCounts,
+  type RelayStore,
+  type RequestClaim,
+  type StorageLimits,
+  type StoredEnvelope,
+  type StoredSession,
+} from './relay-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { createSqliteLinkStore } from './sqlite-link-store';
 
@@ -20,11 +35,22 @@ interface Sized {
 interface EnvelopeRow {
   id: number;
   sender: string;
+  post_id: string;
   share_id: string;
   posted_at: number;
   expires_at: number;
   envelope: string;
 }
+
+interface SessionRow {
+  id: string;
+  handle: string;
+  key: Buffer;
+  expires_at: number;
+}
+
+/** How long a writer waits for another process's transaction before the request fails, ms. */
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating if needed) a SQLite relay store; call migrate() before use.
@@ -37,7 +63,7 @@ export function openSqliteStore(filename: string): RelayStore {
   // NORMAL in WAL mode: a power cut may lose the last commits, never corrupt the file; a relay
   // envelope lost that way is re-sent from the poster's outbox.
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 
   const statements = () => ({
     insertIdentity: db.prepare(
@@ -45,37 +71,61 @@ export function openSqliteStore(filename: string): RelayStore {
     ),
     findIdentity: db.prepare<[string], { bundle: string }>('SELECT bundle FROM identities WHERE handle = ?'),
     upgradeIdentity: db.prepare('UPDATE identities SET bundle = ? WHERE handle = ? AND signing_key = ? AND encryption_key = ?'),
-    claimNonce: db.prepare('INSERT INTO nonces (handle, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    claimNonce: db.prepare<[number, string, string]>('INSERT INTO nonces (expires_at, handle, nonce) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     countRequest: db.prepare<[string, number, number], { count: number }>(
       'INSERT INTO rate_counters (key, window_start, count, expires_at) VALUES (?, ?, 1, ?) ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count',
     ),
+    sessionOpen: db.prepare<[string, string, number], { one: number }>('SELECT 1 AS one FROM sessions WHERE id = ? AND handle = ? AND expires_at > ?'),
     identityExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM identities WHERE handle = ?'),
     mailboxUsage: db.prepare<[string, number], { count: number; bytes: number }>(
       'SELECT count(*) AS count, coalesce(sum(size), 0) AS bytes FROM envelopes WHERE recipient = ? AND expires_at > ?',
     ),
-    insertEnvelope: db.prepare<[string, string, string, number, number, number, string]>(
-      'INSERT INTO envelopes (recipient, sender, share_id, posted_at, expires_at, size, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
     storedBytes: db.prepare<[], { bytes: number }>('SELECT bytes FROM relay_usage WHERE id = 1'),
     addStoredBytes: db.prepare<[number]>('UPDATE relay_usage SET bytes = bytes + ? WHERE id = 1'),
+    postedBefore: db.prepare<[string, string], { envelope_id: number }>('SELECT envelope_id FROM post_ids WHERE sender = ? AND post_id = ?'),
+    insertEnvelope: db.prepare<[string, string, string, string, number, number, number, string]>(
+      'INSERT INTO envelopes (recipient, sender, post_id, share_id, posted_at, expires_at, size, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertPostId: db.prepare<[string, string, number, number]>('INSERT INTO post_ids (sender, post_id, envelope_id, expires_at) VALUES (?, ?, ?, ?)'),
     dropExpiredInMailbox: db.prepare<[string, number], Sized>('DELETE FROM envelopes WHERE recipient = ? AND expires_at <= ? RETURNING size'),
     listMailbox: db.prepare<[string, number, number, number], EnvelopeRow>(
-      'SELECT id, sender, share_id, posted_at, expires_at, envelope FROM envelopes WHERE recipient = ? AND id > ? AND expires_at > ? ORDER BY id LIMIT ?',
+      'SELECT id, sender, post_id, share_id, posted_at, expires_at, envelope FROM envelopes WHERE recipient = ? AND id > ? AND expires_at > ? ORDER BY id LIMIT ?',
     ),
     ack: db.prepare<[string, string], Sized>('DELETE FROM envelopes WHERE recipient = ? AND id IN (SELECT value FROM json_each(?)) RETURNING size'),
     dropShare: db.prepare<[string, string], Sized>('DELETE FROM envelopes WHERE share_id = ? AND sender = ? RETURNING size'),
     dropShareFor: db.prepare<[string, string, string], Sized>(
       'DELETE FROM envelopes WHERE share_id = ? AND sender = ? AND recipient IN (SELECT value FROM json_each(?)) RETURNING size',
     ),
+    insertSession: db.prepare<[string, string, Buffer, number]>('INSERT INTO sessions (id, handle, key, expires_at) VALUES (?, ?, ?, ?)'),
+    trimSessions: db.prepare<[string, string, number]>(
+      'DELETE FROM sessions WHERE handle = ? AND id NOT IN (SELECT id FROM sessions WHERE handle = ? ORDER BY expires_at DESC LIMIT ?)',
+    ),
+    findSession: db.prepare<[string, number], SessionRow>('SELECT id, handle, key, expires_at FROM sessions WHERE id = ? AND expires_at > ?'),
+    revokeSession: db.prepare<[string, string]>('DELETE FROM sessions WHERE handle = ? AND id = ?'),
+    revokeSessions: db.prepare<[string]>('DELETE FROM sessions WHERE handle = ?'),
     purgeEnvelopes: db.prepare<[number], Sized>('DELETE FROM envelopes WHERE expires_at <= ? RETURNING size'),
-    purgeNonces: db.prepare('DELETE FROM nonces WHERE expires_at <= ?'),
-    purgeRateCounters: db.prepare('DELETE FROM rate_counters WHERE expires_at <= ?'),
+    purgePostIds: db.prepare<[number]>('DELETE FROM post_ids WHERE expires_at <= ?'),
+    purgeSessions: db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?'),
+    purgeNonces: db.prepare<[number]>('DELETE FROM nonces WHERE expires_at <= ?'),
+    purgeRateCounters: db.prepare<[number]>('DELETE FROM rate_counters WHERE expires_at <= ?'),
   });
   // Prepared after migrate(): the tables do not exist before it.
   let prepared: ReturnType<typeof statements> | null = null;
   const sql = () => {
     if (!prepared) throw new Error('sqlite store: migrate() must run first');
     return prepared;
+  };
+
+  /** Spends a request's claim; first, since SQLite runs one writer at a time and a refusal should cost nothing. */
+  const spend = (claim: RequestClaim | undefined): void => {
+    if (!claim) return;
+    const s = sql();
+    if (claim.session !== null && s.sessionOpen.get(claim.session, claim.handle, claim.now) === undefined) throw new ClaimRefused('session-closed');
+    if (s.claimNonce.run(claim.nonceExpiresAt, claim.handle, claim.nonce).changes === 0) throw new ClaimRefused('replayed');
+    for (const count of claim.counts) {
+      const counted = s.countRequest.get(count.key, count.windowStart, count.expiresAt)?.count ?? 0;
+      if (counted > count.limit) throw new ClaimRefused('rate-limited', count.expiresAt);
+    }
   };
 
   // Links and requests (issue 14): their own statements, prepared with the rest after migrate().
@@ -88,40 +138,112 @@ export function openSqliteStore(filename: string): RelayStore {
     return rows.length;
   };
 
-  const post = db.transaction((sender: string, batch: EnvelopeToStore[], now: number, limits: StorageLimits): PostOutcome => {
+  const post = db.transaction((sender: string, batch: EnvelopeToStore[], now: number, limits: StorageLimits, claim?: RequestClaim): PostOutcome => {
+    spend(claim);
     const s = sql();
-    const recipients = [...new Set(batch.map((item) => item.recipient))];
+    // A retried post: what this sender stored under a post id before is answered with its first id.
+    const earlier = batch.map((item) => s.postedBefore.get(sender, item.postId)?.envelope_id ?? null);
+    // One row per new post id: the same id twice in the batch is stored, and its bytes counted, once.
+    const fresh = batch.filter((item, i) => earlier[i] === null && batch.findIndex((other) => other.postId === item.postId) === i);
+    const recipients = [...new Set(fresh.map((item) => item.recipient))];
     if (recipients.some((handle) => s.identityExists.get(handle) === undefined)) throw new BatchRefusal({ ok: false, reason: 'unknown-recipient' });
-    const bytes = batch.reduce((sum, item) => sum + item.size, 0);
-    if ((s.storedBytes.get()?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
-
+    const bytes = fresh.reduce((sum, item) => sum + item.size, 0);
+    // A batch of retries only (nothing new to store) is answered even on a full relay.
+    if (bytes > 0 && (s.storedBytes.get()?.bytes ?? 0) + bytes > limits.storageMaxBytes) throw new BatchRefusal({ ok: false, reason: 'relay-full' });
     const usage = new Map<string, MailboxUsage>(recipients.map((handle) => [handle, s.mailboxUsage.get(handle, now) ?? { count: 0, bytes: 0 }]));
-    const full = findFullMailboxes(batch, usage, limits.mailbox);
+    const full = findFullMailboxes(fresh, usage, limits.mailbox);
     if (full.length > 0) throw new BatchRefusal({ ok: false, reason: 'mailbox-full', recipients: full });
-
-    const ids = batch.map((item) =>
-      Number(s.insertEnvelope.run(item.recipient, sender, item.shareId, now, item.expiresAt, item.size, item.envelope).lastInsertRowid),
-    );
-    s.addStoredBytes.run(bytes);
+    // The same post id twice in one batch is stored once too.
+    const inBatch = new Map<string, number>();
+    const ids = batch.map((item, i) => {
+      const known = earlier[i] ?? inBatch.get(item.postId);
+      if (known !== undefined && known !== null) return known;
+      const id = Number(s.insertEnvelope.run(item.recipient, sender, item.postId, item.shareId, now, item.expiresAt, item.size, item.envelope).lastInsertRowid);
+      s.insertPostId.run(sender, item.postId, id, item.expiresAt);
+      inBatch.set(item.postId, id);
+      return id;
+    });
+    if (bytes > 0) s.addStoredBytes.run(bytes);
     return { ok: true, ids };
   });
 
-  const revoke = db.transaction((poster: string, shareId: string, recipients: string[] | null): { dropped: number } => {
+  const spendAlone = db.transaction((claim: RequestClaim) => spend(claim));
+
+  const list = db.transaction((recipient: string, after: number, limit: number, now: number, claim?: RequestClaim): EnvelopeRow[] => {
+    spend(claim);
+    released(sql().dropExpiredInMailbox.all(recipient, now));
+    return sql().listMailbox.all(recipient, after, now, limit);
+  });
+
+  const ack = db.transaction((recipient: string, ids: number[], claim?: RequestClaim) => {
+    spend(claim);
+    return released(sql().ack.all(recipient, JSON.stringify(ids)));
+  });
+
+  const revoke = db.transaction((poster: string, shareId: string, recipients: string[] | null, claim?: RequestClaim): { dropped: number } => {
+    spend(claim);
     const s = sql();
     const rows = recipients === null ? s.dropShare.all(shareId, poster) : s.dropShareFor.all(shareId, poster, JSON.stringify(recipients));
     return { dropped: released(rows) };
   });
 
-  const dropExpired = db.transaction((recipient: string, now: number) => released(sql().dropExpiredInMailbox.all(recipient, now)));
-  const ack = db.transaction((recipient: string, ids: number[]) => released(sql().ack.all(recipient, JSON.stringify(ids))));
+  const openSession = db.transaction((session: StoredSession, maxPerIdentity: number) => {
+    sql().insertSession.run(session.id, session.handle, Buffer.from(session.key), session.expiresAt);
+    sql().trimSessions.run(session.handle, session.handle, maxPerIdentity);
+  });
 
   const purge = db.transaction(
     (now: number): PurgeCounts => ({
       envelopes: released(sql().purgeEnvelopes.all(now)),
+      postIds: sql().purgePostIds.run(now).changes,
+      sessions: sql().purgeSessions.run(now).changes,
       nonces: sql().purgeNonces.run(now).changes,
       rateCounters: sql().purgeRateCounters.run(now).changes,
     }),
   );
+
+  /** Runs a transaction that may refuse a batch, turning the refusal into its outcome. */
+  const refusable = (run: () => PostOutcome): PostOutcome => {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof BatchRefusal) return error.outcome;
+      throw error;
+    }
+  };
+
+  // Group commit: writes queued in this turn of the event loop run in one transaction once it ends.
+  const queued: { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  const flush = () => {
+    const group = queued.splice(0);
+    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const item of group) {
+          // Each item is itself a transaction function: called inside this one, it is a savepoint.
+          try {
+            results.push({ ok: true, value: item.run() });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      // The group's own BEGIN or COMMIT failed (another process held the file past the busy timeout).
+      for (const item of group) item.reject(error);
+      return;
+    }
+    group.forEach((item, i) => {
+      const result = results[i]!;
+      if (result.ok) item.resolve(result.value);
+      else item.reject(result.error);
+    });
+  };
+  const grouped = <T>(run: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queued.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (queued.length === 1) setImmediate(flush);
+    });
 
   return {
     kind: 'sqlite',
@@ -159,7 +281,7 @@ export function openSqliteStore(filename: string): RelayStore {
     },
 
     async claimNonce(handle, nonce, expiresAt) {
-      return sql().claimNonce.run(handle, nonce, expiresAt).changes === 1;
+      return sql().claimNonce.run(expiresAt, handle, nonce).changes === 1;
     },
 
     async countRequest(key, windowStart, expiresAt) {
@@ -168,22 +290,20 @@ export function openSqliteStore(filename: string): RelayStore {
       return row.count;
     },
 
-    async postEnvelopes(sender, batch, now, limits) {
-      try {
-        return post.immediate(sender, batch, now, limits);
-      } catch (error) {
-        if (error instanceof BatchRefusal) return error.outcome;
-        throw error;
-      }
+    async spendClaim(claim) {
+      await grouped(() => spendAlone(claim));
     },
 
-    async listMailbox(recipient, after, limit, now) {
-      const s = sql();
-      dropExpired.immediate(recipient, now);
-      return s.listMailbox.all(recipient, after, now, limit).map(
+    async postEnvelopes(sender, batch, now, limits, claim) {
+      return grouped(() => refusable(() => post(sender, batch, now, limits, claim)));
+    },
+
+    async listMailbox(recipient, after, limit, now, claim) {
+      return (await grouped(() => list(recipient, after, limit, now, claim))).map(
         (row): StoredEnvelope => ({
           id: row.id,
           sender: row.sender,
+          postId: row.post_id,
           shareId: row.share_id,
           postedAt: row.posted_at,
           expiresAt: row.expires_at,
@@ -192,12 +312,25 @@ export function openSqliteStore(filename: string): RelayStore {
       );
     },
 
-    async ackEnvelopes(recipient, ids) {
-      return ack.immediate(recipient, ids);
+    async ackEnvelopes(recipient, ids, claim) {
+      return grouped(() => ack(recipient, ids, claim));
     },
 
-    async revokeShare(poster, shareId, recipients) {
-      return revoke.immediate(poster, shareId, recipients);
+    async revokeShare(poster, shareId, recipients, claim) {
+      return grouped(() => revoke(poster, shareId, recipients, claim));
+    },
+
+    async openSession(session, maxPerIdentity) {
+      openSession.immediate(session, maxPerIdentity);
+    },
+
+    async findSession(id, now) {
+      const row = sql().findSession.get(id, now);
+      return row ? { id: row.id, handle: row.handle, key: new Uint8Array(row.key), expiresAt: row.expires_at } : null;
+    },
+
+    async revokeSessions(handle, id) {
+      return (id === null ? sql().revokeSessions.run(handle) : sql().revokeSession.run(handle, id)).changes;
     },
 
     async purgeExpired(now) {

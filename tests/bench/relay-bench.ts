@@ -1,23 +1,29 @@
 /**
- * Relay throughput (issue 4, DESIGN §9): signed 1 KiB envelope posts per second with autocannon against
- * the relay as a real process (SQLite in a temp folder), and a bare node:http server that reads the same
- * body in its own process as the ceiling, alternating in one run; medians of the rounds, the ratio
- * (target ≥ 0.5) and p99 latency. Requests are signed beforehand, one nonce each, and handed out by
- * setupRequest from one shared queue, so the load generator only sends.
+ * Relay throughput (issues 4 and 15, DESIGN §9): 1 KiB envelope posts per second, authenticated in a
+ * session (HMAC), with autocannon against the relay as a real process (SQLite in a temp folder) — one
+ * process, and a node:cluster of several on one file — and a bare node:http server that reads the same
+ * body in its own process as the ceiling, alternating in one run; medians of the rounds, the ratios
+ * (target ≥ 0.5) and p99 latency; then one round of posts signed with Ed25519 each (the path before
+ * sessions), health GETs and 50-envelope batches. Requests are MAC'd or signed beforehand, one nonce and
+ * one post id each, and handed out by setupRequest from one shared queue, so the load generator only sends.
  */
 import { spawn } from 'node:child_process';
-import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash, createHmac, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import autocannon from 'autocannon';
-import { toBase64 } from '../../lib/crypto/base64';
-import { randomBytes } from '../../lib/crypto/random-bytes';
+import { fromBase64, toBase64 } from '../../lib/crypto/base64';
+import { generateKeyPair } from '../../lib/crypto/hpke/generate-key-pair';
+import type { RelaySession } from '../../lib/relay-protocol/mac-request';
 import { createRelayClient } from '../../lib/relay-protocol/relay-client';
-import { ENVELOPES_PATH, HEALTH_PATH } from '../../lib/relay-protocol/relay-paths';
+import { ENVELOPES_PATH, HEALTH_PATH, SESSIONS_PATH } from '../../lib/relay-protocol/relay-paths';
 import type { RequestSigner } from '../../lib/relay-protocol/request-signer';
+import { deriveSessionKey } from '../../lib/relay-protocol/session-key';
+import { sessionRequestInput } from '../../lib/relay-protocol/session-request-input';
+import { openSessionResponseSchema } from '../../lib/relay-protocol/session-schemas';
 import { signRequest } from '../../lib/relay-protocol/sign-request';
 import { makeUser, shareId } from '../relay/fixtures';
 import { spawnRelay } from '../relay/spawn-relay';
@@ -35,6 +41,10 @@ const ENVELOPE_BYTES = 1024;
 const BATCH = 50;
 /** Pre-signed batch calls: about 55 KB each, so kept to what one round needs. */
 const PRESIGNED_BATCHES = 1500;
+/** Ed25519-signed posts for the one round of the old path. */
+const SIGNED_PRESIGNED = 20_000;
+/** Processes of the clustered relay: one per core of the 2-core machine the targets are for. */
+const CLUSTER_PROCESSES = 2;
 
 /** DER prefix of an Ed25519 PKCS#8 private key (RFC 8410 §7); the 32-byte seed follows. */
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -103,11 +113,22 @@ export function cpuMillis(pid: number | undefined): number | null {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Runs `work` (an autocannon run) and adds the CPU the server process spent per completed request, in µs. */
-async function measured(pid: number | undefined, work: Promise<autocannon.Result>) {
-  const before = cpuMillis(pid);
+/** CPU time of several processes together (ms), or null when any cannot be read. */
+function cpuOf(pids: (number | undefined)[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const ms = cpuMillis(pid);
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
+}
+
+/** Runs `work` (an autocannon run) and adds the CPU the server's processes spent per completed request, in µs. */
+async function measured(pids: (number | undefined)[], work: Promise<autocannon.Result>) {
+  const before = cpuOf(pids);
   const result = await work;
-  const after = cpuMillis(pid);
+  const after = cpuOf(pids);
   const cpuMicrosPerRequest = before === null || after === null || result.requests.total === 0 ? null : ((after - before) * 1000) / result.requests.total;
   return { result, cpuMicrosPerRequest };
 }
@@ -152,108 +173,225 @@ function verifyMicros(): number {
   return ((performance.now() - start) / runs) * 1000;
 }
 
+/** The processes of a relay: the process itself, or a cluster primary's workers. */
+function processTree(pid: number | undefined): number[] {
+  if (pid === undefined || !existsSync('/proc')) return pid === undefined ? [] : [pid];
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [pid, ...children];
+}
+
+/** The bench's limits: raised, not removed, so every post still counts and checks (one identity, one address). */
+const BENCH_ENV = {
+  RATE_LIMIT_PER_IDENTITY: '1000000000',
+  RATE_LIMIT_PER_ADDRESS: '1000000000',
+  MAILBOX_MAX_ENVELOPES: '1000000',
+  MAILBOX_MAX_BYTES: '4294967296',
+  STORAGE_MAX_BYTES: '1000000000000',
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: '1000000',
+};
+
+/** A relay under test: its process(es), a registered sender with an open session, and recipients. */
+interface BenchRelay {
+  url: string;
+  pids: () => number[];
+  stop: () => Promise<number | null>;
+  kill: () => void;
+  signer: RequestSigner;
+  session: RelaySession;
+}
+
+async function startBenchRelay(workers: number, now: number): Promise<BenchRelay> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sealpass-relay-bench-'));
+  const relay = await spawnRelay({ DATA_DIR: dataDir, RELAY_WORKERS: String(workers), ...BENCH_ENV });
+  try {
+    const sender = makeUser('bench-sender', now);
+    for (const user of [sender, ...recipientsAt(now)]) await createRelayClient({ baseUrl: relay.baseUrl, signer: user.signer }).register(user.bundle);
+    const signer = nodeSigner(sender.handle, sender.identity.signingSecretKey);
+    const session = await openBenchSession(relay.baseUrl, signer);
+    const pids = processTree(relay.child.pid);
+    return {
+      url: relay.baseUrl,
+      pids: () => pids,
+      signer,
+      session,
+      kill: () => relay.child.kill('SIGKILL'),
+      stop: async () => {
+        const code = await relay.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+        return code;
+      },
+    };
+  } catch (error) {
+    await relay.stop();
+    throw error;
+  }
+}
+
+const recipientsCache = new Map<number, ReturnType<typeof makeUser>[]>();
+function recipientsAt(now: number) {
+  let users = recipientsCache.get(now);
+  if (!users) {
+    users = Array.from({ length: RECIPIENTS }, (_, i) => makeUser(`bench-r${i}`, now));
+    recipientsCache.set(now, users);
+  }
+  return users;
+}
+
+/** Opens a session the way relay-client does (one call signed with the identity key), keeping it for the bench. */
+async function openBenchSession(baseUrl: string, signer: RequestSigner): Promise<RelaySession> {
+  const mine = generateKeyPair();
+  const body = JSON.stringify({ key: toBase64(mine.publicKey) });
+  const headers = signRequest({ method: 'POST', pathAndQuery: SESSIONS_PATH, body: utf8ToBytes(body) }, signer, Date.now());
+  const response = await fetch(`${baseUrl}${SESSIONS_PATH}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+  const opened = openSessionResponseSchema.parse(await response.json());
+  const relayKey = fromBase64(opened.key);
+  const key = deriveSessionKey(mine.secretKey, relayKey, { session: opened.session, handle: signer.handle, clientKey: mine.publicKey, relayKey, expiresAt: opened.expiresAt });
+  return { id: opened.session, key, expiresAt: opened.expiresAt };
+}
+
+/** A post authenticated in the session, MAC'd with OpenSSL so 60,000 take seconds; each with its own post id. */
+function prepareInSession(session: RelaySession, body: unknown, now: number): Prepared {
+  const text = JSON.stringify(body);
+  const nonce = randomBytes(16).toString('hex');
+  const bodyHash = createHash('sha256').update(text).digest();
+  const input = sessionRequestInput({ method: 'POST', pathAndQuery: ENVELOPES_PATH, bodyHash, session: session.id, time: now, nonce });
+  const mac = createHmac('sha256', session.key).update(input).digest('base64');
+  return {
+    headers: { 'Sealpass-Session': session.id, 'Sealpass-Time': String(now), 'Sealpass-Nonce': nonce, 'Sealpass-Mac': mac, 'content-type': 'application/json' },
+    body: text,
+  };
+}
+
+/** Single-envelope post bodies, spread over the recipients, each with a post id of its own. */
+function singlePosts(count: number, now: number, envelope: string): unknown[] {
+  const share = shareId();
+  const run = randomBytes(6).toString('hex');
+  return Array.from({ length: count }, (_, i) => ({ envelopes: [{ to: recipientsAt(now)[i % RECIPIENTS]!.handle, shareId: share, id: `bench-${run}-${i}`, envelope }] }));
+}
+
+/** Median figures of a relay's rounds. */
+function summary(runs: Awaited<ReturnType<typeof measured>>[]) {
+  const results = runs.map((run) => run.result);
+  const cpu = runs.map((run) => run.cpuMicrosPerRequest).filter((value): value is number => value !== null);
+  return {
+    perSecond: median(results.map((r) => r.requests.average)),
+    p50Ms: median(results.map((r) => r.latency.p50)),
+    p99Ms: median(results.map((r) => r.latency.p99)),
+    refused: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+    cpuMicrosPerRequest: cpu.length === 0 ? null : round(median(cpu)),
+    rounds: results.map((r) => round(r.requests.average)),
+  };
+}
+
 /**
  * Runs the relay figures; starts and stops its own processes.
  * @param signal - aborted by the bench's time limit: the servers are killed, so the run cannot hang on them
  */
 export async function benchRelay(signal?: AbortSignal) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sealpass-relay-bench-'));
-  const relay = await spawnRelay({
-    DATA_DIR: dataDir,
-    // The limits would stop a load generator that is one identity on one address and fills mailboxes
-    // faster than anyone reads them; they are raised, not removed, so every post still counts and checks.
-    RATE_LIMIT_PER_IDENTITY: '1000000000',
-    RATE_LIMIT_PER_ADDRESS: '1000000000',
-    MAILBOX_MAX_ENVELOPES: '1000000',
-    MAILBOX_MAX_BYTES: '4294967296',
-  });
-  const killRelay = () => relay.child.kill('SIGKILL');
-  signal?.addEventListener('abort', killRelay, { once: true });
-  const hello = await spawnHello().catch(async (error: unknown) => {
-    await relay.stop();
-    throw error;
-  });
-  signal?.addEventListener('abort', hello.stop, { once: true });
+  const now = Date.now();
+  const started: { kill: () => void; stop: () => Promise<unknown> }[] = [];
+  const killAll = () => started.forEach((each) => each.kill());
+  signal?.addEventListener('abort', killAll, { once: true });
   try {
-    const now = Date.now();
-    const sender = makeUser('bench-sender', now);
-    const recipients = Array.from({ length: RECIPIENTS }, (_, i) => makeUser(`bench-r${i}`, now));
-    for (const user of [sender, ...recipients]) {
-      await createRelayClient({ baseUrl: relay.baseUrl, signer: user.signer }).register(user.bundle);
-    }
-    const signer = nodeSigner(sender.handle, sender.identity.signingSecretKey);
+    const hello = await spawnHello();
+    started.push({ kill: hello.stop, stop: async () => hello.stop() });
+    const single = await startBenchRelay(1, now);
+    started.push(single);
+    const cluster = await startBenchRelay(CLUSTER_PROCESSES, now);
+    started.push(cluster);
+    signal?.throwIfAborted();
+
     const envelope = toBase64(randomBytes((ENVELOPE_BYTES / 4) * 3));
-    const share = shareId();
-    const singles = queueOf(
-      Array.from({ length: PRESIGNED }, (_, i) => prepare(signer, { envelopes: [{ to: recipients[i % RECIPIENTS]!.handle, shareId: share, envelope }] }, now)),
-    );
-    const url = `${relay.baseUrl}${ENVELOPES_PATH}`;
+    const singleQueue = queueOf(singlePosts(PRESIGNED, now, envelope).map((body) => prepareInSession(single.session, body, now)));
+    const clusterQueue = queueOf(singlePosts(PRESIGNED, now, envelope).map((body) => prepareInSession(cluster.session, body, now)));
+    const fixed = { fixed: singleQueue.take() };
 
-    const fixed = { fixed: singles.take() };
-
-    // Warm-up: JIT, SQLite page cache, connection set-up on both servers.
-    await load(url, 'POST', 1, { queue: singles });
+    // Warm-up: JIT, SQLite page cache, connection set-up on every server.
     await load(hello.url, 'POST', 1, fixed);
+    await load(`${single.url}${ENVELOPES_PATH}`, 'POST', 1, { queue: singleQueue });
+    await load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', 1, { queue: clusterQueue });
 
-    const relayPid = relay.child.pid;
-    const relayRuns: Awaited<ReturnType<typeof measured>>[] = [];
     const helloRuns: Awaited<ReturnType<typeof measured>>[] = [];
+    const singleRuns: Awaited<ReturnType<typeof measured>>[] = [];
+    const clusterRuns: Awaited<ReturnType<typeof measured>>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      helloRuns.push(await measured(hello.pid, load(hello.url, 'POST', ROUND_SECONDS, fixed)));
-      relayRuns.push(await measured(relayPid, load(url, 'POST', ROUND_SECONDS, { queue: singles })));
+      signal?.throwIfAborted();
+      helloRuns.push(await measured([hello.pid], load(hello.url, 'POST', ROUND_SECONDS, fixed)));
+      singleRuns.push(await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: singleQueue })));
+      clusterRuns.push(await measured(cluster.pids(), load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: clusterQueue })));
     }
-    const relayRounds = relayRuns.map((run) => run.result);
-    const helloRounds = helloRuns.map((run) => run.result);
-    const health = await measured(relayPid, load(`${relay.baseUrl}${HEALTH_PATH}`, 'GET', ROUND_SECONDS, null));
+    const nodeHttp = summary(helloRuns);
+    const relay = summary(singleRuns);
+    const clustered = summary(clusterRuns);
 
+    // The path every call took before sessions: an Ed25519 signature per post, one round for comparison.
+    const signedQueue = queueOf(singlePosts(SIGNED_PRESIGNED, now, envelope).map((body) => prepare(single.signer, body, now)));
+    const signed = summary([await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: signedQueue }))]);
+    const health = summary([await measured(single.pids(), load(`${single.url}${HEALTH_PATH}`, 'GET', ROUND_SECONDS, null))]);
     const batches = queueOf(
-      Array.from({ length: PRESIGNED_BATCHES }, () =>
-        prepare(signer, { envelopes: recipients.slice(0, BATCH).map((r) => ({ to: r.handle, shareId: shareId(), envelope })) }, now),
+      Array.from({ length: PRESIGNED_BATCHES }, (_, n) =>
+        prepareInSession(
+          single.session,
+          { envelopes: recipientsAt(now).slice(0, BATCH).map((r, i) => ({ to: r.handle, shareId: shareId(), id: `batch-${n}-${i}-${now}`, envelope })) },
+          now,
+        ),
       ),
     );
-    const batchRun = await measured(relayPid, load(url, 'POST', ROUND_SECONDS, { queue: batches }));
-    const batch = batchRun.result;
+    const batch = summary([await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: batches }))]);
 
-    const relayRps = median(relayRounds.map((r) => r.requests.average));
-    const helloRps = median(helloRounds.map((r) => r.requests.average));
-    const refused = relayRounds.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-    const cpu = (runs: { cpuMicrosPerRequest: number | null }[]) => {
-      const values = runs.map((run) => run.cpuMicrosPerRequest).filter((value): value is number => value !== null);
-      return values.length === 0 ? null : round(median(values));
-    };
-    const relayCpu = cpu(relayRuns);
-    const helloCpu = cpu(helloRuns);
     return {
-      setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, ${ENVELOPE_BYTES}-byte envelopes, SQLite relay`,
-      relayPostsPerSecond: round(relayRps),
-      nodeHttpPerSecond: round(helloRps),
-      relayOverNodeHttp: round(relayRps / helloRps),
+      setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, ${ENVELOPE_BYTES}-byte envelopes posted in a session (HMAC), SQLite relay: one process, and ${CLUSTER_PROCESSES} processes on one file (node:cluster, WAL)`,
+      relayPostsPerSecond: round(relay.perSecond),
+      nodeHttpPerSecond: round(nodeHttp.perSecond),
+      relayOverNodeHttp: round(relay.perSecond / nodeHttp.perSecond),
       target: 'relay/node:http >= 0.5',
-      relayP50Ms: median(relayRounds.map((r) => r.latency.p50)),
-      relayP99Ms: median(relayRounds.map((r) => r.latency.p99)),
-      nodeHttpP99Ms: median(helloRounds.map((r) => r.latency.p99)),
-      relayRefused: refused,
-      presignedUsed: singles.used(),
-      cpuMicrosPerRequest: { relayPost: relayCpu, nodeHttp: helloCpu, relayHealthGet: cpu([health]), relayBatchOf50: cpu([batchRun]) },
+      relayP50Ms: relay.p50Ms,
+      relayP99Ms: relay.p99Ms,
+      nodeHttpP99Ms: nodeHttp.p99Ms,
+      relayRefused: relay.refused,
+      cluster: {
+        processes: CLUSTER_PROCESSES,
+        postsPerSecond: round(clustered.perSecond),
+        overNodeHttp: round(clustered.perSecond / nodeHttp.perSecond),
+        p99Ms: clustered.p99Ms,
+        refused: clustered.refused,
+        cpuMicrosPerRequest: clustered.cpuMicrosPerRequest,
+      },
+      signedPostsPerSecond: round(signed.perSecond),
+      signedOverNodeHttp: round(signed.perSecond / nodeHttp.perSecond),
+      presignedUsed: singleQueue.used(),
+      cpuMicrosPerRequest: {
+        relayPost: relay.cpuMicrosPerRequest,
+        nodeHttp: nodeHttp.cpuMicrosPerRequest,
+        relaySignedPost: signed.cpuMicrosPerRequest,
+        relayHealthGet: health.cpuMicrosPerRequest,
+        relayBatchOf50: batch.cpuMicrosPerRequest,
+      },
       // What the throughput ratio would be with a core to itself: node:http's CPU per request over ours.
-      relayOverNodeHttpByCpu: relayCpu === null || helloCpu === null ? null : round(helloCpu / relayCpu),
-      healthGetsPerSecond: round(health.result.requests.average),
+      relayOverNodeHttpByCpu: relay.cpuMicrosPerRequest === null || nodeHttp.cpuMicrosPerRequest === null ? null : round(nodeHttp.cpuMicrosPerRequest / relay.cpuMicrosPerRequest),
+      healthGetsPerSecond: round(health.perSecond),
       ed25519VerifyMicros: round(verifyMicros()),
       batchOf50: {
-        callsPerSecond: round(batch.requests.average),
-        envelopesPerSecond: round(batch.requests.average * BATCH),
-        p99Ms: batch.latency.p99,
-        refused: batch.non2xx + batch.errors,
+        callsPerSecond: round(batch.perSecond),
+        envelopesPerSecond: round(batch.perSecond * BATCH),
+        p99Ms: batch.p99Ms,
+        refused: batch.refused,
         presignedUsed: batches.used(),
       },
       loadAverage: loadavg().map(round),
-      roundsPerSecond: { relay: relayRounds.map((r) => round(r.requests.average)), nodeHttp: helloRounds.map((r) => round(r.requests.average)) },
+      roundsPerSecond: { relay: relay.rounds, cluster: clustered.rounds, nodeHttp: nodeHttp.rounds },
     };
   } finally {
-    signal?.removeEventListener('abort', killRelay);
-    signal?.removeEventListener('abort', hello.stop);
-    hello.stop();
-    await relay.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    signal?.removeEventListener('abort', killAll);
+    for (const each of started.reverse()) await each.stop();
   }
 }

@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { alarmTimers, AUTO_LOCK_ALARM, CLIPBOARD_ALARM } from '../../lib/browser/alarm-timers';
 
 const NOW = 1_700_000_000_000;
+/** A copy's tag, waiting in storage.session for the clearing. */
+const TAG = { salt: '0f'.repeat(16), tag: 'a1b2c3d4' };
 
 describe('alarmTimers', () => {
   beforeEach(() => {
@@ -30,11 +32,13 @@ describe('alarmTimers', () => {
   });
 
   it("clipboard clearing: a backup alarm no sooner than Chrome's 30 s minimum; 0 = never", async () => {
-    await alarmTimers.scheduleClipboardClear(10);
+    await alarmTimers.scheduleClipboardClear(10, [TAG]);
     expect((await fakeBrowser.alarms.get(CLIPBOARD_ALARM))?.scheduledTime).toBe(NOW + 30_000);
-    await alarmTimers.scheduleClipboardClear(120);
+    await alarmTimers.scheduleClipboardClear(120, [TAG]);
     expect((await fakeBrowser.alarms.get(CLIPBOARD_ALARM))?.scheduledTime).toBe(NOW + 120_000);
-    await alarmTimers.scheduleClipboardClear(0);
+    expect(await fakeBrowser.storage.session.get('clipboardExpected')).toEqual({ clipboardExpected: [TAG] });
+    await alarmTimers.scheduleClipboardClear(0, [TAG]);
     expect(await fakeBrowser.alarms.get(CLIPBOARD_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.storage.session.get('clipboardExpected')).toEqual({});
   });
 });

@@ -24,7 +24,7 @@ import {
 import { buildReactPage } from './build-react-page';
 import { openExtensionPage, readClipboard } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
-import { createVaultInPopup, POLL, rfc6238Code, strongMasterPassword, token } from './popup-steps';
+import { createVaultInPopup, POLL, rfc6238Code, strongMasterPassword, token, openView } from './popup-steps';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const marker = token(6);
@@ -206,7 +206,7 @@ describe('autofill: fill in Chromium', () => {
       .toBe(true);
     const popup = session.page();
     await popup.reload();
-    await popup.getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(popup, 'Settings');
     const settings = popup.getByTestId('autofill-settings');
     await settings.getByText(srv().origin).waitFor();
     const again = await open('/login');

@@ -8,19 +8,7 @@
 import { describe, expect } from 'vitest';
 import { openVaultPage, readClipboard, readStorageArea, sendExtensionMessage } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
-import {
-  addLoginInPopup,
-  backToList,
-  createVaultInPopup,
-  liveServiceWorker,
-  openItem,
-  POLL,
-  request,
-  rfc6238Code,
-  strongMasterPassword,
-  typedLogin,
-  unlockWith,
-} from './popup-steps';
+import { addLoginInPopup, backToList, createVaultInPopup, liveServiceWorker, openItem, POLL, request, rfc6238Code, strongMasterPassword, typedLogin, unlockWith, openView } from './popup-steps';
 
 /** The part of `chrome.alarms` these tests use, typed locally (no @types/chrome here). */
 interface ChromeAlarmsLike {
@@ -82,7 +70,7 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
   /** Opens Settings in the popup and picks `value` in the select labelled `label`; waits until it is saved. */
   async function chooseSetting(label: string, value: string): Promise<void> {
     await backToList(page());
-    await page().getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(page(), 'Settings');
     const settings = page().getByTestId('settings');
     await settings.waitFor();
     await settings.getByLabel(label, { exact: true }).selectOption(value);
@@ -122,7 +110,7 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
     expect(types.slice(-3)).toEqual(['item-created', 'vault-locked', 'vault-unlocked']);
 
     // The same event as the user sees it in the popup's audit log.
-    await page().getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(page(), 'Settings');
     await page().getByTestId('settings').getByRole('button', { name: 'Audit log', exact: true }).click();
     await page().getByTestId('audit-log').getByRole('cell', { name: 'Vault locked', exact: true }).waitFor();
     await backToList(page());
@@ -172,7 +160,7 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
     await chooseSetting('Clear clipboard after', '120');
     const view = await openItem(page(), login.title);
     await view.getByRole('button', { name: 'Copy password', exact: true }).click();
-    await page().getByTestId('toast').getByText('Copied — clears in 120 s').waitFor();
+    await page().getByTestId('toast').getByText('Password copied — clears in 120 s').waitFor();
     expect(await readClipboard(page())).toBe(login.password);
     // The copy scheduled the alarm that survives a worker restart.
     expect(await readAlarm(CLIPBOARD_ALARM)).not.toBeNull();
@@ -193,7 +181,7 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
 
   step('a password copied from the generator is cleared from the clipboard too (no item, nothing audited)', async () => {
     const eventsBefore = ((await request(launched(), 'auditList')).events as unknown[]).length;
-    await page().getByRole('button', { name: 'Generator', exact: true }).click();
+    await openView(page(), 'Generator');
     const generator = page().getByTestId('generator');
     // The first password is generated in an effect after the first render: wait for it, don't read the empty output.
     const output = generator.getByTestId('generated-password');
@@ -203,10 +191,31 @@ describe('background timers: auto-lock, clipboard clearing, one-time codes', () 
     // The toast of the earlier copy may still show the same words, so wait on the effects instead.
     await expect.poll(() => readClipboard(page()), POLL).toBe(generated);
     await expect.poll(() => readAlarm(CLIPBOARD_ALARM), POLL).not.toBeNull();
-    await page().getByTestId('toast').getByText('Copied — clears in 120 s').waitFor();
+    await page().getByTestId('toast').getByText('Generated password copied — clears in 120 s').waitFor();
     await fireAlarm(CLIPBOARD_ALARM);
     await expect.poll(() => readClipboard(page()), POLL).toBe('');
     expect(((await request(launched(), 'auditList')).events as unknown[]).length).toBe(eventsBefore);
+    await backToList(page());
+  });
+
+  step('the clipboard is cleared only if it still holds what Sealpass copied: text copied since is left alone (issue 17)', async () => {
+    await openView(page(), 'Generator');
+    const generator = page().getByTestId('generator');
+    const output = generator.getByTestId('generated-password');
+    await expect.poll(async () => ((await output.textContent()) ?? '').length, POLL).toBeGreaterThanOrEqual(20);
+    const generated = (await output.textContent()) ?? '';
+    await generator.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => readClipboard(page()), POLL).toBe(generated);
+    await expect.poll(() => readAlarm(CLIPBOARD_ALARM), POLL).not.toBeNull();
+    // The user copies something of their own before the clearing is due.
+    const theirs = `meeting notes ${Date.now()}`;
+    await page().evaluate((text) => navigator.clipboard.writeText(text), theirs);
+    await fireAlarm(CLIPBOARD_ALARM);
+    await expect.poll(() => readAlarm(CLIPBOARD_ALARM), POLL).toBeNull();
+    // The offscreen document compared, found it is not ours, and left it.
+    expect(await readClipboard(page())).toBe(theirs);
+    // Nothing of the password waits in storage for a later clearing (S4): the tags are gone with the alarm.
+    expect(JSON.stringify(await readStorageArea(launched().context, launched().extensionId, 'session'))).not.toContain('clipboardExpected');
     await backToList(page());
   });
 

@@ -3,8 +3,13 @@
  * login, two logins sharing one password on different sites, and an old login; Health shows each in its section,
  * the toolbar badge counts the rotation due, a snooze clears it, a loaded breach list finds the weak password and
  * names its malformed line, the popup shows the count. Then an encrypted and a plain export (both audited). Profile
- * B (a fresh browser profile: the vault data wiped) restores the encrypted file: a wrong passphrase writes nothing,
- * the right one brings every item back.
+ * B (a fresh browser profile: the vault data wiped) restores the encrypted file (Import → Restore): a wrong passphrase
+ * writes nothing, the right one brings every item back.
+ *
+ * Issue 17 item 10: breached passwords are listed before weak ones; the opt-in online check runs against a local
+ * server speaking Have I Been Pwned's range protocol (a self-hosted mirror) and sends only 5-hex prefixes with
+ * padding asked for; "New password" is saved into the item (the old one into its history) with "Change on site"
+ * next to it.
  *
  * "Old" cannot come from the vault's own clock here, so it is a login restored from a Sealpass export made in this
  * test process (lib/export, the real Argon2id floor) whose password was set 200 days ago: this also drives the
@@ -20,7 +25,8 @@ import { createEncryptedExport } from '../../lib/export/create-encrypted-export'
 import { itemContentSchema } from '../../lib/vault/model/item-schema';
 import { launchExtension, openPopup, openVaultPage, type LaunchedExtension } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
-import { createVaultInPopup, itemOption, itemOptions, liveServiceWorker, POLL, strongMasterPassword, token } from './popup-steps';
+import { createVaultInPopup, itemOption, itemOptions, liveServiceWorker, POLL, strongMasterPassword, token, openView } from './popup-steps';
+import { startRangeServer, type RangeServer } from '../health/range-server';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const master = strongMasterPassword();
@@ -53,11 +59,13 @@ describe('health and export (vault page)', () => {
   let profileB: LaunchedExtension | undefined;
   let pageB: Page | undefined;
   let encryptedPath = '';
+  let rangeServer: RangeServer | undefined;
   const downloads = mkdtemp(join(tmpdir(), 'sealpass-e2e-exports-'));
   const step = orderedSteps('health-export-', () => [['page', vaultPage], ['popup', session.popup], ['profile-b', pageB]]);
 
   afterAll(async () => {
     await profileB?.close();
+    await rangeServer?.close();
     await rm(await downloads, { recursive: true, force: true });
   });
 
@@ -78,7 +86,8 @@ describe('health and export (vault page)', () => {
   }
 
   async function restore(page: Page, file: { name: string; buffer: Buffer } | string, secret: string): Promise<void> {
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    // Restoring brings items in, so it sits under Import (issue 17).
+    await openView(page, 'Import');
     const form = page.getByTestId('restore-export');
     await form.getByLabel('Export file', { exact: true }).setInputFiles(typeof file === 'string' ? file : { ...file, mimeType: 'application/json' });
     await form.getByLabel('Passphrase of the export', { exact: true }).fill(secret);
@@ -109,7 +118,7 @@ describe('health and export (vault page)', () => {
   });
 
   step('Health lists the weak, the reused and the old login, with counts, and the badge counts the rotation due', async () => {
-    await vault().getByRole('button', { name: 'Health', exact: true }).click();
+    await openView(vault(), 'Health');
     await vault().getByTestId('count-weak').waitFor();
     await expect.poll(() => vault().getByTestId('count-weak').textContent(), POLL).toBe('1 weak');
     expect(await vault().getByTestId('count-reused').textContent()).toBe('2 reused');
@@ -138,7 +147,7 @@ describe('health and export (vault page)', () => {
     expect(generated ?? '').toMatch(/^\S{20}$/);
     await finding.locator('.finding-title').click();
     await vault().getByTestId('item-view').getByRole('heading', { name: weak.title }).waitFor();
-    await vault().getByRole('button', { name: 'Health', exact: true }).click();
+    await openView(vault(), 'Health');
     await section('old').getByTestId('health-finding').waitFor();
   });
 
@@ -164,9 +173,55 @@ describe('health and export (vault page)', () => {
     await expect.poll(() => session.page().getByTestId('health-count').textContent(), POLL).toMatch(/1 weak, 2 reused/);
   });
 
+  step('the online check (opt-in) against a local range-API mirror: only 5-hex prefixes leave, breached listed first', async () => {
+    rangeServer = await startRangeServer(new Map([[sha1(shared), 77]]));
+    await vault().bringToFront();
+    await openView(vault(), 'Health');
+    const check = vault().getByTestId('breach-check');
+    const toggle = check.getByLabel('Check my passwords against known breaches online');
+    expect(await toggle.isChecked()).toBe(false);
+    // The address first, so nothing is ever asked of the real service here.
+    await check.getByText('Service address').click();
+    await check.getByLabel('Range API address').fill(rangeServer.rangeUrl);
+    await check.getByRole('button', { name: 'Save address' }).click();
+    expect(rangeServer.requests).toHaveLength(0);
+    await toggle.check();
+    await expect.poll(async () => (await findingTitles('breached')).sort(), POLL).toEqual([weak.title, shop.title, mail.title].sort());
+    await section('breached').getByText('seen 77 times in breaches', { exact: false }).first().waitFor();
+    await vault().getByText(`only 5-character hash prefixes were sent to ${new URL(rangeServer.rangeUrl).host}`, { exact: false }).waitFor();
+    const paths = rangeServer.requests.map((r) => r.path);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const { path, headers } of rangeServer.requests) {
+      expect(path).toMatch(/^\/range\/[0-9A-F]{5}$/);
+      expect(headers['add-padding']).toBe('true');
+    }
+    for (const login of [weak, shop, old]) expect(paths.join(' ')).not.toContain(sha1(login.password).slice(5));
+    // Breached comes first, before weak.
+    const order = await vault().getByTestId('health').locator('[data-testid^="health-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+    expect(order.indexOf('health-breached')).toBeLessThan(order.indexOf('health-weak'));
+    expect(await vault().getByTestId('count-breached').textContent()).toBe('3 breached');
+  });
+
+  step('"New password" is saved into the item, the old one kept in its history, with "Change on site" next to it', async () => {
+    const finding = section('weak').getByTestId('health-finding');
+    await finding.getByRole('button', { name: /^(New password|Another)$/ }).click();
+    const generated = (await finding.locator('output.generated').textContent()) ?? '';
+    expect(generated).toMatch(/^\S{20}$/);
+    expect(await finding.locator('.finding-generated').getByRole('link', { name: 'Change on site' }).getAttribute('href')).toBe(`${new URL(weak.url).origin}/.well-known/change-password`);
+    await finding.getByRole('button', { name: 'Save to item', exact: true }).click();
+    await vault().getByTestId('toast').getByText(`Saved the new password in “${weak.title}”`, { exact: false }).waitFor();
+    await expect.poll(() => findingTitles('weak'), POLL).toEqual([]);
+    await itemOption(vault(), weak.title).click();
+    const view = vault().getByTestId('item-view');
+    await view.getByRole('heading', { name: weak.title }).waitFor();
+    await view.getByRole('button', { name: 'Reveal', exact: true }).first().click();
+    await view.getByText(generated, { exact: true }).waitFor();
+    await view.getByText('Password history (1)').waitFor();
+  });
+
   step('exports an encrypted file after the master password and a strong passphrase', async () => {
     await vault().bringToFront();
-    await vault().getByRole('button', { name: 'Export', exact: true }).click();
+    await openView(vault(), 'Export');
     const form = vault().getByTestId('export-encrypted');
     await form.getByLabel('Master password', { exact: true }).fill(master);
     await form.getByLabel('Export passphrase', { exact: true }).fill(passphrase);
@@ -195,7 +250,7 @@ describe('health and export (vault page)', () => {
     const csv = await readFile(csvPath, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp');
     expect(csv).toContain(shared);
-    await vault().getByRole('button', { name: 'Audit log', exact: true }).click();
+    await openView(vault(), 'Audit log');
     await vault().getByText('Vault exported (encrypted)').first().waitFor();
     await vault().getByText('Vault exported as plain CSV').first().waitFor();
   });

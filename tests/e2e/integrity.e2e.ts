@@ -10,21 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { openVaultPage, readClipboard, sendExtensionMessage } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
-import {
-  addLoginInPopup,
-  createVaultInPopup,
-  itemIdsByTitle,
-  itemOption,
-  itemOptions,
-  lockFromHeader,
-  openItem,
-  POLL,
-  request,
-  strongMasterPassword,
-  tamperVaultRecord,
-  typedLogin,
-  unlockWith,
-} from './popup-steps';
+import { addLoginInPopup, createVaultInPopup, itemIdsByTitle, itemOption, itemOptions, lockFromHeader, openItem, POLL, request, strongMasterPassword, tamperVaultRecord, typedLogin, unlockWith, openView } from './popup-steps';
 
 const CORRUPTED_LABEL = 'Corrupted item — cannot be decrypted';
 
@@ -56,7 +42,7 @@ describe('integrity: quarantine of damaged items and a tamper-evident audit log'
   /** Opens the audit log in the vault page and waits until its events are listed. */
   async function openAuditLog(vault: Page): Promise<void> {
     await vault.getByTestId('item-list').waitFor();
-    await vault.getByRole('navigation', { name: 'Vault' }).getByRole('button', { name: 'Audit log', exact: true }).click();
+    await openView(vault, 'Audit log');
     await vault.getByTestId('audit-log').locator('tbody tr').first().waitFor();
   }
 
@@ -111,14 +97,14 @@ describe('integrity: quarantine of damaged items and a tamper-evident audit log'
     const view = await openItem(page(), intact.title);
     await view.getByText(intact.username, { exact: true }).waitFor();
     await view.getByRole('button', { name: 'Copy password', exact: true }).click();
-    await page().getByTestId('toast').getByText(/^Copied/).waitFor();
+    await page().getByTestId('toast').getByText(/^Password copied/).waitFor();
     expect(await readClipboard(page())).toBe(intact.password);
   });
 
   step('S8, T09: the vault page\'s integrity check opens every record and reports the damaged and the missing one', async () => {
     vaultPage = await openVaultPage(launched().context, launched().extensionId);
     await vaultPage.getByTestId('item-list').waitFor();
-    await vaultPage.getByRole('navigation', { name: 'Vault' }).getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(vaultPage, 'Settings');
     await vaultPage.getByTestId('integrity-check').getByRole('button', { name: 'Check integrity', exact: true }).click();
     const banner = vaultPage.getByTestId('integrity-warning');
     await banner.getByText('1 item could not be decrypted.', { exact: true }).waitFor();

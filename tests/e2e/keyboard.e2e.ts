@@ -1,6 +1,7 @@
 /**
- * The popup is keyboard-first: the search box has focus on open, the arrow keys move the selection, Enter copies a
- * login's password or opens a note, Ctrl+Enter opens any item, Escape clears the search. Also checks in the browser
+ * The popup is keyboard-first: the search box has focus on open, the arrow keys move the selection, Enter opens the
+ * item (or fills the current tab when the login is saved for it: autofill-fill.e2e), Ctrl+Enter copies a login's
+ * password, Escape clears the search. Also checks in the browser
  * that the generator's defaults meet T22 (passwords of 20+ characters, passphrases of 5+ words). Steps run in order
  * on one profile; after a failed step the rest are skipped so the first failure is the one reported.
  */
@@ -8,18 +9,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { openPopup, readClipboard } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
-import {
-  addLoginInPopup,
-  backToList,
-  createVaultInPopup,
-  itemOption,
-  itemOptions,
-  POLL,
-  strongMasterPassword,
-  token,
-  typedLogin,
-  type TypedLogin,
-} from './popup-steps';
+import { addLoginInPopup, backToList, createVaultInPopup, itemOption, itemOptions, POLL, strongMasterPassword, token, typedLogin, type TypedLogin, openView } from './popup-steps';
 
 /** Two logins share this word in their titles; the third login and the note do not. */
 const shared = `kb${token(8)}`;
@@ -105,9 +95,9 @@ describe('keyboard use of the popup', () => {
     expect(await searchFocused()).toBe(true);
   });
 
-  step('Enter on a login copies its password and shows "Copied"', async () => {
-    await page().keyboard.press('Enter');
-    await page().getByTestId('toast').getByText(/^Copied/).waitFor();
+  step('Ctrl+Enter on a login copies its password, and the toast names what was copied (issue 17 item 8)', async () => {
+    await page().keyboard.press('Control+Enter');
+    await page().getByTestId('toast').getByText(`Password of “${mail.title}” copied — clears in 30 s`).waitFor();
     expect(await readClipboard(page())).toBe(mail.password);
     // Copying leaves the user where they were: the list, with the selection and the focus unchanged.
     expect(await page().getByTestId('item-view').count()).toBe(0);
@@ -115,8 +105,8 @@ describe('keyboard use of the popup', () => {
     expect(await searchFocused()).toBe(true);
   });
 
-  step('Ctrl+Enter opens the selected login; Back returns to the same search with the focus in it', async () => {
-    await page().keyboard.press('Control+Enter');
+  step('Enter opens the selected login (issue 17 item 8); Back returns to the same search with the focus in it', async () => {
+    await page().keyboard.press('Enter');
     await page().getByTestId('item-view').getByRole('heading', { name: mail.title }).waitFor();
     await backToList(page());
     expect(await search().inputValue()).toBe(shared);
@@ -125,7 +115,7 @@ describe('keyboard use of the popup', () => {
   });
 
   step('an opened item takes the focus on Back, and Escape returns to the list with the search focused', async () => {
-    await page().keyboard.press('Control+Enter');
+    await page().keyboard.press('Enter');
     await page().getByTestId('item-view').getByRole('heading', { name: mail.title }).waitFor();
     await expect.poll(() => page().evaluate(() => document.activeElement?.textContent?.includes('Back') ?? false), POLL).toBe(true);
     await page().keyboard.press('Escape');
@@ -155,7 +145,7 @@ describe('keyboard use of the popup', () => {
   });
 
   step('T22: the generator opens with a random password of at least 20 characters', async () => {
-    await page().getByRole('button', { name: 'Generator', exact: true }).click();
+    await openView(page(), 'Generator');
     const generator = page().getByTestId('generator');
     const output = generator.getByTestId('generated-password');
     await output.filter({ hasText: /\S/ }).waitFor();

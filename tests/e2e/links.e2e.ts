@@ -18,7 +18,7 @@ import { saveLogin } from './autofill-steps';
 import { seriousViolations } from './axe-check';
 import { chromiumPath, launchExtension, openExtensionPage, openVaultPage, type LaunchedExtension } from './harness';
 import { orderedSteps } from './ordered-steps';
-import { createVaultInPopup, itemOption, request, strongMasterPassword, token } from './popup-steps';
+import { createVaultInPopup, itemOption, openView, request, strongMasterPassword, token } from './popup-steps';
 
 const marker = token(6);
 const login = { title: `Client portal ${marker}`, username: `ops.${marker}@client.test`, password: `Pw-${token(12)}-link` };
@@ -60,13 +60,9 @@ describe('one-time links and secret requests: extension and a plain browser', ()
     if (relayDir) await rm(relayDir, { recursive: true, force: true });
   });
 
-  async function openView(name: RegExp): Promise<void> {
-    await aPage().getByRole('navigation', { name: 'Vault' }).getByRole('button', { name }).click();
-  }
-
   step('alice creates her vault and registers a handle on the relay', async () => {
     await createVaultInPopup(aPage(), strongMasterPassword());
-    await openView(/^Settings$/);
+    await openView(aPage(), /^Settings$/);
     const settings = aPage().getByTestId('sharing-settings');
     await settings.getByLabel('Your handle').fill('alice');
     await settings.getByLabel('Relay address').fill(need(relay, 'the relay').baseUrl);
@@ -104,7 +100,7 @@ describe('one-time links and secret requests: extension and a plain browser', ()
   });
 
   step('alice’s Links view shows the link used up and when it was opened', async () => {
-    await openView(/^Links$/);
+    await openView(aPage(), /^Links$/);
     const entry = aPage().getByTestId('link-entry').filter({ hasText: login.title });
     await entry.getByTestId('link-state').getByText('used up').waitFor();
     await entry.getByText(/0 of 1 views left/).waitFor();
@@ -133,7 +129,7 @@ describe('one-time links and secret requests: extension and a plain browser', ()
   });
 
   step('alice accepts the answer from her Inbox into the vault', async () => {
-    await openView(/^Inbox/);
+    await openView(aPage(), /^Inbox/);
     const entry = aPage().getByTestId('request-answer').filter({ hasText: label });
     await entry.getByText('Not a verified contact').waitFor();
     await entry.getByLabel('Save as').fill(`Acme hosting ${marker}`);
@@ -145,7 +141,7 @@ describe('one-time links and secret requests: extension and a plain browser', ()
   });
 
   step('a link opened in the extension’s own page (link.html) reveals through the background', async () => {
-    await openView(/^Links$/);
+    await openView(aPage(), /^Links$/);
     const view = aPage().getByTestId('links-view');
     await view.getByLabel('Title', { exact: true }).fill(`Door code ${marker}`);
     await view.getByLabel('Text', { exact: true }).fill(`code-${marker}`);

@@ -52,12 +52,32 @@ export function itemOption(page: Page, title: string): Locator {
   return itemOptions(page).filter({ hasText: title });
 }
 
+/**
+ * The accessible name of a list option as the browser computes it (from its visible text and hidden separators,
+ * since the rows carry no aria-label: issue 17, axe label-content-name-mismatch), e.g. "Mail , ann@mail.test , favourite".
+ */
+export async function optionName(option: Locator): Promise<string> {
+  const snapshot = await option.ariaSnapshot();
+  return /option "(.*)"/.exec(snapshot)?.[1] ?? '';
+}
+
 /** Back from an open panel to the list (the popup shows one at a time). */
 export async function backToList(page: Page): Promise<void> {
   const list = page.getByTestId('item-list');
   if (await list.isVisible()) return;
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await list.waitFor();
+}
+
+/**
+ * Opens a view from the vault's header: its toolbar button, or the same button in the "More" menu
+ * (issue 17 grouped the header: primary actions, then a menu for the rest).
+ */
+export async function openView(page: Page, name: string | RegExp): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Vault' });
+  const target = nav.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+  if (!(await target.isVisible())) await nav.getByRole('button', { name: /^More/ }).click();
+  await target.click();
 }
 
 /** Types the master password on the unlock screen and submits it. */

@@ -30,7 +30,7 @@ import { pressOurButton, readOurUi } from '../autofill/closed-shadow';
 import { pickUntil, saveLogin, waitForMenu } from './autofill-steps';
 import { launchExtension, openPopup, openVaultPage, screenshot, sendExtensionMessage, type LaunchedExtension } from './harness';
 import { orderedSteps } from './ordered-steps';
-import { createVaultInPopup, itemOption, liveServiceWorker, POLL, request, strongMasterPassword, token } from './popup-steps';
+import { createVaultInPopup, itemOption, liveServiceWorker, openView, POLL, request, strongMasterPassword, token } from './popup-steps';
 
 /** `chrome.alarms` and `chrome.action`, typed locally (no @types/chrome here). */
 interface ChromeLike {
@@ -87,11 +87,6 @@ describe('sharing between two profiles through a real relay', () => {
     await relay?.stop();
     if (relayDir) await rm(relayDir, { recursive: true, force: true });
   });
-
-  /** Opens a toolbar view (Settings, Inbox, Contacts); in the popup it replaces the list. */
-  async function openView(page: Page, name: RegExp): Promise<void> {
-    await page.getByRole('navigation', { name: 'Vault' }).getByRole('button', { name }).click();
-  }
 
   /** Moves Bob's background clock `ms` ahead (test build only) and fires the expiry alarm now. */
   async function advanceBobAndFireExpiry(ms: number): Promise<void> {
@@ -343,6 +338,8 @@ describe('sharing between two profiles through a real relay', () => {
   step("alice revokes; bob's copy is gone at his next sync; alice's item says to rotate", async () => {
     const view = aPage().getByTestId('item-view');
     await view.getByRole('button', { name: 'Revoke bob' }).click();
+    // Issue 17: a revoke asks first.
+    await view.getByTestId('revoke-confirm').getByRole('button', { name: 'Yes, revoke' }).click();
     await view.getByTestId('rotate-notice').getByText(/bob had access from/).waitFor();
     await view.getByTestId('rotate-notice').getByRole('button', { name: 'Change password now' }).waitFor();
     await screenshot(aPage(), 'sharing-access-panel');

@@ -19,6 +19,7 @@ import {
 } from './harness';
 import { findKeyLikeValues, findLeaks, type Secret } from './leak-checks';
 import { orderedSteps, popupSession } from './ordered-steps';
+import { openView, optionName } from './popup-steps';
 
 /** Random lowercase letters and digits, so every run types values no earlier run (or the code) contains. */
 function token(length: number): string {
@@ -201,7 +202,7 @@ describe('vault flow in the popup', () => {
   });
 
   step('opens the password generator from the toolbar', async () => {
-    await page().getByRole('button', { name: 'Generator', exact: true }).click();
+    await openView(page(), 'Generator');
     const generator = page().getByTestId('generator');
     await generator.getByTestId('generated-password').filter({ hasText: /\S{20,}/ }).waitFor();
     await screenshot(page(), 'popup-generator');
@@ -213,7 +214,7 @@ describe('vault flow in the popup', () => {
     await search.fill(markerA);
     await option(loginB.title).waitFor({ state: 'detached' });
     await expect.poll(() => options().count(), POLL).toBe(1);
-    expect(await options().first().getAttribute('aria-label')).toMatch(new RegExp(`^${loginA.title}`));
+    expect(await optionName(options().first())).toMatch(new RegExp(`^${loginA.title}`));
     await search.fill(loginB.hostname);
     await option(loginA.title).waitFor({ state: 'detached' });
     await expect.poll(() => options().count(), POLL).toBe(1);
@@ -232,7 +233,7 @@ describe('vault flow in the popup', () => {
     await view.getByRole('button', { name: 'Hide', exact: true }).click();
     await view.getByText(loginA.password, { exact: true }).waitFor({ state: 'detached' });
     await view.getByRole('button', { name: 'Copy password', exact: true }).click();
-    await page().getByTestId('toast').getByText(/^Copied/).waitFor();
+    await page().getByTestId('toast').getByText(/^Password copied — clears in/).waitFor();
     expect(await readClipboard(page())).toBe(loginA.password);
     await backToList();
   });
@@ -296,7 +297,7 @@ describe('vault flow in the popup', () => {
   });
 
   step('changes the master password; then the old one is refused and the new one unlocks', async () => {
-    await page().getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(page(), 'Settings');
     const settings = page().getByTestId('settings');
     await settings.waitFor();
     await settings.getByLabel('Current master password', { exact: true }).fill(firstMaster);

@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { openPopup, readClipboard, screenshot, SCREENSHOT_DIR, sendExtensionMessage } from './harness';
 import { orderedSteps, popupSession } from './ordered-steps';
-import { backToList, createVaultInPopup, itemOption, itemOptions, POLL, strongMasterPassword, token, typedLogin } from './popup-steps';
+import { backToList, createVaultInPopup, itemOption, itemOptions, POLL, strongMasterPassword, token, typedLogin, openView, optionName } from './popup-steps';
 
 const master = strongMasterPassword();
 const login = { ...typedLogin('Workmail'), folder: `Work ${token(6)}`, tags: [`team-${token(4)}`, `mail-${token(4)}`] } as const;
@@ -106,7 +106,7 @@ describe('vault page (vault.html)', () => {
     expect(await view.getByRole('button', { name: /Favourite/ }).getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => itemOptions(vault()).count(), POLL).toBe(2);
     // Favourites first.
-    expect(await itemOptions(vault()).first().getAttribute('aria-label')).toMatch(new RegExp(`^${login.title}.*, favourite$`));
+    expect(await optionName(itemOptions(vault()).first())).toMatch(new RegExp(`^${login.title}.*, favourite$`));
   });
 
   step('the folder filter and the favourites toggle narrow the list', async () => {
@@ -143,7 +143,7 @@ describe('vault page (vault.html)', () => {
     const shown = await freshPopup();
     await shown.getByTestId('item-list').waitFor();
     await expect.poll(() => itemOptions(shown).count(), POLL).toBe(2);
-    expect(await itemOptions(shown).first().getAttribute('aria-label')).toMatch(new RegExp(`^${login.title}.*, favourite$`));
+    expect(await optionName(itemOptions(shown).first())).toMatch(new RegExp(`^${login.title}.*, favourite$`));
     // Search covers folders and tags.
     const search = shown.getByTestId('item-list').getByLabel('Search', { exact: true });
     await search.fill(note.tags[0]);
@@ -162,7 +162,7 @@ describe('vault page (vault.html)', () => {
   step('settings changed on the vault page (auto-lock 5 minutes, clipboard 10 s) show in the popup', async () => {
     const { context, extensionId } = launched();
     await vault().bringToFront();
-    await vault().getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(vault(), 'Settings');
     const settings = vault().getByTestId('settings');
     await settings.waitFor();
     await settings.getByLabel('Auto-lock after', { exact: true }).selectOption('5');
@@ -175,7 +175,7 @@ describe('vault page (vault.html)', () => {
 
     const shown = await freshPopup();
     await shown.getByTestId('item-list').waitFor();
-    await shown.getByRole('button', { name: 'Settings', exact: true }).click();
+    await openView(shown, 'Settings');
     const popupSettings = shown.getByTestId('settings');
     const autoLock = popupSettings.getByLabel('Auto-lock after', { exact: true });
     const clipboard = popupSettings.getByLabel('Clear clipboard after', { exact: true });
@@ -187,7 +187,7 @@ describe('vault page (vault.html)', () => {
     await backToList(shown);
     await itemOption(shown, login.title).click();
     await shown.getByTestId('item-view').getByRole('button', { name: 'Copy password', exact: true }).click();
-    await shown.getByTestId('toast').getByText('Copied — clears in 10 s').waitFor();
+    await shown.getByTestId('toast').getByText('Password copied — clears in 10 s').waitFor();
     expect(await readClipboard(shown)).toBe(login.password);
   });
 

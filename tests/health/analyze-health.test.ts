@@ -1,12 +1,15 @@
 /**
- * analyzeHealth on crafted vaults: weak (score < 3), reused across sites but not same-site duplicates, old
- * with per-item and global periods, snooze, breach list by full hash and by prefix, links for each finding,
- * the score cache, and no password or hash of one in the report.
+ * analyzeHealth on crafted vaults, from the health their overview rows hold (scored here with zxcvbn-ts as the
+ * background would): weak (score < 3), reused across sites but not same-site duplicates, old with per-item and
+ * global periods, snooze, breach list by full hash and by prefix, links for each finding, unscored logins, and
+ * no password or hash of one in the report.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeHealth, type HealthOptions } from '../../lib/health/analyze-health';
+import { analyzeHealth as analyzeRows, type HealthOptions, type HealthRow } from '../../lib/health/analyze-health';
+import { estimateStrength } from '../../lib/strength/estimate-strength';
+import { overviewRow } from '../../lib/vault/records/overview-bucket';
 import { parseBreachList } from '../../lib/health/parse-breach-list';
-import { passwordSha1 } from '../../lib/health/password-sha1';
+import { passwordSha1 } from '../../lib/vault/records/password-sha1';
 import { DAY_MS } from '../../lib/health/rotation-status';
 import { itemContentSchema, type Item, type ItemContent } from '../../lib/vault/model/item-schema';
 import { T0 } from '../vault/fixtures';
@@ -27,8 +30,19 @@ function item(id: string, overrides: Partial<Login> = {}, rev = 1): Item {
 }
 
 const options = (overrides: Partial<HealthOptions> = {}): HealthOptions => ({
-  now: NOW, defaultRotationDays: 90, breachList: null, yieldNow: async () => {}, ...overrides,
+  now: NOW, defaultRotationDays: 90, breachList: null, ...overrides,
 });
+
+/** The rows the unlocked vault would hold for `items` once the background scored them (or not, `scored: false`). */
+function rowsOf(items: readonly Item[], scored = true): HealthRow[] {
+  return items.flatMap(({ id, rev, content }) => {
+    const row = overviewRow(id, rev, content, false);
+    if (!row.health || content.type !== 'login') return [];
+    return [{ summary: row.summary, health: { ...row.health, score: scored ? estimateStrength(content.password).score : null } }];
+  });
+}
+
+const analyzeHealth = (items: readonly Item[], opts: HealthOptions) => analyzeRows(rowsOf(items), opts);
 
 const ids = (findings: readonly { id: string }[]) => findings.map((f) => f.id);
 
@@ -156,28 +170,15 @@ describe('analyzeHealth: links and privacy', () => {
   });
 });
 
-describe('analyzeHealth: score cache and slicing', () => {
-  it('reads and fills the cache by id#rev; a new revision is scored again', async () => {
-    const cache = new Map<string, number>();
-    const first = await analyzeHealth([item('a', { password: STRONG[1] }), item('b', { password: 'password1' })], options({ scoreCache: cache }));
-    expect(ids(first.weak)).toEqual(['b']);
-    expect(cache).toEqual(new Map([['a#1', 4], ['b#1', 0]]));
-    // A cached verdict is trusted without estimating: a planted 0 shows up as weak.
-    cache.set('a#1', 0);
-    expect(ids((await analyzeHealth([item('a', { password: STRONG[1] })], options({ scoreCache: cache }))).weak)).toEqual(['a']);
-    // Revision 2 is a new key: scored afresh.
-    expect((await analyzeHealth([item('a', { password: STRONG[1] }, 2)], options({ scoreCache: cache }))).weak).toEqual([]);
-    expect(cache.get('a#2')).toBe(4);
-  });
-
-  it('estimates each distinct password once per analysis and yields to the event loop every 16 estimates', async () => {
-    let yields = 0;
-    const distinct = Array.from({ length: 40 }, (_, i) => item(`d${i}`, { password: `${STRONG[i % 6]}-${i}` }));
-    const duplicates = Array.from({ length: 40 }, (_, i) => item(`s${i}`, { password: STRONG[0], urls: ['https://same.example.com/'] }));
-    await analyzeHealth(distinct, options({ yieldNow: async () => void yields++ }));
-    expect(yields).toBe(2);
-    yields = 0;
-    await analyzeHealth(duplicates, options({ yieldNow: async () => void yields++ }));
-    expect(yields).toBe(0);
+describe('analyzeHealth: logins not scored yet', () => {
+  it('are counted as unscored and listed as weak by none, while reused, old and breached still find them', () => {
+    const items = [
+      item('p1', { password: 'password1', passwordChangedAt: T0 - DAY_MS, urls: ['https://one.example.org/'] }),
+      item('p2', { password: 'password1', urls: ['https://two.example.net/'] }),
+    ];
+    const report = analyzeRows(rowsOf(items, false), options({ breachList: parseBreachList(passwordSha1('password1')), unknown: 3, scoring: { done: 1, total: 7, stalled: false } }));
+    expect(report.weak).toEqual([]);
+    expect(report.counts).toMatchObject({ logins: 2, unscored: 2, unknown: 3, reused: 2, old: 1, breached: 2 });
+    expect(report.scoring).toEqual({ done: 1, total: 7, stalled: false });
   });
 });

@@ -1,7 +1,8 @@
 /** rotationStatus, passwordSetAt and countRotationDue: password age from passwordChangedAt / history / createdAt, per-item and global periods, snooze. */
 import { describe, expect, it } from 'vitest';
 import { countRotationDue } from '../../lib/health/count-rotation-due';
-import { passwordSetAt } from '../../lib/health/password-set-at';
+import { overviewRow } from '../../lib/vault/records/overview-bucket';
+import { passwordSetAt } from '../../lib/vault/model/password-set-at';
 import { DAY_MS, DEFAULT_ROTATION_DAYS, rotationStatus } from '../../lib/health/rotation-status';
 import { itemContentSchema, type Item, type ItemContent } from '../../lib/vault/model/item-schema';
 import { T0 } from '../vault/fixtures';
@@ -74,9 +75,15 @@ describe('countRotationDue', () => {
       { id: 'fresh', rev: 1, content: login({ passwordChangedAt: now - DAY_MS }) },
       { id: 'note', rev: 1, content: itemContentSchema.parse({ type: 'note', title: 'N', createdAt: T0, updatedAt: T0 }) },
     ];
-    expect(countRotationDue(items, now, 90)).toBe(1);
-    expect(countRotationDue(items, now, 120)).toBe(0);
+    // The rows a Health report reads: notes and empty passwords have no health and are not there.
+    const rows = items.flatMap(({ id, rev, content }) => {
+      const { summary, health } = overviewRow(id, rev, content, false);
+      return health ? [{ summary, health }] : [];
+    });
+    expect(rows).toHaveLength(4);
+    expect(countRotationDue(rows, now, 90)).toBe(1);
+    expect(countRotationDue(rows, now, 120)).toBe(0);
     // Later the snooze has run out and the freshly changed password is old too.
-    expect(countRotationDue(items, T0 + 300 * DAY_MS, 90)).toBe(4);
+    expect(countRotationDue(rows, T0 + 300 * DAY_MS, 90)).toBe(4);
   });
 });

@@ -13,6 +13,7 @@ describe('zod-jitless', () => {
     ['entrypoints/background.ts', '../lib/messaging/zod-jitless'],
     ['entrypoints/popup/main.tsx', '../../lib/messaging/zod-jitless'],
     ['entrypoints/vault/main.tsx', '../../lib/messaging/zod-jitless'],
+    ['entrypoints/offscreen/main.ts', '../../lib/messaging/zod-jitless'],
     ['relay/server.ts', './zod-jitless'],
   ])('%s imports the switch before anything else', (path, expected) => {
     expect(firstImport(path)).toBe(expected);

@@ -59,7 +59,7 @@ describe('relay client, every route', () => {
     const { ids } = await a.post([{ to: 'bob', shareId: share, envelope: 'sealed-offer' }]);
     const page = await b.list();
     expect(page).toEqual({
-      envelopes: [{ id: ids[0], from: 'alice', shareId: share, postedAt: t.clock.now(), expiresAt: t.clock.now() + MAX_LIFETIME_MS, envelope: 'sealed-offer' }],
+      envelopes: [{ id: ids[0], from: 'alice', postId: expect.any(String), shareId: share, postedAt: t.clock.now(), expiresAt: t.clock.now() + MAX_LIFETIME_MS, envelope: 'sealed-offer' }],
       next: null,
     });
     expect((await b.list({ after: ids[0], limit: 10 })).envelopes).toEqual([]);
@@ -88,12 +88,13 @@ describe('relay client errors', () => {
   it('reports 429 as rate-limited with the seconds to wait, for a busy identity and for a full mailbox', async () => {
     const share = shareId();
     const { client } = clientFor(alice);
-    await client.post([1, 2].map(() => ({ to: 'bob', shareId: share, envelope: 'x' })));
-    const full = await failure(client.post([{ to: 'bob', shareId: share, envelope: 'x' }]));
+    await client.post([1, 2].map((n) => ({ to: 'bob', shareId: share, envelope: `x${n}` })));
+    const full = await failure(client.post([{ to: 'bob', shareId: share, envelope: 'x3' }]));
     expect(full).toMatchObject({ kind: 'rate-limited', details: { status: 429, code: 'mailbox-full', retryAfterSeconds: 900, recipients: ['bob'] } });
     expect(full.retryable).toBe(true);
 
-    const busy = testApp(store, { clock: t.clock, limits: { perIdentityPerMinute: 1 } });
+    // Opening the session counts too: one call for it, one list, then the limit.
+    const busy = testApp(store, { clock: t.clock, limits: { perIdentityPerMinute: 2 } });
     const limited = createRelayClient({ baseUrl: BASE, signer: bob.signer, now: t.clock.now, fetch: async (url, init) => busy.app.fetch(new Request(url, init)) });
     t.clock.advance(60_000 - (t.clock.now() % 60_000) + 15_000);
     await limited.list();
@@ -135,9 +136,10 @@ describe('relay client errors', () => {
     const skewed = fakeClock(t.clock.now() + 10 * 60_000);
     const { client, fetch } = clientFor(bob, { now: skewed.now });
     expect((await client.list()).envelopes).toEqual([]);
-    expect(fetch).toHaveBeenCalledTimes(2);
-    await client.list();
+    // The session's opening is refused as stale, then opened with the relay's time, then the list.
     expect(fetch).toHaveBeenCalledTimes(3);
+    await client.list();
+    expect(fetch).toHaveBeenCalledTimes(4);
   });
 
   it('refuses, unsent, what the relay would refuse: an oversized envelope, a bad handle, a signed call without a signer', async () => {
@@ -147,5 +149,70 @@ describe('relay client errors', () => {
     expect(await failure(client.lookup('../admin'))).toMatchObject({ kind: 'refused', details: { code: 'invalid-request' } });
     expect(await failure(clientFor(undefined).client.list())).toMatchObject({ kind: 'refused', details: { status: null } });
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('relay client sessions', () => {
+  beforeEach(async () => {
+    await t.register(alice, bob);
+  });
+
+  /** Which authentication each request carried: `signed`, `mac` or `none`. */
+  const authOf = (fetch: ReturnType<typeof clientFor>['fetch']) =>
+    fetch.mock.calls.map(([url, init]) => {
+      const headers = new Headers(init.headers);
+      return `${init.method} ${url.pathname} ${headers.has('Sealpass-Signature') ? 'signed' : headers.has('Sealpass-Mac') ? 'mac' : 'none'}`;
+    });
+
+  it('signs once to open a session, then authenticates every call with a MAC; endSession revokes it with the identity key', async () => {
+    const { client, fetch } = clientFor(alice);
+    const share = shareId();
+    await client.post([{ to: 'bob', shareId: share, envelope: 'sealed' }]);
+    await client.list();
+    await client.revoke(share);
+    await client.endSession();
+    expect(authOf(fetch)).toEqual([
+      'POST /v1/sessions signed',
+      'POST /v1/envelopes mac',
+      'GET /v1/mailbox mac',
+      'POST /v1/shares/revoke mac',
+      'POST /v1/sessions/revoke signed',
+    ]);
+  });
+
+  it('opens a new session by itself when the relay ended one (revoked elsewhere, or expired), and the call goes through once', async () => {
+    const { client, fetch } = clientFor(bob);
+    await client.list();
+    await t.signed(bob, 'POST', '/v1/sessions/revoke', { body: {} });
+    expect((await client.list()).envelopes).toEqual([]);
+    t.clock.advance(60 * 60_000);
+    await client.list();
+    expect(authOf(fetch)).toEqual([
+      'POST /v1/sessions signed',
+      'GET /v1/mailbox mac',
+      'GET /v1/mailbox mac',
+      'POST /v1/sessions signed',
+      'GET /v1/mailbox mac',
+      'POST /v1/sessions signed',
+      'GET /v1/mailbox mac',
+    ]);
+  });
+
+  it('T04: a post retried after its answer was lost (the client timed out) is stored once, under the same ids', async () => {
+    let lose = true;
+    const flaky = vi.fn(async (url: URL, init: RequestInit) => {
+      const response = await t.app.fetch(new Request(url, init));
+      if (lose && url.pathname === '/v1/envelopes') {
+        lose = false;
+        throw new TypeError('fetch failed');
+      }
+      return response;
+    });
+    const client = createRelayClient({ baseUrl: BASE, signer: alice.signer, fetch: flaky, now: t.clock.now });
+    const envelopes = [{ to: 'bob', shareId: shareId(), envelope: 'sealed-once' }];
+    expect(await failure(client.post(envelopes))).toMatchObject({ kind: 'offline' });
+    const { ids } = await client.post(envelopes);
+    const listed = await clientFor(bob).client.list();
+    expect(listed.envelopes.map((entry) => [entry.id, entry.envelope])).toEqual([[ids[0], 'sealed-once']]);
   });
 });

@@ -10,7 +10,7 @@ import { relayErrorBodySchema } from '../../lib/relay-protocol/relay-error-body'
 import { ENVELOPES_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
 import { createApp } from '../../relay/create-app';
 import { DEFAULT_LIMITS } from '../../relay/relay-deps';
-import { makeUser, shareId, signedInit, testApp } from './fixtures';
+import { makeUser, postBody, shareId, signedInit, testApp } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const MINUTE = 60_000;
@@ -58,7 +58,7 @@ describeStores('relay authentication', (storeCase) => {
   });
 
   it('refuses a request whose body, path or method differs from what was signed', async () => {
-    const body = { envelopes: [{ to: 'bob', shareId: shareId(), envelope: 'sealed' }] };
+    const body = postBody([{ to: 'bob', shareId: shareId(), envelope: 'sealed' }]);
     const tamperedBody = await t.signed(alice, 'POST', ENVELOPES_PATH, { body, signedBody: utf8ToBytes('{"envelopes":[]}') });
     expect(await errorOf(tamperedBody)).toMatchObject({ status: 401, error: 'auth-invalid' });
     const tamperedPath = await t.signed(alice, 'GET', `${MAILBOX_PATH}?after=5`, { signedPath: MAILBOX_PATH });

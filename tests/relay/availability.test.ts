@@ -8,7 +8,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { relayErrorBodySchema } from '../../lib/relay-protocol/relay-error-body';
 import { MAX_ENVELOPE_BYTES } from '../../lib/relay-protocol/relay-limits';
 import { ENVELOPES_PATH, IDENTITIES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
-import { makeUser, shareId, signedInit, testApp, type TestUser } from './fixtures';
+import { makeUser, postBody, shareId, signedInit, testApp, type TestUser } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const HOUR = 3_600_000;
@@ -74,7 +74,7 @@ describeStores('relay availability (S6)', (storeCase) => {
     const carol = makeUser('carol');
     await t.register(alice, bob, carol);
     const full = 'x'.repeat(MAX_ENVELOPE_BYTES);
-    const post = (envelopes: unknown[]) => t.signed(alice, 'POST', ENVELOPES_PATH, { body: { envelopes } });
+    const post = (envelopes: unknown[]) => t.signed(alice, 'POST', ENVELOPES_PATH, { body: postBody(envelopes) });
     expect((await post([{ to: 'bob', shareId: shareId(), envelope: full }, { to: 'carol', shareId: shareId(), envelope: full }])).status).toBe(201);
     const refused = await post([
       { to: 'carol', shareId: shareId(), envelope: 'small' },

@@ -5,7 +5,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { mailboxPageSchema } from '../../lib/relay-protocol/envelope-schemas';
 import { ENVELOPES_PATH, MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
-import { makeUser, shareId, testApp } from './fixtures';
+import { makeUser, postBody, shareId, testApp } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const HOUR = 3_600_000;
@@ -28,9 +28,9 @@ describeStores('expiry and purge', (storeCase) => {
   it('hides an envelope from its expiry on and deletes it on read', async () => {
     const share = shareId();
     await t.signed(alice, 'POST', ENVELOPES_PATH, {
-      body: { envelopes: [{ to: 'bob', shareId: share, envelope: 'one-hour', expiresAt: t.clock.now() + HOUR }] },
+      body: postBody([{ to: 'bob', shareId: share, envelope: 'one-hour', expiresAt: t.clock.now() + HOUR }]),
     });
-    await t.signed(alice, 'POST', ENVELOPES_PATH, { body: { envelopes: [{ to: 'bob', shareId: share, envelope: 'default' }] } });
+    await t.signed(alice, 'POST', ENVELOPES_PATH, { body: postBody([{ to: 'bob', shareId: share, envelope: 'default' }]) });
     t.clock.advance(HOUR - 1);
     expect(await listBob()).toEqual(['one-hour', 'default']);
     t.clock.advance(1);
@@ -39,7 +39,7 @@ describeStores('expiry and purge', (storeCase) => {
   });
 
   it('purges every expired row after 90 days at the latest: envelopes, nonces, rate counters', async () => {
-    await t.signed(alice, 'POST', ENVELOPES_PATH, { body: { envelopes: [{ to: 'bob', shareId: shareId(), envelope: 'never-read' }] } });
+    await t.signed(alice, 'POST', ENVELOPES_PATH, { body: postBody([{ to: 'bob', shareId: shareId(), envelope: 'never-read' }]) });
     t.clock.advance(90 * DAY);
     const purged = await opened.store.purgeExpired(t.clock.now());
     expect(purged.envelopes).toBe(1);
@@ -47,6 +47,6 @@ describeStores('expiry and purge', (storeCase) => {
     // address's requests and the address's registrations.
     expect(purged.nonces).toBe(3);
     expect(purged.rateCounters).toBe(5);
-    expect(await opened.store.purgeExpired(t.clock.now())).toEqual({ envelopes: 0, nonces: 0, rateCounters: 0 });
+    expect(await opened.store.purgeExpired(t.clock.now())).toEqual({ envelopes: 0, postIds: 0, sessions: 0, nonces: 0, rateCounters: 0 });
   });
 });

@@ -12,6 +12,7 @@ it('defaults to 127.0.0.1:8787 with SQLite in ./data and the default limits', ()
     databaseSchema: undefined,
     trustProxy: false,
     purgeIntervalMs: 60_000,
+    workers: 1,
     limits: DEFAULT_LIMITS,
     pagesDir: '.output/relay-pages',
   });
@@ -26,6 +27,7 @@ it('reads every variable', () => {
     DATABASE_SCHEMA: 'relay_eu',
     TRUST_PROXY: '1',
     PURGE_INTERVAL_MS: '5000',
+    RELAY_WORKERS: '3',
     RATE_LIMIT_PER_IDENTITY: '10',
     RATE_LIMIT_PER_ADDRESS: '20',
     MAILBOX_MAX_ENVELOPES: '30',
@@ -44,6 +46,7 @@ it('reads every variable', () => {
     databaseSchema: 'relay_eu',
     trustProxy: true,
     purgeIntervalMs: 5000,
+    workers: 3,
     limits: {
       perIdentityPerMinute: 10,
       perAddressPerMinute: 20,
@@ -63,4 +66,9 @@ it('refuses bad values, naming each variable', () => {
   expect(both).toThrow(/RATE_LIMIT_PER_IDENTITY/);
   expect(both).toThrow(/TRUST_PROXY/);
   expect(() => readRelayConfig({ DATABASE_SCHEMA: 'x; DROP TABLE identities' })).toThrow(/DATABASE_SCHEMA/);
+  expect(() => readRelayConfig({ RELAY_WORKERS: '0' })).toThrow(/RELAY_WORKERS/);
+});
+
+it('RELAY_WORKERS=auto runs one process per core', () => {
+  expect(readRelayConfig({ RELAY_WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
 });

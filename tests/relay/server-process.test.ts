@@ -1,8 +1,11 @@
 /**
  * The relay as a real process (`node --import tsx relay/server.ts`) on a free port, driven by the
- * extension's relay client: SQLite in a temp DATA_DIR, and with TEST_DATABASE_URL two processes on one
- * PostgreSQL database that share replay protection.
+ * extension's relay client: SQLite in a temp DATA_DIR; one deployment on every core, as two processes on
+ * one SQLite file (WAL) and as a node:cluster primary with workers (RELAY_WORKERS); and with
+ * TEST_DATABASE_URL two processes on one PostgreSQL database. Processes of one deployment share replay
+ * protection.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +21,12 @@ import { spawnRelay, type RelayProcess } from './spawn-relay';
 import { TEST_DATABASE_URL } from './store-cases';
 
 const PROCESS_TIMEOUT_MS = 60_000;
+
+/** The ids of the processes whose parent is `pid` (a cluster primary's workers), from ps. */
+function workerPids(pid: number): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return out.split(/\s+/).filter(Boolean).map(Number);
+}
 
 describe('relay process [sqlite]', () => {
   let dataDir: string;
@@ -75,6 +84,65 @@ describe('relay process start-up', () => {
   }, PROCESS_TIMEOUT_MS);
 });
 
+/** Alice registers on `first`, Bob on `second`; Alice posts on `first` and Bob lists on `second`. */
+async function carriedAcross(first: string, second: string): Promise<void> {
+  const alice = makeUser('alice', Date.now());
+  const bob = makeUser('bob', Date.now());
+  await createRelayClient({ baseUrl: first, signer: alice.signer }).register(alice.bundle);
+  await createRelayClient({ baseUrl: second, signer: bob.signer }).register(bob.bundle);
+  const { ids } = await createRelayClient({ baseUrl: first, signer: alice.signer }).post([{ to: 'bob', shareId: shareId(), envelope: 'sealed' }]);
+  const page = await createRelayClient({ baseUrl: second, signer: bob.signer }).list();
+  expect(page.envelopes.map((entry) => entry.id)).toEqual(ids);
+  // A call made to one process and replayed to the other is refused: the nonces are in the one file or database.
+  const headers = signRequest({ method: 'GET', pathAndQuery: MAILBOX_PATH, body: utf8ToBytes('') }, bob.signer, Date.now());
+  expect((await fetch(`${first}${MAILBOX_PATH}`, { headers })).status).toBe(200);
+  const replay = await fetch(`${second}${MAILBOX_PATH}`, { headers });
+  expect(replay.status).toBe(401);
+  expect(await replay.json()).toMatchObject({ error: 'auth-replayed' });
+}
+
+describe('relay processes [sqlite, WAL]', () => {
+  const dataDirs: string[] = [];
+  const started: RelayProcess[] = [];
+  const freshDataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sealpass-relay-processes-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+
+  afterAll(async () => {
+    await Promise.all(started.map((relay) => relay.stop()));
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves one deployment from two processes on one SQLite file: what one stores the other delivers', async () => {
+    const dataDir = freshDataDir();
+    const [first, second] = await Promise.all([spawnRelay({ DATA_DIR: dataDir }), spawnRelay({ DATA_DIR: dataDir })]);
+    started.push(first, second);
+    await carriedAcross(first.baseUrl, second.baseUrl);
+    expect(existsSync(join(dataDir, `${SQLITE_FILENAME}-wal`))).toBe(true);
+    expect(await Promise.all([first.stop(), second.stop()])).toEqual([0, 0]);
+  }, PROCESS_TIMEOUT_MS);
+
+  it('RELAY_WORKERS=2: a node:cluster primary with two workers on one port, which replaces a worker that dies', async () => {
+    const cluster = await spawnRelay({ DATA_DIR: freshDataDir(), RELAY_WORKERS: '2' });
+    started.push(cluster);
+    expect(cluster.output()).toContain('(sqlite, 2 processes)');
+    const workers = () => workerPids(cluster.child.pid!);
+    const [dying, ...others] = workers();
+    expect(others).toHaveLength(1);
+    await carriedAcross(cluster.baseUrl, cluster.baseUrl);
+    // Connections are handed to the workers in turn: a burst of fresh connections all succeed.
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(`${cluster.baseUrl}/v1/health`, { headers: { connection: 'close' } }).then((r) => r.status)));
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    process.kill(dying!, 'SIGKILL');
+    await expect.poll(() => cluster.output(), { timeout: PROCESS_TIMEOUT_MS }).toContain(`relay: worker ${dying} exited`);
+    await expect.poll(() => workers().filter((pid) => pid !== dying).length, { timeout: PROCESS_TIMEOUT_MS }).toBe(2);
+    expect((await fetch(`${cluster.baseUrl}/v1/health`)).status).toBe(200);
+    expect(await cluster.stop()).toBe(0);
+  }, PROCESS_TIMEOUT_MS * 2);
+});
+
 // Skipped without a database: export TEST_DATABASE_URL="$(scripts/ensure-postgres.sh)" to run it.
 describe.skipIf(!TEST_DATABASE_URL)('relay processes [postgres]', () => {
   const schema = `relay_process_${crypto.randomUUID().replaceAll('-', '')}`;
@@ -94,18 +162,6 @@ describe.skipIf(!TEST_DATABASE_URL)('relay processes [postgres]', () => {
   });
 
   it('serves one deployment from two processes: what one stores the other delivers, and a replay to the other is refused', async () => {
-    const alice = makeUser('alice', Date.now());
-    const bob = makeUser('bob', Date.now());
-    await createRelayClient({ baseUrl: first.baseUrl, signer: alice.signer }).register(alice.bundle);
-    await createRelayClient({ baseUrl: second.baseUrl, signer: bob.signer }).register(bob.bundle);
-    const { ids } = await createRelayClient({ baseUrl: first.baseUrl, signer: alice.signer }).post([{ to: 'bob', shareId: shareId(), envelope: 'sealed' }]);
-    const page = await createRelayClient({ baseUrl: second.baseUrl, signer: bob.signer }).list();
-    expect(page.envelopes.map((entry) => entry.id)).toEqual(ids);
-
-    const headers = signRequest({ method: 'GET', pathAndQuery: MAILBOX_PATH, body: utf8ToBytes('') }, bob.signer, Date.now());
-    expect((await fetch(`${first.baseUrl}${MAILBOX_PATH}`, { headers })).status).toBe(200);
-    const replay = await fetch(`${second.baseUrl}${MAILBOX_PATH}`, { headers });
-    expect(replay.status).toBe(401);
-    expect(await replay.json()).toMatchObject({ error: 'auth-replayed' });
+    await carriedAcross(first.baseUrl, second.baseUrl);
   });
 });

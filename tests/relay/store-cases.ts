@@ -36,7 +36,7 @@ export interface StoreCase {
 }
 
 // Links and requests (issue 14) after the envelope tables; link_opens before links, which it references.
-const TABLES = ['identities', 'envelopes', 'nonces', 'rate_counters', 'link_opens', 'links', 'requests', 'request_answers'];
+const TABLES = ['identities', 'envelopes', 'post_ids', 'sessions', 'nonces', 'rate_counters', 'link_opens', 'links', 'requests', 'request_answers'];
 /** The storage budget's one row, which counts the envelopes the reset deletes. */
 const USAGE_RESET = 'UPDATE relay_usage SET bytes = 0;';
 

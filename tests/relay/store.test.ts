@@ -16,7 +16,7 @@ const bob = makeUser('bob');
 const carol = makeUser('carol');
 
 function envelope(recipient: string, share: string, text = `sealed-${recipient}-${share}`, expiresAt = T0 + HOUR): EnvelopeToStore {
-  return { recipient, shareId: share, expiresAt, envelope: text, size: Buffer.byteLength(text) };
+  return { recipient, shareId: share, postId: crypto.randomUUID(), expiresAt, envelope: text, size: Buffer.byteLength(text) };
 }
 
 describeStores('relay store', (storeCase) => {
@@ -149,6 +149,25 @@ describeStores('relay store', (storeCase) => {
     expect((await sibling.postEnvelopes('alice', [ten('bob', T0 + 2 * HOUR), ten('bob', T0 + 2 * HOUR), ten('bob', T0 + 2 * HOUR)], T0 + HOUR, budget)).ok).toBe(true);
   });
 
+  it("T04: stores a poster's post id once: a retried batch, or the same id twice in one batch, gives the first id and counts its bytes once", async () => {
+    const budget: StorageLimits = { ...LIMITS, storageMaxBytes: 20 };
+    const once = envelope('bob', shareId(), '0123456789');
+    const first = await store.postEnvelopes('alice', [once, once], T0, budget);
+    expect(first).toEqual({ ok: true, ids: [expect.any(Number), expect.any(Number)] });
+    if (!first.ok) throw new Error('refused');
+    expect(first.ids[1]).toBe(first.ids[0]);
+    // The retry (another process, say) answers with the first id and stores nothing more, even on a full relay.
+    const sibling = await opened.openSibling();
+    expect(await sibling.postEnvelopes('alice', [once], T0 + 1, { ...budget, storageMaxBytes: 10 })).toEqual({ ok: true, ids: [first.ids[0]] });
+    expect((await store.listMailbox('bob', 0, 10, T0)).map((entry) => entry.id)).toEqual([first.ids[0]]);
+    // Ten bytes stored, not twenty: ten more still fit, twenty more do not.
+    expect(await store.postEnvelopes('alice', [envelope('bob', shareId(), 'x'.repeat(11))], T0, budget)).toEqual({ ok: false, reason: 'relay-full' });
+    expect((await store.postEnvelopes('alice', [envelope('bob', shareId(), 'x'.repeat(10))], T0, budget)).ok).toBe(true);
+    // A post id is the poster's own: the same id from another poster is another post.
+    const fromCarol = await store.postEnvelopes('carol', [{ ...once, envelope: 'carol-text', size: 10 }], T0, LIMITS);
+    expect(fromCarol.ok && fromCarol.ids[0] !== first.ids[0]).toBe(true);
+  });
+
   it("acknowledges only envelopes in the caller's own mailbox", async () => {
     const outcome = await store.postEnvelopes('alice', [envelope('bob', shareId()), envelope('carol', shareId())], T0, LIMITS);
     if (!outcome.ok) throw new Error('refused');
@@ -176,8 +195,8 @@ describeStores('relay store', (storeCase) => {
     await store.claimNonce('alice', 'b'.repeat(32), T0 + 1000);
     await store.countRequest('addr:192.0.2.1', T0, T0 + 60_000);
     expect(await store.listMailbox('bob', 0, 10, T0 + HOUR)).toEqual([]);
-    expect(await store.purgeExpired(T0 + HOUR)).toEqual({ envelopes: 0, nonces: 1, rateCounters: 1 });
-    expect(await store.purgeExpired(T0 + 2 * HOUR)).toEqual({ envelopes: 1, nonces: 0, rateCounters: 0 });
+    expect(await store.purgeExpired(T0 + HOUR)).toEqual({ envelopes: 0, postIds: 1, sessions: 0, nonces: 1, rateCounters: 1 });
+    expect(await store.purgeExpired(T0 + 2 * HOUR)).toEqual({ envelopes: 1, postIds: 1, sessions: 0, nonces: 0, rateCounters: 0 });
     expect(await store.listMailbox('carol', 0, 10, T0 + 2 * HOUR)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../lib/relay-
 import { newShareId } from '../../lib/sharing/envelope/new-share-id';
 import { sealEnvelope } from '../../lib/sharing/envelope/seal-envelope';
 import { loginSchema } from '../../lib/vault/model/item-schema';
-import { makeUser, testApp } from './fixtures';
+import { makeUser, postBody, testApp } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
 const alice = makeUser('alice');
@@ -53,7 +53,7 @@ describeStores('T07 relay database dump', (storeCase) => {
         body: { kind: 'share-offer', item, permission: 'autofill-only', expiresAt: null },
       }),
     }));
-    expect((await t.signed(alice, 'POST', ENVELOPES_PATH, { body: { envelopes } })).status).toBe(201);
+    expect((await t.signed(alice, 'POST', ENVELOPES_PATH, { body: postBody(envelopes) })).status).toBe(201);
     // Bob receives and acknowledges his; Carol's stays in her mailbox.
     const page = (await (await t.signed(bob, 'GET', MAILBOX_PATH)).json()) as { envelopes: { id: number }[] };
     await t.signed(bob, 'POST', MAILBOX_ACK_PATH, { body: { ids: page.envelopes.map((entry) => entry.id) } });

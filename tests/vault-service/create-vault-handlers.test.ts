@@ -19,6 +19,8 @@ async function unlockedService(settings = new MemorySettings()): Promise<Service
   return startService(db, { keyStore, settings });
 }
 
+/** A copy's clipboard tag as a page sends it (lib/vault/model/clipboard-tag). */
+const CLIP = { salt: '5a'.repeat(16), tag: '0badc0de' };
 const errorCode = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
 describe('vaultStatus / vaultCreate', () => {
@@ -92,7 +94,7 @@ describe('S4/T13: locked means locked', () => {
     itemDelete: { id: itemId },
     itemRestore: { id: itemId },
     itemRevealed: { id: itemId },
-    itemCopied: { id: itemId, field: 'password' },
+    itemCopied: { id: itemId, field: 'password', clip: CLIP },
     itemTotp: { id: itemId },
     auditList: {},
     auditExport: {},
@@ -198,6 +200,27 @@ describe('vaultUnlock', () => {
     expect(errorCode(await service.send('itemRestore', { id: old }))).toBe('not-found');
   }, KDF_TIMEOUT);
 
+  it('failed unlocks are kept while locked and written into the audit log at their own times by the next unlock (issue 17)', async () => {
+    const service = startService(newDb());
+    ok(await service.send('vaultCreate', { password: PASSWORD }));
+    ok(await service.send('vaultLock', {}));
+    service.clock.now = T0 + 1_000;
+    expect(errorCode(await service.send('vaultUnlock', { password: 'not the password' }))).toBe('wrong-password');
+    service.clock.now = T0 + 2_000;
+    expect(errorCode(await service.send('vaultUnlock', { password: 'still not it' }))).toBe('wrong-password');
+    // Nothing about the typed passwords is kept: only when.
+    expect(service.deps.unlockFailures.times).toEqual([T0 + 1_000, T0 + 2_000]);
+    service.clock.now = T0 + 3_000;
+    expect(ok(await service.send('vaultUnlock', { password: PASSWORD })).failedUnlocks).toBe(2);
+    const { events, chainValid } = ok(await service.send('auditList', {}));
+    expect(chainValid).toBe(true);
+    expect(events.slice(-3).map((e) => [e.type, e.at])).toEqual([['vault-unlocked', T0 + 3_000], ['unlock-failed', T0 + 1_000], ['unlock-failed', T0 + 2_000]]);
+    expect(JSON.stringify(events)).not.toMatch(/not the password|still not it/);
+    // Recorded once: the next unlock has none left.
+    ok(await service.send('vaultLock', {}));
+    expect(ok(await service.send('vaultUnlock', { password: PASSWORD })).failedUnlocks).toBe(0);
+  }, KDF_TIMEOUT);
+
   it('T09/S8 a live item whose deletedAt was forged on disk while locked is not purged at unlock: it is reported, and it is still there', async () => {
     const service = startService(newDb());
     ok(await service.send('vaultCreate', { password: PASSWORD }));
@@ -241,9 +264,11 @@ describe('auto-lock and clipboard timers', () => {
     const service = await unlockedService(new MemorySettings({ autoLockMinutes: 15, clipboardSeconds: 45 }));
     const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Copied one' }) }));
     service.clock.now = T0 + 500;
-    ok(await service.send('itemCopied', { id, field: 'password' }));
-    ok(await service.send('itemCopied', { id, field: 'username' }));
+    ok(await service.send('itemCopied', { id, field: 'password', clip: CLIP }));
+    ok(await service.send('itemCopied', { id, field: 'username', clip: CLIP }));
     expect(service.deps.timers.calls.filter((c) => 'clipboard' in c)).toEqual([{ clipboard: 45 }, { clipboard: 45 }]);
+    // The clearing gets the copy's tag, so it wipes the clipboard only while it still holds that copy.
+    expect(service.deps.timers.clipboardTags).toEqual([[CLIP], [CLIP]]);
     const { events } = ok(await service.send('auditList', {}));
     expect(events.slice(-2)).toEqual([
       expect.objectContaining({ type: 'password-copied', itemId: id, itemTitle: 'Copied one', at: T0 + 500 }),
@@ -253,8 +278,9 @@ describe('auto-lock and clipboard timers', () => {
 
   it('clipboardCopied (a generated password) schedules the clipboard clear with the settings’ seconds', async () => {
     const service = await unlockedService(new MemorySettings({ autoLockMinutes: 15, clipboardSeconds: 20 }));
-    ok(await service.send('clipboardCopied', {}));
+    ok(await service.send('clipboardCopied', { clip: CLIP }));
     expect(service.deps.timers.calls).toContainEqual({ clipboard: 20 });
+    expect(service.deps.timers.clipboardTags).toEqual([[CLIP]]);
   });
 
   it('itemRevealed records password-revealed with the title', async () => {
@@ -264,6 +290,60 @@ describe('auto-lock and clipboard timers', () => {
     const { events } = ok(await service.send('auditList', {}));
     expect(events.at(-1)).toMatchObject({ type: 'password-revealed', itemId: id, itemTitle: 'Shown' });
   });
+});
+
+describe('favourite and trash (issue 17)', () => {
+  it('itemFavourite stars and unstars without an edit: audited as such, updated time and history kept', async () => {
+    const service = await unlockedService();
+    const { id } = ok(await service.send('itemCreate', { item: loginInput({ title: 'Starred' }) }));
+    service.clock.now = T0 + 5_000;
+    ok(await service.send('itemFavourite', { id, favourite: true }));
+    expect(ok(await service.send('itemList', {})).items).toEqual([expect.objectContaining({ id, favourite: true })]);
+    const { item } = ok(await service.send('itemGet', { id }));
+    expect(item.content).toMatchObject({ favourite: true, updatedAt: T0 });
+    ok(await service.send('itemFavourite', { id, favourite: false }));
+    // Asking for the state it already has writes nothing.
+    ok(await service.send('itemFavourite', { id, favourite: false }));
+    const { events } = ok(await service.send('auditList', {}));
+    expect(events.slice(-2).map((e) => [e.type, e.itemTitle])).toEqual([['item-favourited', 'Starred'], ['item-unfavourited', 'Starred']]);
+    expect(events.some((e) => e.type === 'item-edited')).toBe(false);
+  });
+
+  it('itemTrashList lists deleted items, newest first, with when they go for good; restore takes one out', async () => {
+    const service = await unlockedService();
+    const { id: first } = ok(await service.send('itemCreate', { item: loginInput({ title: 'First', username: 'ann' }) }));
+    const { id: second } = ok(await service.send('itemCreate', { item: noteInput({ title: 'Second' }) }));
+    ok(await service.send('itemCreate', { item: loginInput({ title: 'Kept' }) }));
+    service.clock.now = T0 + 10;
+    ok(await service.send('itemDelete', { id: first }));
+    service.clock.now = T0 + 20;
+    ok(await service.send('itemDelete', { id: second }));
+    const { items } = ok(await service.send('itemTrashList', {}));
+    expect(items).toEqual([
+      { id: second, type: 'note', title: 'Second', username: '', deletedAt: T0 + 20, purgeAt: T0 + 20 + DELETED_RETENTION_MS },
+      { id: first, type: 'login', title: 'First', username: 'ann', deletedAt: T0 + 10, purgeAt: T0 + 10 + DELETED_RETENTION_MS },
+    ]);
+    expect(JSON.stringify(items)).not.toContain('hunter');
+    ok(await service.send('itemRestore', { id: first }));
+    expect(ok(await service.send('itemTrashList', {})).items.map((i) => i.id)).toEqual([second]);
+  });
+
+  it('every change is announced to open pages; reads are not (issue 17 item 9)', async () => {
+    const service = startService(newDb());
+    ok(await service.send('vaultCreate', { password: PASSWORD }));
+    const { id } = ok(await service.send('itemCreate', { item: loginInput() }));
+    ok(await service.send('itemList', {}));
+    ok(await service.send('itemGet', { id }));
+    ok(await service.send('itemFavourite', { id, favourite: true }));
+    ok(await service.send('itemDelete', { id }));
+    ok(await service.send('itemRestore', { id }));
+    ok(await service.send('vaultLock', {}));
+    ok(await service.send('vaultUnlock', { password: PASSWORD }));
+    expect(errorCode(await service.send('itemDelete', { id: 'ff'.repeat(16) }))).toBe('not-found');
+    expect(service.changes).toEqual(['created', 'items-changed', 'items-changed', 'items-changed', 'items-changed', 'unlocked']);
+    // Locking has its own event.
+    expect(service.lockNotices.count).toBe(1);
+  }, KDF_TIMEOUT);
 });
 
 describe('itemTotp', () => {

@@ -18,6 +18,8 @@ export class MemoryAutofillPlatform implements AutofillPlatform {
   readonly tabs = new Map<number, string>();
   /** The tab the popup belongs to. */
   active: number | null = null;
+  /** Tab id → title, where the test gives one. */
+  readonly titles = new Map<number, string>();
   /** Every request sent to a tab, with its target frame (null = every frame). */
   readonly sent: { tabId: number; request: FillRequest; frameId: number | null }[] = [];
   /** What the content script answers; null = no content script there. */
@@ -53,9 +55,11 @@ export class MemoryAutofillPlatform implements AutofillPlatform {
     return this.tabs.get(tabId) ?? null;
   }
 
-  async activeTab(): Promise<{ id: number; url: string } | null> {
+  async activeTab(): Promise<{ id: number; url: string; title?: string } | null> {
     const url = this.active === null ? undefined : this.tabs.get(this.active);
-    return this.active === null || url === undefined ? null : { id: this.active, url };
+    if (this.active === null || url === undefined) return null;
+    const title = this.titles.get(this.active);
+    return { id: this.active, url, ...(title === undefined ? {} : { title }) };
   }
 
   async requestFill(tabId: number, request: FillRequest, frameId: number | null): Promise<FillOutcome | null> {

@@ -40,8 +40,8 @@ export interface AutofillPlatform {
   };
   /** The URL of a tab's top frame; null when unknown. */
   tabUrl(tabId: number): Promise<string | null>;
-  /** The active tab of the last focused normal window (the popup's page); null when none. */
-  activeTab(): Promise<{ id: number; url: string } | null>;
+  /** The active tab of the last focused normal window (the popup's page), with its title when known; null when none. */
+  activeTab(): Promise<{ id: number; url: string; title?: string } | null>;
   /**
    * Sends a fill request to a tab: one frame, or every frame when `frameId` is null.
    * @returns what the content script did, or null when no content script answered

@@ -8,6 +8,8 @@ import { findLoginMatches, type LoginMatch } from './find-login-matches';
 import type { FillRequest, FillSource } from '../fill-request';
 import { sharedCredentialGroups } from './shared-credential-groups';
 import { MAX_MENU_LOGINS, type autofillMessages, type FillField, type LoginChoice } from '../autofill-messages';
+import { clipboardTag, type ClipboardTag } from '../../vault/model/clipboard-tag';
+import { MAX_SHORT } from '../../vault/model/item-limits';
 import { VaultError } from '../../vault/model/vault-error';
 import { generateTotp } from '../../totp/generate-totp';
 import { parseTotpSecret } from '../../totp/parse-totp-secret';
@@ -116,7 +118,7 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
       const match = (await matchesFor(vault, frame.url)).find((m) => m.id === id);
       if (!match) throw new VaultError('forbidden', 'This login is not saved for this site.');
       await recordAuditEvent(deps.db, vault, { type: 'totp-copied', itemId: id, itemTitle: match.content.title }, deps.now());
-      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds);
+      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds, await totpClipboardTags(match, deps.now()));
       return {};
     },
 
@@ -134,6 +136,13 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
       const origin = tab === null ? null : originOf(tab.url);
       if (tab === null || origin === null) return { origin: null, logins: [] };
       return { origin, logins: (await choicesFor(vault, tab.url, tab.id)).logins };
+    },
+
+    async autofillTabPage() {
+      await ctx.unlocked();
+      const tab = await platform.activeTab();
+      const page = tab === null ? null : pageOf(tab.url, tab.title);
+      return { page };
     },
 
     async autofillFillTab({ id }) {
@@ -192,6 +201,23 @@ function credentialFor(match: LoginMatch, fields: readonly FillField[], now: num
   return out;
 }
 
+/**
+ * Tags of the one-time code the content script just copied (it has no hashing of its own, S3): the code
+ * of this period and of the one before, since the period may have turned between the fill and the copy.
+ */
+async function totpClipboardTags(match: LoginMatch, now: number): Promise<ClipboardTag[]> {
+  const { content } = match;
+  if (content.totp === '') return [];
+  let config;
+  try {
+    config = parseTotpSecret(content.totp);
+  } catch {
+    return [];
+  }
+  const codes = new Set([generateTotp(config, now).code, generateTotp(config, now - config.period * 1000).code]);
+  return Promise.all([...codes].map((code) => clipboardTag(code)));
+}
+
 /** The origin of an http(s) URL, else null. */
 function originOf(url: string): string | null {
   try {
@@ -209,4 +235,21 @@ function webFrame(sender: Sender): WebFrame {
     throw new VaultError('forbidden', 'This request is only allowed from a web page.');
   }
   return { tabId: sender.tabId, frameId: sender.frameId, url: sender.url, origin };
+}
+
+/**
+ * A web page as a new login's address and title: origin and path (no query or fragment, which may hold
+ * tokens), and the tab's title trimmed to the item limit, or the host when the page has none.
+ * @returns null for anything but an http(s) page
+ */
+function pageOf(url: string, title: string | undefined): { url: string; title: string } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const named = (title ?? '').replace(/\s+/g, ' ').trim();
+  return { url: `${parsed.origin}${parsed.pathname}`, title: (named === '' ? parsed.host : named).slice(0, MAX_SHORT) };
 }

@@ -1,71 +1,111 @@
 /**
- * The background's half of password health and rotation reminders: analysis over the decrypted vault,
- * snoozing, and the rotation count on the toolbar badge (refreshed by each analysis, each snooze and the
- * daily alarm).
+ * The background's half of password health and rotation reminders: reports from the stored health in the
+ * overview rows (no item is opened, issue 15), the strength-scoring queue that fills in missing scores, the
+ * opt-in online breach check, saving a new password into a login, snoozing, and the rotation count on the
+ * toolbar badge (refreshed by each report, each snooze and the daily alarm).
  */
-import { analyzeHealth } from '../analyze-health';
-import type { HealthReport } from '../health-report-schema';
+import { analyzeHealth, type HealthRow } from '../analyze-health';
+import { checkPwnedRanges, type RangeCache } from '../check-pwned-ranges';
 import { countRotationDue } from '../count-rotation-due';
 import { parseBreachList } from '../parse-breach-list';
 import { DAY_MS, DEFAULT_ROTATION_DAYS } from '../rotation-status';
 import { snoozeRotation } from '../snooze-rotation';
 import type { healthMessages } from '../health-messages';
-import { openLiveItems } from '../../vault/items/open-live-items';
+import { createInlineScorer } from '../scoring/score-passwords';
+import type { PasswordScorer } from '../scoring/password-scorer';
+import { healthRows } from './health-rows';
+import { createScoreQueue, type ScoreQueue } from './score-queue';
+import { getItem } from '../../vault/items/get-item';
+import { updateItem } from '../../vault/items/update-item';
+import { inputFromContent } from '../../vault/model/item-fields';
+import { VaultError } from '../../vault/model/vault-error';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import type { HandlersOf } from '../../messaging/define-message';
+import type { CoreDeps } from '../../vault-service/context/core-deps';
 import type { HandlerContext } from '../../vault-service/context/handler-context';
 
+/** What the health feature needs of the platform beyond the core. */
+export interface HealthDeps {
+  /**
+   * Scores passwords off the service worker (an offscreen document's worker, lib/browser/offscreen-scorer);
+   * absent where there is none (Node tests, Firefox): the queue then scores in time-boxed slices.
+   */
+  healthScorer?: PasswordScorer;
+}
+
 /**
- * Builds the health handlers. Strength scores are cached per unlocked vault by item id and revision, so
- * only new or edited passwords are estimated again; the cache goes with the vault object at lock.
- * @returns healthReport, healthSnooze, healthRotationCheck
+ * Builds the health handlers and starts the scoring queue of every vault that becomes the unlocked one (unlock,
+ * creation, resume after a service-worker restart); every commit kicks it, so a save or an import is scored
+ * without waiting for the Health view. The queue and the online check's range cache go with the vault object
+ * at lock.
+ * @returns healthReport, healthProgress, healthSetPassword, healthSnooze, healthRotationCheck
  */
-export function createHealthHandlers(ctx: HandlerContext): HandlersOf<typeof healthMessages> {
+export function createHealthHandlers(ctx: HandlerContext<CoreDeps & HealthDeps>): HandlersOf<typeof healthMessages> {
   const { db, badge } = ctx.deps;
-  const scoreCaches = new WeakMap<UnlockedVault, Map<string, number>>();
+  const queues = new WeakMap<UnlockedVault, ScoreQueue>();
+  // Range answers (public data: suffixes and counts) while the vault stays unlocked, so reopening Health asks again only for new prefixes.
+  const rangeCaches = new WeakMap<UnlockedVault, RangeCache>();
+  const inline = createInlineScorer();
+  const queueOf = (vault: UnlockedVault): ScoreQueue => {
+    let queue = queues.get(vault);
+    if (!queue) {
+      queues.set(vault, (queue = createScoreQueue(db, vault, { worker: ctx.deps.healthScorer ?? null, inline })));
+      vault.onCommitted = () => queue!.kick();
+    }
+    return queue;
+  };
+  ctx.session.onStart((vault) => queueOf(vault).kick());
   const defaultDays = async () => (await ctx.deps.settings.get()).rotationDays ?? DEFAULT_ROTATION_DAYS;
 
   const refreshBadge = async (vault: UnlockedVault): Promise<number> => {
-    const count = countRotationDue((await openLiveItems(db, vault)).items, ctx.deps.now(), await defaultDays());
+    const count = countRotationDue(healthRows(vault).rows, ctx.deps.now(), await defaultDays());
     await badge.setBadgeCount('rotation', count);
     return count;
   };
 
-  const analyse = async (vault: UnlockedVault, breachList: string | undefined, defaultRotationDays: number): Promise<HealthReport> => {
-    let scoreCache = scoreCaches.get(vault);
-    if (!scoreCache) scoreCaches.set(vault, (scoreCache = new Map()));
-    const { items, quarantined } = await openLiveItems(db, vault);
-    const report = await analyzeHealth(items, {
-      now: ctx.deps.now(),
-      defaultRotationDays,
-      breachList: breachList === undefined ? null : parseBreachList(breachList),
-      quarantined: quarantined.length,
-      scoreCache,
-    });
-    await badge.setBadgeCount('rotation', report.counts.old);
-    return report;
+  /** The opt-in online check over the live logins' stored hashes: only 5-hex SHA-1 prefixes are sent (check-pwned-ranges). */
+  const checkOnline = async (vault: UnlockedVault, rows: readonly HealthRow[], rangeUrl: string) => {
+    let cache = rangeCaches.get(vault);
+    if (!cache) rangeCaches.set(vault, (cache = new Map()));
+    const check = await checkPwnedRanges(rows.map((row) => row.health.sha1), rangeUrl, cache);
+    return { counts: check.counts, summary: { host: new URL(rangeUrl).host, asked: check.asked, failed: check.failed, error: check.error } };
   };
-
-  // A first analysis of a large vault takes a while (zxcvbn-ts); a popup opened again meanwhile asks again.
-  // Such a request joins the running one while the vault and the period are unchanged (every write replaces
-  // `vault.manifest`).
-  const running = new WeakMap<UnlockedVault, { manifest: Map<string, number>; days: number; report: Promise<HealthReport> }>();
 
   return {
     async healthReport({ breachList }) {
       const vault = await ctx.unlocked();
-      const days = await defaultDays();
-      if (breachList !== undefined) return { report: await analyse(vault, breachList, days) };
-      const pending = running.get(vault);
-      if (pending && pending.manifest === vault.manifest && pending.days === days) return { report: await pending.report };
-      const report = analyse(vault, undefined, days);
-      const entry = { manifest: vault.manifest, days, report };
-      running.set(vault, entry);
-      try {
-        return { report: await report };
-      } finally {
-        if (running.get(vault) === entry) running.delete(vault);
-      }
+      const settings = await ctx.deps.settings.get();
+      const queue = queueOf(vault);
+      queue.kick();
+      const { rows, unknown, quarantined } = healthRows(vault);
+      const online = settings.breachCheck?.enabled ? await checkOnline(vault, rows, settings.breachCheck.rangeUrl) : null;
+      const report = analyzeHealth(rows, {
+        now: ctx.deps.now(),
+        defaultRotationDays: settings.rotationDays ?? DEFAULT_ROTATION_DAYS,
+        breachList: breachList === undefined ? null : parseBreachList(breachList),
+        online,
+        quarantined,
+        unknown,
+        scoring: queue.progress(),
+      });
+      await badge.setBadgeCount('rotation', report.counts.old);
+      return { report };
+    },
+    async healthProgress() {
+      // Not ctx.unlocked(): a view polling progress is not the user's activity and must not postpone auto-lock.
+      if (!(await ctx.session.isUnlocked())) return { scoring: null };
+      const queue = queueOf(await ctx.session.require());
+      queue.kick();
+      return { scoring: queue.progress() };
+    },
+    async healthSetPassword({ id, password }) {
+      const vault = await ctx.unlocked();
+      const item = await getItem(db, vault, id);
+      const input = inputFromContent(item.content);
+      if (input.type !== 'login') throw new VaultError('invalid-request', 'Only a login has a password to change.');
+      await updateItem(db, vault, id, { ...input, password }, ctx.deps.now(), item.rev);
+      await refreshBadge(vault);
+      return {};
     },
     async healthSnooze({ id, days }) {
       const vault = await ctx.unlocked();

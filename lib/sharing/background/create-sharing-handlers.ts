@@ -6,6 +6,12 @@
  * sharingPoll and sharingExpire, which are not the user's activity and do not re-arm auto-lock.
  */
 import { encodeContactCode } from '../contacts/encode-contact-code';
+import { inviteLink, parseInviteLink } from '../contacts/invite-link';
+import { checkRelay } from '../profile/check-relay';
+import { handleChangeImpact } from '../profile/handle-change-impact';
+import { setHandle } from '../profile/set-handle';
+import { listEndedShares } from '../recipient/list-ended-shares';
+import { receivedTotp } from '../recipient/received-totp';
 import { ContactCodeError, decodeContactCode } from '../contacts/decode-contact-code';
 import { bundleMatchesCode, type ContactCodeContent } from '../contacts/contact-code';
 import { markContactVerified } from '../contacts/mark-contact-verified';
@@ -150,6 +156,32 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     return seen;
   };
 
+  /** Where the registration stands after a set-up, relay or handle change and the sync that followed. */
+  const registration = async (vault: UnlockedVault) => {
+    const opened = await readIdentity(db, vault);
+    if (!opened) return { registered: false, problem: 'Sharing is not set up.' };
+    wipeIdentity(opened.identity);
+    const { registered, lastError } = opened.profile;
+    return { registered, problem: registered ? null : (lastError ?? 'The relay has not confirmed the registration yet; Sealpass tries again at every sync.') };
+  };
+
+  /** A contact code, or a clear error for anything else. */
+  const decodeCode = (code: string) => {
+    try {
+      return decodeContactCode(code);
+    } catch (error) {
+      if (error instanceof ContactCodeError) throw new VaultError('invalid-request', 'That is not a valid Sealpass invite link or contact code. Check that it was copied whole.');
+      throw error;
+    }
+  };
+
+  /** An invite link's relay and inviter, or a clear error. */
+  const readInvite = (link: string) => {
+    const invite = parseInviteLink(link);
+    if (!invite) throw new VaultError('invalid-request', 'That is not a Sealpass invite link. An invite looks like https://relay.example/invite/#… — check that it was copied whole.');
+    return { relayOrigin: invite.relayOrigin, inviter: decodeCode(invite.contactCode) };
+  };
+
   return {
     async sharingStatus() {
       const vault = await ctx.unlocked();
@@ -161,7 +193,16 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
         const { identity, profile } = opened;
         const contactCode = encodeContactCode(identity);
         return {
-          identity: { handle: identity.handle, relayUrl: profile.relayUrl, registered: profile.registered, ownCode: ownSafetyCode(identity), contactCode, qrSvg: renderSafetyQr(contactCode) },
+          identity: {
+            handle: identity.handle,
+            relayUrl: profile.relayUrl,
+            registered: profile.registered,
+            ownCode: ownSafetyCode(identity),
+            contactCode,
+            // The QR code carries the invite link: the relay and the contact code, scanned in one go.
+            qrSvg: renderSafetyQr(inviteLink(profile.relayUrl, contactCode)),
+            inviteLink: inviteLink(profile.relayUrl, contactCode),
+          },
           lastSyncAt: profile.lastSyncAt,
           lastError: profile.lastError,
           refusals: profile.refusals,
@@ -175,16 +216,21 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async sharingSetup({ handle, relayUrl }) {
       const vault = await ctx.unlocked();
-      await withSharingLock(vault, () => createSharingIdentity(db, vault, handle, relayUrl, now()));
+      // Issue 17: a relay that does not answer is reported before anything is created or queued.
+      const origin = await checkRelay(relayUrl, platform.fetch);
+      await withSharingLock(vault, () => createSharingIdentity(db, vault, handle, origin, now()));
       await sync(vault);
-      return {};
+      return registration(vault);
     },
 
     async sharingSetRelay({ relayUrl }) {
       const vault = await ctx.unlocked();
-      await withSharingLock(vault, () => setRelay(db, vault, relayUrl, now()));
+      const origin = await checkRelay(relayUrl, platform.fetch);
+      // What waits for the old relay goes out first; the mailbox there is read one last time.
       await sync(vault);
-      return {};
+      await withSharingLock(vault, () => setRelay(db, vault, origin, now()));
+      await sync(vault);
+      return registration(vault);
     },
 
     async sharingSync() {
@@ -238,13 +284,8 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async contactAddCode({ code }) {
       const vault = await ctx.unlocked();
-      let decoded;
-      try {
-        decoded = decodeContactCode(code);
-      } catch (error) {
-        if (error instanceof ContactCodeError) throw new VaultError('invalid-request', 'That is not a valid Sealpass contact code. Check that it was copied whole.');
-        throw error;
-      }
+      // An invite link carries a contact code: pasted here, it adds the inviter the same way.
+      const decoded = decodeCode(parseInviteLink(code)?.contactCode ?? code);
       // A v2 code carries the hash of the X-Wing key: the key itself comes from the relay and must match it.
       const seen = decoded.xwingKeyHash ? await bundleForCode(vault, decoded) : decoded;
       const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'contact-code', now()));
@@ -261,7 +302,7 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
         } catch {
           throw new VaultError('conflict', 'The keys changed while you compared. Compare the new safety number again.');
         }
-        await commitSharing(db, vault, { contacts: [{ id: id, contact: contact }] }, now());
+        await commitSharing(db, vault, { contacts: [{ id, contact }], audit: [{ type: 'contact-verified', party: contact.handle }] }, now());
       });
       return {};
     },
@@ -360,6 +401,73 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
       await withSharingLock(vault, () => withIdentity(db, vault, ({ identity }) => proposeEdit(db, vault, identity, id, item, baseVersion, now())));
       await sync(vault);
       return {};
+    },
+
+    async sharingCheckRelay({ relayUrl }) {
+      await ctx.unlocked();
+      return { relayUrl: await checkRelay(relayUrl, platform.fetch) };
+    },
+
+    async sharingHandleImpact() {
+      const vault = await ctx.unlocked();
+      return handleChangeImpact(db, vault, now());
+    },
+
+    async sharingSetHandle({ handle }) {
+      const vault = await ctx.unlocked();
+      const relayUrl = await withIdentity(db, vault, async ({ profile }) => profile.relayUrl);
+      await checkRelay(relayUrl, platform.fetch);
+      // What waits goes out under the old handle, and its mailbox is read one last time.
+      await sync(vault);
+      await withSharingLock(vault, () => setHandle(db, vault, handle.trim().toLowerCase(), now()));
+      await sync(vault);
+      return registration(vault);
+    },
+
+    async inviteOpen({ link }) {
+      const vault = await ctx.unlocked();
+      const { relayOrigin, inviter } = readInvite(link);
+      const opened = await readIdentity(db, vault);
+      if (opened) wipeIdentity(opened.identity);
+      const known = (await loadContacts(db, vault)).records.some((c) => c.contact.handle === inviter.handle);
+      return { handle: inviter.handle, relayUrl: relayOrigin, setUp: opened !== null, sameRelay: opened?.profile.relayUrl === relayOrigin, known };
+    },
+
+    async inviteAccept({ link, handle }) {
+      const vault = await ctx.unlocked();
+      const { relayOrigin, inviter } = readInvite(link);
+      const opened = await readIdentity(db, vault);
+      let problem: string | null = null;
+      if (opened) {
+        wipeIdentity(opened.identity);
+        if (opened.profile.relayUrl !== relayOrigin) {
+          throw new VaultError(
+            'conflict',
+            `${inviter.handle} shares through the relay at ${relayOrigin}, and this vault through ${opened.profile.relayUrl}. Handles reach each other only on one relay: change your relay in Settings → Sharing, or ask ${inviter.handle} for an invite through yours.`,
+          );
+        }
+      } else {
+        if (handle === undefined || handle.trim() === '') throw new VaultError('invalid-request', 'Choose the handle colleagues will know you by.');
+        // The invite's relay must answer before anything is created (issue 17).
+        const origin = await checkRelay(relayOrigin, platform.fetch);
+        await withSharingLock(vault, () => createSharingIdentity(db, vault, handle.trim().toLowerCase(), origin, now()));
+        await sync(vault);
+        problem = (await registration(vault)).problem;
+      }
+      // A v2 code (issue 16) names the inviter's X-Wing key by its hash: the key comes from the relay and must match.
+      const seen = inviter.xwingKeyHash ? await bundleForCode(vault, inviter) : inviter;
+      const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'contact-code', now()));
+      return { contactId: stored.id, change, problem };
+    },
+
+    async receivedTotp({ id }) {
+      const vault = await ctx.unlocked();
+      return receivedTotp(db, vault, id, now());
+    },
+
+    async receivedEndedList() {
+      const vault = await ctx.unlocked();
+      return { ended: await listEndedShares(db, vault, now()) };
     },
   };
 }

@@ -7,7 +7,7 @@
  * item may be missing someone.
  */
 import type { VaultDb } from '../../db/vault-db';
-import { passwordSetAt } from '../../health/password-set-at';
+import { passwordSetAt } from '../../vault/model/password-set-at';
 import type { ItemContent } from '../../vault/model/item-schema';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import type { Contact } from '../contacts/contact';

@@ -43,6 +43,10 @@ export async function pinSeenIdentity(
   const existing = contacts.find((c) => c.contact.handle === seen.handle);
   const outcome = pinContact(existing?.contact, seen, source, now);
   const stored = { id: existing?.id ?? bytesToHex(randomBytes(16)), contact: outcome.contact };
-  if (outcome.change !== 'unchanged') await commitSharing(db, vault, { contacts: [{ id: stored.id, contact: stored.contact }] }, now);
+  if (outcome.change !== 'unchanged') {
+    // Contact changes are security events (issue 17): in the audit log with the handle, in the same commit.
+    const type = outcome.change === 'pinned' ? 'contact-added' : outcome.change === 'verified' ? 'contact-verified' : 'contact-key-changed';
+    await commitSharing(db, vault, { contacts: [{ id: stored.id, contact: stored.contact }], audit: [{ type, party: seen.handle }] }, now);
+  }
   return { stored, change: outcome.change };
 }

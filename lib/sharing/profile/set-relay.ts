@@ -24,6 +24,7 @@ export async function setRelay(db: VaultDb, vault: UnlockedVault, relayUrl: stri
     await commitSharing(db, vault, {
       identity: { ...record, profile: sealProfile(vault, { ...profile, relayUrl: origin, registered: false, seen: [], lastError: null }) },
       outbox: [{ kind: 'register', bundle: signIdentityBundle(identity) }],
+      audit: [{ type: 'sharing-relay-changed', party: identity.handle }],
     }, now);
   });
 }

@@ -32,7 +32,8 @@ export interface SharingChanges {
   outbox?: OutboxOp[];
   /** Sequence numbers of outbox operations that went out (or were given up). */
   removeOutbox?: number[];
-  audit?: Omit<AuditPayload, 'at'>[];
+  /** Stamped with `now`, unless an event carries its own `at` (a receipt, at the time it reports). */
+  audit?: (Omit<AuditPayload, 'at'> & { at?: number })[];
 }
 
 /**

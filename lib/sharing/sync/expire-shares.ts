@@ -15,6 +15,7 @@ import { grantIsLive } from '../grants/grant';
 import type { AuditPayload } from '../../vault/records/audit-chain';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { commitSharing } from '../store/commit-sharing';
+import { receivedItemId } from '../store/received-item-id';
 import { loadGrants } from '../store/sharing-records';
 import type { StoredGrant } from '../store/stored-grant';
 import { endWhileLocked, openReceived, type StoredReceived } from '../store/stored-received';
@@ -53,7 +54,9 @@ export async function expireShares(db: VaultDb, vault: UnlockedVault | null, now
       // A damaged copy past its expiry ends like any other: its time is up whatever it held, and its share
       // id stays closed (version unknown: 0).
       tombstones.push({ status: 'ended', shareId: record.id, version: stored?.share.version ?? 0, endedAt: now, because: 'expired' });
-      audit.push(stored ? { type: 'share-expired', itemTitle: stored.share.item.title, party: stored.share.owner.handle } : { type: 'share-expired' });
+      // The received item's id lets its former holder's views say that this share ended (issue 17).
+      const itemId = receivedItemId(record.id);
+      audit.push(stored ? { type: 'share-expired', itemId, itemTitle: stored.share.item.title, party: stored.share.owner.handle } : { type: 'share-expired', itemId });
     }
     for (const record of endedLocked) {
       let stored: StoredReceived;
@@ -69,7 +72,7 @@ export async function expireShares(db: VaultDb, vault: UnlockedVault | null, now
         continue;
       }
       tombstones.push({ ...stored, endedAt: record.endedWhileLocked?.at ?? stored.endedAt });
-      audit.push({ type: 'share-expired' });
+      audit.push({ type: 'share-expired', itemId: receivedItemId(record.id) });
     }
     const expired: StoredGrant[] = [];
     // A damaged grant cannot be read for its end; it stays as it is (the sync counts it for the user).

@@ -17,6 +17,7 @@ import type { Identity } from '../identity/identity';
 import { newShareId } from '../envelope/new-share-id';
 import { openEnvelope } from '../envelope/open-envelope';
 import type { EnvelopeHeader } from '../envelope/envelope-schema';
+import { receivedItemId } from '../store/received-item-id';
 import { peekEnvelope } from '../envelope/peek-envelope';
 import { readEnvelopeAddress } from '../envelope/read-envelope-address';
 import { replyToShare } from '../grants/reply-to-share';
@@ -57,7 +58,8 @@ export interface IncomingOutcome {
   grant: StoredGrant | null;
   received: StoredReceived | null;
   outbox: OutboxOp[];
-  audit: Omit<AuditPayload, 'at'>[];
+  /** Stamped with the commit's time, unless an event carries its own (a receipt, at the time it reports). */
+  audit: (Omit<AuditPayload, 'at'> & { at?: number })[];
   /** An accepted edit proposal: apply `item` to my item `itemId` before committing the rest. */
   edit: { itemId: string; item: ItemContent } | null;
   request: IncomingRequest | null;
@@ -129,7 +131,8 @@ export function processIncoming(state: IncomingState, entry: Pick<MailboxEntry, 
       return {
         ...NOTHING,
         received: ended,
-        audit: [{ type: decision.because === 'revoked' ? 'share-revoked' : 'share-expired', itemTitle: current.share.item.title, party: contact.handle }],
+        // The received item's id, so the UI can tell the recipient which copy ended and why (issue 17).
+        audit: [{ type: decision.because === 'revoked' ? 'share-revoked' : 'share-expired', itemId: receivedItemId(decision.shareId), itemTitle: current.share.item.title, party: contact.handle }],
       };
     }
     case 'update-grant':
@@ -139,10 +142,13 @@ export function processIncoming(state: IncomingState, entry: Pick<MailboxEntry, 
       const body = opened.body;
       const type: AuditEventType = body.kind === 'receipt' ? RECEIPT_EVENTS[body.event] : body.kind === 'share-decline' ? 'share-declined' : 'share-updated';
       const title = state.titleOf(owned.grant.itemId);
+      // A receipt is listed at the time the recipient's client reports (issue 17: a receipt that arrives after
+      // a revoke belongs before it), kept between the share's start and now: a client's clock may be off.
+      const at = body.kind === 'receipt' ? Math.min(now, Math.max(owned.grant.since, body.at)) : undefined;
       return {
         ...NOTHING,
         grant: next,
-        audit: [{ type, itemId: owned.grant.itemId, ...(title === undefined ? {} : { itemTitle: title }), party: contact.handle }],
+        audit: [{ type, itemId: owned.grant.itemId, ...(title === undefined ? {} : { itemTitle: title }), party: contact.handle, ...(at === undefined ? {} : { at }) }],
         edit: decision.action === 'apply-edit' ? { itemId: owned.grant.itemId, item: decision.item } : null,
       };
     }

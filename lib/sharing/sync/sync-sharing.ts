@@ -19,6 +19,7 @@ import type { SharingPlatform } from './sharing-platform';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { applyProposedEdit } from '../owner/apply-proposed-edit';
 import { commitSharing } from '../store/commit-sharing';
+import type { AuditPayload } from '../../vault/records/audit-chain';
 import { envelopeMark } from './envelope-mark';
 import { expireShares } from './expire-shares';
 import { flushOutbox } from './flush-outbox';
@@ -59,12 +60,14 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
   const opened = await readUpgradedIdentity(db, vault, now);
   if (!opened) return null;
   const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0, damaged: { contacts: 0, grants: 0, received: 0 } };
+  // One relay session for the whole sync: one Ed25519 signature opens it, every call after is an HMAC.
+  const relay = openRelayClient(opened, platform.fetch, now);
   try {
-    const relay = openRelayClient(opened, platform.fetch, now);
     await withSharingLock(vault, () => expireShares(db, vault, now()));
     await withSharingLock(vault, () => pushItemUpdates(db, vault, opened.identity, now()));
     const first = await flushOutbox(db, vault, relay, opened.profile.registered, now());
-    if (first.registered) await updateProfile(db, vault, { registered: true }, now());
+    // The registration is a security event (issue 17), recorded with the handle when the relay took it.
+    if (first.registered) await updateProfile(db, vault, { registered: true }, now(), [{ type: 'sharing-registered', party: opened.identity.handle }]);
     outcome.lastError = first.error;
     const registered = opened.profile.registered || first.registered;
     if (registered) {
@@ -79,6 +82,7 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
       outcome.lastError ??= second.error;
     }
   } finally {
+    relay.close();
     wipeIdentity(opened.identity);
   }
   outcome.pendingOps = await db.outbox.count();
@@ -108,7 +112,13 @@ async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIden
   for (let pages = 0; pages < MAX_PAGES_PER_SYNC; pages++) {
     const page = await relay.list(after === 0 ? {} : { after });
     const seen = new Set((await currentProfile(db, vault)).seen);
-    const fresh = page.envelopes.filter((entry) => !seen.has(envelopeMark(entry.id, entry.envelope)));
+    // A post delivered twice in the same page is kept once: marks are added as they are met.
+    const fresh = page.envelopes.filter((entry) => {
+      const mark = envelopeMark(entry.postId, entry.envelope);
+      if (seen.has(mark)) return false;
+      seen.add(mark);
+      return true;
+    });
     await withSharingLock(vault, () => processPage(db, vault, opened, fresh, now, outcome));
     const ids = page.envelopes.map((entry) => entry.id);
     // Best effort: an entry left unacknowledged is listed again and skipped by its mark.
@@ -148,7 +158,7 @@ async function processPage(
     const record = await db.identity.get('me');
     if (!record) throw new VaultError('not-found', 'The sharing identity was removed during a sync.');
     await commitSharing(db, vault, {
-      identity: { ...record, profile: sealProfile(vault, { ...profile, seen: [...profile.seen, envelopeMark(entry.id, entry.envelope)].slice(-MAX_SEEN_KEPT), refusals }) },
+      identity: { ...record, profile: sealProfile(vault, { ...profile, seen: [...profile.seen, envelopeMark(entry.postId, entry.envelope)].slice(-MAX_SEEN_KEPT), refusals }) },
       grants: result.grant ? [result.grant] : [],
       received: result.received ? [result.received] : [],
       requests: queued.put ? [queued.put] : [],
@@ -178,12 +188,12 @@ async function currentProfile(db: VaultDb, vault: UnlockedVault): Promise<Sharin
   }
 }
 
-/** Read-modify-write of the profile, under the sharing lock. */
-async function updateProfile(db: VaultDb, vault: UnlockedVault, patch: Partial<SharingProfile>, now: number): Promise<void> {
+/** Read-modify-write of the profile, under the sharing lock, with audit events in the same commit. */
+async function updateProfile(db: VaultDb, vault: UnlockedVault, patch: Partial<SharingProfile>, now: number, audit: Omit<AuditPayload, 'at'>[] = []): Promise<void> {
   await withSharingLock(vault, async () => {
     const profile = await currentProfile(db, vault);
     const record = await db.identity.get('me');
     if (!record) return;
-    await commitSharing(db, vault, { identity: { ...record, profile: sealProfile(vault, { ...profile, ...patch }) } }, now);
+    await commitSharing(db, vault, { identity: { ...record, profile: sealProfile(vault, { ...profile, ...patch }) }, audit }, now);
   });
 }

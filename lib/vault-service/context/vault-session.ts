@@ -13,6 +13,7 @@ export class VaultSession {
   private vault: UnlockedVault | null = null;
   private resuming: Promise<UnlockedVault | null> | null = null;
   private readonly endListeners = new Set<() => void>();
+  private readonly startListeners = new Set<(vault: UnlockedVault) => void>();
 
   constructor(private readonly deps: CoreDeps) {}
 
@@ -21,6 +22,7 @@ export class VaultSession {
     if (this.vault && this.vault !== vault) closeVault(this.vault);
     this.vault = vault;
     await this.deps.keyStore.save(vault.vaultId, vault.vaultKey);
+    this.started(vault);
   }
 
   /**
@@ -36,6 +38,15 @@ export class VaultSession {
   /** True when unlocked (possibly after resuming). */
   async isUnlocked(): Promise<boolean> {
     return (this.vault ?? (await this.resume())) !== null;
+  }
+
+  /**
+   * Calls `listener` whenever a vault becomes the unlocked one: unlock, creation, and resume after a
+   * service-worker restart; for background work that follows the vault (Health's strength scoring). It must
+   * not throw and must not wait.
+   */
+  onStart(listener: (vault: UnlockedVault) => void): void {
+    this.startListeners.add(listener);
   }
 
   /**
@@ -58,6 +69,10 @@ export class VaultSession {
     await this.deps.notifyLocked();
   }
 
+  private started(vault: UnlockedVault): void {
+    for (const listener of this.startListeners) listener(vault);
+  }
+
   private resume(): Promise<UnlockedVault | null> {
     this.resuming ??= (async () => {
       try {
@@ -75,6 +90,7 @@ export class VaultSession {
           return this.vault;
         }
         this.vault = vault;
+        this.started(vault);
         return vault;
       } finally {
         this.resuming = null;

@@ -19,6 +19,13 @@ export interface UnlockedVault {
   overviewRows: Map<number, Map<string, OverviewRow>>;
   /** List rows of live (not deleted) items, built at unlock from the overview buckets, so listing needs no decrypt. */
   summaries: Map<string, ItemSummary>;
+  /**
+   * Called after every commit (lib/vault/records/commit-changes), once memory is updated; set by the background's
+   * strength scoring so a save or an import is scored without waiting for the Health view. Must not throw.
+   */
+  onCommitted?: () => void;
+  /** Set by `closeVault`: a write still queued then must not seal anything under the wiped keys. */
+  closed?: boolean;
 }
 
 /**
@@ -46,4 +53,6 @@ export function closeVault(vault: UnlockedVault): void {
   vault.overviews.clear();
   vault.overviewRows.clear();
   vault.summaries.clear();
+  delete vault.onCommitted;
+  vault.closed = true;
 }

@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FillRequest } from '../../../lib/autofill/fill-request';
 import { dispatchMessage } from '../../../lib/protocol/dispatch-message';
+import { generateTotp } from '../../../lib/totp/generate-totp';
+import { parseTotpSecret } from '../../../lib/totp/parse-totp-secret';
+import { matchesClipboardTag } from '../../../lib/vault/model/clipboard-tag';
 import { createHandlers } from '../../../lib/vault-service/create-handlers';
 import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
 import { loginInput, noteInput, syntheticVault } from '../../vault/fixtures';
@@ -209,6 +212,24 @@ describe('grants: shortcut, context menu, popup', () => {
     expect(ok(await service.send('autofillTabLogins', {}))).toEqual({ ok: true, origin: null, logins: [] });
   });
 
+  it('popup Add item: the active tab\'s origin and path and its title, never its query or fragment; no web page → null (issue 17 item 5)', async () => {
+    const service = await unlockedService();
+    service.deps.autofill.tabs.set(7, 'https://accounts.example.com/signin?session=s3cr3t-token#step2');
+    service.deps.autofill.titles.set(7, '  Sign in  to\n Example  ');
+    const reply = ok(await service.send('autofillTabPage', {}));
+    expect(reply).toEqual({ ok: true, page: { url: 'https://accounts.example.com/signin', title: 'Sign in to Example' } });
+    expect(JSON.stringify(reply)).not.toContain('s3cr3t');
+    service.deps.autofill.titles.delete(7);
+    expect(ok(await service.send('autofillTabPage', {})).page).toEqual({ url: 'https://accounts.example.com/signin', title: 'accounts.example.com' });
+    service.deps.autofill.tabs.set(7, 'chrome://settings/passwords');
+    expect(ok(await service.send('autofillTabPage', {})).page).toBeNull();
+    service.deps.autofill.active = null;
+    expect(ok(await service.send('autofillTabPage', {})).page).toBeNull();
+    ok(await service.send('vaultLock', {}));
+    expect(errorCode(await service.send('autofillTabPage', {}))).toBe('locked');
+    expect(errorCode(await service.sendFrom(frame(), 'autofillTabPage', {}))).toBe('forbidden');
+  });
+
   it('shortcut: every frame is asked, only the focused one acts; context menu: only the clicked frame; a grant has no login bound', async () => {
     const service = await unlockedService();
     const id = await addLogin(service);
@@ -275,6 +296,11 @@ describe('autofillTotpCopied', () => {
     const other = await addLogin(service, { urls: ['https://other.test'] });
     ok(await service.sendFrom(frame(), 'autofillTotpCopied', { id }));
     expect(service.deps.timers.calls.at(-1)).toEqual({ clipboard: 30 });
+    // The clearing waits for the code the content script copied: this period's, or the one before if it just turned.
+    const tags = service.deps.timers.clipboardTags.at(-1) ?? [];
+    const code = generateTotp(parseTotpSecret(TOTP_SECRET), service.clock.now).code;
+    expect(await matchesClipboardTag(code, tags)).toBe(true);
+    expect(await matchesClipboardTag('000000x', tags)).toBe(false);
     expect(ok(await service.send('auditList', {})).events.at(-1)).toMatchObject({ type: 'totp-copied', itemId: id });
     expect(errorCode(await service.sendFrom(frame(), 'autofillTotpCopied', { id: other }))).toBe('forbidden');
   });

@@ -55,7 +55,7 @@ describeStores('issue 16: a full batch of X-Wing envelopes fits the relay limits
   });
 
   const postBatch = (texts: string[]) => {
-    const body = { envelopes: texts.map((envelope, i) => ({ to: contacts[i]!.handle, shareId: newShareId(), envelope })) };
+    const body = { envelopes: texts.map((envelope, i) => ({ id: `xwing-batch-post-${String(i).padStart(4, '0')}`, to: contacts[i]!.handle, shareId: newShareId(), envelope })) };
     expect(JSON.stringify(body).length).toBeLessThan(MAX_BODY_BYTES);
     return t.signed(alice, 'POST', ENVELOPES_PATH, { body });
   };

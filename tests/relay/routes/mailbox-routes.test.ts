@@ -8,7 +8,7 @@ import { relayErrorBodySchema } from '../../../lib/relay-protocol/relay-error-bo
 import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas';
 import { MAX_BODY_BYTES, MAX_ENVELOPE_BYTES, MAX_LIFETIME_MS } from '../../../lib/relay-protocol/relay-limits';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH } from '../../../lib/relay-protocol/relay-paths';
-import { makeUser, shareId, signedInit, testApp, type TestUser } from '../fixtures';
+import { makeUser, postBody, shareId, signedInit, testApp, type TestUser } from '../fixtures';
 import { describeStores, useStore, type OpenedStore } from '../store-cases';
 
 const alice = makeUser('alice');
@@ -19,7 +19,7 @@ describeStores('mailbox routes', (storeCase) => {
   const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
-  const post = (from: TestUser, envelopes: unknown[]) => t.signed(from, 'POST', ENVELOPES_PATH, { body: { envelopes } });
+  const post = (from: TestUser, envelopes: unknown[]) => t.signed(from, 'POST', ENVELOPES_PATH, { body: postBody(envelopes) });
   const list = async (user: TestUser, query = '') => {
     const response = await t.signed(user, 'GET', `${MAILBOX_PATH}${query}`);
     expect(response.status).toBe(200);
@@ -43,7 +43,7 @@ describeStores('mailbox routes', (storeCase) => {
     const { ids } = (await response.json()) as { ids: number[] };
     const bobs = await list(bob);
     expect(bobs).toEqual({
-      envelopes: [{ id: ids[0], from: 'alice', shareId: share, postedAt: t.clock.now(), expiresAt: t.clock.now() + MAX_LIFETIME_MS, envelope: 'for-bob' }],
+      envelopes: [{ id: ids[0], from: 'alice', postId: expect.any(String), shareId: share, postedAt: t.clock.now(), expiresAt: t.clock.now() + MAX_LIFETIME_MS, envelope: 'for-bob' }],
       next: null,
     });
     expect((await list(carol)).envelopes.map((entry) => [entry.id, entry.envelope, entry.expiresAt])).toEqual([
@@ -143,7 +143,7 @@ describeStores('mailbox routes', (storeCase) => {
 
   it('refuses a batch that overfills a mailbox with 429 mailbox-full and a Retry-After', async () => {
     const share = shareId();
-    expect((await post(alice, [1, 2, 3, 4].map(() => ({ to: 'bob', shareId: share, envelope: 'x' })))).status).toBe(201);
+    expect((await post(alice, [1, 2, 3, 4].map((n) => ({ to: 'bob', shareId: share, envelope: `x${n}` })))).status).toBe(201);
     const response = await post(alice, [
       { to: 'bob', shareId: share, envelope: 'y' },
       { to: 'bob', shareId: share, envelope: 'z' },
@@ -152,7 +152,7 @@ describeStores('mailbox routes', (storeCase) => {
     expect(await errorOf(response)).toMatchObject({ status: 429, error: 'mailbox-full', recipients: ['bob'] });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await list(carol)).envelopes).toEqual([]);
-    const bytes = await post(alice, [1, 2, 3].map(() => ({ to: 'carol', shareId: share, envelope: 'x'.repeat(MAX_ENVELOPE_BYTES) })));
+    const bytes = await post(alice, [1, 2, 3].map((n) => ({ to: 'carol', shareId: share, envelope: `${n}`.padEnd(MAX_ENVELOPE_BYTES, 'x') })));
     expect(await errorOf(bytes)).toMatchObject({ status: 429, error: 'mailbox-full', recipients: ['carol'] });
   });
 

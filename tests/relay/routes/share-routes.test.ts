@@ -2,7 +2,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas';
 import { ENVELOPES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH, REVOKE_PATH } from '../../../lib/relay-protocol/relay-paths';
-import { makeUser, shareId, testApp, type TestUser } from '../fixtures';
+import { makeUser, postBody, shareId, testApp, type TestUser } from '../fixtures';
 import { describeStores, useStore, type OpenedStore } from '../store-cases';
 
 const HOUR = 3_600_000;
@@ -14,7 +14,7 @@ describeStores('share routes', (storeCase) => {
   const openedStore = useStore(storeCase);
   let opened: OpenedStore;
   let t: ReturnType<typeof testApp>;
-  const post = (from: TestUser, envelopes: unknown[]) => t.signed(from, 'POST', ENVELOPES_PATH, { body: { envelopes } });
+  const post = (from: TestUser, envelopes: unknown[]) => t.signed(from, 'POST', ENVELOPES_PATH, { body: postBody(envelopes) });
   const revoke = (by: TestUser, body: unknown) => t.signed(by, 'POST', REVOKE_PATH, { body });
   const envelopesOf = async (user: TestUser) => mailboxPageSchema.parse(await (await t.signed(user, 'GET', MAILBOX_PATH)).json()).envelopes;
 

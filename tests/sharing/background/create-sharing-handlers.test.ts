@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { findReceivedBySite } from '../../../lib/sharing/recipient/find-received-by-site';
 import { addByClassicCode, addByCode, addLogin, DAY, HOUR, person, receivedRows, world, type Person } from './people';
-import { RELAY_URL } from './relay-harness';
+import { RELAY_URL, startTestRelay } from './relay-harness';
+import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
+import { syntheticVault } from '../../vault/fixtures';
+import { MemoryKeyStore, ok, startService } from '../../vault-service/fakes';
 
 async function sharedPair() {
   const w = await world();
@@ -74,15 +77,43 @@ describe('sharing setup', () => {
     expect(await alice.code('sharingSetup', { handle: 'other', relayUrl: RELAY_URL })).toBe('vault-exists');
   });
 
-  it('offline first: set up while the relay is down, registered at the next sync', async () => {
+  it('issue 17: a relay that does not answer is reported before registration: nothing is created, the error names the address', async () => {
     const w = await world();
     w.relay.online = false;
-    const alice = await person(w, 'alice');
-    expect((await alice.call('sharingStatus', {})).identity?.registered).toBe(false);
-    expect((await alice.call('sharingSync', {})).pendingOps).toBe(1);
+    const alice = await person(w, 'alice', false);
+    const result = await alice.service.send('sharingSetup', { handle: 'alice', relayUrl: RELAY_URL });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain(new URL(RELAY_URL).origin);
+      expect(result.error.message).toMatch(/nothing answered there/);
+      expect(result.error.message).toMatch(/Nothing was registered/);
+    }
+    // Not "set up, 1 waiting": no identity and no queued registration to get stuck with.
+    expect((await alice.call('sharingStatus', {})).identity).toBeNull();
+    expect(await alice.db.identity.count()).toBe(0);
+    expect(await alice.db.outbox.count()).toBe(0);
+    // Once the relay answers, the same set-up registers at once.
     w.relay.online = true;
-    expect((await alice.call('sharingSync', {})).pendingOps).toBe(0);
-    expect((await alice.call('sharingStatus', {})).identity?.registered).toBe(true);
+    expect(await alice.call('sharingSetup', { handle: 'alice', relayUrl: RELAY_URL })).toMatchObject({ registered: true, problem: null });
+  });
+
+  it('issue 17: something that answers but is not a Sealpass relay is named as such; the check alone creates nothing', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice', false);
+    w.relay.tamper = async () => new Response('<html>Welcome to nginx!</html>', { status: 404, headers: { 'content-type': 'text/html' } });
+    const result = await alice.service.send('sharingCheckRelay', { relayUrl: `${RELAY_URL}/some/path` });
+    expect(result.ok ? '' : result.error.message).toMatch(/^No Sealpass relay at http:\/\/relay\.test: something answered, but it is not a Sealpass relay/);
+    w.relay.tamper = null;
+    expect(await alice.call('sharingCheckRelay', { relayUrl: `${RELAY_URL}/some/path` })).toMatchObject({ relayUrl: RELAY_URL });
+    expect(await alice.db.identity.count()).toBe(0);
+  });
+
+  it('a registration the relay refused (handle taken) is said right away by sharingSetup', async () => {
+    const w = await world();
+    await person(w, 'alice');
+    const impostor = await person(w, 'carol', false);
+    const result = await impostor.call('sharingSetup', { handle: 'alice', relayUrl: RELAY_URL });
+    expect(result).toMatchObject({ registered: false, problem: expect.stringMatching(/already taken/) });
   });
 
   it('S4: every sharing message is refused while locked', async () => {
@@ -93,6 +124,177 @@ describe('sharing setup', () => {
       expect(await alice.code(type, {})).toBe('locked');
     }
     expect(await alice.service.handlers.sharingPoll({}, { kind: 'extension-page' })).toBeNull();
+  });
+});
+
+describe('issue 17: change relay and handle later, invites, audit', () => {
+  /** Two relays on one clock, and a person whose fetch goes to whichever the URL names. */
+  async function twoRelays() {
+    const w = await world();
+    const second = await startTestRelay(w.clock);
+    const fetchBoth: typeof fetch = (input, init) => (new URL(new Request(input, init).url).host === 'relay-b.test' ? second.fetch(input, init) : w.relay.fetch(input, init));
+    const { db, vault } = await syntheticVault();
+    const keyStore = MemoryKeyStore.holding(vault);
+    closeVault(vault);
+    const service = startService(db, { keyStore, clock: w.clock, sharing: { fetch: fetchBoth, scheduleExpiry: async () => undefined } });
+    return { w, second, service, db };
+  }
+
+  it('moves to another relay: checked first (a dead one changes nothing), then registered there with the same keys, audited', async () => {
+    const relays = await twoRelays();
+    const { second, service } = relays;
+    ok(await service.send('sharingSetup', { handle: 'alice', relayUrl: RELAY_URL }));
+    second.online = false;
+    const refused = await service.send('sharingSetRelay', { relayUrl: 'http://relay-b.test' });
+    expect(refused.ok ? '' : refused.error.message).toContain('No Sealpass relay at http://relay-b.test');
+    expect(ok(await service.send('sharingStatus', {})).identity?.relayUrl).toBe(RELAY_URL);
+    second.online = true;
+    expect(ok(await service.send('sharingSetRelay', { relayUrl: 'http://relay-b.test' }))).toMatchObject({ registered: true, problem: null });
+    const status = ok(await service.send('sharingStatus', {}));
+    expect(status.identity).toMatchObject({ handle: 'alice', relayUrl: 'http://relay-b.test', registered: true });
+    expect(status.identity?.inviteLink.startsWith('http://relay-b.test/invite/#')).toBe(true);
+    const { w } = relays;
+    expect((await second.store.findIdentity('alice'))?.signingKey).toBe((await w.relay.store.findIdentity('alice'))?.signingKey);
+    const { events } = ok(await service.send('auditList', {}));
+    expect(events.filter((e) => e.type.startsWith('sharing-')).map((e) => [e.type, e.party])).toEqual([
+      ['sharing-registered', 'alice'], ['sharing-relay-changed', 'alice'], ['sharing-registered', 'alice'],
+    ]);
+  });
+
+  it('changes the handle: what breaks is counted first; the same keys are registered under the new handle', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const bob = await person(w, 'bob');
+    const bobId = await addByCode(alice, bob);
+    await addByCode(bob, alice);
+    const itemId = await addLogin(alice);
+    await shareAndAccept(alice, bob, itemId, bobId, 'view');
+    expect(await alice.call('sharingHandleImpact', {})).toMatchObject({ contacts: 1, openShares: 1, received: 0 });
+    expect(await alice.code('sharingSetHandle', { handle: 'bob' })).toBe('ok');
+    // "bob" is taken on the relay: the change is made here but not registered, and that is said.
+    const status = await alice.call('sharingStatus', {});
+    expect(status.identity).toMatchObject({ handle: 'bob', registered: false });
+    expect(await alice.call('sharingSetHandle', { handle: 'alice.smith' })).toMatchObject({ registered: true, problem: null });
+    expect((await w.relay.store.findIdentity('alice.smith'))?.signingKey).toBe((await w.relay.store.findIdentity('alice'))?.signingKey);
+    expect(await alice.code('sharingSetHandle', { handle: 'alice.smith' })).toBe('invalid-request');
+    expect(await alice.code('sharingSetHandle', { handle: 'Not Valid' })).toBe('invalid-request');
+    const { events } = await alice.call('auditList', {});
+    expect(events.filter((e) => e.type === 'sharing-handle-changed').map((e) => e.party)).toEqual(['bob', 'alice.smith']);
+  });
+
+  it('invite link: a colleague without sharing joins on the inviter\'s relay and has the inviter pinned, all audited', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const bob = await person(w, 'bob', false);
+    const link = (await alice.call('sharingStatus', {})).identity!.inviteLink;
+    expect(link).toMatch(/^http:\/\/relay\.test\/invite\/#2\.[A-Za-z0-9_-]+$/);
+    expect(await bob.call('inviteOpen', { link })).toMatchObject({ handle: 'alice', relayUrl: RELAY_URL, setUp: false, sameRelay: false, known: false });
+    expect(await bob.code('inviteAccept', { link })).toBe('invalid-request');
+    const accepted = await bob.call('inviteAccept', { link, handle: 'Bob ' });
+    expect(accepted).toMatchObject({ change: 'pinned', problem: null });
+    expect((await bob.call('sharingStatus', {})).identity).toMatchObject({ handle: 'bob', relayUrl: RELAY_URL, registered: true });
+    const atBob = (await bob.call('contactGet', { id: accepted.contactId })).contact;
+    expect(atBob).toMatchObject({ handle: 'alice', state: 'verified' });
+    // Alice adds bob by handle; both see one safety number.
+    const back = await alice.call('contactAdd', { handle: 'bob' });
+    expect((await alice.call('contactGet', { id: back.id })).contact.safetyNumber).toBe(atBob.safetyNumber);
+    expect(await bob.call('inviteOpen', { link })).toMatchObject({ setUp: true, sameRelay: true, known: true });
+    const { events } = await bob.call('auditList', {});
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['sharing-registered', 'contact-added']));
+    expect(events.find((e) => e.type === 'contact-added')?.party).toBe('alice');
+    expect((await alice.call('auditList', {})).events.find((e) => e.type === 'contact-added')?.party).toBe('bob');
+  });
+
+  it('invite link: pasted into Contacts it adds the inviter; garbled or foreign links are refused and add nothing', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const bob = await person(w, 'bob');
+    const link = (await alice.call('sharingStatus', {})).identity!.inviteLink;
+    expect((await bob.call('contactAddCode', { code: link })).change).toBe('pinned');
+    const carol = await person(w, 'carol');
+    expect(await carol.code('inviteAccept', { link: link.replace('/invite/', '/l/') })).toBe('invalid-request');
+    expect(await carol.code('inviteAccept', { link: `${link.slice(0, -4)}AAAA` })).toBe('invalid-request');
+    expect(await carol.code('inviteAccept', { link: link.replace('relay.test', 'elsewhere.test') })).toBe('conflict');
+    expect((await carol.call('contactList', {})).contacts).toEqual([]);
+  });
+
+  it('invite link: the invite\'s relay must answer before anything is set up', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const bob = await person(w, 'bob', false);
+    const link = (await alice.call('sharingStatus', {})).identity!.inviteLink;
+    w.relay.online = false;
+    expect(await bob.code('inviteAccept', { link, handle: 'bob' })).toBe('not-found');
+    expect(await bob.db.identity.count()).toBe(0);
+    expect((await bob.call('contactList', {})).contacts).toEqual([]);
+  });
+
+  it('a received login shared with view shows its one-time code; autofill-only never does', async () => {
+    const { alice, bob, bobId } = await sharedPair();
+    const viewId = await shareAndAccept(alice, bob, await addLogin(alice, { title: 'Seen', totp: 'JBSWY3DPEHPK3PXP' }), bobId, 'view');
+    const code = await bob.call('receivedTotp', { id: viewId });
+    expect(code).toMatchObject({ code: expect.stringMatching(/^\d{6}$/), period: 30 });
+    const hiddenId = await shareAndAccept(alice, bob, await addLogin(alice, { title: 'Hidden', totp: 'JBSWY3DPEHPK3PXP' }), bobId, 'autofill-only');
+    expect(await bob.code('receivedTotp', { id: hiddenId })).toBe('forbidden');
+    expect(await bob.code('receivedTotp', { id: 'shared-' + 'ab'.repeat(16) })).toBe('not-found');
+  });
+
+  it('the recipient is told which share ended, by whom and how: revoked or expired', async () => {
+    const { w, alice, bob, bobId } = await sharedPair();
+    const revokedItem = await addLogin(alice, { title: 'Staging DB' });
+    const revokedId = await shareAndAccept(alice, bob, revokedItem, bobId, 'view');
+    const expiringId = await shareAndAccept(alice, bob, await addLogin(alice, { title: 'Build box' }), bobId, 'view', '1h');
+    w.clock.now += 10 * 60_000;
+    await alice.call('shareRevoke', { itemId: revokedItem });
+    const revokedAt = w.clock.now;
+    await bob.call('sharingSync', {});
+    w.clock.now += 2 * HOUR;
+    await bob.service.handlers.sharingExpire({}, { kind: 'extension-page' });
+    const { ended } = await bob.call('receivedEndedList', {});
+    expect(ended.map(({ seq: _seq, ...rest }) => rest)).toEqual([
+      { id: expiringId, title: 'Build box', by: 'alice', reason: 'expired', at: w.clock.now },
+      { id: revokedId, title: 'Staging DB', by: 'alice', reason: 'revoked', at: revokedAt },
+    ]);
+    // The owner's own ends are not the recipient's notices.
+    expect((await alice.call('receivedEndedList', {})).ended).toEqual([]);
+  });
+
+  it('a receipt that arrives after the revoke is recorded at the time it reports, after the revoke in the chain', async () => {
+    const { w, alice, bob, bobId } = await sharedPair();
+    const itemId = await addLogin(alice, { title: 'Late' });
+    await alice.call('shareCreate', { itemId, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    await bob.call('sharingSync', {});
+    const [entry] = (await bob.call('inboxList', {})).shares;
+    // Bob accepts while his network is down: the "accepted" receipt waits in his outbox.
+    w.clock.now += 60_000;
+    const acceptedAt = w.clock.now;
+    w.relay.online = false;
+    await bob.call('inboxAnswer', { id: entry!.id, answer: 'accept', confirmedUnverified: false });
+    w.relay.online = true;
+    w.clock.now += 60_000;
+    await alice.call('shareRevoke', { itemId });
+    w.clock.now += 60_000;
+    await bob.call('sharingSync', {});
+    await alice.call('sharingSync', {});
+    const events = (await alice.call('auditList', {})).events.filter((e) => e.itemId === itemId);
+    const revoked = events.find((e) => e.type === 'share-revoked');
+    const accepted = events.find((e) => e.type === 'share-accepted');
+    expect(accepted?.at).toBe(acceptedAt);
+    expect(accepted!.seq).toBeGreaterThan(revoked!.seq);
+    expect(accepted!.at).toBeLessThan(revoked!.at);
+  });
+
+  it('contact changes are in the audit log: added, verified, key changed', async () => {
+    const w = await world();
+    const alice = await person(w, 'alice');
+    const bob = await person(w, 'bob');
+    const { id } = await alice.call('contactAdd', { handle: 'bob' });
+    const { fingerprint } = (await alice.call('contactGet', { id })).contact;
+    await alice.call('contactVerify', { id, fingerprint });
+    const code = (await bob.call('sharingStatus', {})).identity!.contactCode;
+    await alice.call('contactAddCode', { code });
+    const types = (await alice.call('auditList', {})).events.filter((e) => e.type.startsWith('contact-')).map((e) => [e.type, e.party]);
+    expect(types).toEqual([['contact-added', 'bob'], ['contact-verified', 'bob']]);
   });
 });
 
@@ -399,14 +601,31 @@ describe('offline first and audit', () => {
     expect(await w.relay.store.listMailbox('bob', 0, 10, w.clock.now)).toEqual([]);
   });
 
+  it('T04: the same post delivered twice (a retry a relay stored again), in one page or in the next sync, is processed once: no refusal, no duplicate', async () => {
+    const { w, alice, bob, bobId } = await sharedPair();
+    await alice.call('shareCreate', { itemId: await addLogin(alice), contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: false });
+    const [stored] = await w.relay.store.listMailbox('bob', 0, 10, w.clock.now);
+    if (!stored) throw new Error('nothing posted');
+    const again = { id: stored.id + 1000, from: stored.sender, postId: stored.postId, shareId: stored.shareId, postedAt: stored.postedAt, expiresAt: stored.expiresAt, envelope: stored.envelope };
+    w.relay.tamper = async (request, forward) => {
+      if (new URL(request.url).pathname !== '/v1/mailbox') return undefined;
+      const page = (await (await forward(request)).json()) as { envelopes: unknown[]; next: number | null };
+      return Response.json({ envelopes: [...page.envelopes, again], next: null });
+    };
+    await bob.call('sharingSync', {});
+    await bob.call('sharingSync', {});
+    w.relay.tamper = null;
+    expect((await bob.call('inboxList', {})).shares).toHaveLength(1);
+    expect((await bob.call('sharingStatus', {})).refusals).toEqual([]);
+  });
+
   it('a batch refused for one unregistered recipient goes out to the others, and says why', async () => {
     const w = await world();
     const alice = await person(w, 'alice');
     const carol = await person(w, 'carol');
-    w.relay.online = false;
-    const ghost = await person(w, 'ghost');
-    w.relay.online = true;
-    // Ghost's v2 code would need the relay for his X-Wing key; a v1 code pins his other keys without it.
+    // Registered on another relay only: this relay has never heard of "ghost".
+    const ghost = await person(await world(), 'ghost');
+    // Ghost's v2 code would need this relay for his X-Wing key; a v1 code pins his other keys without it.
     expect(await alice.code('contactAddCode', { code: (await ghost.call('sharingStatus', {})).identity!.contactCode })).toBe('not-found');
     const ids = [await addByClassicCode(alice, ghost), await addByCode(alice, carol)];
     const itemId = await addLogin(alice);

@@ -67,7 +67,7 @@ describe('T09: rollback, removal and revival of sharing records on disk', () => 
     await alice.call('shareRevoke', { itemId });
     await bob.call('sharingSync', {});
     await bob.db.received.delete(shareIdOfReceivedItem(receivedId)!);
-    await w.relay.store.postEnvelopes('alice', [{ recipient: 'bob', shareId, expiresAt: w.clock.now + DAY, envelope: offer.envelope, size: offer.envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
+    await w.relay.store.postEnvelopes('alice', [{ recipient: 'bob', shareId, postId: 'replayed-offer-0001', expiresAt: w.clock.now + DAY, envelope: offer.envelope, size: offer.envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
     await bob.call('sharingSync', {});
     expect((await bob.call('inboxList', {})).shares).toEqual([]);
     expect((await bob.call('sharingStatus', {})).refusals.map((r) => r.reason)).toEqual(['damaged-record']);

@@ -42,10 +42,12 @@ function lieAboutKey(handle: string, impostor: Identity): Tamper {
   return async (request) => (new URL(request.url).pathname === `/v1/identities/${handle}` && request.method === 'GET' ? Response.json(signIdentityBundle(impostor)) : undefined);
 }
 
-/** Rewrites the mailbox pages the relay lists to `handle`. */
-function rewriteMailbox(handle: string, change: (entries: ReturnType<typeof mailboxPageSchema.parse>['envelopes']) => unknown[]): Tamper {
+/** Rewrites the mailbox pages the relay lists to `handle` (the caller named by a signed call's header or by its session). */
+function rewriteMailbox(w: World, handle: string, change: (entries: ReturnType<typeof mailboxPageSchema.parse>['envelopes']) => unknown[]): Tamper {
   return async (request, forward) => {
-    if (new URL(request.url).pathname !== '/v1/mailbox' || request.headers.get('sealpass-handle') !== handle) return undefined;
+    if (new URL(request.url).pathname !== '/v1/mailbox') return undefined;
+    const caller = request.headers.get('sealpass-handle') ?? (await w.relay.store.findSession(request.headers.get('sealpass-session') ?? '', w.clock.now))?.handle;
+    if (caller !== handle) return undefined;
     const page = mailboxPageSchema.parse(await (await forward(request)).json());
     return Response.json({ ...page, envelopes: change(page.envelopes) });
   };
@@ -54,7 +56,7 @@ function rewriteMailbox(handle: string, change: (entries: ReturnType<typeof mail
 /** Stores `envelope` in `to`'s mailbox as the relay's own write (the store trusts its caller). */
 async function plant(w: World, from: string, to: string, envelope: string): Promise<void> {
   const shareId = newShareId();
-  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId, expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
+  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId, postId: crypto.randomUUID(), expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
   if (!outcome.ok) throw new Error(`plant: ${outcome.reason}`);
 }
 
@@ -185,7 +187,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     const [first, second] = postedEnvelopes(w);
     // Sealed inside (T07): nothing names the item, its share or its kind.
     for (const text of [first!, second!]) for (const hidden of [one, two, '"shareId"', 'share-offer']) expect(text).not.toContain(hidden);
-    w.relay.tamper = rewriteMailbox('bob', (entries) => {
+    w.relay.tamper = rewriteMailbox(w, 'bob', (entries) => {
       const [a, b] = entries.map((e) => JSON.parse(e.envelope) as { enc: string; ct: string });
       // Entry 0: its own ciphertext with the other's encapsulated key. Entry 1: the other's whole ciphertext.
       return [rewrite(entries[0]!.envelope, (e) => ({ ...e, enc: b!.enc })), rewrite(entries[1]!.envelope, (e) => ({ ...e, enc: a!.enc, ct: a!.ct }))].map((envelope, i) => ({
@@ -238,7 +240,7 @@ describe('S6: a relay that lies, against the wired client', () => {
         const { envelopes } = (await request.clone().json()) as { envelopes: { shareId: string; envelope: string }[] };
         for (const e of envelopes) if (revoked.has(e.shareId)) hidden.add(e.envelope);
       }
-      return rewriteMailbox('bob', (entries) => entries.filter((e) => !hidden.has(e.envelope)))(request, forward);
+      return rewriteMailbox(w, 'bob', (entries) => entries.filter((e) => !hidden.has(e.envelope)))(request, forward);
     };
     w.clock.now += 1;
     await alice.call('shareRevoke', { itemId });

@@ -54,7 +54,7 @@ function serveBundle(handle: string, bundle: unknown): Tamper {
 
 /** Stores `envelope` in `to`'s mailbox as the relay's own write. */
 async function plant(w: World, from: string, to: string, envelope: string): Promise<void> {
-  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId: newShareId(), expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
+  const outcome = await w.relay.store.postEnvelopes(from, [{ recipient: to, shareId: newShareId(), postId: crypto.randomUUID(), expiresAt: w.clock.now + DAY, envelope, size: envelope.length }], w.clock.now, { mailbox: { maxEnvelopes: 1000, maxBytes: 1 << 24 }, storageMaxBytes: 1 << 30 });
   if (!outcome.ok) throw new Error(`plant: ${outcome.reason}`);
 }
 

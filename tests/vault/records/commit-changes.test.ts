@@ -5,7 +5,8 @@ import { appendAudit, commitChanges } from '../../../lib/vault/records/commit-ch
 import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
 import { openOverviewBucket, overviewBucketOf, overviewRow } from '../../../lib/vault/records/overview-bucket';
 import { sealItem } from '../../../lib/vault/records/seal-item';
-import { contentOf, loginInput, storedManifest, syntheticVault, T0 } from '../fixtures';
+import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
+import { contentOf, loginInput, reopen, storedManifest, syntheticVault, T0 } from '../fixtures';
 
 const content = (title: string) => contentOf(loginInput({ title }), T0);
 const row = (id: string, title: string) => overviewRow(id, 1, content(title), false);
@@ -108,5 +109,32 @@ describe('appendAudit', () => {
     const { events, chainValid } = await readAuditLog(db, vault);
     expect(chainValid).toBe(true);
     expect(events.map((e) => [e.seq, e.type, e.at])).toEqual([[1, 'vault-created', T0], [2, 'vault-unlocked', T0], [3, 'vault-locked', T0 + 1]]);
+  });
+});
+
+describe('commitChanges and a lock that comes while it runs (S4, S8)', () => {
+  it('a lock during the transaction rolls the commit back: nothing is sealed under the wiped keys, and the vault still opens', async () => {
+    const { db, vault } = await syntheticVault();
+    const kept = await createItem(db, vault, loginInput({ title: 'kept' }), T0);
+    const keyCopy = { ...vault, vaultKey: new Uint8Array(vault.vaultKey) as typeof vault.vaultKey };
+    const before = await db.header.get('vault');
+    const fresh = sealItem(vault, 'dd'.repeat(16), 1, content('fresh'));
+    // The lock arrives while the bucket is written, before the manifest is sealed: what a lock from another
+    // message does when the commit's transaction waits for IndexedDB.
+    db.overviews.hook('updating', () => closeVault(vault));
+    db.overviews.hook('creating', () => closeVault(vault));
+    await expect(commitChanges(db, vault, { put: [fresh], rows: [row(fresh.id, 'fresh')] }, T0 + 1)).rejects.toMatchObject({ code: 'locked' });
+    expect(await db.header.get('vault')).toEqual(before);
+    expect(await db.items.get(fresh.id)).toBeUndefined();
+    const reopened = await reopen(db, keyCopy);
+    expect([...reopened.summaries.keys()]).toEqual([kept]);
+    expect(vault.summaries.size).toBe(0);
+  });
+
+  it('a commit queued behind a lock is refused before it writes anything', async () => {
+    const { db, vault } = await syntheticVault();
+    closeVault(vault);
+    await expect(commitChanges(db, vault, { audit: [{ type: 'vault-locked' }] }, T0)).rejects.toMatchObject({ code: 'locked' });
+    expect(await db.audit.count()).toBe(0);
   });
 });

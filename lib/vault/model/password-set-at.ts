@@ -1,5 +1,5 @@
 /** When a login's current password was set: the age that rotation reminders and the Health view measure. */
-import type { ItemContent } from '../vault/model/item-schema';
+import type { ItemContent } from './item-schema';
 
 type Login = Extract<ItemContent, { type: 'login' }>;
 

@@ -1,6 +1,6 @@
 /** passwordSha1: SHA-1 (FIPS 180-4) of the UTF-8 bytes as upper-case hex, the form HIBP publishes; values from Python's hashlib. */
 import { describe, expect, it } from 'vitest';
-import { passwordSha1 } from '../../lib/health/password-sha1';
+import { passwordSha1 } from '../../../lib/vault/records/password-sha1';
 
 describe('passwordSha1', () => {
   it.each([
