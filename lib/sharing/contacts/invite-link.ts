@@ -7,6 +7,7 @@
  * to compare in person or by voice.
  */
 import { CONTACT_CODE_PREFIX } from './contact-code';
+import { parseRelayPageUrl } from '../../relay-protocol/parse-relay-page-url';
 
 /** The path of an invite link on the relay's origin. */
 export const INVITE_PATH = '/invite/';
@@ -34,13 +35,8 @@ export function inviteLink(relayUrl: string, contactCode: string): string {
  * @returns null unless it is an http(s) URL with path `/invite/`, no query or credentials, and a fragment
  */
 export function parseInviteLink(text: string): ParsedInvite | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.username !== '' || url.password !== '') return null;
+  const url = parseRelayPageUrl(text);
+  if (!url) return null;
   const body = url.hash.slice(1);
   if (url.pathname !== INVITE_PATH || !/^[A-Za-z0-9_-]{1,400}$/.test(body)) return null;
   return { relayOrigin: url.origin, contactCode: `${CONTACT_CODE_PREFIX}${body}` };
