@@ -9,6 +9,7 @@ import { wireLinkContextMenu } from '../lib/browser/link-context-menu';
 import { browserAutofillPlatform } from '../lib/browser/browser-autofill-platform';
 import { restrictSessionStorage, sessionKeyStore } from '../lib/browser/key-store';
 import { neverSaveStore } from '../lib/browser/never-save-store';
+import { createOffscreenScorer } from '../lib/browser/offscreen-scorer';
 import { armRotationCheck, ROTATION_CHECK_ALARM } from '../lib/browser/rotation-alarm';
 import { armSharingSync, browserSharingPlatform, SHARING_EXPIRY_ALARM, SHARING_SYNC_ALARM } from '../lib/browser/sharing-alarms';
 import { e2eClock } from '../lib/browser/e2e-clock';
@@ -40,6 +41,8 @@ export default defineBackground({
       badge: toolbarBadge,
       sharing: browserSharingPlatform,
       unlockFailures: localUnlockFailureLog,
+      // Strength scoring off the service worker where offscreen documents exist (Chromium); else in slices in place.
+      ...(browser.offscreen ? { healthScorer: createOffscreenScorer() } : {}),
     });
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     const lock = () => handlers.vaultLock({}, { kind: 'extension-page' });

@@ -6,6 +6,7 @@
  * read the clipboard at all, it is cleared anyway: a secret may still be there.
  */
 import { browser } from 'wxt/browser';
+import { ensureOffscreenDocument } from './offscreen-document';
 import { z } from 'zod';
 import { clipboardTagSchema, matchesClipboardTag, MAX_CLIPBOARD_TAGS, type ClipboardTag } from '../vault/model/clipboard-tag';
 
@@ -62,15 +63,9 @@ export async function clearOwnClipboardInDocument(doc: Document, expected: reado
 
 /** Clears the clipboard if it still holds what Sealpass copied: directly where the background has a document (Firefox MV2), else offscreen. */
 export async function clearClipboard(expected: readonly ClipboardTag[]): Promise<void> {
-  const offscreen = browser.offscreen;
-  if (!offscreen) {
+  if (!(await ensureOffscreenDocument())) {
     if (typeof document !== 'undefined') await clearOwnClipboardInDocument(document, expected);
     return;
-  }
-  const url = browser.runtime.getURL('/offscreen.html');
-  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-  if (contexts.length === 0) {
-    await offscreen.createDocument({ url, reasons: ['CLIPBOARD'], justification: 'Clear a copied password from the clipboard.' });
   }
   await browser.runtime.sendMessage({ ...CLEAR_CLIPBOARD_MESSAGE, expected });
 }

@@ -135,6 +135,13 @@ describe('health and export (vault page)', () => {
     const alarm = await worker.evaluate(() =>
       (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms.get('rotation-check'));
     expect(alarm?.periodInMinutes).toBe(24 * 60);
+    // The strength scores came from the offscreen document's worker (issue 15): nothing was copied yet, so
+    // scoring is what created the document.
+    const offscreen = await worker.evaluate(async () => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { getContexts(filter: object): Promise<{ documentUrl?: string }[]> } } }).chrome;
+      return (await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).map((c) => c.documentUrl);
+    });
+    expect(offscreen).toEqual([expect.stringMatching(/\/offscreen\.html$/)]);
     // Nothing the page shows is a saved password.
     const text = await vault().getByTestId('health').innerText();
     for (const login of [weak, shop, old]) expect(text).not.toContain(login.password);

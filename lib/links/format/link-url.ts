@@ -1,6 +1,7 @@
 /** A link's URL: the relay's origin, `/l/` (a one-time link) or `/r/` (a secret request), and the secret as fragment. */
 import { LINK_PAGE_PATH, REQUEST_PAGE_PATH } from '../../relay-protocol/link-paths';
 import { decodeLinkSecret, encodeLinkSecret } from './link-secret';
+import { parseRelayPageUrl } from '../../relay-protocol/parse-relay-page-url';
 
 /** `link`: a one-time link someone sent; `request`: a request someone made for a secret. */
 export type LinkKind = 'link' | 'request';
@@ -27,13 +28,8 @@ export function linkUrl(relayUrl: string, kind: LinkKind, secret: Uint8Array): s
  * @returns null unless it is an http(s) URL with path `/l/` or `/r/`, no query, and a secret as fragment
  */
 export function parseLinkUrl(text: string): ParsedLinkUrl | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.username !== '' || url.password !== '') return null;
+  const url = parseRelayPageUrl(text);
+  if (!url) return null;
   const kind: LinkKind | null = url.pathname === LINK_PAGE_PATH ? 'link' : url.pathname === REQUEST_PAGE_PATH ? 'request' : null;
   const secret = decodeLinkSecret(url.hash.slice(1));
   if (!kind || !secret) return null;

@@ -8,6 +8,7 @@
  * `#2.<code without its prefix>`: `.` is not in base64url, so the two forms cannot be confused.
  */
 import { CONTACT_CODE_PREFIX, CONTACT_CODE_V2_PREFIX } from './contact-code';
+import { parseRelayPageUrl } from '../../relay-protocol/parse-relay-page-url';
 
 /** The path of an invite link on the relay's origin. */
 export const INVITE_PATH = '/invite/';
@@ -37,13 +38,8 @@ export function inviteLink(relayUrl: string, contactCode: string): string {
  * @returns null unless it is an http(s) URL with path `/invite/`, no query or credentials, and a fragment
  */
 export function parseInviteLink(text: string): ParsedInvite | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.username !== '' || url.password !== '') return null;
+  const url = parseRelayPageUrl(text);
+  if (!url) return null;
   const fragment = url.hash.slice(1);
   const v2 = fragment.startsWith('2.');
   const body = v2 ? fragment.slice(2) : fragment;
