@@ -3,12 +3,13 @@
  * groups, "It matches" to verify and "It doesn't match" for what to do then (issue 17). A contact pinned
  * from a pasted code or an invite says what that trust rests on. When the relay showed other keys (T01),
  * both numbers are shown with a warning, and sharing stays blocked until the user confirms one of them or
- * pastes the person's contact code.
+ * pastes the person's contact code. When the contact upgraded to post-quantum keys, it says that this is
+ * why their number changed, and which suite shares with them use (issue 16).
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import { SafetyNumber } from './SafetyNumber';
-import { CHANNEL_NOTE, formatTime, sharingErrorText, STATE_TEXT } from './sharing-text';
+import { CHANNEL_NOTE, formatTime, sharingErrorText, STATE_TEXT, suiteText, upgradedText } from './sharing-text';
 import { useVaultCall } from '../kit/use-vault-call';
 
 type Detail = ResponseOf<'contactGet'>['contact'];
@@ -71,11 +72,19 @@ export function ContactDetail({ id, onBack, backLabel = 'All contacts', onVerifi
               theirs, confirm it; if the pinned one matches, the relay is lying, so paste their contact code instead.
             </div>
           )}
+          {upgradedText(contact) !== null && (
+            <p className="banner" data-testid="contact-upgraded">
+              {upgradedText(contact)}
+            </p>
+          )}
           <h3>Safety number {contact.state === 'changed' ? '(pinned keys)' : ''}</h3>
           <SafetyNumber digits={contact.safetyNumber} />
           <p className="hint">
             Compare it with the number {contact.handle} sees for you (Contacts → you), in person or on a call: read the groups aloud in turn. Same digits on
             both sides: nobody is in between.
+          </p>
+          <p className="hint" data-testid="contact-suite">
+            {suiteText(contact.postQuantum)}
           </p>
           {/* Pinned and verified at one moment: the keys came in a pasted code or an invite, not from a comparison. */}
           {contact.state === 'verified' && contact.verifiedAt === contact.pinnedAt && <p className="hint">{CHANNEL_NOTE}</p>}

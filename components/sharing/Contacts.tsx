@@ -24,6 +24,8 @@ const CHANGE_TEXT = {
   unchanged: 'Already in your contacts, with the same keys.',
   verified: 'Added and verified.',
   'key-changed': 'Warning: the relay now shows different keys for this person. Sharing with them is blocked until you verify again.',
+  upgraded: 'Already in your contacts. They upgraded to post-quantum keys, so their safety number changed; their other keys are the same.',
+  'downgrade-refused': 'Already in your contacts. The relay showed their keys without the post-quantum key you have pinned; that was refused and nothing changed.',
 } as const;
 
 export function Contacts() {

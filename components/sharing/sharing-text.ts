@@ -65,6 +65,22 @@ export function formatTime(at: number | null | undefined, none = '—'): string 
   return at === null || at === undefined ? none : dateTime.format(at);
 }
 
+/**
+ * Why a contact's safety number changed when they upgraded to post-quantum keys (issue 16: bundle v2 adds
+ * an X-Wing key signed by their pinned Ed25519 key, so the number, which covers every key, changes without
+ * a key change); null when they have not upgraded since they were pinned.
+ */
+export function upgradedText(contact: { handle: string; state: 'unverified' | 'verified' | 'changed'; upgradedAt: number | null }): string | null {
+  if (contact.upgradedAt === null) return null;
+  const trust = contact.state === 'verified' ? 'they stay verified' : 'nothing else changed';
+  return `${contact.handle}’s safety number changed on ${formatTime(contact.upgradedAt)} because they upgraded to post-quantum keys. Their other keys are the same and the new key is signed by them, so ${trust}; compare the new number with them when you next can.`;
+}
+
+/** Which suite shares with a contact are sealed on (issue 16, T27). */
+export function suiteText(postQuantum: boolean): string {
+  return postQuantum ? 'Shares with them are sealed post-quantum (X-Wing: ML-KEM-768 + X25519).' : 'Shares with them are sealed with X25519 until they upgrade to post-quantum keys.';
+}
+
 /** "until 3 Feb 2027, 10:00" or "no expiry". */
 export function expiryText(at: number | null): string {
   return at === null ? 'no expiry' : `until ${dateTime.format(at)}`;

@@ -24,6 +24,12 @@ export type AuditKey = Key<'AuditKey'>;
 export type ExportKey = Key<'ExportKey'>;
 /** X25519 secret key (RFC 7748) of a vault's sharing identity: opens HPKE envelopes sealed to it. */
 export type HpkeSecretKey = Key<'HpkeSecretKey'>;
+/**
+ * X-Wing decapsulation key (draft-connolly-cfrg-xwing-kem §5.2): the 32-byte seed itself, expanded with
+ * SHAKE-256 into the ML-KEM-768 and X25519 keys on every use. Distinct from HpkeSecretKey so an X25519
+ * key can never be handed to the X-Wing KEM or the other way round.
+ */
+export type XWingSecretKey = Key<'XWingSecretKey'>;
 /** Ed25519 secret key (RFC 8032 §5.1.5 seed) of a vault's sharing identity: signs bundles and envelopes. */
 export type SigningSecretKey = Key<'SigningSecretKey'>;
 

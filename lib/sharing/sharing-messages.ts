@@ -72,6 +72,9 @@ export const sharingStatusSchema = z.object({
   damaged: z.object({ contacts: damaged, grants: damaged, received: damaged }),
 });
 
+/** What adding a contact did: `upgraded` added their X-Wing key; `downgrade-refused` kept it against a v1 bundle (T27). */
+const pinChange = z.enum(['pinned', 'unchanged', 'verified', 'key-changed', 'upgraded', 'downgrade-refused']);
+
 export const contactSummarySchema = z.object({
   id,
   handle: z.string(),
@@ -86,6 +89,10 @@ export const contactDetailSchema = contactSummarySchema.extend({
   safetyNumber: z.string(),
   /** In the `changed` state: the keys the relay now shows, and their safety number. */
   offered: z.object({ fingerprint, safetyNumber: z.string(), seenAt: time }).nullable(),
+  /** The pinned keys include an X-Wing key: envelopes with them are post-quantum only (T27). */
+  postQuantum: z.boolean(),
+  /** When they upgraded to post-quantum keys (their safety number changed then), or null. */
+  upgradedAt: time.nullable(),
 });
 
 /** One person's access to an item, as the owner's access panel shows it. */
@@ -181,9 +188,9 @@ export const sharingMessages = {
   contactList: message(empty, z.object({ contacts: z.array(contactSummarySchema), damaged }), pages),
   contactGet: message(z.object({ id }).strict(), z.object({ contact: contactDetailSchema }), pages),
   /** Looks the handle up on the relay and pins the keys it shows (first sight: unverified; different: changed, T01). */
-  contactAdd: message(z.object({ handle: z.string().max(64) }).strict(), z.object({ id, change: z.enum(['pinned', 'unchanged', 'verified', 'key-changed']) }), pages),
+  contactAdd: message(z.object({ handle: z.string().max(64) }).strict(), z.object({ id, change: pinChange }), pages),
   /** Pins a pasted or scanned contact code, or the code inside an invite link, as verified. */
-  contactAddCode: message(z.object({ code: z.string().max(1_000) }).strict(), z.object({ id, change: z.enum(['pinned', 'unchanged', 'verified', 'key-changed']) }), pages),
+  contactAddCode: message(z.object({ code: z.string().max(1_000) }).strict(), z.object({ id, change: pinChange }), pages),
   /** The user compared the safety number made from the keys with `fingerprint` and it matched. */
   contactVerify: message(z.object({ id, fingerprint }).strict(), empty, pages),
 
@@ -254,7 +261,7 @@ export const sharingMessages = {
    */
   inviteAccept: message(
     z.object({ link: z.string().max(1_000), handle: z.string().max(64).optional() }).strict(),
-    z.object({ contactId: id, change: z.enum(['pinned', 'unchanged', 'verified', 'key-changed']), problem: z.string().nullable() }),
+    z.object({ contactId: id, change: pinChange, problem: z.string().nullable() }),
     pages,
   ),
   /** The current one-time code of a received login shared with view or edit (never autofill-only). */

@@ -35,12 +35,12 @@ export function identityRoutes(deps: RelayDeps, perAddress: MiddlewareHandler) {
       // Counted against that key, not the handle: a squatter's attempts must not use up the owner's rate.
       await checkSignature(c, deps, auth, body, fromBase64(bundle.signingKey), `key:${bundle.signingKey}`);
       const existing = await deps.store.findIdentity(bundle.handle);
-      if (existing) return sameAgain(c, existing, bundle);
+      if (existing) return sameAgain(c, deps, existing, bundle);
       // Only new identities count against the address: a client retrying its own registration is not held back (S6).
       await enforceRate(deps, `reg:${deps.clientAddress(c)}`, deps.limits.registrationsPerAddressPerHour, REGISTRATION_WINDOW_MS);
       const result = await deps.store.registerIdentity(bundle, deps.now());
       if (result.created) return c.json({ created: true } satisfies RegisterResponse, 201);
-      return sameAgain(c, result.existing, bundle);
+      return sameAgain(c, deps, result.existing, bundle);
     })
     .get(`${IDENTITIES_PATH}/:handle`, perAddress, async (c) => {
       const handle = handleSchema.safeParse(c.req.param('handle'));
@@ -51,10 +51,17 @@ export function identityRoutes(deps: RelayDeps, perAddress: MiddlewareHandler) {
     });
 }
 
-/** The answer when the handle is registered already: fine for the same keys, 409 for others. */
-function sameAgain(c: Context<RelayEnv>, existing: IdentityBundle, bundle: IdentityBundle): Response {
-  if (existing.signingKey !== bundle.signingKey || existing.encryptionKey !== bundle.encryptionKey) {
+/**
+ * The answer when the handle is registered already: fine for the same keys, 409 for others. The same keys
+ * with an X-Wing key added (bundle v1 → v2, issue 16) replace the stored bundle; a v1 bundle never replaces
+ * a v2 one (T27: contacts would be shown keys without the post-quantum one), and another X-Wing key for the
+ * same other keys is other keys.
+ */
+async function sameAgain(c: Context<RelayEnv>, deps: RelayDeps, existing: IdentityBundle, bundle: IdentityBundle): Promise<Response> {
+  const otherXWing = existing.v === 2 && bundle.v === 2 && existing.xwingKey !== bundle.xwingKey;
+  if (existing.signingKey !== bundle.signingKey || existing.encryptionKey !== bundle.encryptionKey || otherXWing) {
     throw new RelayHttpError('handle-taken', 'this handle is registered with other keys');
   }
+  if (existing.v === 1 && bundle.v === 2) await deps.store.upgradeIdentity(bundle);
   return c.json({ created: false } satisfies RegisterResponse, 200);
 }

@@ -154,6 +154,16 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
 
     findIdentity,
 
+    async upgradeIdentity(bundle) {
+      const updated = await pool.query('UPDATE identities SET bundle = $1 WHERE handle = $2 AND signing_key = $3 AND encryption_key = $4', [
+        JSON.stringify(bundle),
+        bundle.handle,
+        bundle.signingKey,
+        bundle.encryptionKey,
+      ]);
+      return updated.rowCount === 1;
+    },
+
     async claimNonce(handle, nonce, expiresAt) {
       const result = await pool.query('INSERT INTO nonces (expires_at, handle, nonce) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [expiresAt, handle, nonce]);
       return result.rowCount === 1;

@@ -116,6 +116,11 @@ export interface RelayStore extends LinkStore {
   /** Stores a bundle under its handle unless the handle is taken; returns the bundle already there if so. */
   registerIdentity(bundle: IdentityBundle, now: number): Promise<{ created: true } | { created: false; existing: IdentityBundle }>;
   findIdentity(handle: string): Promise<IdentityBundle | null>;
+  /**
+   * Replaces the stored bundle of `bundle.handle` by `bundle` if it has the same X25519 and Ed25519 keys
+   * (the route allows only v1 → v2, issue 16); returns whether a row changed.
+   */
+  upgradeIdentity(bundle: IdentityBundle): Promise<boolean>;
   /** Remembers a request nonce until `expiresAt`; false when that handle already used it (a replay). */
   claimNonce(handle: string, nonce: string, expiresAt: number): Promise<boolean>;
   /** Counts one request in the fixed window starting at `windowStart`; returns the count including it. */

@@ -70,6 +70,7 @@ export function openSqliteStore(filename: string): RelayStore {
       'INSERT INTO identities (handle, signing_key, encryption_key, bundle, registered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (handle) DO NOTHING',
     ),
     findIdentity: db.prepare<[string], { bundle: string }>('SELECT bundle FROM identities WHERE handle = ?'),
+    upgradeIdentity: db.prepare('UPDATE identities SET bundle = ? WHERE handle = ? AND signing_key = ? AND encryption_key = ?'),
     claimNonce: db.prepare<[number, string, string]>('INSERT INTO nonces (expires_at, handle, nonce) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     countRequest: db.prepare<[string, number, number], { count: number }>(
       'INSERT INTO rate_counters (key, window_start, count, expires_at) VALUES (?, ?, 1, ?) ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count',
@@ -273,6 +274,10 @@ export function openSqliteStore(filename: string): RelayStore {
     async findIdentity(handle) {
       const row = sql().findIdentity.get(handle);
       return row ? parseBundleRow(row.bundle) : null;
+    },
+
+    async upgradeIdentity(bundle) {
+      return sql().upgradeIdentity.run(JSON.stringify(bundle), bundle.handle, bundle.signingKey, bundle.encryptionKey).changes === 1;
     },
 
     async claimNonce(handle, nonce, expiresAt) {

@@ -18,7 +18,7 @@ import { saveLogin } from './autofill-steps';
 import { seriousViolations } from './axe-check';
 import { chromiumPath, launchExtension, openExtensionPage, openVaultPage, type LaunchedExtension } from './harness';
 import { orderedSteps } from './ordered-steps';
-import { createVaultInPopup, itemOption, openView, strongMasterPassword, token } from './popup-steps';
+import { createVaultInPopup, itemOption, openView, request, strongMasterPassword, token } from './popup-steps';
 
 const marker = token(6);
 const login = { title: `Client portal ${marker}`, username: `ops.${marker}@client.test`, password: `Pw-${token(12)}-link` };
@@ -118,6 +118,9 @@ describe('one-time links and secret requests: extension and a plain browser', ()
     await out().getByRole('heading', { name: 'alice asks you for a secret' }).waitFor();
     await out().getByText(`“${label}”`).waitFor();
     await expect.poll(() => out().getByTestId('safety-code').textContent()).toMatch(/^\d{5}( \d{5}){5}$/);
+    // The code alice reads out from Settings: her identity has an X-Wing key, which the request names (issue 16).
+    const status = (await request(A(), 'sharingStatus')) as { identity?: { ownCode?: string } };
+    expect(await out().getByTestId('safety-code').textContent()).toBe(status.identity?.ownCode);
     expect(await seriousViolations(out())).toEqual([]);
     await out().getByLabel('Username').fill(answer.username);
     await out().getByLabel('Password or secret').fill(answer.password);

@@ -1,7 +1,8 @@
 /**
  * Sharing between two browser profiles in real Chromium, through a real relay process on a random port
- * (SQLite in a temp folder): both register a handle, Alice pins Bob by contact code and shares a login with
- * him as autofill-only with a short expiry; Bob, who has not added Alice yet, finds it among the Inbox's
+ * (SQLite in a temp folder): both register a handle (identity bundle v2, with an X-Wing key), Alice pins Bob
+ * by contact code (v2) and shares a login with him on the post-quantum suite (issue 16: the relay stores
+ * X-Wing envelopes only) as autofill-only with a short expiry; Bob, who has not added Alice yet, finds it among the Inbox's
  * Requests, unopened, and can accept it only after adding Alice by handle and comparing the safety number
  * (T02); he cannot reveal or copy it, fills it on a local page; Alice's password change reaches Bob's fill;
  * Alice revokes and Bob's copy is gone; a second share expires and disappears from Bob's vault by itself;
@@ -17,10 +18,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { encodeContactCode } from '../../lib/sharing/contacts/encode-contact-code';
 import { generateIdentity } from '../../lib/sharing/identity/generate-identity';
+import { SQLITE_FILENAME } from '../../relay/store/open-store';
 import { spawnRelay, type RelayProcess } from '../relay/spawn-relay';
 import { startPageServer, type PageServer } from './autofill-pages';
 import { pressOurButton, readOurUi } from '../autofill/closed-shadow';
@@ -123,6 +126,17 @@ describe('sharing between two profiles through a real relay', () => {
     }
   }
 
+  /** The suite of every envelope waiting on the relay now, read from its database as an operator could. */
+  function relaySuites(): string[] {
+    const db = new Database(join(need(relayDir, 'the relay data folder'), SQLITE_FILENAME), { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.prepare('SELECT envelope FROM envelopes ORDER BY id').all() as { envelope: string }[];
+      return rows.map((row) => (JSON.parse(row.envelope) as { address: { suite: string } }).address.suite);
+    } finally {
+      db.close();
+    }
+  }
+
   const fillState = async (page: Page) => ({ user: await page.locator('#user').inputValue(), pass: await page.locator('#pass').inputValue() });
 
   /** Opens the login page in Bob's browser and fills it through the inline menu. */
@@ -154,7 +168,7 @@ describe('sharing between two profiles through a real relay', () => {
       await settings.getByRole('button', { name: 'Register' }).click();
       await settings.getByText('registered', { exact: true }).waitFor();
       await expect.poll(async () => settings.getByTestId('own-safety-code').textContent(), POLL).toMatch(/^\d{5}( \d{5}){5}$/);
-      expect(await settings.getByTestId('contact-code').textContent()).toMatch(/^sealpass:contact:v1:/);
+      expect(await settings.getByTestId('contact-code').textContent()).toMatch(/^sealpass:contact:v2:/);
       await settings.getByRole('img', { name: /QR code/ }).waitFor();
     }
   });
@@ -167,6 +181,8 @@ describe('sharing between two profiles through a real relay', () => {
     const aliceSide = aPage().getByTestId('contact-detail');
     await aliceSide.getByRole('heading', { name: /bob/ }).waitFor();
     await aliceSide.getByText('verified', { exact: true }).waitFor();
+    // Bob's bundle has an X-Wing key: shares with him are post-quantum, and the view says so.
+    expect(await aliceSide.getByTestId('contact-suite').textContent()).toContain('sealed post-quantum (X-Wing');
   });
 
   step('alice shares a login with bob from the item view: autofill only, for 1 hour', async () => {
@@ -185,6 +201,8 @@ describe('sharing between two profiles through a real relay', () => {
     const entry = aPage().getByTestId('access-entry').filter({ hasText: 'bob' });
     await entry.waitFor();
     await expect.poll(async () => entry.textContent(), POLL).toContain('Autofill only');
+    // Issue 16: what reached the relay is one envelope on the X-Wing suite (named in its signed header).
+    await expect.poll(relaySuites, POLL).toEqual(['xwing']);
   });
 
   step('T02 bob, who never added alice, finds it among the requests, unopened; he verifies alice by safety number in Contacts, then accepts it, and it is listed "shared by alice"', async () => {
@@ -370,8 +388,11 @@ describe('sharing between two profiles through a real relay', () => {
 
   step('T01 alice re-pins "bob" to other keys: the access panel says the share went to keys bob no longer has, and revokes it and shares again in one click', async () => {
     // A contact code for the handle "bob" with keys that are not the ones the share was sealed to.
+    // A classic (v1) code, which carries its keys: the relay is down here, and a v2 code would need it for
+    // the X-Wing key its hash names.
     const otherKeys = generateIdentity('bob', Date.now());
-    const change = (await request(A(), 'contactAddCode', { code: encodeContactCode(otherKeys) })).change;
+    const classicCode = encodeContactCode({ handle: otherKeys.handle, encryptionKey: otherKeys.encryptionKey, signingKey: otherKeys.signingKey });
+    const change = (await request(A(), 'contactAddCode', { code: classicCode })).change;
     expect(change).toBe('verified');
     await aPage().reload();
     await itemOption(aPage(), second.title).click();

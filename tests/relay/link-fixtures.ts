@@ -47,7 +47,8 @@ export function makeRequest(owner: TestUser, now: number, maxAnswers = 1) {
     requestId: deriveRequestKeys(secret).id,
     label: REQUEST_LABEL,
     publicKey: toBase64(keyPair.publicKey),
-    owner: { handle: owner.handle, encryptionKey: owner.bundle.encryptionKey, signingKey: owner.bundle.signingKey },
+    // The whole bundle's keys, as create-request names them: the page's safety code is then the owner's own (issue 16).
+    owner: { handle: owner.handle, encryptionKey: owner.bundle.encryptionKey, signingKey: owner.bundle.signingKey, ...(owner.bundle.v === 2 ? { xwingKey: owner.bundle.xwingKey } : {}) },
     created: now,
     expiresAt: now + 86_400_000,
     maxAnswers,

@@ -5,6 +5,7 @@
  */
 import { beforeEach, expect, it } from 'vitest';
 import type { EnvelopeToStore, RelayStore, StorageLimits } from '../../relay/store/relay-store';
+import { signIdentityBundle } from '../../lib/relay-protocol/sign-identity-bundle';
 import { makeUser, shareId, T0 } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
@@ -41,6 +42,19 @@ describeStores('relay store', (storeCase) => {
     expect(await store.registerIdentity(mallory.bundle, T0 + 1)).toEqual({ created: false, existing: alice.bundle });
     expect(await store.findIdentity('alice')).toEqual(alice.bundle);
     expect(await store.findIdentity('nobody')).toBeNull();
+  });
+
+  it('issue 16: upgrades a bundle in place only for the same X25519 and Ed25519 keys', async () => {
+    const dave = makeUser('dave');
+    const { xwingKey: _pq, xwingSecretKey: _pqSecret, ...classic } = dave.identity;
+    const v1 = signIdentityBundle(classic);
+    await store.registerIdentity(v1, T0);
+    // Another person's v2 bundle under the same handle changes nothing.
+    expect(await store.upgradeIdentity({ ...makeUser('dave').bundle })).toBe(false);
+    expect(await store.findIdentity('dave')).toEqual(v1);
+    expect(await store.upgradeIdentity(dave.bundle)).toBe(true);
+    expect(await store.findIdentity('dave')).toEqual(dave.bundle);
+    expect(await store.upgradeIdentity(makeUser('nobody').bundle)).toBe(false);
   });
 
   it('refuses a nonce the second time for the same handle only, until it expires', async () => {

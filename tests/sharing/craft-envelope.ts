@@ -7,12 +7,14 @@ import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64 } from '../../lib/crypto/base64';
 import { encodeLengthPrefixed } from '../../lib/crypto/encode-length-prefixed';
 import { sealBase } from '../../lib/crypto/hpke/seal-base';
+import { X25519_KEM } from '../../lib/crypto/hpke/x25519-kem';
+import { XWING_KEM } from '../../lib/crypto/hpke/xwing-kem';
 import type { SigningSecretKey } from '../../lib/crypto/keys';
 import { signEd25519 } from '../../lib/crypto/sign-ed25519';
 import { encodeEnvelopeAddress } from '../../lib/sharing/envelope/encode-envelope-address';
 import { encodeEnvelopeHeader } from '../../lib/sharing/envelope/encode-envelope-header';
 import { ENVELOPE_INFO } from '../../lib/sharing/envelope/envelope-info';
-import type { EnvelopeAddress, EnvelopeHeader } from '../../lib/sharing/envelope/envelope-schema';
+import type { EnvelopeAddress, EnvelopeHeader, EnvelopeSuite } from '../../lib/sharing/envelope/envelope-schema';
 import { envelopeSigningBytes } from '../../lib/sharing/envelope/envelope-signing-bytes';
 
 export interface Craft {
@@ -21,8 +23,10 @@ export interface Craft {
   body: unknown;
   /** Who signs; the signature then covers header, `signedFor` and the body bytes. */
   signer: SigningSecretKey;
-  /** The X25519 key it is sealed to. */
+  /** The key it is sealed to: X25519 (32 bytes) or X-Wing (1,216), as `kem` says. */
   sealTo: Uint8Array;
+  /** The KEM it is really sealed with; by default the one the header's suite names. */
+  kem?: EnvelopeSuite;
   /** The recipient fingerprint the signature covers; by default the header's. */
   signedFor?: Uint8Array;
   /** The address bound as aad; by default the header's. */
@@ -33,7 +37,7 @@ export interface Craft {
 
 /** The clear part of a header. */
 export function addressOf(header: EnvelopeHeader): EnvelopeAddress {
-  return { sender: header.sender, recipient: header.recipient };
+  return { sender: header.sender, recipient: header.recipient, suite: header.suite };
 }
 
 export function craftEnvelope(c: Craft): string {
@@ -41,9 +45,10 @@ export function craftEnvelope(c: Craft): string {
   const aad = encodeEnvelopeAddress(addressOf(c.aadHeader ?? c.header));
   const signedFor = c.signedFor ?? fromBase64(c.header.recipient.fingerprint);
   const signature = signEd25519(c.signer, envelopeSigningBytes(encodeEnvelopeHeader(c.header), signedFor, bodyBytes));
-  const { v: _format, sender: _sender, recipient: _recipient, ...ownSealed } = c.header;
+  const { v: _format, suite: _suite, sender: _sender, recipient: _recipient, ...ownSealed } = c.header;
   const sealed = encodeLengthPrefixed([JSON.stringify(c.sealed ?? ownSealed)]);
-  const { enc, ct } = sealBase(c.sealTo, ENVELOPE_INFO, aad, concatBytes(signature, sealed, bodyBytes));
+  const plaintext = concatBytes(signature, sealed, bodyBytes);
+  const { enc, ct } = (c.kem ?? c.header.suite) === 'xwing' ? sealBase(XWING_KEM, c.sealTo, ENVELOPE_INFO, aad, plaintext) : sealBase(X25519_KEM, c.sealTo, ENVELOPE_INFO, aad, plaintext);
   return JSON.stringify({ v: 2, address: addressOf(c.header), enc: toBase64(enc), ct: toBase64(ct) });
 }
 

@@ -14,14 +14,21 @@ export function person(handle: string): Identity {
   return generateIdentity(handle, NOW);
 }
 
-/** The public half of an identity, as a contact code or a verified bundle would give it. */
-export function publicOf(identity: PublicIdentity): PublicIdentity {
-  return { handle: identity.handle, encryptionKey: identity.encryptionKey.slice(), signingKey: identity.signingKey.slice() };
+/**
+ * The public half of an identity, as a contact code or a verified bundle would give it: by default as a
+ * v1 bundle (X25519 and Ed25519 only, a contact who has not upgraded); `{ pq: true }` keeps the X-Wing key.
+ */
+export function publicOf(identity: PublicIdentity, { pq = false }: { pq?: boolean } = {}): PublicIdentity {
+  const keys = { handle: identity.handle, encryptionKey: identity.encryptionKey.slice(), signingKey: identity.signingKey.slice() };
+  return pq && identity.xwingKey ? { ...keys, xwingKey: identity.xwingKey.slice() } : keys;
 }
 
-/** `identity` pinned as a contact, verified by default (as after scanning its contact code). */
-export function contactOf(identity: PublicIdentity, state: 'verified' | 'unverified' = 'verified'): Contact {
-  return pinContact(undefined, publicOf(identity), state === 'verified' ? 'contact-code' : 'lookup', NOW).contact;
+/**
+ * `identity` pinned as a contact, verified by default (as after scanning its contact code); by default its
+ * v1 keys, with `{ pq: true }` its v2 bundle including the X-Wing key.
+ */
+export function contactOf(identity: PublicIdentity, state: 'verified' | 'unverified' = 'verified', options: { pq?: boolean } = {}): Contact {
+  return pinContact(undefined, publicOf(identity, options), state === 'verified' ? 'contact-code' : 'lookup', NOW).contact;
 }
 
 /** A login as it sits in a vault. */

@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { deriveKeyPair } from '../../lib/crypto/hpke/derive-key-pair';
 import { sealBase } from '../../lib/crypto/hpke/seal-base';
+import { X25519_KEM } from '../../lib/crypto/hpke/x25519-kem';
 
 interface OursCase {
   pkR: string;
@@ -22,7 +22,7 @@ const path = process.argv[2];
 if (!path) throw new Error('usage: hpke-interop-fill.ts <hpke-interop-pyca.json>');
 const data = JSON.parse(readFileSync(path, 'utf8')) as { ours: OursCase[] };
 for (const c of data.ours) {
-  const sealed = sealBase(hexToBytes(c.pkR), hexToBytes(c.info), hexToBytes(c.aad), hexToBytes(c.pt), deriveKeyPair(hexToBytes(c.ikmE)));
+  const sealed = sealBase(X25519_KEM, hexToBytes(c.pkR), hexToBytes(c.info), hexToBytes(c.aad), hexToBytes(c.pt), hexToBytes(c.ikmE));
   c.enc = bytesToHex(sealed.enc);
   c.ct = bytesToHex(sealed.ct);
 }

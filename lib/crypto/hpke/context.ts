@@ -10,6 +10,8 @@ export type HpkeRole = 'sender' | 'recipient';
 /** Key, base nonce, exporter secret and the sequence number of the next message. */
 export interface HpkeContext {
   readonly role: HpkeRole;
+  /** The HPKE suite_id the context was made under (10 bytes); Export labels with it (RFC 9180 §5.3). */
+  readonly suiteId: Uint8Array;
   /** ChaCha20Poly1305 key, 32 bytes. */
   readonly key: Uint8Array;
   /** 12 bytes, XORed with the sequence number for each message (RFC 9180 §5.2). */

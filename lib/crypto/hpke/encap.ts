@@ -4,16 +4,11 @@ import { concatBytes } from '@noble/hashes/utils.js';
 import { wipe } from '../wipe';
 import { extractAndExpand } from './extract-and-expand';
 import { generateKeyPair } from './generate-key-pair';
+import type { Encapsulation } from './kem';
 import type { HpkeKeyPair } from './key-pair';
 import { N_PK } from './suite';
 
-/** What Encap returns: the secret both sides will share and the 32-byte `enc` the recipient needs. */
-export interface Encapsulation {
-  /** 32 bytes; feeds the key schedule. */
-  sharedSecret: Uint8Array;
-  /** The ephemeral public key, 32 bytes; sent in clear. */
-  enc: Uint8Array;
-}
+export type { Encapsulation } from './kem';
 
 /**
  * Encapsulates to `pkR` with a fresh ephemeral key pair.

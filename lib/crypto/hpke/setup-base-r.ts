@@ -1,22 +1,23 @@
 /** SetupBaseR of RFC 9180 §5.1.1: the recipient's context from `enc` and its secret key. */
-import type { HpkeSecretKey } from '../keys';
 import { wipe } from '../wipe';
 import type { HpkeContext } from './context';
-import { decap } from './decap';
+import type { HpkeKem } from './kem';
 import { keySchedule } from './key-schedule';
+import { hpkeSuiteId } from './suite';
 
 /**
- * Decapsulates `enc` and runs the key schedule.
- * @param enc - the sender's 32-byte ephemeral public key
- * @param skR - the recipient's 32-byte X25519 secret key
+ * Decapsulates `enc` and runs the key schedule under the KEM's suite_id.
+ * @param kem - X25519_KEM or XWING_KEM
+ * @param enc - the sender's encapsulation (kem.nEnc bytes)
+ * @param skR - the recipient's secret key (kem.nSk bytes)
  * @param info - must equal the sender's, or every open fails
  * @returns a recipient context at sequence number 0
- * @throws RangeError or Error for a malformed or low-order `enc` (see decap)
+ * @throws RangeError or Error for a malformed `enc` (see the KEM's decap)
  */
-export function setupBaseR(enc: Uint8Array, skR: HpkeSecretKey, info: Uint8Array): HpkeContext {
-  const sharedSecret = decap(enc, skR);
+export function setupBaseR<SK extends Uint8Array>(kem: HpkeKem<SK>, enc: Uint8Array, skR: SK, info: Uint8Array): HpkeContext {
+  const sharedSecret = kem.decap(enc, skR);
   try {
-    return keySchedule('recipient', sharedSecret, info);
+    return keySchedule(hpkeSuiteId(kem.id), 'recipient', sharedSecret, info);
   } finally {
     wipe(sharedSecret);
   }

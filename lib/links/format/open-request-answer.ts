@@ -2,6 +2,7 @@
 import type { HpkeSecretKey } from '../../crypto/keys';
 import { fromBase64 } from '../../crypto/base64';
 import { openBase } from '../../crypto/hpke/open-base';
+import { X25519_KEM } from '../../crypto/hpke/x25519-kem';
 import { DecryptError } from '../../crypto/sealed';
 import { wipe } from '../../crypto/wipe';
 import { ANSWER_INFO, answerAad, requestAnswerSchema, sealedAnswerSchema, type RequestAnswer } from './request-answer';
@@ -18,7 +19,7 @@ export function openRequestAnswer(secretKey: HpkeSecretKey, requestId: string, t
   let plaintext: Uint8Array | undefined;
   try {
     const wire = sealedAnswerSchema.parse(JSON.parse(text));
-    plaintext = openBase(fromBase64(wire.enc), secretKey, ANSWER_INFO, answerAad(requestId), fromBase64(wire.ct));
+    plaintext = openBase(X25519_KEM, fromBase64(wire.enc), secretKey, ANSWER_INFO, answerAad(requestId), fromBase64(wire.ct));
     return requestAnswerSchema.parse(JSON.parse(decoder.decode(plaintext)));
   } catch {
     throw new DecryptError();

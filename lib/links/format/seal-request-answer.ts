@@ -2,6 +2,7 @@
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64 } from '../../crypto/base64';
 import { sealBase } from '../../crypto/hpke/seal-base';
+import { X25519_KEM } from '../../crypto/hpke/x25519-kem';
 import { wipe } from '../../crypto/wipe';
 import { ANSWER_INFO, answerAad, requestAnswerSchema, type RequestAnswerInput } from './request-answer';
 import type { RequestDescriptor } from './request-descriptor';
@@ -16,7 +17,7 @@ export function sealRequestAnswer(descriptor: RequestDescriptor, answer: Request
   const checked = requestAnswerSchema.parse(answer);
   const plaintext = utf8ToBytes(JSON.stringify(checked));
   try {
-    const { enc, ct } = sealBase(fromBase64(descriptor.publicKey), ANSWER_INFO, answerAad(descriptor.requestId), plaintext);
+    const { enc, ct } = sealBase(X25519_KEM, fromBase64(descriptor.publicKey), ANSWER_INFO, answerAad(descriptor.requestId), plaintext);
     return JSON.stringify({ v: 1, enc: toBase64(enc), ct: toBase64(ct) });
   } finally {
     wipe(plaintext);

@@ -46,7 +46,12 @@ export async function createRequest(ctx: LinksContext, vault: UnlockedVault, inp
           requestId: id,
           label: input.label,
           publicKey: toBase64(keyPair.publicKey),
-          owner: { handle: identity.handle, encryptionKey: toBase64(identity.encryptionKey), signingKey: toBase64(identity.signingKey) },
+          owner: {
+            handle: identity.handle,
+            encryptionKey: toBase64(identity.encryptionKey),
+            signingKey: toBase64(identity.signingKey),
+            ...(identity.xwingKey ? { xwingKey: toBase64(identity.xwingKey) } : {}),
+          },
           created: now,
           expiresAt: input.expiresAt,
           maxAnswers: input.maxAnswers,

@@ -5,10 +5,9 @@
  * It imports lib/crypto, lib/relay-protocol, lib/links/format and the safety code only.
  */
 import './zod-jitless';
-import { fromBase64 } from '../../crypto/base64';
 import { createLinkPublicClient } from '../../relay-protocol/link-public-client';
 import { RelayError } from '../../relay-protocol/relay-error';
-import { ownSafetyCode } from '../../sharing/identity/own-safety-code';
+import { ownerSafetyCode } from './owner-safety-code';
 import { deriveRequestKeys } from '../format/derive-request-keys';
 import { decodeLinkSecret } from '../format/link-secret';
 import { openRequestDescriptor } from '../format/open-request-descriptor';
@@ -36,7 +35,7 @@ function field(id: string, label: string, type: string, autocomplete: string): [
 
 function ask(secret: Uint8Array, descriptor: RequestDescriptor): void {
   const owner = descriptor.owner;
-  const safetyCode = ownSafetyCode({ handle: owner.handle, encryptionKey: fromBase64(owner.encryptionKey), signingKey: fromBase64(owner.signingKey) });
+  const safetyCode = ownerSafetyCode(owner);
   const [userLabel, username] = field('username', 'Username', 'text', 'off');
   const [passLabel, password] = field('password', 'Password or secret', 'password', 'new-password');
   const [urlLabel, url] = field('url', 'Website (optional)', 'url', 'off');

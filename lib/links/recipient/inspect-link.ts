@@ -3,9 +3,8 @@
  * code is not involved (DESIGN §11). Nothing is spent: a one-time link's state, or a request's
  * descriptor, opened and checked against its owner's signature (T26).
  */
-import { fromBase64 } from '../../crypto/base64';
 import { createLinkPublicClient } from '../../relay-protocol/link-public-client';
-import { ownSafetyCode } from '../../sharing/identity/own-safety-code';
+import { ownerSafetyCode } from '../page/owner-safety-code';
 import { VaultError } from '../../vault/model/vault-error';
 import { linkIdOf } from '../format/derive-link-keys';
 import { deriveRequestKeys } from '../format/derive-request-keys';
@@ -58,7 +57,7 @@ export async function inspectLink(ctx: LinksContext, url: string): Promise<LinkI
     state: descriptor.expiresAt <= ctx.now() ? 'expired' : 'active',
     label: descriptor.label,
     owner: owner.handle,
-    safetyCode: ownSafetyCode({ handle: owner.handle, encryptionKey: fromBase64(owner.encryptionKey), signingKey: fromBase64(owner.signingKey) }),
+    safetyCode: ownerSafetyCode(owner),
     expiresAt: descriptor.expiresAt,
   };
 }

@@ -13,6 +13,7 @@ import { setHandle } from '../profile/set-handle';
 import { listEndedShares } from '../recipient/list-ended-shares';
 import { receivedTotp } from '../recipient/received-totp';
 import { ContactCodeError, decodeContactCode } from '../contacts/decode-contact-code';
+import { bundleMatchesCode, type ContactCodeContent } from '../contacts/contact-code';
 import { markContactVerified } from '../contacts/mark-contact-verified';
 import { MAX_SHARE_LIFETIME_MS } from '../grants/offer-share';
 import { ownSafetyCode } from '../identity/own-safety-code';
@@ -136,6 +137,23 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     } finally {
       wipeIdentity(opened.identity);
     }
+  };
+
+  /** The relay's verified bundle for a v2 contact code, if it is exactly the keys the code names. */
+  const bundleForCode = async (vault: UnlockedVault, code: ContactCodeContent) => {
+    const seen = await withIdentity(db, vault, async (opened) => {
+      try {
+        return await lookUpIdentity(openRelayClient(opened, platform.fetch, now), code.handle);
+      } catch (error) {
+        if (error instanceof RelayError) throw new VaultError('internal', `${relayProblemText(error)}. This contact code needs the relay for the person’s post-quantum key; try again.`);
+        throw error;
+      }
+    });
+    if (seen === 'missing') throw new VaultError('not-found', `${code.handle} is not registered on your relay yet, and their contact code needs it for their post-quantum key. Try again once they are.`);
+    if (seen === 'invalid' || !bundleMatchesCode(seen, code)) {
+      throw new VaultError('corrupted', 'The keys the relay shows for this person do not match their contact code. Nothing was added; ask them for their code again.');
+    }
+    return seen;
   };
 
   /** Where the registration stands after a set-up, relay or handle change and the sync that followed. */
@@ -267,7 +285,9 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     async contactAddCode({ code }) {
       const vault = await ctx.unlocked();
       // An invite link carries a contact code: pasted here, it adds the inviter the same way.
-      const seen = decodeCode(parseInviteLink(code)?.contactCode ?? code);
+      const decoded = decodeCode(parseInviteLink(code)?.contactCode ?? code);
+      // A v2 code carries the hash of the X-Wing key: the key itself comes from the relay and must match it.
+      const seen = decoded.xwingKeyHash ? await bundleForCode(vault, decoded) : decoded;
       const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'contact-code', now()));
       return { id: stored.id, change };
     },
@@ -434,7 +454,9 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
         await sync(vault);
         problem = (await registration(vault)).problem;
       }
-      const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, inviter, 'contact-code', now()));
+      // A v2 code (issue 16) names the inviter's X-Wing key by its hash: the key comes from the relay and must match.
+      const seen = inviter.xwingKeyHash ? await bundleForCode(vault, inviter) : inviter;
+      const { stored, change } = await withSharingLock(vault, () => pinSeenIdentity(db, vault, seen, 'contact-code', now()));
       return { contactId: stored.id, change, problem };
     },
 

@@ -2,8 +2,7 @@
 import { equalBytes } from '@noble/ciphers/utils.js';
 import { fromBase64Url } from '../../crypto/base64url';
 import { handleSchema } from '../../relay-protocol/identity-bundle';
-import { CONTACT_CHECK_LENGTH, CONTACT_CODE_PREFIX, contactCheck } from './contact-code';
-import type { PublicIdentity } from '../identity/identity';
+import { CONTACT_CHECK_LENGTH, CONTACT_CODE_PREFIX, CONTACT_CODE_V2_PREFIX, contactCheck, type ContactCodeContent } from './contact-code';
 
 /** Thrown for anything that is not a valid contact code; one message for every cause. */
 export class ContactCodeError extends Error {
@@ -17,13 +16,15 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * @param text - untrusted; surrounding whitespace is ignored
- * @returns the handle and public keys, to pin as a verified contact
+ * @returns the handle and public keys (v1), or the handle, classic keys and the X-Wing key's hash (v2),
+ *   to pin as a verified contact (v2: with the relay's bundle, which must match, bundleMatchesCode)
  * @throws ContactCodeError for a wrong prefix, bad base64url, wrong lengths, an invalid handle or a failed check
  */
-export function decodeContactCode(text: string): PublicIdentity {
+export function decodeContactCode(text: string): ContactCodeContent {
   const trimmed = typeof text === 'string' ? text.trim() : '';
-  if (!trimmed.startsWith(CONTACT_CODE_PREFIX)) throw new ContactCodeError();
-  const body = trimmed.slice(CONTACT_CODE_PREFIX.length);
+  const v2 = trimmed.startsWith(CONTACT_CODE_V2_PREFIX);
+  if (!v2 && !trimmed.startsWith(CONTACT_CODE_PREFIX)) throw new ContactCodeError();
+  const body = trimmed.slice((v2 ? CONTACT_CODE_V2_PREFIX : CONTACT_CODE_PREFIX).length);
   if (body.length > 400) throw new ContactCodeError();
   let payload: Uint8Array;
   try {
@@ -33,7 +34,8 @@ export function decodeContactCode(text: string): PublicIdentity {
     throw new ContactCodeError();
   }
   const handleLength = payload[0] ?? 0;
-  if (payload.length !== 1 + handleLength + 64 + CONTACT_CHECK_LENGTH) throw new ContactCodeError();
+  const hashLength = v2 ? 32 : 0;
+  if (payload.length !== 1 + handleLength + 64 + hashLength + CONTACT_CHECK_LENGTH) throw new ContactCodeError();
   let handle: string;
   try {
     handle = handleSchema.parse(decoder.decode(payload.subarray(1, 1 + handleLength)));
@@ -41,11 +43,12 @@ export function decodeContactCode(text: string): PublicIdentity {
     throw new ContactCodeError();
   }
   const keysAt = 1 + handleLength;
-  const identity = {
+  const content: ContactCodeContent = {
     handle,
     encryptionKey: payload.slice(keysAt, keysAt + 32),
     signingKey: payload.slice(keysAt + 32, keysAt + 64),
+    ...(v2 ? { xwingKeyHash: payload.slice(keysAt + 64, keysAt + 96) } : {}),
   };
-  if (!equalBytes(contactCheck(identity), payload.subarray(keysAt + 64))) throw new ContactCodeError();
-  return identity;
+  if (!equalBytes(contactCheck(content), payload.subarray(keysAt + 64 + hashLength))) throw new ContactCodeError();
+  return content;
 }

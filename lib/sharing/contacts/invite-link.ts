@@ -4,9 +4,10 @@
  * browsers never send to the relay. Opened in Sealpass (pasted into Contacts or the Inbox), it sets up
  * sharing on that relay if needed and pins the inviter's keys from the code, exactly as a pasted contact
  * code does: as trustworthy as the channel the link came through, which the UI says, with the safety number
- * to compare in person or by voice.
+ * to compare in person or by voice. A v2 contact code (with the hash of an X-Wing key, issue 16) rides as
+ * `#2.<code without its prefix>`: `.` is not in base64url, so the two forms cannot be confused.
  */
-import { CONTACT_CODE_PREFIX } from './contact-code';
+import { CONTACT_CODE_PREFIX, CONTACT_CODE_V2_PREFIX } from './contact-code';
 import { parseRelayPageUrl } from '../../relay-protocol/parse-relay-page-url';
 
 /** The path of an invite link on the relay's origin. */
@@ -16,18 +17,20 @@ export const INVITE_PATH = '/invite/';
 export interface ParsedInvite {
   /** The inviter's relay origin, e.g. `https://relay.example`. */
   relayOrigin: string;
-  /** `sealpass:contact:v1:…`, still to be decoded (decode-contact-code.ts checks every byte). */
+  /** `sealpass:contact:v1:…` or `sealpass:contact:v2:…`, still to be decoded (decode-contact-code.ts checks every byte). */
   contactCode: string;
 }
 
 /**
  * @param relayUrl - the inviter's relay (its origin is used)
- * @param contactCode - the inviter's `sealpass:contact:v1:…` code
+ * @param contactCode - the inviter's `sealpass:contact:v1:…` or `sealpass:contact:v2:…` code
  * @example inviteLink('http://127.0.0.1:8787', 'sealpass:contact:v1:BWFsaWNl…') // 'http://127.0.0.1:8787/invite/#BWFsaWNl…'
  */
 export function inviteLink(relayUrl: string, contactCode: string): string {
+  const origin = new URL(relayUrl).origin;
+  if (contactCode.startsWith(CONTACT_CODE_V2_PREFIX)) return `${origin}${INVITE_PATH}#2.${contactCode.slice(CONTACT_CODE_V2_PREFIX.length)}`;
   if (!contactCode.startsWith(CONTACT_CODE_PREFIX)) throw new RangeError('inviteLink: not a contact code');
-  return `${new URL(relayUrl).origin}${INVITE_PATH}#${contactCode.slice(CONTACT_CODE_PREFIX.length)}`;
+  return `${origin}${INVITE_PATH}#${contactCode.slice(CONTACT_CODE_PREFIX.length)}`;
 }
 
 /**
@@ -37,7 +40,9 @@ export function inviteLink(relayUrl: string, contactCode: string): string {
 export function parseInviteLink(text: string): ParsedInvite | null {
   const url = parseRelayPageUrl(text);
   if (!url) return null;
-  const body = url.hash.slice(1);
+  const fragment = url.hash.slice(1);
+  const v2 = fragment.startsWith('2.');
+  const body = v2 ? fragment.slice(2) : fragment;
   if (url.pathname !== INVITE_PATH || !/^[A-Za-z0-9_-]{1,400}$/.test(body)) return null;
-  return { relayOrigin: url.origin, contactCode: `${CONTACT_CODE_PREFIX}${body}` };
+  return { relayOrigin: url.origin, contactCode: `${v2 ? CONTACT_CODE_V2_PREFIX : CONTACT_CODE_PREFIX}${body}` };
 }

@@ -1,5 +1,5 @@
 /**
- * The canonical bytes of an envelope's clear address, the HPKE associated data: a domain label and every
+ * The canonical bytes of an envelope's clear address (with the suite), the HPKE associated data: a domain label and every
  * field in a fixed order, each length-prefixed. Base64 fields are taken as their exact text, so another
  * spelling of the same bytes is another address.
  */
@@ -11,6 +11,7 @@ export function encodeEnvelopeAddress(address: EnvelopeAddress): Uint8Array {
   return encodeLengthPrefixed([
     'sealpass/v2/envelope-address',
     String(ENVELOPE_FORMAT),
+    address.suite,
     address.sender.handle,
     address.sender.fingerprint,
     address.recipient.fingerprint,

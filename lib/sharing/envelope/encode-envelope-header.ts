@@ -1,5 +1,5 @@
 /**
- * The canonical bytes of a whole envelope header (clear address and sealed fields), inside the signed
+ * The canonical bytes of a whole envelope header (clear address with the suite, and sealed fields), inside the signed
  * bytes: a domain label and every field in a fixed order, each length-prefixed; numbers as decimal text,
  * an absent expiry as the empty field. Base64 fields are taken as their exact text, so another spelling of the same bytes is
  * another header.
@@ -12,6 +12,7 @@ export function encodeEnvelopeHeader(header: EnvelopeHeader): Uint8Array {
   return encodeLengthPrefixed([
     'sealpass/v2/envelope-header',
     String(header.v),
+    header.suite,
     header.kind,
     header.sender.handle,
     header.sender.fingerprint,

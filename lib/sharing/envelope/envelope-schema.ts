@@ -4,7 +4,8 @@
  *
  * Wire form: the JSON text of `{ v: 2, address, enc, ct }`, at most 64 KiB. Only the address travels in
  * clear: who it is from and for (handle and key fingerprints), which the relay knows anyway as poster and
- * recipient; it is the HPKE associated data. `enc` is the HPKE encapsulated key and `ct` the HPKE
+ * recipient, and the HPKE suite (issue 16: `xwing` to a recipient whose pinned bundle has an X-Wing key,
+ * else `x25519`); it is the HPKE associated data. `enc` is the HPKE encapsulated key and `ct` the HPKE
  * ciphertext of `Ed25519 signature (64) ‖ u32be length ‖ sealed header JSON ‖ UTF-8 JSON body`: the kind,
  * share id, the owner's item id, the edit count and the times are inside (T07). The signature covers the
  * whole header, address and sealed part together, with the body.
@@ -28,12 +29,26 @@ const time = z.number().int().nonnegative();
 export const ENVELOPE_FORMAT = 2;
 
 /**
+ * The HPKE suite, named in the signed header and bound as aad (DESIGN §12): mode_base with HKDF-SHA256 and
+ * ChaCha20Poly1305 over `x25519` = DHKEM(X25519, HKDF-SHA256), KEM 0x0020, or `xwing` = X-Wing
+ * (ML-KEM-768 + X25519), KEM 0x647a. To a recipient with an X-Wing key only `xwing` (T27).
+ */
+export const envelopeSuiteSchema = z.enum(['x25519', 'xwing']);
+export type EnvelopeSuite = z.infer<typeof envelopeSuiteSchema>;
+
+/** Length of `enc` per suite in bytes: 32 (X25519 public key), 1,120 (X-Wing ciphertext). */
+export const ENC_BYTES: Record<EnvelopeSuite, number> = { x25519: 32, xwing: 1120 };
+/** The same in base64 characters; a few other byte lengths share it, so decryptEnvelope checks the bytes. */
+const encTextLength = (suite: EnvelopeSuite) => 4 * Math.ceil(ENC_BYTES[suite] / 3);
+
+/**
  * The whole header as the sender signed it (T02, T03): the clear address and the sealed fields. Opening
  * puts it back together; the rest of lib/sharing sees only this.
  */
 export const envelopeHeaderSchema = z
   .object({
     v: z.literal(ENVELOPE_FORMAT),
+    suite: envelopeSuiteSchema,
     kind: envelopeKindSchema,
     sender: z.object({ handle: handleSchema, fingerprint: base64Bytes(32) }).strict(),
     recipient: z.object({ fingerprint: base64Bytes(32) }).strict(),
@@ -54,12 +69,12 @@ export const envelopeHeaderSchema = z
   .strict();
 export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;
 
-/** The clear part: whom it is from and for, to find the pinned sender before opening; bound as HPKE aad. */
-export const envelopeAddressSchema = envelopeHeaderSchema.pick({ sender: true, recipient: true });
+/** The clear part: whom it is from and for, and the suite, to find the pinned sender and key before opening; bound as HPKE aad. */
+export const envelopeAddressSchema = envelopeHeaderSchema.pick({ sender: true, recipient: true, suite: true });
 export type EnvelopeAddress = z.infer<typeof envelopeAddressSchema>;
 
 /** The header fields sealed inside, out of the relay's sight (T07). */
-export const sealedHeaderSchema = envelopeHeaderSchema.omit({ v: true, sender: true, recipient: true });
+export const sealedHeaderSchema = envelopeHeaderSchema.omit({ v: true, sender: true, recipient: true, suite: true });
 export type SealedHeader = z.infer<typeof sealedHeaderSchema>;
 
 const offerFields = {
@@ -86,12 +101,14 @@ export const envelopeSchema = z
   .object({
     v: z.literal(ENVELOPE_FORMAT),
     address: envelopeAddressSchema,
-    /** HPKE `enc`, 32 bytes, base64. */
-    enc: base64Bytes(32),
+    /** HPKE `enc`, base64: 32 bytes for `x25519`, 1,120 for `xwing` (checked against the suite below). */
+    enc: z.union([base64Bytes(32), base64Bytes(1120)]),
     /** HPKE ciphertext, base64. */
     ct: z.string().min(1).max(MAX_ENVELOPE_BYTES),
   })
-  .strict();
+  .strict()
+  // An encapsulation of the other suite's size is malformed before any key is touched (T11).
+  .refine((envelope) => envelope.enc.length === encTextLength(envelope.address.suite));
 
 /** An envelope that opened and verified: header and body as the pinned sender signed them. */
 export interface OpenedEnvelope {

@@ -4,7 +4,7 @@
  * signature over the whole header with the PINNED signing key, and validates the body and its agreement with
  * the header (S6, T02, T03, T06).
  */
-import { toBase64 } from '../../crypto/base64';
+import { fromBase64, toBase64 } from '../../crypto/base64';
 import { verifyEd25519 } from '../../crypto/verify-ed25519';
 import { decryptEnvelope, parseJson } from './decrypt-envelope';
 import { encodeEnvelopeHeader } from './encode-envelope-header';
@@ -18,7 +18,7 @@ import { readEnvelopeAddress } from './read-envelope-address';
 
 /**
  * @param text - the serialised envelope, untrusted
- * @param me - my identity (its X25519 secret key opens the envelope)
+ * @param me - my identity (its X-Wing or X25519 secret key, as the suite says, opens the envelope)
  * @param sender - the public identity pinned for the contact the address names (never the relay's answer)
  * @returns the authenticated header and body; what they may change is accept-incoming's decision
  * @throws EnvelopeError with reason `malformed`, `misaddressed` or `unauthentic`, and nothing else
@@ -33,7 +33,8 @@ export function openEnvelope(text: unknown, me: Identity, sender: PublicIdentity
   try {
     const { header, signature, body: bodyBytes } = decrypted;
     // Anything wrong from here on was made by the holder of the sealing key: not the pinned sender's work.
-    if (!verifyEd25519(sender.signingKey, envelopeSigningBytes(encodeEnvelopeHeader(header), keyFingerprint(me), bodyBytes), signature)) {
+    // The recipient fingerprint as signed: decryptEnvelope checked it names my keys, and which of them.
+    if (!verifyEd25519(sender.signingKey, envelopeSigningBytes(encodeEnvelopeHeader(header), fromBase64(header.recipient.fingerprint), bodyBytes), signature)) {
       throw new EnvelopeError('unauthentic');
     }
     const body = envelopeBodySchema.safeParse(parseJson(bodyBytes));

@@ -8,7 +8,7 @@ import { envelopeSchema, MAX_ENVELOPE_BYTES, type EnvelopeAddress } from './enve
 /** The parsed (unauthenticated) address and the raw HPKE parts. */
 export interface ParsedEnvelope {
   address: EnvelopeAddress;
-  /** base64 of 32 bytes. */
+  /** base64 of 32 bytes (`x25519`) or 1,120 bytes (`xwing`), as the address names. */
   enc: string;
   /** base64. */
   ct: string;

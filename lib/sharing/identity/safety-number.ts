@@ -7,6 +7,12 @@
  * big-endian numbers, each mod 100,000 as five digits. The two 30-digit halves are put in sorted order,
  * so both people see the same 60 digits. The iterations make grinding a key whose half matches a target
  * more expensive than the 10³⁰ guesses it already needs.
+ *
+ * Version 2, for a party whose bundle has an X-Wing key (DESIGN §12): the half covers the whole bundle's
+ * identity, `h₀ = SHA-256(lp("sealpass/v2/safety-number") ‖ lp(handle) ‖ lp(encryptionKey) ‖
+ * lp(signingKey) ‖ lp(xwingKey))`, iterated with `encryptionKey ‖ signingKey ‖ SHA-256(xwingKey)` (96 bytes
+ * rather than the 1,280 of the keys themselves, so a half still costs about 10,000 SHA-256 blocks). A
+ * contact's number therefore changes when they upgrade; the Contacts view says that this is why.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
@@ -17,8 +23,13 @@ import type { PublicIdentity } from './identity';
 export const SAFETY_ITERATIONS = 5200;
 
 function half(party: PublicIdentity): string {
-  const keys = concatBytes(party.encryptionKey, party.signingKey);
-  let h = sha256(encodeLengthPrefixed(['sealpass/v1/safety-number', party.handle, party.encryptionKey, party.signingKey]));
+  const { handle, encryptionKey, signingKey, xwingKey } = party;
+  const keys = xwingKey ? concatBytes(encryptionKey, signingKey, sha256(xwingKey)) : concatBytes(encryptionKey, signingKey);
+  let h = sha256(
+    xwingKey
+      ? encodeLengthPrefixed(['sealpass/v2/safety-number', handle, encryptionKey, signingKey, xwingKey])
+      : encodeLengthPrefixed(['sealpass/v1/safety-number', handle, encryptionKey, signingKey]),
+  );
   for (let i = 0; i < SAFETY_ITERATIONS; i++) h = sha256(concatBytes(h, keys));
   let digits = '';
   for (let chunk = 0; chunk < 6; chunk++) {
@@ -32,7 +43,7 @@ function half(party: PublicIdentity): string {
 
 /**
  * Computes the safety number of two identities.
- * @param a - one party's handle and public keys (either side may pass its own first)
+ * @param a - one party's handle and public keys (either side may pass its own first); v2 when it has an X-Wing key
  * @param b - the other party's
  * @returns 60 digits as 12 groups of 5 separated by single spaces, identical for (a, b) and (b, a)
  * @example safetyNumber(me, contact) // "30952 81274 … 06138"

@@ -2,7 +2,7 @@
 import { wipe } from '../../crypto/wipe';
 import type { Identity } from './identity';
 
-/** Zeroes both secret keys in place; the identity must not be used afterwards. */
+/** Zeroes the secret keys in place; the identity must not be used afterwards. */
 export function wipeIdentity(identity: Identity): void {
-  wipe(identity.encryptionSecretKey, identity.signingSecretKey);
+  wipe(identity.encryptionSecretKey, identity.signingSecretKey, identity.xwingSecretKey);
 }

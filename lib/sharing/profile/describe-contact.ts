@@ -1,4 +1,6 @@
 /** A contact as the Contacts view shows it: state, fingerprint and the safety number with me (and with the changed keys). */
+import { toBase64 } from '../../crypto/base64';
+import { bundleFingerprint } from '../identity/bundle-fingerprint';
 import type { Identity } from '../identity/identity';
 import { safetyNumber } from '../identity/safety-number';
 import type { StoredContact } from '../store/stored-contact';
@@ -17,12 +19,15 @@ export function describeContact(me: Identity, stored: StoredContact) {
   const offered = contact.offered;
   return {
     ...summarizeContact(stored),
-    fingerprint: contact.fingerprint,
+    // What contactVerify names: all pinned keys, so a number shown before the X-Wing key changed cannot verify it.
+    fingerprint: toBase64(bundleFingerprint(contact)),
     safetyNumber: safetyNumber(me, contact),
     offered: offered && {
       fingerprint: offered.fingerprint,
-      safetyNumber: safetyNumber(me, { handle: contact.handle, encryptionKey: offered.encryptionKey, signingKey: offered.signingKey }),
+      safetyNumber: safetyNumber(me, { handle: contact.handle, encryptionKey: offered.encryptionKey, signingKey: offered.signingKey, ...(offered.xwingKey ? { xwingKey: offered.xwingKey } : {}) }),
       seenAt: offered.seenAt,
     },
+    postQuantum: contact.xwingKey !== undefined,
+    upgradedAt: contact.upgradedAt ?? null,
   };
 }

@@ -30,6 +30,7 @@ import { processIncoming } from './process-incoming';
 import { queueRequest } from './queue-request';
 import { pushItemUpdates } from '../owner/push-item-updates';
 import { readIdentity, type OpenedIdentity } from '../store/read-identity';
+import { upgradeIdentity } from '../profile/upgrade-identity';
 import { relayProblemText } from '../profile/relay-problem-text';
 import { withSharingLock } from '../store/sharing-lock';
 import { MAX_SEEN_KEPT, openProfile, sealProfile, withRefusal, type DamagedCounts, type SharingProfile } from '../store/sharing-profile';
@@ -56,7 +57,7 @@ export interface SyncOutcome {
  * @returns null when the vault has no sharing identity yet
  */
 export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: SharingPlatform, now: () => number): Promise<SyncOutcome | null> {
-  const opened = await readIdentity(db, vault);
+  const opened = await readUpgradedIdentity(db, vault, now);
   if (!opened) return null;
   const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0, damaged: { contacts: 0, grants: 0, received: 0 } };
   // One relay session for the whole sync: one Ed25519 signature opens it, every call after is an HMAC.
@@ -88,6 +89,15 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
   outcome.damaged = await countDamaged(db, vault);
   await updateProfile(db, vault, { lastSyncAt: now(), lastError: outcome.lastError, damaged: outcome.damaged }, now());
   return outcome;
+}
+
+/** The identity, given its X-Wing key first if it was made before bundle v2 (T27); the v2 bundle is queued then. */
+async function readUpgradedIdentity(db: VaultDb, vault: UnlockedVault, now: () => number): Promise<OpenedIdentity | null> {
+  const opened = await readIdentity(db, vault);
+  if (!opened || opened.identity.xwingKey) return opened;
+  wipeIdentity(opened.identity);
+  await withSharingLock(vault, () => upgradeIdentity(db, vault, now()));
+  return readIdentity(db, vault);
 }
 
 /** Opens every sharing record once to count those that do not (a few hundred small records at most). */

@@ -8,6 +8,7 @@ import { contextOpen } from '../../../lib/crypto/hpke/context-open';
 import { contextSeal } from '../../../lib/crypto/hpke/context-seal';
 import { generateKeyPair } from '../../../lib/crypto/hpke/generate-key-pair';
 import { setupBaseR } from '../../../lib/crypto/hpke/setup-base-r';
+import { X25519_KEM as K } from '../../../lib/crypto/hpke/x25519-kem';
 import { setupBaseS } from '../../../lib/crypto/hpke/setup-base-s';
 import { DecryptError } from '../../../lib/crypto/sealed';
 
@@ -16,8 +17,8 @@ const aad = utf8ToBytes('aad');
 
 function pair() {
   const r = generateKeyPair();
-  const { enc, context } = setupBaseS(r.publicKey, info);
-  return { sender: context, recipient: setupBaseR(enc, r.secretKey, info) };
+  const { enc, context } = setupBaseS(K, r.publicKey, info);
+  return { sender: context, recipient: setupBaseR(K, enc, r.secretKey, info) };
 }
 
 describe('computeNonce', () => {

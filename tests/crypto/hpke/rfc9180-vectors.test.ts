@@ -16,6 +16,7 @@ import { encap } from '../../../lib/crypto/hpke/encap';
 import { openBase } from '../../../lib/crypto/hpke/open-base';
 import { sealBase } from '../../../lib/crypto/hpke/seal-base';
 import { setupBaseR } from '../../../lib/crypto/hpke/setup-base-r';
+import { X25519_KEM as K } from '../../../lib/crypto/hpke/x25519-kem';
 import { setupBaseS } from '../../../lib/crypto/hpke/setup-base-s';
 import { AEAD_ID, KDF_ID, KEM_ID } from '../../../lib/crypto/hpke/suite';
 import { asKey, type HpkeSecretKey } from '../../../lib/crypto/keys';
@@ -26,6 +27,8 @@ const h = hexToBytes;
 const info = h(a21.info);
 const skR = () => asKey<HpkeSecretKey>(h(a21.skRm));
 const ephemeral = () => deriveKeyPair(h(a21.ikmE));
+/** EncapDerand's randomness for the generic API: ikmE itself (X25519_KEM runs DeriveKeyPair on it). */
+const ikmE = () => h(a21.ikmE);
 
 describe('RFC 9180 A.2.1 (mode_base, X25519 / HKDF-SHA256 / ChaCha20Poly1305)', () => {
   it('is the suite we implement', () => {
@@ -49,8 +52,8 @@ describe('RFC 9180 A.2.1 (mode_base, X25519 / HKDF-SHA256 / ChaCha20Poly1305)', 
   });
 
   it('the key schedule gives key, base_nonce and exporter_secret on both sides (§5.1)', () => {
-    const s = setupBaseS(h(a21.pkRm), info, ephemeral());
-    const r = setupBaseR(h(a21.enc), skR(), info);
+    const s = setupBaseS(K, h(a21.pkRm), info, ikmE());
+    const r = setupBaseR(K, h(a21.enc), skR(), info);
     expect(bytesToHex(s.enc)).toBe(a21.enc);
     for (const context of [s.context, r]) {
       expect(bytesToHex(context.key)).toBe(a21.key);
@@ -67,7 +70,7 @@ describe('RFC 9180 A.2.1 (mode_base, X25519 / HKDF-SHA256 / ChaCha20Poly1305)', 
   });
 
   it('sealing sequence numbers 0..256 in order reproduces all six vector ciphertexts', () => {
-    const { context } = setupBaseS(h(a21.pkRm), info, ephemeral());
+    const { context } = setupBaseS(K, h(a21.pkRm), info, ikmE());
     const wanted = new Map(a21.encryptions.map((e) => [e.seq, e]));
     let checked = 0;
     for (let seq = 0; seq <= 256; seq++) {
@@ -85,9 +88,9 @@ describe('RFC 9180 A.2.1 (mode_base, X25519 / HKDF-SHA256 / ChaCha20Poly1305)', 
   });
 
   it('opening sequence numbers 0..256 in order recovers the plaintext of all six', () => {
-    const context = setupBaseR(h(a21.enc), skR(), info);
+    const context = setupBaseR(K, h(a21.enc), skR(), info);
     const wanted = new Map(a21.encryptions.map((e) => [e.seq, e]));
-    const sender = setupBaseS(h(a21.pkRm), info, ephemeral()).context;
+    const sender = setupBaseS(K, h(a21.pkRm), info, ikmE()).context;
     for (let seq = 0; seq <= 256; seq++) {
       const aad = new TextEncoder().encode(`Count-${seq}`);
       const e = wanted.get(seq);
@@ -99,15 +102,15 @@ describe('RFC 9180 A.2.1 (mode_base, X25519 / HKDF-SHA256 / ChaCha20Poly1305)', 
   });
 
   it('a vector ciphertext does not open at another sequence number', () => {
-    const context = setupBaseR(h(a21.enc), skR(), info);
+    const context = setupBaseR(K, h(a21.enc), skR(), info);
     const seq1 = a21.encryptions[1]!;
     expect(() => contextOpen(context, h(seq1.aad), h(seq1.ct))).toThrow('decryption failed');
     expect(context.seq).toBe(0);
   });
 
   it('exports all three vector values from either side (§5.3)', () => {
-    const s = setupBaseS(h(a21.pkRm), info, ephemeral()).context;
-    const r = setupBaseR(h(a21.enc), skR(), info);
+    const s = setupBaseS(K, h(a21.pkRm), info, ikmE()).context;
+    const r = setupBaseR(K, h(a21.enc), skR(), info);
     for (const x of a21.exports) {
       expect(bytesToHex(contextExport(s, h(x.exporter_context), x.L))).toBe(x.exported_value);
       expect(bytesToHex(contextExport(r, h(x.exporter_context), x.L))).toBe(x.exported_value);
@@ -116,10 +119,10 @@ describe('RFC 9180 A.2.1 (mode_base, X25519 / HKDF-SHA256 / ChaCha20Poly1305)', 
 
   it('single-shot sealBase/openBase match the first encryption (§6.1)', () => {
     const first = a21.encryptions[0]!;
-    const sealed = sealBase(h(a21.pkRm), info, h(first.aad), h(first.pt), ephemeral());
+    const sealed = sealBase(K, h(a21.pkRm), info, h(first.aad), h(first.pt), ikmE());
     expect(bytesToHex(sealed.enc)).toBe(a21.enc);
     expect(bytesToHex(sealed.ct)).toBe(first.ct);
-    expect(bytesToHex(openBase(h(a21.enc), skR(), info, h(first.aad), h(first.ct)))).toBe(first.pt);
+    expect(bytesToHex(openBase(K, h(a21.enc), skR(), info, h(first.aad), h(first.ct)))).toBe(first.pt);
   });
 });
 
@@ -134,7 +137,7 @@ describe('the shared vector file (tests/vectors/hpke-x25519.json)', () => {
       const r = deriveKeyPair(h(v.ikmR!));
       expect([bytesToHex(e.secretKey), bytesToHex(e.publicKey)]).toEqual([v.skEm, v.pkEm]);
       expect([bytesToHex(r.secretKey), bytesToHex(r.publicKey)]).toEqual([v.skRm, v.pkRm]);
-      const { enc, context } = setupBaseS(h(v.pkRm), h(v.info), e);
+      const { enc, context } = setupBaseS(K, h(v.pkRm), h(v.info), h(v.ikmE!));
       expect(bytesToHex(enc)).toBe(v.enc);
       expect([bytesToHex(context.key), bytesToHex(context.baseNonce), bytesToHex(context.exporterSecret)]).toEqual([
         v.key,
@@ -143,7 +146,7 @@ describe('the shared vector file (tests/vectors/hpke-x25519.json)', () => {
       ]);
       expect(bytesToHex(decap(h(v.enc), asKey<HpkeSecretKey>(h(v.skRm))))).toBe(v.shared_secret);
       for (const x of v.encryptions) {
-        const recipient = setupBaseR(h(v.enc), asKey<HpkeSecretKey>(h(v.skRm)), h(v.info));
+        const recipient = setupBaseR(K, h(v.enc), asKey<HpkeSecretKey>(h(v.skRm)), h(v.info));
         recipient.seq = x.seq;
         expect(bytesToHex(contextOpen(recipient, h(x.aad), h(x.ct)))).toBe(x.pt);
       }

@@ -15,7 +15,10 @@ import type { RequestDescriptor } from '../../../lib/links/format/request-descri
 import { sealRequestAnswer } from '../../../lib/links/format/seal-request-answer';
 import { sealRequestDescriptor } from '../../../lib/links/format/seal-request-descriptor';
 import { sealJsonText } from '../../../lib/links/format/sealed-text';
-import { descriptorContext } from '../../../lib/links/format/request-descriptor';
+import { descriptorContext, descriptorSigningBytes } from '../../../lib/links/format/request-descriptor';
+import { ownerSafetyCode } from '../../../lib/links/page/owner-safety-code';
+import { signEd25519 } from '../../../lib/crypto/sign-ed25519';
+import { ownSafetyCode } from '../../../lib/sharing/identity/own-safety-code';
 import { generateIdentity } from '../../../lib/sharing/identity/generate-identity';
 import { T0 } from './fixtures';
 
@@ -67,6 +70,24 @@ describe('secret request descriptor', () => {
     );
     expect(openRequestDescriptor(secret, asMallory.descriptor).owner.handle).toBe('mallory');
     expect(wire.id).toBe(asMallory.id);
+  });
+
+  it('issue 16: an owner with an X-Wing key names it, so the page shows their own safety code; it can be neither dropped nor swapped under their signature', () => {
+    const { secret, descriptor } = makeRequest();
+    const withXWing: RequestDescriptor = { ...descriptor, owner: { ...descriptor.owner, xwingKey: toBase64(owner.xwingKey!) } };
+    const wire = sealRequestDescriptor(secret, withXWing, owner.signingSecretKey);
+    const opened = openRequestDescriptor(secret, wire.descriptor);
+    expect(opened).toEqual(withXWing);
+    expect(ownerSafetyCode(opened.owner)).toBe(ownSafetyCode(owner));
+    // Without the X-Wing key it would be the classic code, which the owner's Settings no longer show.
+    expect(ownerSafetyCode(descriptor.owner)).not.toBe(ownSafetyCode(owner));
+    const signature = toBase64(signEd25519(owner.signingSecretKey, descriptorSigningBytes(withXWing)));
+    const keys = deriveRequestKeys(secret);
+    const reseal = (d: unknown) => sealJsonText(keys.descriptorKey, { descriptor: d, signature }, descriptorContext(keys.id));
+    expect(openRequestDescriptor(secret, reseal(withXWing))).toEqual(withXWing);
+    expect(() => openRequestDescriptor(secret, reseal(descriptor))).toThrow(expect.objectContaining({ reason: 'unsigned' }));
+    const swapped = { ...withXWing, owner: { ...withXWing.owner, xwingKey: toBase64(mallory.xwingKey!) } };
+    expect(() => openRequestDescriptor(secret, reseal(swapped))).toThrow(expect.objectContaining({ reason: 'unsigned' }));
   });
 
   it('refuses to seal a descriptor for another request id', () => {

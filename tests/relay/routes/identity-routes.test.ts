@@ -2,11 +2,14 @@
 import { beforeEach, expect, it } from 'vitest';
 import { relayErrorBodySchema } from '../../../lib/relay-protocol/relay-error-body';
 import { IDENTITIES_PATH, identityPath } from '../../../lib/relay-protocol/relay-paths';
+import { MAX_SMALL_BODY_BYTES } from '../../../lib/relay-protocol/relay-limits';
+import { signIdentityBundle } from '../../../lib/relay-protocol/sign-identity-bundle';
 import { makeUser, signedInit, testApp } from '../fixtures';
 import { describeStores, useStore, type OpenedStore } from '../store-cases';
 
 const alice = makeUser('alice');
 const bob = makeUser('bob');
+const v2BundleSize = () => JSON.stringify(alice.bundle).length;
 
 describeStores('identity routes', (storeCase) => {
   const openedStore = useStore(storeCase);
@@ -32,6 +35,34 @@ describeStores('identity routes', (storeCase) => {
     const taken = await register(squatter, squatter.bundle);
     expect(taken.status).toBe(409);
     expect(await codeOf(taken)).toBe('handle-taken');
+  });
+
+  it('issue 16: a v1 bundle is upgraded by the v2 bundle of the same keys; a v1 bundle never replaces a v2 one (T27); another X-Wing key is refused like other keys (409)', async () => {
+    const carol = makeUser('carol');
+    const { xwingKey: _pq, xwingSecretKey: _pqSecret, ...classic } = carol.identity;
+    const v1 = signIdentityBundle(classic);
+    expect(v1.v).toBe(1);
+    expect((await register(carol, v1)).status).toBe(201);
+    const upgraded = await register(carol, carol.bundle);
+    expect(upgraded.status).toBe(200);
+    expect(await upgraded.json()).toEqual({ created: false });
+    const lookUp = async () => (await t.app.request(identityPath('carol'))).json();
+    expect(await lookUp()).toEqual(carol.bundle);
+    // The old v1 bundle again (a replay, or an old client): accepted as the same keys, the v2 bundle stays.
+    expect((await register(carol, v1)).status).toBe(200);
+    expect(await lookUp()).toEqual(carol.bundle);
+    // The same X25519 and Ed25519 keys with another X-Wing key is a key change: refused.
+    const other = makeUser('carol').identity;
+    const swapped = signIdentityBundle({ ...classic, xwingKey: other.xwingKey! });
+    const taken = await register(carol, swapped);
+    expect(taken.status).toBe(409);
+    expect(await codeOf(taken)).toBe('handle-taken');
+    expect(await lookUp()).toEqual(carol.bundle);
+  });
+
+  it('takes a v2 bundle (1,216-byte X-Wing key, about 2.2 KB of JSON) within the small-body limit', async () => {
+    expect(v2BundleSize()).toBeLessThan(MAX_SMALL_BODY_BYTES);
+    expect((await register(alice, alice.bundle)).status).toBe(201);
   });
 
   it('looks a bundle up by handle, unsigned; 404 for an unknown handle, 400 for an invalid one', async () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findReceivedBySite } from '../../../lib/sharing/recipient/find-received-by-site';
-import { addByCode, addLogin, DAY, HOUR, person, receivedRows, world, type Person } from './people';
+import { addByClassicCode, addByCode, addLogin, DAY, HOUR, person, receivedRows, world, type Person } from './people';
 import { RELAY_URL, startTestRelay } from './relay-harness';
 import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
 import { syntheticVault } from '../../vault/fixtures';
@@ -44,7 +44,8 @@ describe('sharing setup', () => {
     const status = await alice.call('sharingStatus', {});
     expect(status.identity).toMatchObject({ handle: 'alice', relayUrl: RELAY_URL, registered: true });
     expect(status.identity?.ownCode).toMatch(/^\d{5}( \d{5}){5}$/);
-    expect(status.identity?.contactCode).toMatch(/^sealpass:contact:v1:[A-Za-z0-9_-]+$/);
+    // v2: the identity has an X-Wing key, and the code carries its hash (issue 16).
+    expect(status.identity?.contactCode).toMatch(/^sealpass:contact:v2:[A-Za-z0-9_-]+$/);
     expect(status.identity?.qrSvg).toMatch(/^<svg [^>]*><rect [^>]*\/><path fill="#000" d="[Mhvz0-9 -]+"\/><\/svg>$/);
     expect(status.pendingOps).toBe(0);
     expect(await w.relay.store.findIdentity('alice')).toMatchObject({ handle: 'alice' });
@@ -186,7 +187,7 @@ describe('issue 17: change relay and handle later, invites, audit', () => {
     const alice = await person(w, 'alice');
     const bob = await person(w, 'bob', false);
     const link = (await alice.call('sharingStatus', {})).identity!.inviteLink;
-    expect(link).toMatch(/^http:\/\/relay\.test\/invite\/#[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/^http:\/\/relay\.test\/invite\/#2\.[A-Za-z0-9_-]+$/);
     expect(await bob.call('inviteOpen', { link })).toMatchObject({ handle: 'alice', relayUrl: RELAY_URL, setUp: false, sameRelay: false, known: false });
     expect(await bob.code('inviteAccept', { link })).toBe('invalid-request');
     const accepted = await bob.call('inviteAccept', { link, handle: 'Bob ' });
@@ -624,7 +625,9 @@ describe('offline first and audit', () => {
     const carol = await person(w, 'carol');
     // Registered on another relay only: this relay has never heard of "ghost".
     const ghost = await person(await world(), 'ghost');
-    const ids = [await addByCode(alice, ghost), await addByCode(alice, carol)];
+    // Ghost's v2 code would need this relay for his X-Wing key; a v1 code pins his other keys without it.
+    expect(await alice.code('contactAddCode', { code: (await ghost.call('sharingStatus', {})).identity!.contactCode })).toBe('not-found');
+    const ids = [await addByClassicCode(alice, ghost), await addByCode(alice, carol)];
     const itemId = await addLogin(alice);
     await alice.call('shareCreate', { itemId, contactIds: ids, permission: 'view', expiry: 'none', confirmedUnverified: false });
     const status = await alice.call('sharingStatus', {});

@@ -13,6 +13,7 @@ import { mailboxPageSchema } from '../../../lib/relay-protocol/envelope-schemas'
 import { EnvelopeError } from '../../../lib/sharing/envelope/envelope-error';
 import { generateIdentity } from '../../../lib/sharing/identity/generate-identity';
 import type { Identity, PublicIdentity } from '../../../lib/sharing/identity/identity';
+import { bundleFingerprint } from '../../../lib/sharing/identity/bundle-fingerprint';
 import { keyFingerprint } from '../../../lib/sharing/identity/key-fingerprint';
 import { newShareId } from '../../../lib/sharing/envelope/new-share-id';
 import { openEnvelope } from '../../../lib/sharing/envelope/open-envelope';
@@ -103,7 +104,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     w.relay.tamper = lieAboutKey('bob', impostor);
     const { id } = await alice.call('contactAdd', { handle: 'bob' });
     const atAlice = (await alice.call('contactGet', { id })).contact;
-    expect(atAlice).toMatchObject({ state: 'unverified', fingerprint: toBase64(keyFingerprint(impostor)) });
+    expect(atAlice).toMatchObject({ state: 'unverified', fingerprint: toBase64(bundleFingerprint(impostor)) });
     w.relay.tamper = null;
     const atBob = (await bob.call('contactGet', { id: (await bob.call('contactAdd', { handle: 'alice' })).id })).contact;
     // Comparing safety numbers in person exposes the swap.
@@ -115,12 +116,18 @@ describe('S6: a relay that lies, against the wired client', () => {
     expect(postedEnvelopes(w)).toEqual([]);
     expect(await alice.db.shares.count()).toBe(0);
 
-    // Bob's contact code, scanned in person, replaces the relay's key with the real one (verified).
-    expect((await alice.call('contactAddCode', { code: (await bob.call('sharingStatus', {})).identity!.contactCode })).change).toBe('verified');
+    // Bob's contact code, scanned in person, carries the hash of his X-Wing key (issue 16): while the relay
+    // keeps showing its own bundle, the code is refused and nothing changes; once the relay shows bob's
+    // real bundle, the code replaces the relay's key with the real one (verified).
+    const bobCode = (await bob.call('sharingStatus', {})).identity!.contactCode;
+    expect(await alice.code('contactAddCode', { code: bobCode })).toBe('corrupted');
+    expect((await alice.call('contactGet', { id })).contact).toMatchObject({ state: 'unverified', fingerprint: toBase64(bundleFingerprint(impostor)) });
     w.relay.tamper = null;
+    expect((await alice.call('contactAddCode', { code: bobCode })).change).toBe('verified');
     await alice.call('shareCreate', { itemId, contactIds: [id], permission: 'view', expiry: 'none', confirmedUnverified: false });
     const [sent] = postedEnvelopes(w);
-    expect(readEnvelopeAddress(sent).address.recipient.fingerprint).toBe(toBase64(keyFingerprint(await publicOf(w, 'bob'))));
+    // Sealed to bob's real keys, all of them (his X-Wing key included: the post-quantum suite, T27).
+    expect(readEnvelopeAddress(sent).address).toMatchObject({ suite: 'xwing', recipient: { fingerprint: toBase64(bundleFingerprint(await publicOf(w, 'bob'))) } });
     // The relay's key opens nothing that was sealed to bob.
     expect(() => openEnvelope(sent, impostor, { handle: 'alice', encryptionKey: new Uint8Array(32), signingKey: new Uint8Array(32) })).toThrow(EnvelopeError);
     await bob.call('sharingSync', {});
@@ -135,6 +142,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     const item = itemContentSchema.parse({ type: 'login', title: 'Your bank', username: 'bob', password: 'x', urls: ['https://phish.example/login'], createdAt: w.clock.now, updatedAt: w.clock.now });
     const header = {
       v: 2 as const,
+      suite: 'x25519' as const,
       kind: 'share-offer' as const,
       sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alicePublic)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bobPublic)) },
@@ -264,7 +272,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     expect(await alice.code('shareCreate', { itemId: other, contactIds: [bobId], permission: 'view', expiry: 'none', confirmedUnverified: true })).toBe('forbidden');
     const contact = (await alice.call('contactGet', { id: bobId })).contact;
     expect(contact.state).toBe('changed');
-    expect(contact.offered?.fingerprint).toBe(toBase64(keyFingerprint(impostor)));
+    expect(contact.offered?.fingerprint).toBe(toBase64(bundleFingerprint(impostor)));
     expect(contact.offered?.safetyNumber).not.toBe(contact.safetyNumber);
     // Edits to what bob already has are held back too, and shown as pending.
     await alice.call('itemUpdate', { id: itemId, item: { type: 'login', title: 'Example', password: 'second' } });
@@ -272,8 +280,11 @@ describe('S6: a relay that lies, against the wired client', () => {
     expect(postedEnvelopes(w).length).toBe(posted);
     expect((await alice.call('shareList', { itemId })).entries[0]).toMatchObject({ contactState: 'changed', updatePending: true });
     // Bob's contact code, checked in person, confirms the keys pinned before: verified again, updates flow.
-    await alice.call('contactAddCode', { code: (await bob.call('sharingStatus', {})).identity!.contactCode });
+    // It carries the hash of his X-Wing key (issue 16), so it is refused while the relay shows other keys.
+    const bobCode = (await bob.call('sharingStatus', {})).identity!.contactCode;
+    expect(await alice.code('contactAddCode', { code: bobCode })).toBe('corrupted');
     w.relay.tamper = null;
+    await alice.call('contactAddCode', { code: bobCode });
     await alice.call('sharingSync', {});
     expect((await alice.call('contactGet', { id: bobId })).contact).toMatchObject({ state: 'verified', offered: null });
     expect(postedEnvelopes(w).length).toBe(posted + 1);
@@ -285,6 +296,7 @@ describe('S6: a relay that lies, against the wired client', () => {
     const fake = relayOwn('bob', w.clock.now);
     const header = {
       v: 2 as const,
+      suite: 'x25519' as const,
       kind: 'share-offer' as const,
       sender: { handle: 'bob', fingerprint: toBase64(keyFingerprint(bobPublic)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bobPublic)) },
@@ -315,6 +327,7 @@ function forgedOffer(w: World, sender: Identity, to: PublicIdentity, title: stri
   const item = itemContentSchema.parse({ type: 'login', title, username: 'victim', password: 'attacker-chosen', urls: [url], createdAt: w.clock.now, updatedAt: w.clock.now });
   const header = {
     v: 2 as const,
+    suite: 'x25519' as const,
     kind: 'share-offer' as const,
     sender: { handle: sender.handle, fingerprint: toBase64(keyFingerprint(sender)) },
     recipient: { fingerprint: toBase64(keyFingerprint(to)) },

@@ -8,6 +8,8 @@ import type { MessageType, RequestOf, ResponseOf } from '../../../lib/protocol/p
 import { closeVault } from '../../../lib/vault/keys/unlocked-vault';
 import { loginInput, newDb, PASSWORD, syntheticVault, T0 } from '../../vault/fixtures';
 import { MemoryKeyStore, ok, startService, type Service } from '../../vault-service/fakes';
+import { encodeContactCode } from '../../../lib/sharing/contacts/encode-contact-code';
+import { readIdentity } from '../../../lib/sharing/store/read-identity';
 import { RecordingExpiryAlarm, RELAY_URL, startTestRelay, type TestRelay } from './relay-harness';
 
 export const HOUR = 60 * 60 * 1000;
@@ -70,6 +72,17 @@ export async function person(w: World, handle: string, setUp = true, realVault =
   };
   if (setUp) await p.call('sharingSetup', { handle, relayUrl: RELAY_URL });
   return p;
+}
+
+/**
+ * `a` pins `b` from a v1 contact code of b's X25519 and Ed25519 keys (as an older version showed it):
+ * no relay lookup, and no X-Wing key pinned. @returns the contact id
+ */
+export async function addByClassicCode(a: Person, b: Person): Promise<string> {
+  const opened = await readIdentity(b.db, await b.service.session.require());
+  if (!opened) throw new Error(`${b.handle} has no identity`);
+  const { handle, encryptionKey, signingKey } = opened.identity;
+  return (await a.call('contactAddCode', { code: encodeContactCode({ handle, encryptionKey, signingKey }) })).id;
 }
 
 /** `a` pins `b` from b's contact code (verified), as after scanning it in person. @returns the contact id */

@@ -1,7 +1,11 @@
-/** pinContact, markContactVerified and checkShareTarget: trust on first use, verification, and the blocking key change (T01). */
+/**
+ * pinContact, markContactVerified and checkShareTarget: trust on first use, verification, the blocking key
+ * change (T01), and the post-quantum upgrade: an added X-Wing key is not a key change, dropping it is refused (T27).
+ */
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../lib/crypto/base64';
 import { checkShareTarget } from '../../../lib/sharing/contacts/check-share-target';
+import { bundleFingerprint } from '../../../lib/sharing/identity/bundle-fingerprint';
 import { keyFingerprint } from '../../../lib/sharing/identity/key-fingerprint';
 import { markContactVerified } from '../../../lib/sharing/contacts/mark-contact-verified';
 import { pinContact } from '../../../lib/sharing/contacts/pin-contact';
@@ -85,3 +89,73 @@ describe('checkShareTarget', () => {
     expect(checkShareTarget(pinContact(unverified, relayKeys, 'lookup', NOW).contact)).toBe('blocked');
   });
 });
+
+describe('pinContact: post-quantum upgrade (bundle v2)', () => {
+  const carol = person('carol');
+  const carolV1 = publicOf(carol);
+  const carolV2 = publicOf(carol, { pq: true });
+  /** The contact's name stays the classic keys' fingerprint across the upgrade (grants and shares keep matching). */
+  const fp1 = toBase64(keyFingerprint(carolV1));
+  const mallory = person('mallory');
+
+  it('the same keys with an X-Wing key added is an upgrade: the key is pinned, the trust state kept, the time noted', () => {
+    const { contact } = pinContact(undefined, carolV1, 'contact-code', NOW);
+    const after = pinContact(contact, carolV2, 'lookup', NOW + 1);
+    expect(after.change).toBe('upgraded');
+    expect(after.contact).toMatchObject({ state: 'verified', verifiedAt: NOW, fingerprint: fp1, upgradedAt: NOW + 1, offered: null });
+    expect(after.contact.xwingKey).toEqual(carol.xwingKey);
+    expect(checkShareTarget(after.contact)).toBe('ok');
+    expect(pinContact(after.contact, carolV2, 'lookup', NOW + 2).change).toBe('unchanged');
+  });
+
+  it('T27/T11: a relay serving the v1 bundle of an upgraded contact is refused; the X-Wing key stays pinned', () => {
+    const { contact } = pinContact(undefined, carolV2, 'contact-code', NOW);
+    const after = pinContact(contact, carolV1, 'lookup', NOW + 1);
+    expect(after.change).toBe('downgrade-refused');
+    expect(after.contact).toEqual(contact);
+    expect(after.contact.xwingKey).toEqual(carol.xwingKey);
+    expect(checkShareTarget(after.contact)).toBe('ok');
+  });
+
+  it('another X-Wing key with the same X25519 and Ed25519 keys is a key change and blocks (T01)', () => {
+    const { contact } = pinContact(undefined, carolV2, 'contact-code', NOW);
+    const swapped = { ...carolV2, xwingKey: mallory.xwingKey! };
+    const after = pinContact(contact, swapped, 'lookup', NOW + 1);
+    expect(after.change).toBe('key-changed');
+    expect(after.contact.state).toBe('changed');
+    expect(after.contact.xwingKey).toEqual(carol.xwingKey);
+    expect(after.contact.offered?.xwingKey).toEqual(mallory.xwingKey);
+    expect(checkShareTarget(after.contact)).toBe('blocked');
+    // Confirming the offered keys re-pins all three.
+    const repinned = markContactVerified(after.contact, after.contact.offered!.fingerprint, NOW + 2);
+    expect(repinned.xwingKey).toEqual(mallory.xwingKey);
+    expect(repinned.fingerprint).toBe(fp1);
+    expect(after.contact.offered!.fingerprint).toBe(toBase64(bundleFingerprint(swapped)));
+    // The number compared for the old X-Wing key cannot verify the new one, nor the reverse.
+    expect(() => markContactVerified(repinned, toBase64(bundleFingerprint(carolV2)), NOW + 3)).toThrow(RangeError);
+  });
+
+  it('a contact code from before the upgrade still verifies the keys that signed the X-Wing key, and keeps it', () => {
+    const { contact } = pinContact(undefined, carolV2, 'lookup', NOW);
+    const after = pinContact(contact, carolV1, 'contact-code', NOW + 1);
+    expect(after.change).toBe('verified');
+    expect(after.contact).toMatchObject({ state: 'verified', fingerprint: fp1 });
+    expect(after.contact.xwingKey).toEqual(carol.xwingKey);
+  });
+
+  it('a v2 code for a contact pinned with v1 keys upgrades and verifies', () => {
+    const { contact } = pinContact(undefined, carolV1, 'lookup', NOW);
+    const after = pinContact(contact, carolV2, 'contact-code', NOW + 1);
+    expect(after.change).toBe('verified');
+    expect(after.contact).toMatchObject({ state: 'verified', fingerprint: fp1, upgradedAt: NOW + 1 });
+  });
+
+  it('the upgraded contact is verified by the number over all three keys, not by one compared before the upgrade', () => {
+    const { contact } = pinContact(undefined, carolV1, 'lookup', NOW);
+    const upgraded = pinContact(contact, carolV2, 'lookup', NOW + 1).contact;
+    expect(markContactVerified(upgraded, toBase64(bundleFingerprint(carolV2)), NOW + 2).state).toBe('verified');
+    expect(() => markContactVerified(upgraded, fp1, NOW + 2)).toThrow(RangeError);
+    expect(pinContact(undefined, carolV1, 'lookup', NOW).contact.fingerprint).toBe(fp1);
+  });
+});
+

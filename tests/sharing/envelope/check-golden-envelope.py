@@ -1,5 +1,6 @@
 """
-Independent check of the golden envelope in envelope-golden.test.ts (format v2): RFC 9180 base mode
+Independent check of the golden envelope in envelope-golden.test.ts (format v2, suite x25519 named in the
+address and the signed header): RFC 9180 base mode
 (DHKEM X25519, HKDF-SHA256, ChaCha20Poly1305) written out over Python `cryptography` primitives, which
 has no HPKE with associated data of its own. Opens the envelope with bob's fixed key, checks the clear
 address, and verifies alice's Ed25519 signature over the documented signed bytes.
@@ -41,7 +42,7 @@ fp = lambda e, s: hashlib.sha256(lp(['sealpass/v1/key-fingerprint', e, s])).dige
 alice_fp = fp(alice_enc, alice_sig.public_bytes_raw()); bob_fp = fp(bob_pk, bob_sig)
 a = env['address']
 assert env['v'] == 2 and set(env) == {'v', 'address', 'enc', 'ct'}
-assert a == {'sender': {'handle': 'alice', 'fingerprint': base64.b64encode(alice_fp).decode()}, 'recipient': {'fingerprint': base64.b64encode(bob_fp).decode()}}
+assert a == {'sender': {'handle': 'alice', 'fingerprint': base64.b64encode(alice_fp).decode()}, 'recipient': {'fingerprint': base64.b64encode(bob_fp).decode()}, 'suite': 'x25519'}
 
 enc = base64.b64decode(env['enc']); ct = base64.b64decode(env['ct'])
 dh = bob_sk.exchange(X25519PublicKey.from_public_bytes(enc))
@@ -49,13 +50,13 @@ shared = lexp(KEM, lext(KEM, b'', b'eae_prk', dh), b'shared_secret', enc + bob_p
 ksc = b'\0' + lext(HPKE, b'', b'psk_id_hash', b'') + lext(HPKE, b'', b'info_hash', b'sealpass/v2/envelope')
 secret = lext(HPKE, shared, b'secret', b'')
 key = lexp(HPKE, secret, b'key', ksc, 32); nonce = lexp(HPKE, secret, b'base_nonce', ksc, 12)
-aad = lp(['sealpass/v2/envelope-address', '2', a['sender']['handle'], a['sender']['fingerprint'], a['recipient']['fingerprint']])
+aad = lp(['sealpass/v2/envelope-address', '2', a['suite'], a['sender']['handle'], a['sender']['fingerprint'], a['recipient']['fingerprint']])
 plain = ChaCha20Poly1305(key).decrypt(nonce, ct, aad)
 
 sig, n = plain[:64], struct.unpack('>I', plain[64:68])[0]
 sealed = json.loads(plain[68:68 + n]); body = plain[68 + n:]
 h = {**sealed}
-header = lp(['sealpass/v2/envelope-header', '2', h['kind'], a['sender']['handle'], a['sender']['fingerprint'], a['recipient']['fingerprint'],
+header = lp(['sealpass/v2/envelope-header', '2', a['suite'], h['kind'], a['sender']['handle'], a['sender']['fingerprint'], a['recipient']['fingerprint'],
              h['shareId'], h['itemId'], str(h['version']), str(h['created']), str(h['expiresAt']) if 'expiresAt' in h else ''])
 alice_sig.verify(sig, lp(['sealpass/v1/envelope-signature', header, bob_fp, hashlib.sha256(body).digest()]))
 print('opened and verified:', sealed, json.loads(body)['kind'])

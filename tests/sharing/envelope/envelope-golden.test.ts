@@ -47,20 +47,21 @@ const EPHEMERAL_IKM = '55'.repeat(32);
 
 /**
  * Format v2 (the kind, share id, item id, edit count and times sealed inside, T07), replacing the v1 golden
- * on purpose. Made by this code once, and checked independently by check-golden-envelope.py beside this
+ * on purpose; then the suite (`x25519` here) named in the address and the signed header (issue 16, T27),
+ * replacing the suite-less v2 golden on purpose before any release. Made by this code once, and checked independently by check-golden-envelope.py beside this
  * file: RFC 9180 base mode written out over Python `cryptography` primitives (X25519, HMAC-SHA256,
  * ChaCha20Poly1305) opened it with bob's key, the v2 info and the address encoding as aad, and the Ed25519
  * signature verified over the documented signed bytes.
  */
 const GOLDEN = [
   '{"v":2,"address":{"sender":{"handle":"alice","fingerprint":"OJXJTQUUYg6VYyuAUrnEcbaApRTRkjfOvKaFbM6i',
-  'LQg="},"recipient":{"fingerprint":"4U18plkjvJdCDM54efEYOttRzQj6OYX4zwD3GUkECQQ="}},"enc":"edMlGCMt14',
-  'KSqsbI4ija3IVKNRJLvLQQwkEFu41LUi8=","ct":"36LiIlQxSujT5H64fHid67Wkt3gloGXa3HLPMzZ5pmuzzRMuuka0hnLSTU',
-  'xd+O0wSMUSu3BbE4Q8arGGSBdJ58DJJ0Yp7mK+lbY67rwYzKpL6DPy+Y9YlwfNMWqp1oGy3P/rjY2/0hJtlYf0/2YVM9lWwZixsa',
-  'mPHF2KyWlWGT7oZGj8tBd4h+8TlHkf9rrwGLJzkbHC+MG+bozwS2jZVPOLerTR6u6Dq2hCn/FxPQpOTzlZcJf0sfcf9akdKP1s7v',
-  'FRzc3IoRa2/uT0TqwogpkHsrukSgu2xl6sYSV+SCmI1bUXjO+7tqKtBFTR5N/qxAtGrvaCU8nakgHbeM0vy5MF8mb9G9t+eUEcQA',
-  'x3XCTa/zNNBj0zJ1mxOyFur7fPx5xi2KfEGLJw0MGKG14Et5OqOVZo/ohAPGOsvrGgBFxgEkkvNg7tNMh20YIaT4tfS44gifTpTc',
-  'm4QkMf/x1UrnCQkfSEM3PkCwLl+ousU76g3dK+Je/r36MyFRUcik788NUumpWNmOknioYAIA=="}',
+  'LQg="},"recipient":{"fingerprint":"4U18plkjvJdCDM54efEYOttRzQj6OYX4zwD3GUkECQQ="},"suite":"x25519"},',
+  '"enc":"edMlGCMt14KSqsbI4ija3IVKNRJLvLQQwkEFu41LUi8=","ct":"DpHp+mw5SAC4xxCP6dFAvHoYBiz7HTHVohcN1Zzxr',
+  'oMe1bkyzCRafKBDKvsZGv1vI9CdS0PZLJF50ulD1ILk5cDJJ0Yp7mK+lbY67rwYzKpL6DPy+Y9YlwfNMWqp1oGy3P/rjY2/0hJtl',
+  'Yf0/2YVM9lWwZixsamPHF2KyWlWGT7oZGj8tBd4h+8TlHkf9rrwGLJzkbHC+MG+bozwS2jZVPOLerTR6u6Dq2hCn/FxPQpOTzlZc',
+  'Jf0sfcf9akdKP1s7vFRzc3IoRa2/uT0TqwogpkHsrukSgu2xl6sYSV+SCmI1bUXjO+7tqKtBFTR5N/qxAtGrvaCU8nakgHbeM0vy',
+  '5MF8mb9G9t+eUEcQAx3XCTa/zNNBj0zJ1mxOyFur7fPx5xi2KfEGLJw0MGKG14Et5OqOVZo/ohAPGOsvrGgBFxgEkkvNg7tNMh20',
+  'YIaT4tfS44gifTpTcm4QkMf/x1UrnCQkfSEM3PkCwLl+ousU76g3dK+Je/r36MyFRUck8l1qN9hqmK4UtFwO4WByQ=="}',
 ].join('');
 
 describe('golden envelope', () => {

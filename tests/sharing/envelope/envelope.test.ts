@@ -56,6 +56,7 @@ describe('sealEnvelope / openEnvelope round trips', () => {
     expect(opened.body).toEqual({ kind: 'share-offer', item: sampleLogin(), permission: 'autofill-only', expiresAt: NOW + 7 * DAY });
     expect(opened.header).toEqual({
       v: 2,
+      suite: 'x25519',
       kind: 'share-offer',
       sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bob)) },
@@ -87,7 +88,7 @@ describe('sealEnvelope / openEnvelope round trips', () => {
     expect([typeof enc, typeof ct]).toEqual(['string', 'string']);
     expect(clear).toEqual({
       v: 2,
-      address: { sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) }, recipient: { fingerprint: toBase64(keyFingerprint(bob)) } },
+      address: { sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) }, recipient: { fingerprint: toBase64(keyFingerprint(bob)) }, suite: 'x25519' },
     });
   });
 

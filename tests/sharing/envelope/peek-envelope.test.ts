@@ -50,6 +50,7 @@ describe('peekEnvelope', () => {
   it('T02 checks no signature: a forgery in alice\'s name peeks, and fails to open once alice is pinned', () => {
     const header = {
       v: 2 as const,
+      suite: 'x25519' as const,
       kind: 'share-offer' as const,
       sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bob)) },

@@ -14,6 +14,7 @@ function envelope(from: typeof alice, body: EnvelopeBody, version: number, extra
   return {
     header: {
       v: 2,
+      suite: 'x25519',
       kind: body.kind,
       sender: { handle: from.handle, fingerprint: from.fingerprint },
       recipient: { fingerprint: 'x'.repeat(43) + '=' },

@@ -80,11 +80,12 @@ describe('malicious relay', () => {
     expect(contact.state).toBe('unverified');
     // What alice's screen shows and what bob's screen shows differ, so comparing them exposes the swap.
     expect(safetyNumber(alice, contact)).not.toBe(safetyNumber(bob, alice));
-    expect(safetyNumber(alice, publicOf(bob))).toBe(safetyNumber(bob, alice));
+    // Bob's whole v2 bundle (with his X-Wing key) is what his own screen's half is made from.
+    expect(safetyNumber(alice, publicOf(bob, { pq: true }))).toBe(safetyNumber(bob, alice));
     expect(checkShareTarget(contact)).toBe('confirm');
     expect(() => offerShare({ me: alice, contact, itemId: 'i1', item: sampleLogin(), permission: 'view', expiresAt: null, now: NOW })).toThrow(ShareBlockedError);
     // Bob's real contact code, scanned in person, overrides the relay's answer.
-    const fixed = pinContact(contact, decodeContactCode(encodeContactCode(bob)), 'contact-code', NOW);
+    const fixed = pinContact(contact, decodeContactCode(encodeContactCode(publicOf(bob))), 'contact-code', NOW);
     expect(fixed.contact).toMatchObject({ state: 'verified', fingerprint: toBase64(keyFingerprint(bob)) });
   });
 
@@ -121,6 +122,7 @@ describe('malicious relay', () => {
     const contacts = new Map([['alice', pinContact(undefined, publicOf(alice), 'contact-code', NOW).contact]]);
     const header = {
       v: 2 as const,
+      suite: 'x25519' as const,
       kind: 'share-offer' as const,
       sender: { handle: 'alice', fingerprint: toBase64(keyFingerprint(alice)) },
       recipient: { fingerprint: toBase64(keyFingerprint(bob)) },
@@ -222,6 +224,7 @@ describe('malicious relay', () => {
     const planted = craftEnvelope({
       header: {
         v: 2,
+        suite: 'x25519',
         kind: 'share-offer',
         sender: { handle: 'alice', fingerprint: self },
         recipient: { fingerprint: self },
