@@ -120,6 +120,7 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
   const all = texts.map(([text]) => text).join(' | ');
   const card = /\bcc-/.test(ac) || CARD.test(all);
   const box = el.maxLength > 0 && el.maxLength <= 2;
+  const oneTime = /one-time-code/.test(ac);
   const traits: FieldTraits = {
     el,
     password: false,
@@ -127,8 +128,8 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
     acHint: undefined,
     worded: false,
     user: 0,
-    otp: /one-time-code/.test(ac),
-    strongOtp: /one-time-code/.test(ac),
+    otp: oneTime,
+    strongOtp: oneTime,
     said: false,
     card,
     box,
