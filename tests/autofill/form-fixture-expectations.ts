@@ -11,6 +11,7 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
   'password-step.html': ['password-step: current-password=#Passwd'],
   'signup.html': ['signup: username=#email, new-password=#pwd1, confirm-password=#pwd2'],
   'change-password.html': ['change-password: current-password=#a, new-password=#b, confirm-password=#c'],
+  'table-rows.html': ['change-password: current-password=#cur, new-password=#new, confirm-password=#conf'],
   'reset-request.html': ['password-reset:'],
   'otp-split.html': ['otp: otp=#d1+#d2+#d3+#d4+#d5+#d6', 'otp: otp=#code'],
   'formless-spa.html': [

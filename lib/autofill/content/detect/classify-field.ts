@@ -101,7 +101,11 @@ function fieldTexts(el: HTMLInputElement): Array<[string, number]> {
   read(el.getAttribute('aria-label'), 2);
   read(el.placeholder, 2);
   read(el.title, 1);
-  if (!texts.some(([, weight]) => weight === 2)) read(findNearbyText(el), 2);
+  // In a table row the row's header names the field (<th>Current password</th><td><em>At least 6 characters</em>
+  // <input>): the nearby text would be the help before the field in its own cell.
+  if (!texts.some(([, weight]) => weight === 2)) {
+    read(el.closest('td')?.parentElement?.querySelector(':scope>th')?.textContent?.trim() || findNearbyText(el), 2);
+  }
   // Name and id are one developer's choice, often the same word: one vote between them.
   read(`${el.name} ${el.id}`, 1);
   return texts;
@@ -120,6 +124,7 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
   const all = texts.map(([text]) => text).join(' | ');
   const card = /\bcc-/.test(ac) || CARD.test(all);
   const box = el.maxLength > 0 && el.maxLength <= 2;
+  const oneTime = /one-time-code/.test(ac);
   const traits: FieldTraits = {
     el,
     password: false,
@@ -127,8 +132,8 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
     acHint: undefined,
     worded: false,
     user: 0,
-    otp: /one-time-code/.test(ac),
-    strongOtp: /one-time-code/.test(ac),
+    otp: oneTime,
+    strongOtp: oneTime,
     said: false,
     card,
     box,

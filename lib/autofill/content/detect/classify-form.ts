@@ -28,12 +28,11 @@ function readFormContext(container: Element): { names: string; heads: string; te
     // getAttribute, not .id or .name: a form's named inputs shadow those properties ("DOM clobbering").
     for (const attr of ['id', 'name', 'class', 'aria-label', 'action']) names.push(normalizeDetectionText(node.getAttribute(attr)));
   }
-  const heads: string[] = [];
-  const headings = container.querySelectorAll('h1,h2,h3,h4,h5,legend,[role=heading]');
-  for (let i = 0; i < headings.length && i < 3; i++) heads.push(normalizeDetectionText(headings[i]!.textContent));
+  const headings = [...container.querySelectorAll('h1,h2,h3,h4,h5,legend,[role=heading]')].slice(0, 3);
+  const heads = headings.map((h) => normalizeDetectionText(h.textContent)).join(' | ');
   const near = normalizeDetectionText(findNearbyText(container));
   // The page title names the page's main form ("Create Your Account", "Sign in"), not every form on it.
-  return { names: names.join(' | '), heads: heads.join(' | '), text: `${heads.join(' | ')} | ${near}`, title: normalizeDetectionText(container.ownerDocument.title) };
+  return { names: names.join(' | '), heads, text: `${heads} | ${near}`, title: normalizeDetectionText(container.ownerDocument.title) };
 }
 
 /**
@@ -150,10 +149,13 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   // Beside names and addresses, a field that only says "code" is a door code, a tax code or a postal code.
   if (others > 1) for (const t of traits) t.otp &&= t.strongOtp;
 
-  const signupWords = SIGNUP.test(submit) || (SIGNUP.test(context) && !LOGIN.test(submit));
-  let signup = 0;
-  if (SIGNUP.test(submit)) signup += 3;
-  if (LOGIN.test(submit)) signup -= 3;
+  const submitSignup = SIGNUP.test(submit);
+  const submitLogin = LOGIN.test(submit);
+  // The button says create, and not log in.
+  const creating = submitSignup && !submitLogin;
+  const signupWords = submitSignup || (SIGNUP.test(context) && !submitLogin);
+  let signup = submitSignup ? 3 : 0;
+  if (submitLogin) signup -= 3;
   // The form's own headings name it; the text before it is often the page's header ("Sign in" beside a sign-up form).
   const vote = (words: string) => (SIGNUP.test(words) ? 1 : 0) - (LOGIN.test(words) ? 1 : 0);
   signup += vote(heads) + vote(context);
@@ -174,7 +176,7 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const asFields = (list: FieldTraits[], role: FieldRole) => list.map((t) => ({ role, elements: [t.el] }));
 
   if (passwords.length > 0) {
-    const roles = passwordRoles(passwords, signup, SIGNUP.test(submit) && !LOGIN.test(submit));
+    const roles = passwordRoles(passwords, signup, creating);
     const passwordFields = passwords.map((t, i) => ({ role: roles[i]!, elements: [t.el] }));
     const hasCurrent = roles.includes('current-password');
     const hasNew = roles.includes('new-password');
@@ -186,23 +188,23 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
       }
       return result('change-password', passwordFields);
     }
-    const username = loginUsername(traits, passwords[0]!, LOGIN.test(submit) || LOGIN.test(text));
+    const username = loginUsername(traits, passwords[0]!, submitLogin || LOGIN.test(text));
     return result(username ? 'login' : 'password-step', [...passwordFields, ...asFields(username ? [username] : [], 'username')]);
   }
   // A code step may show the account it is for ("Email (username)", autocomplete=username).
   if (!card && codeFields(traits).length > 0) return result('otp', asFields(candidates.filter((t) => t.acUser), 'username'));
   // Without a password the form's own text decides more: a newsletter box or a "forgot your password?" request.
   const body = normalizeDetectionText(group.container.textContent, BODY_TEXT_CHARS);
-  if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(`${submit} | ${names} | ${text}`) || NEWSLETTER.test(body)) {
+  const ownText = `${submit} | ${names} | ${text}`;
+  if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(ownText) || NEWSLETTER.test(`${ownText} | ${body}`)) {
     return result('none', []);
   }
-  const loginSubmit = LOGIN.test(submit) || NEXT.test(submit);
+  const loginSubmit = submitLogin || NEXT.test(submit);
   if (RESET.test(submit) || (RESET.test(`${context} | ${body}`) && !loginSubmit)) return result('password-reset', []);
   // Without a password only unambiguous wording makes a sign-up step: a "Create account" button, or sign-up
   // words around a form that says nothing of logging in ("Sign in or create an account" does). Two identifiers
   // alone are as often a checkout.
-  const ownText = `${submit} | ${names} | ${text}`;
-  if ((SIGNUP.test(submit) && !LOGIN.test(submit)) || (SIGNUP.test(context) && !LOGIN.test(ownText))) {
+  if (creating || (SIGNUP.test(context) && !LOGIN.test(ownText))) {
     return result('signup', asFields(signupUsernames(candidates), 'username'));
   }
   const best = candidates.reduce((a, b) => (b.user > a.user ? b : a));

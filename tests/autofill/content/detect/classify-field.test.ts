@@ -10,6 +10,15 @@ async function traitsOf(html: string, id = 'f') {
 }
 
 describe('classifyField: password fields', () => {
+  it("reads a table row's header before the help text that precedes the field in its cell", async () => {
+    const row = (header: string) =>
+      `<table><tr><th>${header}</th><td><em>At least 6 characters</em><br><input id="f" type="password"></td></tr></table>`;
+    expect((await traitsOf(row('Current password'))).hint).toBe('current');
+    expect((await traitsOf(row('Password'))).hint).toBeUndefined();
+    // Without a row header the nearby text still counts.
+    expect((await traitsOf('<div><em>At least 6 characters</em><br><input id="f" type="password"></div>')).hint).toBe('new');
+  });
+
   it('reads current/new from autocomplete when the words say nothing', async () => {
     expect((await traitsOf('<input id="f" type="password" autocomplete="new-password">')).worded).toBe(false);
     expect((await traitsOf('<input id="f" type="password" autocomplete="new-password" placeholder="New password">')).worded).toBe(true);
