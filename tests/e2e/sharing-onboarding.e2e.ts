@@ -289,4 +289,42 @@ describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => 
     await expect.poll(async () => settings.getByTestId('change-error').textContent(), POLL).toContain('127.0.0.1:9');
     expect((await request(B(), 'sharingStatus')).identity).toMatchObject({ relayUrl: `http://127.0.0.1:${DEFAULT_RELAY_PORT}`, registered: true });
   });
+  step('smaller defects: sharing registration and contact changes are in the audit log, on both sides', async () => {
+    /** The event cells of `page`'s audit log (each names the event, then " · " and the handle). */
+    const eventTexts = async (page: Page) => {
+      await openView(page, /^Audit log$/);
+      const rows = page.getByTestId('audit-log').locator('tbody tr');
+      await rows.first().waitFor();
+      return rows.allTextContents();
+    };
+    const alices = await eventTexts(aPage());
+    for (const event of ['Registered for sharing · alice', 'Contact added · bob', 'Contact verified · bob']) {
+      expect(alices.some((text) => text.includes(event)), event).toBe(true);
+    }
+    const bobs = await eventTexts(bPage());
+    for (const event of ['Registered for sharing · bob', 'Contact added · alice', 'Sharing handle changed · bob.b']) {
+      expect(bobs.some((text) => text.includes(event)), event).toBe(true);
+    }
+  });
+
+  step('also expected: a contact can be removed, after a confirmation, and the removal is audited', async () => {
+    await openView(aPage(), 'Contacts');
+    const contacts = aPage().getByTestId('contacts');
+    await contacts.getByRole('button', { name: 'bob', exact: true }).click();
+    const detail = aPage().getByTestId('contact-detail');
+    await detail.getByRole('button', { name: 'Remove contact…' }).click();
+    const confirm = detail.getByTestId('remove-contact-confirm');
+    await confirm.getByText('Remove bob from your contacts?').waitFor();
+    await expectAccessible(aPage(), 'remove contact confirmation');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await detail.getByRole('button', { name: 'Remove contact…' }).click();
+    await detail.getByTestId('remove-contact-confirm').getByRole('button', { name: 'Yes, remove' }).click();
+    const list = aPage().getByTestId('contacts');
+    await list.getByText('Removed bob from your contacts.').waitFor();
+    await list.getByText('No contacts yet.', { exact: false }).waitFor();
+    expect((await request(A(), 'contactList')).contacts).toEqual([]);
+    await openView(aPage(), /^Audit log$/);
+    await aPage().getByTestId('audit-log').locator('tbody tr').filter({ hasText: 'Contact removed · bob' }).first().waitFor();
+  });
 });
