@@ -40,6 +40,9 @@ const login = { title: `Team wiki ${marker}`, username: `team.${marker}@corp.tes
 describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => {
   let relay: RelayProcess | undefined;
   let relayDir: string | undefined;
+  /** A second relay bob moves to (item 1: the relay can be changed later). */
+  let secondRelay: RelayProcess | undefined;
+  let secondRelayDir: string | undefined;
   let pages: PageServer | undefined;
   let alice: LaunchedExtension | undefined;
   let bob: LaunchedExtension | undefined;
@@ -87,6 +90,8 @@ describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => 
     await bob?.close();
     await pages?.close();
     await relay?.stop();
+    await secondRelay?.stop();
+    if (secondRelayDir) await rm(secondRelayDir, { recursive: true, force: true });
     if (relayDir) await rm(relayDir, { recursive: true, force: true });
   });
 
@@ -289,6 +294,21 @@ describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => 
     await expect.poll(async () => settings.getByTestId('change-error').textContent(), POLL).toContain('127.0.0.1:9');
     expect((await request(B(), 'sharingStatus')).identity).toMatchObject({ relayUrl: `http://127.0.0.1:${DEFAULT_RELAY_PORT}`, registered: true });
   });
+  step('item 1: bob moves to another relay later: it is checked, he is registered there with the same keys, and told to send a new invite', async () => {
+    secondRelayDir = await mkdtemp(join(tmpdir(), 'sealpass-e2e-onboarding-second-'));
+    secondRelay = await spawnRelay({ DATA_DIR: secondRelayDir });
+    const before = (await request(B(), 'sharingStatus')).identity as { ownCode: string };
+    await openView(bPage(), /^Settings$/);
+    const settings = bPage().getByTestId('sharing-settings');
+    const newRelay = settings.getByLabel('New relay address');
+    if (!(await newRelay.isVisible())) await settings.getByText('Change handle or relay').click();
+    await newRelay.fill(secondRelay.baseUrl);
+    await settings.getByRole('button', { name: 'Change relay' }).click();
+    await bPage().getByTestId('toast').getByText('Moved to the new relay.', { exact: false }).waitFor();
+    await expect.poll(async () => (await request(B(), 'sharingStatus')).identity, POLL).toMatchObject({ relayUrl: secondRelay.baseUrl, registered: true, handle: 'bob.b', ownCode: before.ownCode });
+    expect(await settings.getByTestId('change-error').count()).toBe(0);
+  });
+
   step('smaller defects: sharing registration and contact changes are in the audit log, on both sides', async () => {
     /** The event cells of `page`'s audit log (each names the event, then " · " and the handle). */
     const eventTexts = async (page: Page) => {
@@ -302,7 +322,7 @@ describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => 
       expect(alices.some((text) => text.includes(event)), event).toBe(true);
     }
     const bobs = await eventTexts(bPage());
-    for (const event of ['Registered for sharing · bob', 'Contact added · alice', 'Sharing handle changed · bob.b']) {
+    for (const event of ['Registered for sharing · bob', 'Contact added · alice', 'Sharing handle changed · bob.b', 'Sharing relay changed · bob.b']) {
       expect(bobs.some((text) => text.includes(event)), event).toBe(true);
     }
   });
