@@ -35,6 +35,7 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'sharing-handle-changed': 'Sharing handle changed',
   'contact-added': 'Contact added',
   'contact-verified': 'Contact verified',
+  'contact-removed': 'Contact removed',
   'contact-key-changed': 'Contact’s key changed',
   'items-imported': 'Items imported',
   'item-replaced': 'Item replaced by import',

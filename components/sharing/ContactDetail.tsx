@@ -5,6 +5,8 @@
  * both numbers are shown with a warning, and sharing stays blocked until the user confirms one of them or
  * pastes the person's contact code. When the contact upgraded to post-quantum keys, it says that this is
  * why their number changed, and which suite shares with them use (issue 16).
+ * Where `onRemoved` is given (Contacts), "Remove contact…" asks first, then removes them; the background
+ * refuses while a share runs either way and says which (remove-contact.ts).
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
@@ -21,15 +23,18 @@ export interface ContactDetailProps {
   backLabel?: string;
   /** The user confirmed the safety number ("It matches"). */
   onVerified?: () => void;
+  /** Offers "Remove contact…"; called with the handle once removed. */
+  onRemoved?: (handle: string) => void;
 }
 
-export function ContactDetail({ id, onBack, backLabel = 'All contacts', onVerified }: ContactDetailProps) {
+export function ContactDetail({ id, onBack, backLabel = 'All contacts', onVerified, onRemoved }: ContactDetailProps) {
   const call = useVaultCall();
   const titleId = useId();
   const [contact, setContact] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [mismatch, setMismatch] = useState(false);
+  const [removing, setRemoving] = useState(false);
 
   const load = useCallback(async () => {
     const result = await call('contactGet', { id });
@@ -48,6 +53,15 @@ export function ContactDetail({ id, onBack, backLabel = 'All contacts', onVerifi
     if (!result.ok) setError(sharingErrorText(result.error));
     else onVerified?.();
     await load();
+  }
+
+  async function remove(handle: string) {
+    setBusy(true);
+    const result = await call('contactRemove', { id });
+    setBusy(false);
+    setRemoving(false);
+    if (!result.ok) setError(sharingErrorText(result.error));
+    else onRemoved?.(handle);
   }
 
   return (
@@ -97,7 +111,28 @@ export function ContactDetail({ id, onBack, backLabel = 'All contacts', onVerifi
             <button type="button" aria-expanded={mismatch} onClick={() => setMismatch(!mismatch)}>
               It doesn’t match
             </button>
+            {onRemoved !== undefined && (
+              <button type="button" className="danger" aria-expanded={removing} disabled={busy} onClick={() => setRemoving(!removing)}>
+                Remove contact…
+              </button>
+            )}
           </div>
+          {removing && (
+            <div className="banner banner-warn confirm" role="alertdialog" aria-labelledby={`${titleId}-remove`} data-testid="remove-contact-confirm">
+              <p id={`${titleId}-remove`}>
+                <strong>Remove {contact.handle} from your contacts?</strong> Their keys are forgotten: to share with them again, add them again and compare
+                the safety number anew.
+              </p>
+              <div className="actions">
+                <button type="button" className="danger" disabled={busy} onClick={() => void remove(contact.handle)}>
+                  Yes, remove
+                </button>
+                <button type="button" onClick={() => setRemoving(false)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
           {contact.state === 'verified' && <p className="status">Verified {formatTime(contact.verifiedAt)}.</p>}
           {mismatch && (
             <div className="banner banner-danger" role="alert" data-testid="mismatch-help">

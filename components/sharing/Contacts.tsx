@@ -4,6 +4,7 @@
  * compare safety numbers. A changed key is flagged here and blocks sharing until re-verified (T01).
  * Issue 17: "Invite a colleague" gives the invite link (setting up sharing first if needed), and a pasted
  * invite link opens the invite (InviteJoin), which sets up sharing on the inviter's relay when needed.
+ * A contact opened here can be removed (issue 17's "also expected").
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
@@ -87,7 +88,17 @@ export function Contacts() {
   }
 
   if (openId !== null) {
-    return <ContactDetail id={openId} onBack={() => { setOpenId(null); void load(); }} />;
+    return (
+      <ContactDetail
+        id={openId}
+        onBack={() => { setOpenId(null); void load(); }}
+        onRemoved={(removed) => {
+          setOpenId(null);
+          setMessage({ text: `Removed ${removed} from your contacts.`, error: false });
+          void load();
+        }}
+      />
+    );
   }
 
   return (

@@ -193,6 +193,8 @@ export const sharingMessages = {
   contactAddCode: message(z.object({ code: z.string().max(1_000) }).strict(), z.object({ id, change: pinChange }), pages),
   /** The user compared the safety number made from the keys with `fingerprint` and it matched. */
   contactVerify: message(z.object({ id, fingerprint }).strict(), empty, pages),
+  /** Removes a contact no share depends on (refused, saying which, while shares run either way); audited. */
+  contactRemove: message(z.object({ id }).strict(), empty, pages),
 
   /** Shares an item with contacts (again with someone who has access: changes their permission and expiry). */
   shareCreate: message(

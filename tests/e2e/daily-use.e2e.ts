@@ -215,6 +215,8 @@ describe('daily use (issue 17 items 5, 8, 9 and the smaller defects)', () => {
     await openView(vault(), 'Audit log');
     const log = vault().getByTestId('audit-log');
     await log.getByText('Unlock failed (wrong master password)').waitFor();
+    // Written at the next unlock, it is listed at the time it happened and marked as late (issue 17 item 4's event order).
+    expect(await log.locator('tbody tr').filter({ hasText: 'Unlock failed' }).first().textContent()).toContain('arrived late, listed at the time it reports');
     await log.getByText('Marked as favourite').waitFor();
     await expectAccessible(vault(), 'vault page, audit log');
     for (const view of ['Health', 'Contacts', 'Inbox', 'Settings'] as const) {

@@ -4,7 +4,8 @@
  * then a 1Password CSV with a duplicate of a login added in the popup that the user chooses to replace (the table says
  * the passwords differ), then a file with bad rows whose valid rows still import and a file of another kind that is
  * refused, then a spreadsheet whose columns the user maps, then a Firefox export whose sync-account row is left out
- * with a notice and a 1Password 7 for Mac export with backslash-escaped quotes. The imported items show in the popup;
+ * with a notice and a 1Password 7 for Mac export with backslash-escaped quotes, then a KeePassXC export whose row with
+ * no name and no password is reported (issue 17) and whose 2024 "Last Modified" date Health counts as old. The imported items show in the popup;
  * the replaced login keeps its old password in its history and its replace is audited as such. A generated 2,000-row
  * file imports in one go while the background reports its progress. Files are set on the page's file input
  * (Playwright setInputFiles), as a user choosing them.
@@ -25,6 +26,9 @@ const master = strongMasterPassword();
 const LARGE_ROWS = 2_000;
 /** Same site and username as the 1Password fixture's row 2, so that row is a duplicate. */
 const existing = { title: 'GitHub (old)', username: 'octo@example.com', password: 'Old-GitHub-pw-1', url: 'https://github.com/login' } as const;
+/** A KeePassXC row last modified in 2024 (Health must count it old), and the username of a row with no name and no password. */
+const dated = { title: 'Old router', password: 'R0uter-2024-pw!kq', url: 'https://router.old.example/' } as const;
+const nameless = 'nameless.user@corp.test';
 
 describe('import (vault page)', () => {
   const session = popupSession();
@@ -239,6 +243,30 @@ describe('import (vault page)', () => {
     expect(titles.has('The "Editor" licence')).toBe(true);
   });
 
+  step('a KeePassXC export: a row with no name and no password is reported, not imported silently; Health counts the old "Last Modified" as old', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'sealpass-import-')), 'keepassxc-dated.csv');
+    await writeFile(file, [
+      '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"',
+      `"Root","${dated.title}","admin","${dated.password}","${dated.url}","","","0","2024-02-01T10:00:00Z","2023-01-01T09:00:00Z"`,
+      `"Root","","${nameless}","","","","","0","2026-11-01T10:00:00Z","2026-11-01T10:00:00Z"`,
+    ].join('\r\n'));
+    const view = await startOver();
+    await view.getByLabel('Choose a file to import', { exact: true }).setInputFiles(file);
+    await expect.poll(() => view.getByTestId('import-format').textContent(), POLL).toBe('keepassxc-dated.csv: KeePassXC (CSV), 2 rows ready to import.');
+    expect(await view.getByTestId('import-problems').getByRole('listitem').allTextContents()).toEqual([
+      'Row 3: has no name and no password; it was imported under its username.',
+    ]);
+    const done = await runImport(view, 2);
+    await done.getByText('Imported 2 items.', { exact: false }).waitFor();
+    await itemOption(vault(), nameless).waitFor();
+    // The export's date, not the import's, is when the password was set: 2024 is past the 90-day rotation.
+    await openView(vault(), 'Health');
+    const old = vault().getByTestId('health-old').getByTestId('health-finding').locator('.finding-title');
+    await expect.poll(() => old.allTextContents(), POLL).toContain(dated.title);
+    expect(await old.allTextContents()).not.toContain(nameless);
+    await rm(dirname(file), { recursive: true, force: true });
+  });
+
   step('the popup shows every imported item; the replaced login keeps its old password in its history', async () => {
     const { context, extensionId } = launched();
     const popup = await openPopup(context, extensionId);
@@ -247,6 +275,7 @@ describe('import (vault page)', () => {
     const expected = [
       'Twitter, personal', 'Zürich Bank – Ålesund', 'Wi-Fi 密码', 'GitHub, work', 'Ŝpëcïål Ñame', 'Server notes', 'Good one', 'Bad TOTP', 'Good two',
       'shop.example.com', 'vpn.example.net', 'example.com', 'intranet.example.net', 'Mail – Ünïcode', 'Visa', 'The "Editor" licence', 'Flat',
+      dated.title, nameless,
     ];
     await expect.poll(() => itemOptions(popup).count(), POLL).toBe(expected.length);
     // "example.com" (the Firefox login's host) is part of other rows' text: that one is found by its whole name.
@@ -295,13 +324,13 @@ describe('import (vault page)', () => {
     ]);
     // The list renders 200 rows at a time; the background's list has them all.
     expect((await itemIdsByTitle(launched())).has(`Site ${LARGE_ROWS - 1}`)).toBe(true);
-    expect(((await request(launched(), 'itemList')).items as unknown[]).length).toBe(17 + LARGE_ROWS);
+    expect(((await request(launched(), 'itemList')).items as unknown[]).length).toBe(19 + LARGE_ROWS);
     await rm(dirname(file), { recursive: true, force: true });
   });
 
   step('the audit log has one "Items imported" event per import, with its count; the replace is its own event, not an edit', async () => {
     const { events } = (await request(launched(), 'auditList')) as { events: { type: string; count?: number; itemTitle?: string }[] };
-    expect(events.filter((event) => event.type === 'items-imported').map((event) => event.count)).toEqual([3, 3, 3, 2, 2, 4, LARGE_ROWS]);
+    expect(events.filter((event) => event.type === 'items-imported').map((event) => event.count)).toEqual([3, 3, 3, 2, 2, 4, 2, LARGE_ROWS]);
     expect(events.filter((event) => event.type === 'item-replaced').map((event) => event.itemTitle)).toEqual(['GitHub, work']);
     expect(events.filter((event) => event.type === 'item-edited')).toEqual([]);
     // The audit log view names it in words.

@@ -40,6 +40,9 @@ const login = { title: `Team wiki ${marker}`, username: `team.${marker}@corp.tes
 describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => {
   let relay: RelayProcess | undefined;
   let relayDir: string | undefined;
+  /** A second relay bob moves to (item 1: the relay can be changed later). */
+  let secondRelay: RelayProcess | undefined;
+  let secondRelayDir: string | undefined;
   let pages: PageServer | undefined;
   let alice: LaunchedExtension | undefined;
   let bob: LaunchedExtension | undefined;
@@ -87,6 +90,8 @@ describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => 
     await bob?.close();
     await pages?.close();
     await relay?.stop();
+    await secondRelay?.stop();
+    if (secondRelayDir) await rm(secondRelayDir, { recursive: true, force: true });
     if (relayDir) await rm(relayDir, { recursive: true, force: true });
   });
 
@@ -288,5 +293,58 @@ describe('a newcomer shares a login in two minutes (issue 17 items 1-4)', () => 
     await settings.getByRole('button', { name: 'Change relay' }).click();
     await expect.poll(async () => settings.getByTestId('change-error').textContent(), POLL).toContain('127.0.0.1:9');
     expect((await request(B(), 'sharingStatus')).identity).toMatchObject({ relayUrl: `http://127.0.0.1:${DEFAULT_RELAY_PORT}`, registered: true });
+  });
+  step('item 1: bob moves to another relay later: it is checked, he is registered there with the same keys, and told to send a new invite', async () => {
+    secondRelayDir = await mkdtemp(join(tmpdir(), 'sealpass-e2e-onboarding-second-'));
+    secondRelay = await spawnRelay({ DATA_DIR: secondRelayDir });
+    const before = (await request(B(), 'sharingStatus')).identity as { ownCode: string };
+    await openView(bPage(), /^Settings$/);
+    const settings = bPage().getByTestId('sharing-settings');
+    const newRelay = settings.getByLabel('New relay address');
+    if (!(await newRelay.isVisible())) await settings.getByText('Change handle or relay').click();
+    await newRelay.fill(secondRelay.baseUrl);
+    await settings.getByRole('button', { name: 'Change relay' }).click();
+    await bPage().getByTestId('toast').getByText('Moved to the new relay.', { exact: false }).waitFor();
+    await expect.poll(async () => (await request(B(), 'sharingStatus')).identity, POLL).toMatchObject({ relayUrl: secondRelay.baseUrl, registered: true, handle: 'bob.b', ownCode: before.ownCode });
+    expect(await settings.getByTestId('change-error').count()).toBe(0);
+  });
+
+  step('smaller defects: sharing registration and contact changes are in the audit log, on both sides', async () => {
+    /** The event cells of `page`'s audit log (each names the event, then " · " and the handle). */
+    const eventTexts = async (page: Page) => {
+      await openView(page, /^Audit log$/);
+      const rows = page.getByTestId('audit-log').locator('tbody tr');
+      await rows.first().waitFor();
+      return rows.allTextContents();
+    };
+    const alices = await eventTexts(aPage());
+    for (const event of ['Registered for sharing · alice', 'Contact added · bob', 'Contact verified · bob']) {
+      expect(alices.some((text) => text.includes(event)), event).toBe(true);
+    }
+    const bobs = await eventTexts(bPage());
+    for (const event of ['Registered for sharing · bob', 'Contact added · alice', 'Sharing handle changed · bob.b', 'Sharing relay changed · bob.b']) {
+      expect(bobs.some((text) => text.includes(event)), event).toBe(true);
+    }
+  });
+
+  step('also expected: a contact can be removed, after a confirmation, and the removal is audited', async () => {
+    await openView(aPage(), 'Contacts');
+    const contacts = aPage().getByTestId('contacts');
+    await contacts.getByRole('button', { name: 'bob', exact: true }).click();
+    const detail = aPage().getByTestId('contact-detail');
+    await detail.getByRole('button', { name: 'Remove contact…' }).click();
+    const confirm = detail.getByTestId('remove-contact-confirm');
+    await confirm.getByText('Remove bob from your contacts?').waitFor();
+    await expectAccessible(aPage(), 'remove contact confirmation');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await detail.getByRole('button', { name: 'Remove contact…' }).click();
+    await detail.getByTestId('remove-contact-confirm').getByRole('button', { name: 'Yes, remove' }).click();
+    const list = aPage().getByTestId('contacts');
+    await list.getByText('Removed bob from your contacts.').waitFor();
+    await list.getByText('No contacts yet.', { exact: false }).waitFor();
+    expect((await request(A(), 'contactList')).contacts).toEqual([]);
+    await openView(aPage(), /^Audit log$/);
+    await aPage().getByTestId('audit-log').locator('tbody tr').filter({ hasText: 'Contact removed · bob' }).first().waitFor();
   });
 });

@@ -349,6 +349,8 @@ describe('sharing between two profiles through a real relay', () => {
         return ((await request(B(), 'receivedList')).items as unknown[]).length;
       }, POLL)
       .toBe(0);
+    // Issue 17 item 9: bob's open vault page drops the revoked copy by itself (the sync announces the change).
+    await expect.poll(() => itemOption(bPage(), first.title).count(), POLL).toBe(0);
     await bPage().reload();
     await bPage().getByTestId('item-list').waitFor();
     expect(await itemOption(bPage(), first.title).count()).toBe(0);
@@ -379,6 +381,9 @@ describe('sharing between two profiles through a real relay', () => {
         return bobLiveCopiesWithExpiry();
       }, POLL)
       .toBe(0);
+    // Issue 17 item 4: without a reload, the copy leaves bob's open page and a notice says it expired, and from whom.
+    await expect.poll(() => itemOption(bPage(), second.title).count(), POLL).toBe(0);
+    await bPage().getByTestId('ended-notices').getByText(`Your access to “${second.title}” from alice expired on`, { exact: false }).waitFor();
     await bPage().reload();
     await bPage().getByTestId('item-list').waitFor();
     expect(await itemOption(bPage(), second.title).count()).toBe(0);

@@ -72,6 +72,7 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   contactAdd: { handle: 'bob' },
   contactAddCode: { code: 'sealpass:contact:v1:AAAA' },
   contactVerify: { id: 'a', fingerprint: 'A'.repeat(43) + '=' },
+  contactRemove: { id: 'a' },
   shareCreate: { itemId: 'a', contactIds: ['b', 'c'], permission: 'autofill-only', expiry: { at: 1_800_000_000_000 }, confirmedUnverified: false },
   shareList: { itemId: 'a' },
   shareRevoke: { itemId: 'a', shareIds: ['AAAAAAAAAAAAAAAAAAAAAA=='] },

@@ -44,6 +44,7 @@ import { revokeGrants } from '../owner/revoke-grants';
 import { setRelay } from '../profile/set-relay';
 import { shareItem } from '../owner/share-item';
 import { withSharingLock } from '../store/sharing-lock';
+import { removeContact } from '../profile/remove-contact';
 import { syncSharing, type SyncOutcome } from '../sync/sync-sharing';
 import { wipeIdentity } from '../identity/wipe-identity';
 import { getItem } from '../../vault/items/get-item';
@@ -304,6 +305,12 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
         }
         await commitSharing(db, vault, { contacts: [{ id, contact }], audit: [{ type: 'contact-verified', party: contact.handle }] }, now());
       });
+      return {};
+    },
+
+    async contactRemove({ id }) {
+      const vault = await ctx.unlocked();
+      await withSharingLock(vault, async () => removeContact(db, vault, requireRecord(await getContact(db, vault, id), CONTACT_WORDS), now()));
       return {};
     },
 

@@ -22,6 +22,8 @@ import { sealRequest, type StoredRequest } from './stored-request';
 export interface SharingChanges {
   identity?: IdentityRecord;
   contacts?: StoredContact[];
+  /** Ids of contacts the user removed (remove-contact.ts). */
+  removeContacts?: string[];
   grants?: StoredGrant[];
   /** Received copies and tombstones, by share id. */
   received?: StoredReceived[];
@@ -56,6 +58,11 @@ export function commitSharing(db: VaultDb, vault: UnlockedVault, changes: Sharin
         };
         if (changes.identity) await db.identity.put(changes.identity);
         if (changes.contacts?.length) await db.contacts.bulkPut(changes.contacts.map((c) => sealContact(vault, c.id, c.contact, nextRev('contacts', c.id))));
+        if (changes.removeContacts?.length) {
+          await db.contacts.bulkDelete(changes.removeContacts);
+          for (const id of changes.removeContacts) manifest.delete(recordKey('contacts', id));
+          bound = true;
+        }
         if (changes.grants?.length) await db.shares.bulkPut(changes.grants.map((g) => sealGrant(vault, g, nextRev('shares', g.grant.shareId))));
         if (changes.received?.length) await db.received.bulkPut(changes.received.map((r) => sealReceived(vault, r, nextRev('received', shareIdOf(r)))));
         if (changes.removeRequests?.length) {

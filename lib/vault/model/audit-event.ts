@@ -14,7 +14,7 @@ export const auditEventTypeSchema = z.enum([
   // Issue 17: a star is not an edit; an unlock that failed is recorded at the next successful one, at its own time.
   'item-favourited', 'item-unfavourited', 'unlock-failed',
   // Issue 17: sharing set-up and contact changes (`party`: the handle concerned).
-  'sharing-registered', 'sharing-relay-changed', 'sharing-handle-changed', 'contact-added', 'contact-verified', 'contact-key-changed',
+  'sharing-registered', 'sharing-relay-changed', 'sharing-handle-changed', 'contact-added', 'contact-verified', 'contact-key-changed', 'contact-removed',
   'items-imported',
   /** An existing item updated by an import (the user chose "Replace" for a duplicate). */
   'item-replaced',

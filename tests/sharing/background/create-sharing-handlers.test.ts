@@ -340,6 +340,33 @@ describe('contacts and safety numbers (T01)', () => {
     expect(await alice.db.contacts.count()).toBe(0);
   });
 
+  it('issue 17: a contact is removed (audited); refused, naming what runs, while a share is open either way', async () => {
+    const { alice, bob, bobId, aliceId } = await sharedPair();
+    const itemId = await addLogin(alice);
+    await shareAndAccept(alice, bob, itemId, bobId, 'view');
+    const aliceTry = await alice.service.send('contactRemove', { id: bobId });
+    expect(aliceTry).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('you share 1 item with bob') } });
+    // Bob holds alice's copy: he cannot remove alice either, or her revoke could no longer reach it.
+    const bobTry = await bob.service.send('contactRemove', { id: aliceId });
+    expect(bobTry).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('alice shares 1 item with you') } });
+    expect((await alice.call('contactList', {})).contacts).toHaveLength(1);
+
+    await alice.call('shareRevoke', { itemId });
+    await bob.call('sharingSync', {});
+    await alice.call('contactRemove', { id: bobId });
+    await bob.call('contactRemove', { id: aliceId });
+    expect((await alice.call('contactList', {})).contacts).toEqual([]);
+    expect(await alice.db.contacts.count()).toBe(0);
+    expect(await alice.code('contactGet', { id: bobId })).toBe('not-found');
+    expect(await alice.code('contactRemove', { id: bobId })).toBe('not-found');
+    // The access panel of the revoked share still reads (the contact is gone, not the history).
+    expect((await alice.call('shareList', { itemId })).entries).toEqual([expect.objectContaining({ handle: 'bob', state: 'revoked', contactState: 'unknown' })]);
+    const removed = (await alice.call('auditList', {})).events.filter((e) => e.type === 'contact-removed').map((e) => e.party);
+    expect(removed).toEqual(['bob']);
+    // Added again later: a fresh pin, by code as before.
+    expect(await addByCode(alice, bob)).not.toBe(bobId);
+  });
+
   it('verifying with a fingerprint that is not the pinned or offered keys is a conflict and changes nothing', async () => {
     const { alice, bobId } = await sharedPair();
     expect(await alice.code('contactVerify', { id: bobId, fingerprint: 'A'.repeat(43) + '=' })).toBe('conflict');
