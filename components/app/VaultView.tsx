@@ -198,7 +198,7 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
   // Import needs a file dialog, which closes the popup: the popup opens the vault page on Import instead.
   const openImport = layout === 'page' ? () => setView({ kind: 'import' }) : openVaultPage ? () => openVaultPage('import') : undefined;
   // The popup's current tab: its saved logins (Fill, and Enter in the list), and what Add item prefills.
-  const tabLogins = useTabLogins(layout === 'popup', items);
+  const tabLogins = useTabLogins(layout === 'popup', items, showToast);
   const fillIds = useMemo(() => new Set(tabLogins.tab?.logins.map((login) => login.id) ?? []), [tabLogins.tab]);
 
   async function addItem() {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LoginChoice } from '../../lib/autofill/autofill-messages';
 import { errorText } from '../kit/error-text';
 import { useVaultCall } from '../kit/use-vault-call';
-import { useVaultTools } from '../kit/vault-context';
+import type { ToastContent } from '../kit/vault-context';
 
 /** Why nothing was filled, in the user's words. */
 const OUTCOME_TEXT: Record<string, string> = {
@@ -25,11 +25,12 @@ export interface TabLoginsState {
 /**
  * @param enabled - false on the vault page, whose own tab is the active one
  * @param refreshKey - asked again whenever this changes (the item list)
+ * @param showToast - the vault view's own toast: this hook runs in the view that provides the tools context,
+ *   so `useVaultTools()` here would get the context's default, which shows nothing
  * @returns the tab's logins and `fill(id)`, which fills one of them into the tab
  */
-export function useTabLogins(enabled: boolean, refreshKey?: unknown): { tab: TabLoginsState | null; fill: (id: string) => Promise<void> } {
+export function useTabLogins(enabled: boolean, refreshKey: unknown, showToast: (toast: ToastContent) => void): { tab: TabLoginsState | null; fill: (id: string) => Promise<void> } {
   const call = useVaultCall();
-  const { showToast } = useVaultTools();
   const [tab, setTab] = useState<TabLoginsState | null>(null);
 
   useEffect(() => {
