@@ -291,6 +291,8 @@ describe('vault flow in the popup', () => {
     await expect.poll(() => options().count(), POLL).toBe(1);
     await toast.getByRole('button', { name: 'Undo', exact: true }).click();
     await toast.getByText(/^Restored/).waitFor();
+    // Undo opens the restored item once the list has reloaded; going back before that would race it.
+    await view.getByRole('heading', { name: loginB.title }).waitFor();
     await backToList();
     await option(loginB.title).waitFor();
     await expect.poll(() => options().count(), POLL).toBe(2);
