@@ -181,6 +181,31 @@ describeStores('folder routes', (storeCase) => {
     expect(await client(bob).listFolderMessages(folder, { after: 5 })).toEqual({ messages: [], head: 5 });
   });
 
+  it('posts a batch in one call: seqs in order, all or none, retries answered, too large refused unsent', async () => {
+    const folder = await sharedFolder();
+    const posts = Array.from({ length: 3 }, () => {
+      const id = randomId();
+      return { id, message: messageText(folder, id) };
+    });
+    expect(await client(bob).postFolderMessages(folder, posts)).toEqual({ seqs: [1, 2, 3] });
+    expect(await client(bob).postFolderMessages(folder, [posts[1]!, ...posts])).toEqual({ seqs: [2, 1, 2, 3] });
+    const fresh = randomId();
+    const changed = { id: posts[0]!.id, message: messageText(folder, posts[0]!.id, 'changed') };
+    expect(await refusal(client(bob).postFolderMessages(folder, [{ id: fresh, message: messageText(folder, fresh) }, changed]))).toMatchObject({ status: 409, code: 'exists' });
+    expect(await client(bob).listFolderMessages(folder)).toMatchObject({ head: 3 });
+    expect(await refusal(client(bob).postFolderMessages(folder, [{ id: fresh, message: messageText(randomId(), fresh) }]))).toMatchObject({ status: 400, code: 'invalid-request' });
+    expect(await refusal(client(carol).postFolderMessages(folder, [{ id: fresh, message: messageText(folder, fresh) }]))).toMatchObject({ status: 404, code: 'not-found' });
+    expect(await refusal(client(bob).postFolderMessages(folder, []))).toMatchObject({ status: null, code: 'invalid-request' });
+    // 100 messages of 40 KB, quote-heavy: each fits, the body (every quote escaped twice) does not.
+    const big = Array.from({ length: 100 }, () => {
+      const id = randomId();
+      return { id, message: messageText(folder, id, '"'.repeat(20_000)) };
+    });
+    expect(big[0]!.message.length).toBeLessThan(MAX_FOLDER_MESSAGE_BYTES);
+    expect(await refusal(client(bob).postFolderMessages(folder, big))).toMatchObject({ status: null, code: 'body-too-large' });
+    expect(await client(bob).postFolderMessages(folder, big.slice(0, 5))).toEqual({ seqs: [4, 5, 6, 7, 8] });
+  });
+
   it('lets a manager delete: messages 410 gone, the log still readable (deleted: true), writes refused', async () => {
     const folder = await sharedFolder();
     const id = randomId();
