@@ -16,6 +16,7 @@ import {
   folderIdSchema,
   folderLogPageSchema,
   folderMessagePageSchema,
+  folderPageRequestSchema,
   MESSAGE_TOO_LARGE,
   postFolderMessageRequestSchema,
   postFolderMessageResponseSchema,
@@ -71,7 +72,7 @@ export interface FolderClient {
   /**
    * POST /v1/folders/:folderId/log: appends one entry if `seq` is the relay's stored count + 1
    * (compare-and-swap), applying `access` to the relay's access list in the same transaction.
-   * @param append.seq - the entry's own seq (1–10,000)
+   * @param append.seq - the entry's own seq (≥ 1; the relay holds at most 10,000 entries per folder)
    * @param append.entry - JSON text of the signed entry, at most 16 KiB; its `folderId` and `seq` must match
    * @param append.access - clear hints for the relay's access list: `add` (or change the manager flag of)
    *   handles, `remove` handles; at most 100 changes. Only a manager may append, except a member whose only
@@ -182,7 +183,8 @@ function checked<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   throw new RelayError('refused', 'the request is not valid for the relay', { status: null, code: 'invalid-request' });
 }
 
-function pageQuery(page: FolderPageRequest): string {
+function pageQuery(request: FolderPageRequest): string {
+  const page = checked(folderPageRequestSchema, request);
   const query = new URLSearchParams();
   if (page.after !== undefined) query.set('after', String(page.after));
   if (page.limit !== undefined) query.set('limit', String(page.limit));

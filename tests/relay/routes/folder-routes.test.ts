@@ -156,8 +156,10 @@ describeStores('folder routes', (storeCase) => {
     const first = await client(bob).listFolderLog(folder, { limit: 2 });
     expect(first).toEqual({ entries: [{ seq: 1, entry: entryText(folder, 1) }, { seq: 2, entry: entryText(folder, 2) }], head: 3, deleted: false });
     expect(await client(bob).listFolderLog(folder, { after: 2, limit: 2 })).toEqual({ entries: [{ seq: 3, entry: entryText(folder, 3) }], head: 3, deleted: false });
-    expect(await refusal(client(bob).listFolderLog(folder, { limit: 501 }))).toMatchObject({ status: 400, code: 'invalid-request' });
-    expect(await refusal(client(bob).listFolderLog(folder, { limit: 0 }))).toMatchObject({ status: 400, code: 'invalid-request' });
+    expect(await refusal(client(bob).listFolderLog(folder, { limit: 501 }))).toMatchObject({ status: null, code: 'invalid-request' });
+    for (const query of ['?limit=501', '?limit=0', '?after=-1', '?after=1&x=2']) {
+      expect(await errorOf(await t.signed(bob, 'GET', `${folderLogPath(folder)}${query}`))).toMatchObject({ status: 400, error: 'invalid-request' });
+    }
   });
 
   it('posts messages with contiguous seqs, stores a retried id once, refuses the id with other text, and pages', async () => {
