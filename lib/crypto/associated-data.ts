@@ -28,7 +28,13 @@ export type Purpose =
   | 'secret-request'
   | 'link-record'
   | 'request-record'
-  | 'request-answer';
+  | 'request-answer'
+  // Shared folders (issue 13): a folder key wrapped by the next epoch's, a message's content key, a message's
+  // content, and this client's own sealed copy of a folder in the vault.
+  | 'folder-key'
+  | 'folder-content-key'
+  | 'folder-message'
+  | 'folder-record';
 
 /**
  * Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption.

@@ -15,6 +15,7 @@ import { createLinksHandlers } from '../links/background/create-links-handlers';
 import { revokeDeletedItemShares } from '../sharing/owner/revoke-deleted-item-shares';
 import { announceChanges } from './announce-changes';
 import { checkSharingAtUnlock } from '../sharing/sync/check-sharing-at-unlock';
+import { checkFoldersAtUnlock, joinRecordReports } from '../folders/sync/check-folders-at-unlock';
 import type { HandlerContext } from './context/handler-context';
 import { VaultSession } from './context/vault-session';
 import { createVaultHandlers } from './create-vault-handlers';
@@ -39,7 +40,7 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
   const handlers: Handlers = {
     ...createVaultHandlers(ctx, {
       onItemDeleted: (vault, itemId, itemTitle) => revokeDeletedItemShares(deps.db, vault, itemId, itemTitle, deps.now()),
-      onUnlocked: (vault) => checkSharingAtUnlock(deps.db, vault, deps.now()),
+      onUnlocked: async (vault) => joinRecordReports(await checkSharingAtUnlock(deps.db, vault, deps.now()), await checkFoldersAtUnlock(deps.db, vault)),
     }),
     // A change proposed from the save bar goes out at once, as an edit made in the vault page does.
     ...createSaveHandlers(ctx, { afterProposal: async () => void (await handlers.sharingSync({}, { kind: 'extension-page' })) }),

@@ -1,0 +1,147 @@
+/**
+ * This client's own copy of one shared folder (issue 13), sealed whole under the vault key with purpose
+ * `folder-record`, the folder id and its revision (S1, S2, T09): the membership log as the relay served it
+ * (each entry's text, verified when it was taken in), the verified head and genesis, the epoch keys this
+ * member holds, the message cursor, the items as the apply rule left them (content, rev, author, time,
+ * the versions they replaced), the receipts, what was ignored, and the alerts the folder view shows.
+ *
+ * Opening a folder after unlock reads and opens this one record (no signature is checked again: that was
+ * done once, when the entries and messages were applied), which is what keeps a 1,000-item folder at
+ * ≤ 150 ms (issue 13's target; tests/bench).
+ */
+import { z } from 'zod';
+import { DecryptError } from '../../crypto/sealed';
+import type { FolderRecord } from '../../db/vault-db';
+import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
+import { itemContentSchema } from '../../vault/model/item-schema';
+import { openJson, sealJson } from '../../vault/records/sealed-json';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { folderRecordContext } from './folder-context';
+
+const time = z.number().int().nonnegative();
+const seq = z.number().int().nonnegative();
+
+/** A folder id: 16 random bytes, base64url without padding (it goes in relay paths). */
+export const folderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a folder id');
+/** An item id inside a folder (client-chosen, random). */
+export const folderItemIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** keyFingerprint of a member's X25519 and Ed25519 keys, base64 of 32 bytes. */
+export const fingerprintSchema = base64Bytes(32);
+
+/** Most replaced versions kept per item (the newest); older ones are dropped from this client's copy. */
+export const MAX_ITEM_HISTORY = 20;
+/** Most receipts, ignored messages and alerts kept per folder (the newest). */
+export const MAX_FOLDER_NOTES = 2_000;
+
+/** One version of an item: content (null once deleted), the relay seq that set it, who and when. */
+const versionSchema = z
+  .object({
+    rev: z.number().int().min(1),
+    /** null: deleted. */
+    content: itemContentSchema.nullable(),
+    /** The author's key fingerprint; the handle is looked up in the log's state. */
+    author: fingerprintSchema,
+    /** The author's time, kept between the previous version's and the time it was applied. */
+    at: time,
+  })
+  .strict();
+
+export const storedFolderItemSchema = versionSchema
+  .extend({
+    itemId: folderItemIdSchema,
+    /** The message did not edit the version it replaced (concurrent edit): applied, and the replaced one kept. */
+    conflict: z.boolean(),
+    /** Versions it replaced, newest first, at most MAX_ITEM_HISTORY. */
+    history: z.array(versionSchema).max(MAX_ITEM_HISTORY),
+  })
+  .strict();
+export type StoredFolderItem = z.infer<typeof storedFolderItemSchema>;
+
+/** A receipt a member's client reported (self-reported: signed by them, checked, but not proof of anything else). */
+export const storedReceiptSchema = z
+  .object({
+    /** The relay seq of the message that carried it. */
+    seq: z.number().int().min(1),
+    /** The statement exactly as signed (its canonical JSON text), and the member's Ed25519 signature, base64. */
+    statement: z.string().max(2_000),
+    statementSig: base64Bytes(64),
+  })
+  .strict();
+export type StoredReceipt = z.infer<typeof storedReceiptSchema>;
+
+export const folderAlertKindSchema = z.enum(['fork', 'rollback', 'withheld', 'ignored', 'commitment-mismatch', 'refused-entry', 'refused-key']);
+export type FolderAlertKind = z.infer<typeof folderAlertKindSchema>;
+
+/** Something the folder view must show, never repaired in silence (T24). */
+export const folderAlertSchema = z
+  .object({
+    kind: folderAlertKindSchema,
+    at: time,
+    /** Plain words (no secret, no key): what was seen. */
+    detail: z.string().max(500),
+  })
+  .strict();
+export type FolderAlert = z.infer<typeof folderAlertSchema>;
+
+export const storedFolderSchema = z
+  .object({
+    folderId: folderIdSchema,
+    /** The folder's name (from the folder-key envelope or the latest meta message), ≤ 200 characters. */
+    name: z.string().max(200),
+    /** `member`: in the folder; `left`, `removed`, `ended` (access ended), `deleted`: kept read-only, nothing new arrives. */
+    status: z.enum(['member', 'left', 'removed', 'ended', 'deleted']),
+    /** Hash of entry 1 (pinned at the first verified replay), base64 32 B. */
+    genesis: base64Bytes(32),
+    /** The last verified head; a served log must contain it (fork) and reach it (rollback), T24. */
+    head: z.object({ seq: z.number().int().min(1), hash: base64Bytes(32) }).strict(),
+    /** Every log entry up to `head`, as the JSON text the relay served (replayed again at each sync). */
+    log: z.array(z.string().max(16_384)).min(1),
+    /** The folder keys this member holds, by epoch, base64 32 B each. */
+    keys: z.array(z.object({ epoch: z.number().int().min(1), key: base64Bytes(32) }).strict()),
+    /** The relay seq of the last folder message applied. */
+    cursor: seq,
+    items: z.array(storedFolderItemSchema),
+    receipts: z.array(storedReceiptSchema).max(MAX_FOLDER_NOTES),
+    ignored: z.array(z.object({ seq: z.number().int().min(1), author: fingerprintSchema, reason: z.string().max(200) }).strict()).max(MAX_FOLDER_NOTES),
+    alerts: z.array(folderAlertSchema).max(MAX_FOLDER_NOTES),
+    /** A manager's bookkeeping: to which member key the key of which epoch was queued (so each goes once). */
+    keysSent: z.array(z.object({ fingerprint: fingerprintSchema, epoch: z.number().int().min(1) }).strict()),
+    /** Removed people whose rotate notice the user dismissed, by fingerprint. */
+    rotateDismissed: z.array(fingerprintSchema),
+    /** Handles of people this client saw in the log (for display; the log's own subject names win). */
+    handles: z.array(z.object({ fingerprint: fingerprintSchema, handle: handleSchema }).strict()),
+    /** When this copy was last brought up to date with the relay, or null. */
+    syncedAt: time.nullable(),
+  })
+  .strict();
+export type StoredFolder = z.infer<typeof storedFolderSchema>;
+
+type Keys = Pick<UnlockedVault, 'vaultKey' | 'vaultId'>;
+
+/**
+ * Seals a folder at revision `rev` (commitFolders picks it). Size: about 1 KB per item (its content and
+ * history) plus 1.5 KB per log entry.
+ * @throws ZodError when `folder` is malformed (nothing is written then)
+ */
+export function sealFolder(vault: Keys, folder: StoredFolder, rev: number): FolderRecord {
+  const id = folder.folderId;
+  return { id, rev, sealed: sealJson(vault.vaultKey, storedFolderSchema.parse(folder), folderRecordContext(vault.vaultId, id, rev)) };
+}
+
+/**
+ * Opens a stored folder.
+ * @param listedRev - the revision the manifest lists for it (undefined: not listed)
+ * @throws DecryptError when the record does not authenticate, is malformed, names another folder, or is not
+ *   at the listed revision (an old copy written back: never acted on, T09)
+ */
+export function openFolder(vault: Keys, record: FolderRecord, listedRev: number | undefined): StoredFolder {
+  if (listedRev === undefined || listedRev !== record.rev) throw new DecryptError();
+  let folder: StoredFolder;
+  try {
+    folder = openJson(vault.vaultKey, record.sealed, folderRecordContext(vault.vaultId, record.id, record.rev), storedFolderSchema);
+  } catch {
+    throw new DecryptError();
+  }
+  if (folder.folderId !== record.id) throw new DecryptError();
+  return folder;
+}
