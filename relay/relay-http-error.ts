@@ -5,6 +5,8 @@ import { RELAY_ERROR_STATUS, type RelayErrorBody, type RelayErrorCode } from '..
 export interface RelayHttpErrorDetails {
   recipients?: string[];
   serverTime?: number;
+  /** conflict: a folder log's stored count. */
+  head?: number;
   /** Sent as Retry-After (seconds) on 429. */
   retryAfterSeconds?: number;
 }

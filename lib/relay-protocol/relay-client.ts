@@ -22,11 +22,12 @@ import {
   type NewEnvelope,
   type PostEnvelopesResponse,
 } from './envelope-schemas';
+import { folderMethods, type FolderCall, type FolderClient } from './folder-client';
 import { healthResponseSchema, type HealthResponse } from './health-schema';
 import { handleSchema, identityBundleSchema, type IdentityBundle } from './identity-bundle';
 import { registerResponseSchema, type RegisterResponse } from './identity-schemas';
 import { RelayError } from './relay-error';
-import { relayErrorBodySchema } from './relay-error-body';
+import { relayErrorBodySchema, type RelayErrorCode } from './relay-error-body';
 import { macRequest, type RelaySession } from './mac-request';
 import { postIdOf } from './post-id-of';
 import { ENVELOPES_PATH, HEALTH_PATH, IDENTITIES_PATH, identityPath, MAILBOX_ACK_PATH, MAILBOX_PATH, REVOKE_PATH, SESSION_REVOKE_PATH, SESSIONS_PATH } from './relay-paths';
@@ -52,7 +53,8 @@ export interface RelayClientOptions {
   timeoutMs?: number;
 }
 
-export interface RelayClient {
+/** The relay client: the mailbox and identity routes below, and the shared-folder routes (folder-client.ts). */
+export interface RelayClient extends FolderClient {
   /** GET /v1/health: the relay is up; `time` is its clock. */
   health(): Promise<HealthResponse>;
   /** POST /v1/identities: publish the signer's own bundle (the signer's handle must be the bundle's). */
@@ -204,7 +206,14 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
     return result;
   }
 
+  /** Folder calls go in the session, like the mailbox's. */
+  function sendInSession<S extends z.ZodType>(call: FolderCall<S>): Promise<z.infer<S>> {
+    return sendRequired({ ...call, auth: 'session' });
+  }
+
   return {
+    ...folderMethods(sendInSession),
+
     health: async () => sendRequired({ method: 'GET', path: HEALTH_PATH, auth: 'none', response: healthResponseSchema }),
 
     register: async (bundle) =>
@@ -280,15 +289,23 @@ async function readJson(response: Response): Promise<unknown> {
 
 function toRelayError(response: Response, json: unknown, nowMs: number): RelayError {
   const body = relayErrorBodySchema.safeParse(json).data;
-  const details = { status: response.status, code: body?.error, recipients: body?.recipients };
+  const details = { status: response.status, code: body?.error, recipients: body?.recipients, ...(body?.head === undefined ? {} : { head: body.head }) };
   if (response.status >= 500) return new RelayError('unavailable', `the relay is unavailable (HTTP ${response.status})`, details);
   if (response.status === 429) {
-    const message = body?.error === 'mailbox-full' ? 'a recipient’s mailbox is full' : body?.error === 'relay-full' ? 'the relay is out of space' : 'too many requests to the relay';
+    const message = (body?.error && FULL_MESSAGES[body.error]) ?? 'too many requests to the relay';
     return new RelayError('rate-limited', message, { ...details, retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after'), nowMs) });
   }
   if (response.status >= 400) return new RelayError('refused', body?.message ?? `the relay refused the request (HTTP ${response.status})`, details);
   return new RelayError('invalid-response', `the relay answered with HTTP ${response.status}`, details);
 }
+
+/** What a 429 other than a plain rate limit tells the user. */
+const FULL_MESSAGES: Partial<Record<RelayErrorCode, string>> = {
+  'mailbox-full': 'a recipient’s mailbox is full',
+  'relay-full': 'the relay is out of space',
+  'too-many-folders': 'you have created as many shared folders as the relay allows',
+  'folder-full': 'the shared folder is full at the relay',
+};
 
 /** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3), as whole seconds from now. */
 function retryAfterSeconds(header: string | null, nowMs: number): number {

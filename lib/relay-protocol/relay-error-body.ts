@@ -30,6 +30,13 @@ export const RELAY_ERROR_STATUS = {
   'rate-limited': 429,
   'mailbox-full': 429,
   'relay-full': 429,
+  // Shared folders (issue 13): a log append whose seq is not the next one (the body carries `head`).
+  conflict: 409,
+  'too-many-folders': 429,
+  // A folder at its limit of log entries, message bytes or access-list handles.
+  'folder-full': 429,
+  'entry-too-large': 413,
+  'message-too-large': 413,
   internal: 500,
 } as const;
 
@@ -44,6 +51,8 @@ export const relayErrorBodySchema = z.object({
   recipients: z.array(handleSchema).optional(),
   /** auth-stale: the relay's clock, ms since the epoch, so a client can correct its offset and retry. */
   serverTime: z.number().int().nonnegative().optional(),
+  /** conflict: the folder log's stored count (its last seq), so the client can fetch what it missed. */
+  head: z.number().int().nonnegative().optional(),
 });
 
 export type RelayErrorBody = z.infer<typeof relayErrorBodySchema>;

@@ -23,6 +23,8 @@ export interface RelayErrorDetails {
   retryAfterSeconds?: number;
   /** mailbox-full: the recipients whose mailbox is full. */
   recipients?: string[];
+  /** conflict (a folder log append): the relay's stored count of entries. */
+  head?: number;
 }
 
 /** A failed relay call. The message is safe to show and never contains request content. */

@@ -42,3 +42,37 @@ export const SESSION_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Most open sessions one identity keeps; opening one more ends the oldest. */
 export const MAX_SESSIONS_PER_IDENTITY = 16;
+
+/** Shared folders (issue 13): largest membership-log entry, in bytes of its UTF-8 text (16 KiB). */
+export const MAX_FOLDER_ENTRY_BYTES = 16 * 1024;
+
+/** Most membership-log entries one folder may hold. */
+export const MAX_FOLDER_LOG_ENTRIES = 10_000;
+
+/** Largest folder message (an item revision, a receipt, the folder's name), in bytes of its UTF-8 text (64 KiB). */
+export const MAX_FOLDER_MESSAGE_BYTES = 64 * 1024;
+
+/** Bytes of messages one folder may hold (64 MiB). */
+export const MAX_FOLDER_MESSAGES_BYTES = 64 * 1024 * 1024;
+
+/** Folders one identity may have created and not deleted. */
+export const MAX_FOLDERS_PER_HANDLE = 200;
+
+/** Handles one folder's access list may hold (the relay's, from the clients' hints). */
+export const MAX_FOLDER_MEMBERS = 1000;
+
+/** Most access-list changes (adds plus removes) one log append may carry. */
+export const MAX_FOLDER_ACCESS_CHANGES = 100;
+
+/** Most log entries or messages one folder listing returns, and the default page size. */
+export const MAX_FOLDER_PAGE = 500;
+export const DEFAULT_FOLDER_PAGE = 500;
+
+/**
+ * How long a deleted folder's log stays readable by its members, in ms (30 days), so a member who was
+ * offline still reads the signed `delete` entry; then the purge drops every row of the folder.
+ */
+export const FOLDER_DELETED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Largest body of a folder call: one message or entry plus JSON framing and access hints, in bytes. */
+export const MAX_FOLDER_BODY_BYTES = MAX_FOLDER_MESSAGE_BYTES + 16 * 1024;

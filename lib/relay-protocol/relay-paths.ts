@@ -22,3 +22,12 @@ export const REVOKE_PATH = '/v1/shares/revoke';
 export const SESSIONS_PATH = '/v1/sessions';
 /** Path for revoking sessions (POST, signed with the identity key). */
 export const SESSION_REVOKE_PATH = '/v1/sessions/revoke';
+
+/** Shared folders (issue 13). POST: create a folder with its first log entry. Folder ids are base64url (no escaping). */
+export const FOLDERS_PATH = '/v1/folders';
+/** POST: append a log entry (compare-and-swap on its seq). GET (query `after`, `limit`): the log, in seq order. */
+export const folderLogPath = (folderId: string) => `${FOLDERS_PATH}/${folderId}/log`;
+/** POST: post a message (idempotent by its id). GET (query `after`, `limit`): messages, in seq order. */
+export const folderMessagesPath = (folderId: string) => `${FOLDERS_PATH}/${folderId}/messages`;
+/** POST: delete the folder (a manager on the relay's access list). */
+export const folderDeletePath = (folderId: string) => `${FOLDERS_PATH}/${folderId}/delete`;
