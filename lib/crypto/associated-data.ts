@@ -29,8 +29,9 @@ export type Purpose =
   | 'link-record'
   | 'request-record'
   | 'request-answer'
-  // Shared folders (issue 13): a folder key wrapped by the next epoch's, a message's content key, a message's
-  // content, and this client's own sealed copy of a folder in the vault.
+  // Shared folders (issue 13): a folder key wrapped under the next epoch's (the backward key chain), a
+  // message's fresh content key wrapped under its epoch's folder key, a folder message's content, and the
+  // extension's own sealed copy of a folder.
   | 'folder-key'
   | 'folder-content-key'
   | 'folder-message'

@@ -1,7 +1,7 @@
 /**
  * This client's own copy of one shared folder (issue 13), sealed whole under the vault key with purpose
  * `folder-record`, the folder id and its revision (S1, S2, T09): the membership log as the relay served it
- * (each entry's text, verified when it was taken in), the verified head and genesis, the epoch keys this
+ * (each entry's text, verified when it was taken in), the state it leads to (genesis, head, members), the epoch keys this
  * member holds, the message cursor, the items as the apply rule left them (content, rev, author, time,
  * the versions they replaced), the receipts, what was ignored, and the alerts the folder view shows.
  *
@@ -12,11 +12,12 @@
 import { z } from 'zod';
 import { DecryptError } from '../../crypto/sealed';
 import type { FolderRecord } from '../../db/vault-db';
-import { base64Bytes, handleSchema } from '../../relay-protocol/identity-bundle';
+import { base64Bytes } from '../../relay-protocol/identity-bundle';
 import { itemContentSchema } from '../../vault/model/item-schema';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { folderRecordContext } from './folder-context';
+import { folderStateSchema } from './folder-state-schema';
 
 const time = z.number().int().nonnegative();
 const seq = z.number().int().nonnegative();
@@ -43,6 +44,8 @@ const versionSchema = z
     author: fingerprintSchema,
     /** The author's time, kept between the previous version's and the time it was applied. */
     at: time,
+    /** The epoch whose key opens it: whoever held that epoch's key could read this version. */
+    epoch: z.number().int().min(1),
   })
   .strict();
 
@@ -90,10 +93,11 @@ export const storedFolderSchema = z
     name: z.string().max(200),
     /** `member`: in the folder; `left`, `removed`, `ended` (access ended), `deleted`: kept read-only, nothing new arrives. */
     status: z.enum(['member', 'left', 'removed', 'ended', 'deleted']),
-    /** Hash of entry 1 (pinned at the first verified replay), base64 32 B. */
-    genesis: base64Bytes(32),
-    /** The last verified head; a served log must contain it (fork) and reach it (rollback), T24. */
-    head: z.object({ seq: z.number().int().min(1), hash: base64Bytes(32) }).strict(),
+    /**
+     * The state the verified log leads to (its genesis is pinned, its head is the last verified one: a served
+     * log must contain it and reach it, T24). Kept so that opening a folder needs no replay.
+     */
+    state: folderStateSchema,
     /** Every log entry up to `head`, as the JSON text the relay served (replayed again at each sync). */
     log: z.array(z.string().max(16_384)).min(1),
     /** The folder keys this member holds, by epoch, base64 32 B each. */
@@ -108,8 +112,6 @@ export const storedFolderSchema = z
     keysSent: z.array(z.object({ fingerprint: fingerprintSchema, epoch: z.number().int().min(1) }).strict()),
     /** Removed people whose rotate notice the user dismissed, by fingerprint. */
     rotateDismissed: z.array(fingerprintSchema),
-    /** Handles of people this client saw in the log (for display; the log's own subject names win). */
-    handles: z.array(z.object({ fingerprint: fingerprintSchema, handle: handleSchema }).strict()),
     /** When this copy was last brought up to date with the relay, or null. */
     syncedAt: time.nullable(),
   })

@@ -1,0 +1,76 @@
+/**
+ * A manager's client rotates the folder key by itself when the verified state says `rotationNeeded`
+ * (someone left) and removes members whose access ended by date (which rotates too), as single shares end
+ * at their expiry: afterwards nothing new opens for them. Runs inside a folder session (sync).
+ */
+import { toBase64 } from '../../crypto/base64';
+import { wipe } from '../../crypto/wipe';
+import type { RelayClient } from '../../relay-protocol/relay-client';
+import type { Identity } from '../../sharing/identity/identity';
+import type { OutboxOp } from '../../sharing/store/outbox-op';
+import { VaultError } from '../../vault/model/vault-error';
+import type { RotatedEntry } from '../format/log/build-entry';
+import { endedMembers } from '../format/log/folder-state-queries';
+import type { FolderState } from '../format/log/folder-state';
+import { removeMemberEntry } from '../format/log/remove-member-entry';
+import { rotateFolderKeyEntry } from '../format/log/rotate-folder-key-entry';
+import { folderKeyAt } from '../member/folder-key-at';
+import { myFingerprint } from '../member/my-fingerprint';
+import type { StoredFolder } from '../store/stored-folder';
+import { appendEntry } from '../member/append-entry';
+import { keyEnvelopes } from './key-envelopes';
+
+/** The folder after the rotations, and the key envelopes to queue with it. */
+export interface Rotation {
+  folder: StoredFolder;
+  outbox: OutboxOp[];
+  /** Handles removed because their access ended. */
+  ended: string[];
+  rotated: boolean;
+}
+
+/**
+ * @param folder - a folder whose state is current (refreshed in this sync) and where I am an active manager
+ * @param now - ms since epoch
+ * @throws VaultError / RelayError as appendEntry
+ */
+export async function rotateIfNeeded(me: Identity, relay: RelayClient, folder: StoredFolder, now: number): Promise<Rotation> {
+  let current = folder;
+  const outbox: OutboxOp[] = [];
+  const ended: string[] = [];
+  let rotated = false;
+  const mine = myFingerprint(me);
+  const step = async (build: (state: FolderState, key: NonNullable<ReturnType<typeof folderKeyAt>>) => RotatedEntry, access: Parameters<typeof appendEntry>[3]) => {
+    const keys = current.keys;
+    const { folder: next, built } = await appendEntry(
+      relay,
+      current,
+      (state) => {
+        const key = folderKeyAt({ keys, state }, state.epoch);
+        if (!key) throw new VaultError('corrupted', 'This device does not hold the folder’s current key.');
+        try {
+          return build(state, key);
+        } finally {
+          wipe(key);
+        }
+      },
+      access,
+      now,
+    );
+    try {
+      const delivery = keyEnvelopes(me, mine, { ...next, keys: [...next.keys, { epoch: built.state.epoch, key: toBase64(built.key) }] }, built.key, null, now);
+      current = delivery.folder;
+      outbox.push(...delivery.outbox);
+      rotated = true;
+    } finally {
+      wipe(built.key);
+    }
+  };
+  for (const member of endedMembers(current.state, now)) {
+    if (member.fingerprint === mine || !Object.hasOwn(current.state.members, member.fingerprint)) continue;
+    await step((state, key) => removeMemberEntry(me, state, member.fingerprint, key, current.cursor, now), { remove: [member.handle] });
+    ended.push(member.handle);
+  }
+  if (current.state.rotationNeeded) await step((state, key) => rotateFolderKeyEntry(me, state, key, current.cursor, now), undefined);
+  return { folder: current, outbox, ended, rotated };
+}
