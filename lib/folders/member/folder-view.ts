@@ -17,8 +17,8 @@ export function folderSummary(folder: StoredFolder, me: string | null) {
     status: folder.status,
     role: folder.status === 'member' ? role : null,
     members: Object.keys(folder.state.members).length,
-    items: folder.items.filter((item) => item.content !== null).length,
-    alerts: folder.alerts.length,
+    items: Object.values(folder.applied.items).filter((item) => item.item !== null).length,
+    alerts: folder.alerts.length + folder.applied.alerts.length,
     rotate: rotateNotices(folder).length,
   };
 }
@@ -41,9 +41,9 @@ export function folderView(folder: StoredFolder, me: string | null, now: number)
     members: Object.values(state.members)
       .map((m) => ({ handle: m.handle, fingerprint: m.fingerprint, role: m.role, autofillOnly: m.autofillOnly, accessEndsAt: m.accessEndsAt, addedAt: m.addedAt, ended: accessEndedAt(m.accessEndsAt, now), me: m.fingerprint === me }))
       .sort((a, b) => a.handle.localeCompare(b.handle)),
-    items: folder.items
+    items: Object.values(folder.applied.items)
       .flatMap((item) => {
-        const content = item.content;
+        const content = item.item;
         if (!content) return [];
         return [{
           itemId: item.itemId,
@@ -58,10 +58,33 @@ export function folderView(folder: StoredFolder, me: string | null, now: number)
         }];
       })
       .sort((a, b) => a.title.localeCompare(b.title)),
-    alerts: folder.alerts.slice(-50).reverse(),
-    ignored: folder.ignored.length,
+    alerts: [...folder.alerts, ...appliedAlerts(folder, handleOf)].sort((a, b) => b.at - a.at).slice(0, 50),
+    ignored: folder.applied.ignored.length,
     rotate: rotateNotices(folder),
     rotationNeeded: state.rotationNeeded,
     syncedAt: folder.syncedAt,
   };
 }
+
+/** The apply rule's alerts and its ignored messages in words (the relay seq stands in for a time it does not have). */
+function appliedAlerts(folder: StoredFolder, handleOf: (fingerprint: string) => string): FolderView['alerts'] {
+  const at = folder.syncedAt ?? 0;
+  const alerts: FolderView['alerts'] = folder.applied.alerts.map((alert) => {
+    if (alert.kind === 'fork') return { kind: 'fork', at, detail: `Message ${alert.seq} from ${handleOf(alert.author)} names a membership log the relay did not serve to this device.` };
+    if (alert.kind === 'withheld') return { kind: 'withheld', at, detail: `Message ${alert.seq} from ${handleOf(alert.author)} names membership entry ${alert.headSeq}, which the relay has not served: later messages wait.` };
+    return { kind: 'withheld', at, detail: `The relay skipped folder messages after ${alert.after} (next was ${alert.seq}).` };
+  });
+  for (const ignored of folder.applied.ignored) {
+    if (ignored.reason !== 'role' && ignored.reason !== 'not-member' && ignored.reason !== 'access-ended' && ignored.reason !== 'stale-epoch') continue;
+    const who = ignored.author === null ? 'someone' : handleOf(ignored.author);
+    alerts.push({ kind: 'ignored', at, detail: `Message ${ignored.seq} from ${who} was ignored: ${IGNORED_WORDS[ignored.reason]}.` });
+  }
+  return alerts;
+}
+
+const IGNORED_WORDS = {
+  role: 'their role does not allow it (a viewer cannot edit)',
+  'not-member': 'they were not a member',
+  'access-ended': 'their access had ended',
+  'stale-epoch': 'it was written under a key replaced by a rotation',
+} as const;

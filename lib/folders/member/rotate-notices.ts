@@ -1,11 +1,10 @@
 /**
  * "Rotate these N passwords: <person> could read them from … to …" (issue 13): for each person removed from
- * the folder (or who left), the logins whose current password was readable to them, because that version was
- * sealed under an epoch key they held. A password changed after they lost access is not listed: they never
- * had it. The links go to the site's change-password page (lib/quirks, the well-known URL otherwise).
+ * the folder (or who left), the logins whose current password was readable to them: the version was applied
+ * before the entry that ended their access (its cursor), under a key they held. A password changed after
+ * that is not listed: they never had it. The links go to the site's change-password page (lib/quirks, the well-known URL otherwise).
  */
 import { changePasswordUrl } from '../../quirks/change-password-url';
-import { epochAt } from '../format/log/folder-state-queries';
 import type { StoredFolder } from '../store/stored-folder';
 
 /** One removed person's list. */
@@ -19,7 +18,7 @@ export interface RotateNotice {
 }
 
 /** @returns one notice per former member with at least one login to rotate, not dismissed, oldest removal first */
-export function rotateNotices(folder: Pick<StoredFolder, 'state' | 'items' | 'rotateDismissed'>): RotateNotice[] {
+export function rotateNotices(folder: Pick<StoredFolder, 'state' | 'applied' | 'rotateDismissed'>): RotateNotice[] {
   const notices: RotateNotice[] = [];
   for (const former of Object.values(folder.state.formerMembers)) {
     if (folder.rotateDismissed.includes(former.fingerprint)) continue;
@@ -30,15 +29,16 @@ export function rotateNotices(folder: Pick<StoredFolder, 'state' | 'items' | 'ro
 }
 
 /** The notice for one former member (with an empty list when nothing needs rotating), or null when they are not one. */
-export function rotateNoticeFor(folder: Pick<StoredFolder, 'state' | 'items'>, fingerprint: string): RotateNotice | null {
+export function rotateNoticeFor(folder: Pick<StoredFolder, 'state' | 'applied'>, fingerprint: string): RotateNotice | null {
   const former = Object.hasOwn(folder.state.formerMembers, fingerprint) ? folder.state.formerMembers[fingerprint] : undefined;
   const last = former?.intervals.at(-1);
   if (!former || !last || last.toSeq === null) return null;
-  // The epoch current just before the entry that removed them: the newest key they held.
-  const heldEpoch = epochAt(folder.state, Math.max(1, last.toSeq - 1)).epoch;
-  const items = folder.items.flatMap((item) => {
-    const content = item.content;
-    if (content?.type !== 'login' || content.password === '' || item.epoch > heldEpoch) return [];
+  // Versions applied up to the removal entry's cursor were sealed under a key they held; later ones in that
+  // epoch are ignored by the apply rule (stale-epoch), and newer epochs never reached them.
+  const readableUpTo = last.endCursor ?? Number.MAX_SAFE_INTEGER;
+  const items = Object.values(folder.applied.items).flatMap((item) => {
+    const content = item.item;
+    if (content?.type !== 'login' || content.password === '' || item.rev > readableUpTo) return [];
     const url = content.urls[0] ?? '';
     return [{ itemId: item.itemId, title: content.title, url, changePasswordUrl: url === '' ? null : changePasswordUrl(url) }];
   });

@@ -16,6 +16,8 @@ import { folderKeyAt } from '../member/folder-key-at';
 import { withFolderSession } from '../member/folder-session';
 import { myFingerprint } from '../member/my-fingerprint';
 import { commitFolders } from '../store/commit-folders';
+import { onRelay } from '../member/folder-relay-failure';
+import { pullMessages } from '../member/pull-messages';
 import { requireActiveFolder } from '../store/require-folder';
 import { appendEntry } from '../member/append-entry';
 import { keyEnvelopes } from './key-envelopes';
@@ -45,13 +47,15 @@ export function addFolderMember(ctx: FoldersContext, vault: UnlockedVault, reque
     if (contact.state !== 'verified') throw new VaultError('forbidden', `Verify ${contact.handle}’s safety number before adding them to a folder.`);
     if (request.accessEndsAt !== null && request.accessEndsAt <= now) throw new VaultError('invalid-request', 'Choose an end date after now.');
     const start = await requireActiveFolder(ctx.db, vault, request.folderId);
-    const { folder } = await appendEntry(
+    const { folder: appended } = await appendEntry(
       relay,
       start,
       (state) => addMemberEntry(me, state, { identity: contact, role: request.role, autofillOnly: request.autofillOnly, accessEndsAt: request.accessEndsAt }, now),
       { add: [{ handle: contact.handle, manager: request.role === 'manager' }] },
       now,
     );
+    // Applied again with the grown log (applying depends on it), so the record stays consistent.
+    const folder = (await onRelay(() => pullMessages(me, relay, appended, now, start.state))).folder;
     const key = folderKeyAt(folder, folder.state.epoch);
     if (!key) throw new VaultError('corrupted', 'This device holds no key for the folder’s current epoch; the person was added, and another manager can send them the key.');
     try {

@@ -9,6 +9,8 @@ import { changeRoleEntry, type RoleChange } from '../format/log/change-role-entr
 import type { FoldersContext } from '../folders-context';
 import { withFolderSession } from '../member/folder-session';
 import { commitFolders } from '../store/commit-folders';
+import { onRelay } from '../member/folder-relay-failure';
+import { pullMessages } from '../member/pull-messages';
 import { requireActiveFolder } from '../store/require-folder';
 import { appendEntry } from '../member/append-entry';
 
@@ -22,13 +24,14 @@ export function changeFolderRole(ctx: FoldersContext, vault: UnlockedVault, fold
     const start = await requireActiveFolder(ctx.db, vault, folderId);
     const member = Object.hasOwn(start.state.members, fingerprint) ? start.state.members[fingerprint] : undefined;
     if (!member) throw new VaultError('not-found', 'That person is not a member of this folder.');
-    const { folder } = await appendEntry(
+    const { folder: appended } = await appendEntry(
       relay,
       start,
       (state) => changeRoleEntry(me, state, fingerprint, change, start.cursor, now),
       { add: [{ handle: member.handle, manager: change.role === 'manager' }] },
       now,
     );
+    const folder = (await onRelay(() => pullMessages(me, relay, appended, now, start.state))).folder;
     await commitFolders(ctx.db, vault, { folders: [folder], audit: [{ type: 'folder-role-changed', itemTitle: folder.name, party: member.handle }] }, now);
   });
 }

@@ -9,7 +9,7 @@ import type { Identity } from '../../sharing/identity/identity';
 import type { OutboxOp } from '../../sharing/store/outbox-op';
 import { folderShareId } from '../format/folder-id';
 import { accessEndedAt } from '../format/log/folder-state-queries';
-import { sealFolderKeyEnvelope } from '../format/keys/seal-folder-key-envelope';
+import { sealFolderKeyEnvelope } from '../format/keys/seal-folder-key';
 import type { StoredFolder } from '../store/stored-folder';
 
 /** The envelopes to queue and the folder with them noted in `keysSent`. */
@@ -32,7 +32,7 @@ export function keyEnvelopes(me: Identity, myFingerprint: string, folder: Stored
   const envelopes = targets.map((member) => ({
     to: member.handle,
     shareId: folderShareId(state.folderId),
-    envelope: sealFolderKeyEnvelope(me, state, member.fingerprint, key, folder.name, now),
+    envelope: sealFolderKeyEnvelope(me, state, { recipient: member.fingerprint, epoch: state.epoch, key, name: folder.name, now }),
   }));
   const outbox: OutboxOp[] = [];
   for (let i = 0; i < envelopes.length; i += MAX_BATCH) outbox.push({ kind: 'post', envelopes: envelopes.slice(i, i + MAX_BATCH) });

@@ -15,6 +15,8 @@ import { withFolderSession } from '../member/folder-session';
 import { myFingerprint } from '../member/my-fingerprint';
 import { rotateNoticeFor, type RotateNotice } from '../member/rotate-notices';
 import { commitFolders } from '../store/commit-folders';
+import { onRelay } from '../member/folder-relay-failure';
+import { pullMessages } from '../member/pull-messages';
 import { requireActiveFolder } from '../store/require-folder';
 import { appendEntry } from '../member/append-entry';
 import { keyEnvelopes } from './key-envelopes';
@@ -32,7 +34,7 @@ export function removeFolderMember(ctx: FoldersContext, vault: UnlockedVault, fo
     const start = await requireActiveFolder(ctx.db, vault, folderId);
     const handle = start.state.members[fingerprint]?.handle;
     if (!Object.hasOwn(start.state.members, fingerprint) || handle === undefined) throw new VaultError('not-found', 'That person is not a member of this folder.');
-    const { folder, built } = await appendEntry(
+    const { folder: appended, built } = await appendEntry(
       relay,
       start,
       (state) => {
@@ -48,6 +50,8 @@ export function removeFolderMember(ctx: FoldersContext, vault: UnlockedVault, fo
       now,
     );
     try {
+      // Applied again with the grown log: an edit the removed person raced in may no longer count.
+      const folder = (await onRelay(() => pullMessages(me, relay, appended, now, start.state))).folder;
       const withKey = { ...folder, keys: [...folder.keys, { epoch: built.state.epoch, key: toBase64(built.key) }] };
       const delivery = keyEnvelopes(me, mine, withKey, built.key, null, now);
       await commitFolders(ctx.db, vault, { folders: [delivery.folder], outbox: delivery.outbox, audit: [{ type: 'folder-member-removed', itemTitle: folder.name, party: handle }] }, now);

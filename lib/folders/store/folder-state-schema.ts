@@ -50,7 +50,9 @@ export const folderStateSchema = z
     entryHashes: z.array(b32),
     epoch: z.number().int().min(1),
     keyCommitment: b32,
-    epochs: z.array(z.object({ epoch: z.number().int().min(1), fromSeq: seq, fromAt: time, keyCommitment: b32, prevKeyWrap: sealedWire.optional() }).strict()),
+    epochs: z.array(
+      z.object({ epoch: z.number().int().min(1), fromSeq: seq, fromAt: time, keyCommitment: b32, prevKeyWrap: sealedWire.optional(), fromCursor: z.number().int().nonnegative().nullable() }).strict(),
+    ),
     members: z.record(z.string(), member),
     formerMembers: z.record(z.string(), member),
     creator: b32,

@@ -1,5 +1,6 @@
 /** A folder record as it starts: a verified state and its log, no keys, no items, nothing applied yet. */
 import type { FolderState } from '../format/log/folder-state';
+import { emptyAppliedFolder } from '../format/messages/applied-folder';
 import type { StoredFolder } from './stored-folder';
 
 /**
@@ -13,10 +14,7 @@ export function newStoredFolder(state: FolderState, log: string[], name: string,
     state,
     log,
     keys: [],
-    cursor: 0,
-    items: [],
-    receipts: [],
-    ignored: [],
+    applied: emptyAppliedFolder(),
     alerts: [],
     keysSent: [],
     rotateDismissed: [],

@@ -2,8 +2,8 @@
  * This client's own copy of one shared folder (issue 13), sealed whole under the vault key with purpose
  * `folder-record`, the folder id and its revision (S1, S2, T09): the membership log as the relay served it
  * (each entry's text, verified when it was taken in), the state it leads to (genesis, head, members), the epoch keys this
- * member holds, the message cursor, the items as the apply rule left them (content, rev, author, time,
- * the versions they replaced), the receipts, what was ignored, and the alerts the folder view shows.
+ * member holds, the folder's content as the apply rule left it (items with the versions they replaced,
+ * receipts, what was ignored, the message cursor), and the alerts the folder view shows.
  *
  * Opening a folder after unlock reads and opens this one record (no signature is checked again: that was
  * done once, when the entries and messages were applied), which is what keeps a 1,000-item folder at
@@ -13,64 +13,21 @@ import { z } from 'zod';
 import { DecryptError } from '../../crypto/sealed';
 import type { FolderRecord } from '../../db/vault-db';
 import { base64Bytes } from '../../relay-protocol/identity-bundle';
-import { itemContentSchema } from '../../vault/model/item-schema';
 import { openJson, sealJson } from '../../vault/records/sealed-json';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { folderRecordContext } from './folder-context';
 import { folderStateSchema } from './folder-state-schema';
+import { appliedFolderSchema } from './applied-folder-schema';
 
 const time = z.number().int().nonnegative();
-const seq = z.number().int().nonnegative();
 
 /** A folder id: 16 random bytes, base64url without padding (it goes in relay paths). */
 export const folderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a folder id');
-/** An item id inside a folder (client-chosen, random). */
-export const folderItemIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** keyFingerprint of a member's X25519 and Ed25519 keys, base64 of 32 bytes. */
-export const fingerprintSchema = base64Bytes(32);
+const fingerprintSchema = base64Bytes(32);
 
-/** Most replaced versions kept per item (the newest); older ones are dropped from this client's copy. */
-export const MAX_ITEM_HISTORY = 20;
-/** Most receipts, ignored messages and alerts kept per folder (the newest). */
-export const MAX_FOLDER_NOTES = 2_000;
-
-/** One version of an item: content (null once deleted), the relay seq that set it, who and when. */
-const versionSchema = z
-  .object({
-    rev: z.number().int().min(1),
-    /** null: deleted. */
-    content: itemContentSchema.nullable(),
-    /** The author's key fingerprint; the handle is looked up in the log's state. */
-    author: fingerprintSchema,
-    /** The author's time, kept between the previous version's and the time it was applied. */
-    at: time,
-    /** The epoch whose key opens it: whoever held that epoch's key could read this version. */
-    epoch: z.number().int().min(1),
-  })
-  .strict();
-
-export const storedFolderItemSchema = versionSchema
-  .extend({
-    itemId: folderItemIdSchema,
-    /** The message did not edit the version it replaced (concurrent edit): applied, and the replaced one kept. */
-    conflict: z.boolean(),
-    /** Versions it replaced, newest first, at most MAX_ITEM_HISTORY. */
-    history: z.array(versionSchema).max(MAX_ITEM_HISTORY),
-  })
-  .strict();
-export type StoredFolderItem = z.infer<typeof storedFolderItemSchema>;
-
-/** A receipt a member's client reported (self-reported: signed by them, checked, but not proof of anything else). */
-export const storedReceiptSchema = z
-  .object({
-    /** The relay seq of the message that carried it. */
-    seq: z.number().int().min(1),
-    /** The statement exactly as signed (its canonical JSON text), and the member's Ed25519 signature, base64. */
-    statement: z.string().max(2_000),
-    statementSig: base64Bytes(64),
-  })
-  .strict();
-export type StoredReceipt = z.infer<typeof storedReceiptSchema>;
+/** Most alerts kept per folder (the newest). */
+export const MAX_FOLDER_NOTES = 500;
 
 export const folderAlertKindSchema = z.enum(['fork', 'rollback', 'withheld', 'ignored', 'commitment-mismatch', 'refused-entry', 'refused-key']);
 export type FolderAlertKind = z.infer<typeof folderAlertKindSchema>;
@@ -102,11 +59,12 @@ export const storedFolderSchema = z
     log: z.array(z.string().max(16_384)).min(1),
     /** The folder keys this member holds, by epoch, base64 32 B each. */
     keys: z.array(z.object({ epoch: z.number().int().min(1), key: base64Bytes(32) }).strict()),
-    /** The relay seq of the last folder message applied. */
-    cursor: seq,
-    items: z.array(storedFolderItemSchema),
-    receipts: z.array(storedReceiptSchema).max(MAX_FOLDER_NOTES),
-    ignored: z.array(z.object({ seq: z.number().int().min(1), author: fingerprintSchema, reason: z.string().max(200) }).strict()).max(MAX_FOLDER_NOTES),
+    /**
+     * The folder's content as the apply rule left it (items with every version they replaced, receipts,
+     * ignored messages, the message cursor), kept so that opening the folder needs no replay.
+     */
+    applied: appliedFolderSchema,
+    /** What the log refresh and key delivery found (the apply rule's own alerts are in `applied`). */
     alerts: z.array(folderAlertSchema).max(MAX_FOLDER_NOTES),
     /** A manager's bookkeeping: to which member key the key of which epoch was queued (so each goes once). */
     keysSent: z.array(z.object({ fingerprint: fingerprintSchema, epoch: z.number().int().min(1) }).strict()),

@@ -7,22 +7,17 @@
  * else is refused for good and noted on the folder if this vault has it; a head beyond the served log
  * (withheld) or a relay that cannot be read leaves the envelope in the mailbox for the next sync.
  */
-import { fromBase64 } from '../../crypto/base64';
-import { asKey, type FolderKey } from '../../crypto/keys';
 import { wipe } from '../../crypto/wipe';
 import { RelayError } from '../../relay-protocol/relay-error';
 import type { RelayClient } from '../../relay-protocol/relay-client';
 import { MAX_FOLDER_PAGE } from '../../relay-protocol/relay-limits';
 import type { FolderKeyDelivery, FolderKeyOutcome } from '../../sharing/sync/sharing-hooks';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { folderKeyCommitment } from '../format/keys/folder-key-commitment';
-import type { FolderState } from '../format/log/folder-state';
-import { accessAt, accessEndedAt, epochAt, epochInfo } from '../format/log/folder-state-queries';
+import { acceptFolderKeyEnvelope } from '../format/keys/accept-folder-key';
+import { FolderKeyError, type FolderKeyErrorReason } from '../format/keys/folder-key-error';
 import { FolderLogError } from '../format/log/folder-log-error';
-import { checkSenderHead } from '../format/log/check-served-log';
 import { replayFolderLog } from '../format/log/replay-folder-log';
 import type { FoldersContext } from '../folders-context';
-import { myFingerprint } from '../member/my-fingerprint';
 import { refreshLog } from '../member/refresh-log';
 import { withAlert } from '../member/with-alert';
 import { commitFolders } from '../store/commit-folders';
@@ -62,22 +57,16 @@ export async function acceptFolderKey(ctx: FoldersContext, delivery: FolderKeyDe
     if (error instanceof FolderLogError) return 'done';
     throw error;
   }
-  const mine = myFingerprint(me);
-  const problem = check(folder.state, body, sender.contact.fingerprint, mine, at);
-  if (problem === 'withheld') return 'retry';
-  if (problem !== null) {
-    if (known.state === 'found') return refuse(ctx, vault, folder, problem.kind, problem.detail.replace('%s', sender.contact.handle), at);
+  let accepted;
+  try {
+    accepted = acceptFolderKeyEnvelope(envelope, me, folder.state);
+  } catch (error) {
+    if (!(error instanceof FolderKeyError)) throw error;
+    if (error.reason === 'withheld') return 'retry';
+    if (known.state === 'found') return refuse(ctx, vault, folder, ALERT_OF[error.reason], `A folder key from ${sender.contact.handle} was refused (${error.reason}).`, at);
     return 'done';
   }
-  const key = asKey<FolderKey>(fromBase64(body.key));
-  try {
-    if (folderKeyCommitment(key, body.folderId, body.epoch) !== epochInfo(folder.state, body.epoch)?.keyCommitment) {
-      if (known.state === 'found') return refuse(ctx, vault, folder, 'commitment-mismatch', `A folder key from ${sender.contact.handle} does not match the key the managers committed to.`, at);
-      return 'done';
-    }
-  } finally {
-    wipe(key);
-  }
+  wipe(accepted.key);
   const keys = [...folder.keys.filter((k) => k.epoch !== body.epoch), { epoch: body.epoch, key: body.key }].sort((a, b) => a.epoch - b.epoch);
   const joined = known.state !== 'found' || known.record.status !== 'member';
   await commitFolders(
@@ -89,20 +78,19 @@ export async function acceptFolderKey(ctx: FoldersContext, delivery: FolderKeyDe
   return 'done';
 }
 
-type Body = Extract<FolderKeyDelivery['envelope']['body'], { kind: 'folder-key' }>;
-
-/** Why the envelope does not fit the verified log, or null when it does ('withheld': the log is behind its head). */
-function check(state: FolderState, body: Body, sender: string, me: string, at: number): { kind: FolderAlert['kind']; detail: string } | 'withheld' | null {
-  const head = checkSenderHead(state, body.head);
-  if (head === 'withheld') return 'withheld';
-  if (head === 'fork') return { kind: 'fork', detail: 'A folder key from %s names a membership log the relay did not serve to this device.' };
-  const senderAccess = accessAt(state, sender, body.head.seq);
-  if (senderAccess?.role !== 'manager' || accessEndedAt(senderAccess.accessEndsAt, at)) return { kind: 'refused-key', detail: 'A folder key came from %s, who is not a manager of the folder.' };
-  const mine = accessAt(state, me, state.head.seq);
-  if (!accessAt(state, me, body.head.seq) || !mine || accessEndedAt(mine.accessEndsAt, at)) return { kind: 'refused-key', detail: 'A folder key from %s came for a folder this vault is not a member of.' };
-  if (epochAt(state, body.head.seq).epoch !== body.epoch) return { kind: 'refused-key', detail: 'A folder key from %s names another epoch than its log position.' };
-  return null;
-}
+/** The folder alert a refused key becomes. */
+const ALERT_OF: Record<FolderKeyErrorReason, FolderAlert['kind']> = {
+  'not-folder-key': 'refused-key',
+  'wrong-folder': 'refused-key',
+  'wrong-epoch': 'refused-key',
+  'genesis-mismatch': 'fork',
+  fork: 'fork',
+  withheld: 'withheld',
+  'not-manager': 'refused-key',
+  'not-member': 'refused-key',
+  'to-myself': 'refused-key',
+  'commitment-mismatch': 'commitment-mismatch',
+};
 
 async function refuse(ctx: FoldersContext, vault: UnlockedVault, folder: StoredFolder, kind: FolderAlert['kind'], detail: string, at: number): Promise<FolderKeyOutcome> {
   await commitFolders(ctx.db, vault, { folders: [withAlert(folder, { kind, at, detail })] }, at);

@@ -93,7 +93,10 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     if (!running) {
       running = (async () => {
         try {
-          return await syncSharing(db, vault, platform, now, hooks);
+          const outcome = await syncSharing(db, vault, platform, now, hooks);
+          // Shared folders (issue 13) sync after the mailbox brought their keys.
+          if (outcome && hooks.afterSync) await hooks.afterSync(vault).catch(() => undefined);
+          return outcome;
         } finally {
           syncs.delete(vault);
           await refreshBadge(vault);

@@ -29,4 +29,6 @@ export type FolderKeyOutcome = 'done' | 'retry';
 export interface SharingHooks {
   /** Runs under the sharing lock, inside the sync: it must not take the lock itself. */
   onFolderKey?: (delivery: FolderKeyDelivery) => Promise<FolderKeyOutcome>;
+  /** Runs after each sync (on demand and on the alarm), outside the sharing lock; its failures are its own. */
+  afterSync?: (vault: UnlockedVault) => Promise<void>;
 }
