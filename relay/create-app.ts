@@ -21,6 +21,7 @@ import { ClaimRefused } from './store/relay-store';
 import { linkRoutes } from './routes/link-routes';
 import { pageRoutes } from './routes/page-routes';
 import { requestRoutes } from './routes/request-routes';
+import { folderRoutes } from './routes/folder-routes';
 
 /**
  * Builds the relay app.
@@ -56,5 +57,7 @@ export function createApp(deps: RelayDeps) {
   app.route('/', linkRoutes(deps, auth));
   app.route('/', requestRoutes(deps, auth));
   app.route('/', pageRoutes(deps, perAddress));
+  // Shared folders (issue 13).
+  app.route('/', folderRoutes(deps, auth));
   return app;
 }

@@ -89,6 +89,8 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
       mailbox: { maxEnvelopes: e.MAILBOX_MAX_ENVELOPES, maxBytes: e.MAILBOX_MAX_BYTES },
       storageMaxBytes: e.STORAGE_MAX_BYTES,
       links: { perAddressPerMinute: e.LINK_RATE_LIMIT_PER_ADDRESS, maxLivePerIdentity: e.LINKS_MAX_PER_IDENTITY },
+      // Shared folders (issue 13): the protocol's ceilings (lib/relay-protocol/relay-limits), not configurable.
+      folders: DEFAULT_LIMITS.folders,
     },
     pagesDir: e.PAGES_DIR,
   };

@@ -2,6 +2,8 @@
 import type { Context } from 'hono';
 import type { SignatureVerifier } from '../lib/relay-protocol/verify-request';
 import type { RelayPages } from './pages/relay-pages';
+import { MAX_FOLDER_LOG_ENTRIES, MAX_FOLDER_MEMBERS, MAX_FOLDER_MESSAGES_BYTES, MAX_FOLDERS_PER_HANDLE } from '../lib/relay-protocol/relay-limits';
+import type { FolderLimits } from './store/folder-store';
 import type { MailboxLimits, RelayStore, RequestClaim } from './store/relay-store';
 
 /** Per-deployment limits; the protocol's own (envelope size, lifetime, batch) are in lib/relay-protocol/relay-limits. */
@@ -17,6 +19,8 @@ export interface RelayLimits {
   storageMaxBytes: number;
   /** One-time links and secret requests (issue 14). */
   links: LinkLimits;
+  /** Shared folders (issue 13). */
+  folders: FolderLimits;
 }
 
 /** Limits of the link and request routes. */
@@ -60,4 +64,5 @@ export const DEFAULT_LIMITS: RelayLimits = {
   mailbox: { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 },
   storageMaxBytes: 1024 * 1024 * 1024,
   links: { perAddressPerMinute: 60, maxLivePerIdentity: 1000 },
+  folders: { maxPerHandle: MAX_FOLDERS_PER_HANDLE, maxLogEntries: MAX_FOLDER_LOG_ENTRIES, maxMessageBytes: MAX_FOLDER_MESSAGES_BYTES, maxMembers: MAX_FOLDER_MEMBERS },
 };

@@ -74,5 +74,8 @@ export const DEFAULT_FOLDER_PAGE = 500;
  */
 export const FOLDER_DELETED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** Largest body of a folder call: one message or entry plus JSON framing and access hints, in bytes. */
-export const MAX_FOLDER_BODY_BYTES = MAX_FOLDER_MESSAGE_BYTES + 16 * 1024;
+/**
+ * Largest body of a folder call, in bytes: one message or entry (JSON text, whose quotes and backslashes
+ * take two bytes each once embedded in the body's JSON string) plus framing and access hints.
+ */
+export const MAX_FOLDER_BODY_BYTES = 2 * MAX_FOLDER_MESSAGE_BYTES + 16 * 1024;

@@ -12,6 +12,7 @@ import { BatchRefusal } from './batch-refusal';
 import { findFullMailboxes, type MailboxUsage } from './find-full-mailboxes';
 import { parseBundleRow } from './parse-bundle-row';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { createPostgresFolderStore } from './postgres-folder-store';
 import { createPostgresLinkStore } from './postgres-link-store';
 import { ClaimRefused, type PostOutcome, type RelayStore, type RequestClaim, type StoredEnvelope } from './relay-store';
 
@@ -123,6 +124,8 @@ export function openPostgresStore(options: PostgresStoreOptions): RelayStore {
     kind: 'postgres',
     // Links and requests (issue 14).
     ...createPostgresLinkStore(pool),
+    // Shared folders (issue 13).
+    ...createPostgresFolderStore(pool, { transaction, spend }),
 
     async migrate() {
       await transaction(async (client) => {

@@ -8,6 +8,7 @@
  * drive the clock.
  */
 import type { IdentityBundle } from '../../lib/relay-protocol/identity-bundle';
+import type { FolderStore } from './folder-store';
 import type { LinkStore } from './link-store';
 
 /** An envelope as the store takes it: the batch's checks (expiry bounds, size) are already done. */
@@ -108,8 +109,8 @@ export interface PurgeCounts {
   postIds: number;
 }
 
-/** Links and requests (issue 14) are their own part of the interface: link-store.ts. */
-export interface RelayStore extends LinkStore {
+/** Links and requests (issue 14) are their own part of the interface: link-store.ts; shared folders (issue 13): folder-store.ts. */
+export interface RelayStore extends LinkStore, FolderStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema; several processes may call it at once. */
   migrate(): Promise<void>;

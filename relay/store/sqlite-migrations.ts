@@ -2,6 +2,7 @@
  * The SQLite schema, one entry per version (PRAGMA user_version counts how many have run). Append only:
  * a released entry is never edited, a change is a new entry.
  */
+import { SQLITE_FOLDER_MIGRATION } from './folder-migrations';
 import { SQLITE_LINK_MIGRATION } from './link-migrations';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -98,4 +99,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   DROP TABLE nonces;
   ALTER TABLE nonces_keyed_by_expiry RENAME TO nonces;
   `,
+  // 5: shared folders (issue 13): folders, their access lists, membership logs and messages.
+  SQLITE_FOLDER_MIGRATION,
 ];

@@ -25,6 +25,7 @@ import {
   type StoredSession,
 } from './relay-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { createSqliteFolderStore } from './sqlite-folder-store';
 import { createSqliteLinkStore } from './sqlite-link-store';
 
 /** A deleted envelope's size, to count off the storage budget. */
@@ -245,9 +246,13 @@ export function openSqliteStore(filename: string): RelayStore {
       if (queued.length === 1) setImmediate(flush);
     });
 
+  // Shared folders (issue 13): their own statements, in the same group commit.
+  const folders = createSqliteFolderStore(db, { spend, grouped });
+
   return {
     kind: 'sqlite',
     ...links.methods,
+    ...folders.methods,
 
     async migrate() {
       db.transaction(() => {
@@ -260,6 +265,7 @@ export function openSqliteStore(filename: string): RelayStore {
       }).immediate();
       prepared = statements();
       links.prepare();
+      folders.prepare();
     },
 
     async registerIdentity(bundle: IdentityBundle, now: number) {

@@ -4,7 +4,7 @@
  * process, and a node:cluster of several on one file — and a bare node:http server that reads the same
  * body in its own process as the ceiling, alternating in one run; medians of the rounds, the ratios
  * (target ≥ 0.5) and p99 latency; then one round of posts signed with Ed25519 each (the path before
- * sessions), health GETs and 50-envelope batches. Requests are MAC'd or signed beforehand, one nonce and
+ * sessions), health GETs, 50-envelope batches and posts to one shared folder (issue 13). Requests are MAC'd or signed beforehand, one nonce and
  * one post id each, and handed out by setupRequest from one shared queue, so the load generator only sends.
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +19,7 @@ import { fromBase64, toBase64 } from '../../lib/crypto/base64';
 import { generateKeyPair } from '../../lib/crypto/hpke/generate-key-pair';
 import type { RelaySession } from '../../lib/relay-protocol/mac-request';
 import { createRelayClient } from '../../lib/relay-protocol/relay-client';
-import { ENVELOPES_PATH, HEALTH_PATH, SESSIONS_PATH } from '../../lib/relay-protocol/relay-paths';
+import { ENVELOPES_PATH, FOLDERS_PATH, folderMessagesPath, HEALTH_PATH, SESSIONS_PATH } from '../../lib/relay-protocol/relay-paths';
 import type { RequestSigner } from '../../lib/relay-protocol/request-signer';
 import { deriveSessionKey } from '../../lib/relay-protocol/session-key';
 import { sessionRequestInput } from '../../lib/relay-protocol/session-request-input';
@@ -259,11 +259,11 @@ async function openBenchSession(baseUrl: string, signer: RequestSigner): Promise
 }
 
 /** A post authenticated in the session, MAC'd with OpenSSL so 60,000 take seconds; each with its own post id. */
-function prepareInSession(session: RelaySession, body: unknown, now: number): Prepared {
+function prepareInSession(session: RelaySession, body: unknown, now: number, path = ENVELOPES_PATH): Prepared {
   const text = JSON.stringify(body);
   const nonce = randomBytes(16).toString('hex');
   const bodyHash = createHash('sha256').update(text).digest();
-  const input = sessionRequestInput({ method: 'POST', pathAndQuery: ENVELOPES_PATH, bodyHash, session: session.id, time: now, nonce });
+  const input = sessionRequestInput({ method: 'POST', pathAndQuery: path, bodyHash, session: session.id, time: now, nonce });
   const mac = createHmac('sha256', session.key).update(input).digest('base64');
   return {
     headers: { 'Sealpass-Session': session.id, 'Sealpass-Time': String(now), 'Sealpass-Nonce': nonce, 'Sealpass-Mac': mac, 'content-type': 'application/json' },
@@ -276,6 +276,25 @@ function singlePosts(count: number, now: number, envelope: string): unknown[] {
   const share = shareId();
   const run = randomBytes(6).toString('hex');
   return Array.from({ length: count }, (_, i) => ({ envelopes: [{ to: recipientsAt(now)[i % RECIPIENTS]!.handle, shareId: share, id: `bench-${run}-${i}`, envelope }] }));
+}
+
+/**
+ * One round of folder message posts (issue 13) to a single folder the sender creates, all posts contending
+ * for its seq counter: the worst case for the counter row, beside envelope posts in the same process.
+ */
+async function benchFolderPosts(relay: BenchRelay, now: number, content: string) {
+  const folder = randomBytes(16).toString('base64url');
+  const create = prepareInSession(relay.session, { folderId: folder, entry: JSON.stringify({ v: 1, folderId: folder, seq: 1 }) }, now, FOLDERS_PATH);
+  const created = await fetch(`${relay.url}${FOLDERS_PATH}`, { method: 'POST', headers: create.headers, body: create.body });
+  if (created.status !== 201) throw new Error(`bench folder: create answered HTTP ${created.status}`);
+  const path = folderMessagesPath(folder);
+  const posts = queueOf(
+    Array.from({ length: SIGNED_PRESIGNED }, () => {
+      const id = randomBytes(16).toString('base64url');
+      return prepareInSession(relay.session, { id, message: JSON.stringify({ v: 1, folderId: folder, id, content }) }, now, path);
+    }),
+  );
+  return summary([await measured(relay.pids(), load(`${relay.url}${path}`, 'POST', ROUND_SECONDS, { queue: posts }))]);
 }
 
 /** Median figures of a relay's rounds. */
@@ -347,6 +366,7 @@ export async function benchRelay(signal?: AbortSignal) {
       ),
     );
     const batch = summary([await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: batches }))]);
+    const folder = await benchFolderPosts(single, now, envelope);
 
     return {
       setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, ${ENVELOPE_BYTES}-byte envelopes posted in a session (HMAC), SQLite relay: one process, and ${CLUSTER_PROCESSES} processes on one file (node:cluster, WAL)`,
@@ -387,6 +407,9 @@ export async function benchRelay(signal?: AbortSignal) {
         refused: batch.refused,
         presignedUsed: batches.used(),
       },
+      // Shared folders (issue 13): 1 KiB messages posted in a session to one folder, each taking the folder's next seq.
+      folderMessagePostsPerSecond: round(folder.perSecond),
+      folderMessages: { p99Ms: folder.p99Ms, refused: folder.refused, cpuMicrosPerRequest: folder.cpuMicrosPerRequest },
       loadAverage: loadavg().map(round),
       roundsPerSecond: { relay: relay.rounds, cluster: clustered.rounds, nodeHttp: nodeHttp.rounds },
     };

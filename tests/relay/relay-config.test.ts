@@ -54,6 +54,7 @@ it('reads every variable', () => {
       mailbox: { maxEnvelopes: 30, maxBytes: 40 },
       storageMaxBytes: 50,
       links: { perAddressPerMinute: 50, maxLivePerIdentity: 60 },
+      folders: DEFAULT_LIMITS.folders,
     },
     pagesDir: '/srv/pages',
   });

@@ -36,7 +36,23 @@ export interface StoreCase {
 }
 
 // Links and requests (issue 14) after the envelope tables; link_opens before links, which it references.
-const TABLES = ['identities', 'envelopes', 'post_ids', 'sessions', 'nonces', 'rate_counters', 'link_opens', 'links', 'requests', 'request_answers'];
+// Shared folders (issue 13) last, the folder's own row after the rows that reference it.
+const TABLES = [
+  'identities',
+  'envelopes',
+  'post_ids',
+  'sessions',
+  'nonces',
+  'rate_counters',
+  'link_opens',
+  'links',
+  'requests',
+  'request_answers',
+  'folder_members',
+  'folder_log',
+  'folder_messages',
+  'folders',
+];
 /** The storage budget's one row, which counts the envelopes the reset deletes. */
 const USAGE_RESET = 'UPDATE relay_usage SET bytes = 0;';
 
