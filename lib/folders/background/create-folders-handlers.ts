@@ -20,7 +20,7 @@ import { leaveFolder } from '../member/leave-folder';
 import { moveVaultItem } from '../member/move-vault-item';
 import { myFingerprint } from '../member/my-fingerprint';
 import { openFolderItem } from '../member/open-folder-item';
-import { writeFolderItem } from '../member/write-folder-item';
+import { findLive, writeFolderItem } from '../member/write-folder-item';
 import { addFolderMember } from '../owner/add-folder-member';
 import { changeFolderRole } from '../owner/change-folder-role';
 import { createFolder } from '../owner/create-folder';
@@ -100,7 +100,7 @@ export function createFoldersHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async folderItemDelete({ folderId, itemId }) {
       const vault = await ctx.unlocked();
-      const current = (await requireFolder(ctx.deps.db, vault, folderId)).items.find((i) => i.itemId === itemId);
+      const current = findLive(await requireFolder(ctx.deps.db, vault, folderId), itemId);
       await writeFolderItem(folders(), vault, folderId, { itemId, item: null, baseRev: current?.rev ?? 0 });
       return {};
     },
@@ -151,7 +151,7 @@ export function createFoldersHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
 
     async folderAccessRecord({ folderId, itemId }) {
       const vault = await ctx.unlocked();
-      return accessRecord(await requireFolder(ctx.deps.db, vault, folderId), itemId ?? null);
+      return accessRecord(await requireFolder(ctx.deps.db, vault, folderId), itemId ?? null, ctx.deps.now());
     },
   };
 }

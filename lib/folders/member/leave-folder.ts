@@ -16,7 +16,7 @@ export function leaveFolder(ctx: FoldersContext, vault: UnlockedVault, folderId:
   return withFolderSession(ctx, vault, async ({ me, relay }) => {
     const now = ctx.now();
     const start = await requireActiveFolder(ctx.db, vault, folderId);
-    await appendEntry(relay, start, (state) => leaveFolderEntry(me, state, start.cursor, now), { remove: [me.handle] }, now);
+    await appendEntry(relay, start, (state) => leaveFolderEntry(me, state, start.applied.cursor, now), { remove: [me.handle] }, now);
     await commitFolders(ctx.db, vault, { remove: [folderId], audit: [{ type: 'folder-left', itemTitle: start.name }] }, now);
   });
 }

@@ -11,7 +11,7 @@ import { wipe } from '../../crypto/wipe';
 import type { RelayClient } from '../../relay-protocol/relay-client';
 import { MAX_FOLDER_PAGE } from '../../relay-protocol/relay-limits';
 import type { Identity } from '../../sharing/identity/identity';
-import { openEpochKeys } from '../format/keys/open-epoch-keys';
+import { openEpochKeys } from '../format/folder-key/open-epoch-keys';
 import type { FolderState } from '../format/log/folder-state';
 import { applyFolderMessages, folderNeedsReapply } from '../format/messages/apply-folder-messages';
 import { emptyAppliedFolder } from '../format/messages/applied-folder';

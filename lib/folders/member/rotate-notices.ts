@@ -1,10 +1,10 @@
 /**
  * "Rotate these N passwords: <person> could read them from … to …" (issue 13): for each person removed from
- * the folder (or who left), the logins whose current password was readable to them: the version was applied
- * before the entry that ended their access (its cursor), under a key they held. A password changed after
- * that is not listed: they never had it. The links go to the site's change-password page (lib/quirks, the well-known URL otherwise).
+ * the folder (or who left), the logins whose current password was readable to them (core's
+ * listPasswordsToRotate: set before their access ended and unchanged since). The links go to the site's change-password page (lib/quirks, the well-known URL otherwise).
  */
 import { changePasswordUrl } from '../../quirks/change-password-url';
+import { listPasswordsToRotate } from '../format/record/list-passwords-to-rotate';
 import type { StoredFolder } from '../store/stored-folder';
 
 /** One removed person's list. */
@@ -31,16 +31,10 @@ export function rotateNotices(folder: Pick<StoredFolder, 'state' | 'applied' | '
 /** The notice for one former member (with an empty list when nothing needs rotating), or null when they are not one. */
 export function rotateNoticeFor(folder: Pick<StoredFolder, 'state' | 'applied'>, fingerprint: string): RotateNotice | null {
   const former = Object.hasOwn(folder.state.formerMembers, fingerprint) ? folder.state.formerMembers[fingerprint] : undefined;
-  const last = former?.intervals.at(-1);
-  if (!former || !last || last.toSeq === null) return null;
-  // Versions applied up to the removal entry's cursor were sealed under a key they held; later ones in that
-  // epoch are ignored by the apply rule (stale-epoch), and newer epochs never reached them.
-  const readableUpTo = last.endCursor ?? Number.MAX_SAFE_INTEGER;
-  const items = Object.values(folder.applied.items).flatMap((item) => {
-    const content = item.item;
-    if (content?.type !== 'login' || content.password === '' || item.rev > readableUpTo) return [];
-    const url = content.urls[0] ?? '';
-    return [{ itemId: item.itemId, title: content.title, url, changePasswordUrl: url === '' ? null : changePasswordUrl(url) }];
+  if (!former) return null;
+  const items = listPasswordsToRotate(folder.state, folder.applied, fingerprint).map((item) => {
+    const url = item.urls[0] ?? '';
+    return { itemId: item.itemId, title: item.title, url, changePasswordUrl: url === '' ? null : changePasswordUrl(url) };
   });
-  return { handle: former.handle, fingerprint, from: former.intervals[0]?.fromAt ?? former.addedAt, to: former.removedAt ?? last.toAt ?? 0, items };
+  return { handle: former.handle, fingerprint, from: former.intervals[0]?.fromAt ?? former.addedAt, to: former.removedAt ?? former.intervals.at(-1)?.toAt ?? 0, items };
 }

@@ -27,7 +27,7 @@ export function changeFolderRole(ctx: FoldersContext, vault: UnlockedVault, fold
     const { folder: appended } = await appendEntry(
       relay,
       start,
-      (state) => changeRoleEntry(me, state, fingerprint, change, start.cursor, now),
+      (state) => changeRoleEntry(me, state, fingerprint, change, start.applied.cursor, now),
       { add: [{ handle: member.handle, manager: change.role === 'manager' }] },
       now,
     );

@@ -9,7 +9,7 @@ import type { Identity } from '../../sharing/identity/identity';
 import type { OutboxOp } from '../../sharing/store/outbox-op';
 import { folderShareId } from '../format/folder-id';
 import { accessEndedAt } from '../format/log/folder-state-queries';
-import { sealFolderKeyEnvelope } from '../format/keys/seal-folder-key';
+import { sealFolderKeyEnvelope } from '../format/folder-key/seal-folder-key';
 import type { StoredFolder } from '../store/stored-folder';
 
 /** The envelopes to queue and the folder with them noted in `keysSent`. */

@@ -41,7 +41,7 @@ export function removeFolderMember(ctx: FoldersContext, vault: UnlockedVault, fo
         const current = folderKeyAt({ keys: start.keys, state }, state.epoch);
         if (!current) throw new VaultError('corrupted', 'This device does not hold the folder’s current key yet; sync and try again.');
         try {
-          return removeMemberEntry(me, state, fingerprint, current, start.cursor, now);
+          return removeMemberEntry(me, state, fingerprint, current, start.applied.cursor, now);
         } finally {
           wipe(current);
         }

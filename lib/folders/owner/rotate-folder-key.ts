@@ -68,9 +68,9 @@ export async function rotateIfNeeded(me: Identity, relay: RelayClient, folder: S
   };
   for (const member of endedMembers(current.state, now)) {
     if (member.fingerprint === mine || !Object.hasOwn(current.state.members, member.fingerprint)) continue;
-    await step((state, key) => removeMemberEntry(me, state, member.fingerprint, key, current.cursor, now), { remove: [member.handle] });
+    await step((state, key) => removeMemberEntry(me, state, member.fingerprint, key, current.applied.cursor, now), { remove: [member.handle] });
     ended.push(member.handle);
   }
-  if (current.state.rotationNeeded) await step((state, key) => rotateFolderKeyEntry(me, state, key, current.cursor, now), undefined);
+  if (current.state.rotationNeeded) await step((state, key) => rotateFolderKeyEntry(me, state, key, current.applied.cursor, now), undefined);
   return { folder: current, outbox, ended, rotated };
 }

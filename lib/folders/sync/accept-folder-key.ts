@@ -13,7 +13,7 @@ import type { RelayClient } from '../../relay-protocol/relay-client';
 import { MAX_FOLDER_PAGE } from '../../relay-protocol/relay-limits';
 import type { FolderKeyDelivery, FolderKeyOutcome } from '../../sharing/sync/sharing-hooks';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
-import { acceptFolderKeyEnvelope } from '../format/keys/accept-folder-key';
+import { acceptFolderKeyEnvelope } from '../format/folder-key/accept-folder-key';
 import { FolderKeyError, type FolderKeyErrorReason } from '../format/keys/folder-key-error';
 import { FolderLogError } from '../format/log/folder-log-error';
 import { replayFolderLog } from '../format/log/replay-folder-log';

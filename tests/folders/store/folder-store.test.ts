@@ -10,34 +10,25 @@ import type { StoredFolder } from '../../../lib/folders/store/stored-folder';
 import { checkFoldersAtUnlock } from '../../../lib/folders/sync/check-folders-at-unlock';
 import { recordKey } from '../../../lib/vault/records/manifest';
 import { flipStoredByte } from '../../sharing/flip-stored-byte';
-import { sampleLogin } from '../../sharing/fixtures';
+import { person, sampleLogin } from '../../sharing/fixtures';
+import { createFolderEntry } from '../../../lib/folders/format/log/create-folder-entry';
+import { emptyAppliedFolder } from '../../../lib/folders/format/messages/applied-folder';
+import { newStoredFolder } from '../../../lib/folders/store/new-stored-folder';
 import { dumpDb, reopen, spellings, storedManifest, syntheticVault, T0 } from '../../vault/fixtures';
 
 const B32 = 'A'.repeat(43) + '=';
+const F1 = 'AAAAAAAAAAAAAAAAAAAAAA';
+const F2 = 'BBBBBBBBBBBBBBBBBBBBBA';
+const alice = person('alice');
+const made = { [F1]: createFolderEntry(alice, T0, F1), [F2]: createFolderEntry(alice, T0, F2) };
 
 function folder(folderId: string, name = 'Agency'): StoredFolder {
-  return {
-    folderId,
-    name,
-    status: 'member',
-    genesis: B32,
-    head: { seq: 1, hash: B32 },
-    log: ['{"v":1}'],
-    keys: [{ epoch: 1, key: B32 }],
-    cursor: 0,
-    items: [{ itemId: 'i1', rev: 1, content: sampleLogin('hunter2-unique-pw'), author: B32, at: T0, conflict: false, history: [] }],
-    receipts: [],
-    ignored: [],
-    alerts: [],
-    keysSent: [],
-    rotateDismissed: [],
-    handles: [],
-    syncedAt: null,
-  };
+  const { entry, state } = made[folderId]!;
+  const applied = emptyAppliedFolder();
+  applied.items.i1 = { itemId: 'i1', rev: 1, author: B32, at: T0, item: sampleLogin('hunter2-unique-pw'), baseRev: 0, conflict: false, createdRev: 1, createdAt: T0, history: [] };
+  applied.cursor = 1;
+  return { ...newStoredFolder(state, [JSON.stringify(entry)], name, 'member'), keys: [{ epoch: 1, key: B32 }], applied };
 }
-
-const F1 = 'AAAAAAAAAAAAAAAAAAAAAA';
-const F2 = 'BBBBBBBBBBBBBBBBBBBBBB';
 
 describe('folder store', () => {
   it('seals each folder whole (S1), lists it in the manifest and opens it again after a reopen', async () => {
