@@ -2,12 +2,14 @@
  * Runs one folder operation with the vault's sharing identity (whose key signs log entries and messages) and
  * a relay session for it, queued behind every other sharing and folder task of the vault (a sync applying
  * messages while the user edits could otherwise write back a stale folder). The identity's secret keys are
- * wiped and the session closed afterwards (S3).
+ * wiped and the session closed afterwards (S3). Relay operations the task queued in sharing's outbox (folder-key
+ * envelopes) are sent before the session ends.
  */
 import type { Identity } from '../../sharing/identity/identity';
 import { openRelayClient } from '../../sharing/profile/open-relay-client';
 import { withIdentity } from '../../sharing/store/read-identity';
 import { withSharingLock } from '../../sharing/store/sharing-lock';
+import { flushOutbox } from '../../sharing/sync/flush-outbox';
 import type { RelayClient } from '../../relay-protocol/relay-client';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import type { FoldersContext } from '../folders-context';
@@ -27,7 +29,11 @@ export function withFolderSession<T>(ctx: FoldersContext, vault: UnlockedVault, 
     withIdentity(ctx.db, vault, async (opened) => {
       const relay = openRelayClient(opened, ctx.fetch, ctx.now);
       try {
-        return await task({ me: opened.identity, relay });
+        const result = await task({ me: opened.identity, relay });
+        // Folder keys the task queued (an added member, a rotation) go out now, not at the next minute's sync;
+        // a relay that fails here keeps them in the outbox, as for shares.
+        if ((await ctx.db.outbox.count()) > 0) await flushOutbox(ctx.db, vault, relay, opened.profile.registered, ctx.now()).catch(() => undefined);
+        return result;
       } finally {
         relay.close();
       }

@@ -21,6 +21,7 @@ import { withFolderSession } from '../member/folder-session';
 import { myFingerprint } from '../member/my-fingerprint';
 import { postReceipt } from '../member/post-receipt';
 import { refreshLog } from '../member/refresh-log';
+import { withAlert } from '../member/with-alert';
 import { rotateIfNeeded } from '../owner/rotate-folder-key';
 import { commitFolders } from '../store/commit-folders';
 import { loadFolders } from '../store/folder-records';
@@ -60,7 +61,16 @@ export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: 
   const now = ctx.now();
   const stored = await requireFolder(ctx.db, vault, folderId);
   if (stored.status !== 'member') return;
-  const refresh = await refreshLog(relay, stored, now);
+  let refresh;
+  try {
+    refresh = await refreshLog(relay, stored, now);
+  } catch (error) {
+    // The relay no longer lists me (removed, or the relay says so): nothing new can reach me either way.
+    // Its word is not verified, so the copy is kept and the view says what happened.
+    if (!(error instanceof RelayError) || error.details.code !== 'not-found') throw error;
+    const detail = 'The relay no longer serves this folder to you: you were most likely removed. Nothing added or changed since can reach you.';
+    return commitFolders(ctx.db, vault, { folders: [{ ...withAlert(stored, { kind: 'withheld', at: now, detail }), syncedAt: now }] }, now);
+  }
   let folder = refresh.folder;
   if (refresh.problem) return commitFolders(ctx.db, vault, { folders: [{ ...folder, syncedAt: now }] }, now);
   const ended = endOf(folder, myFingerprint(me), now);
