@@ -57,7 +57,11 @@ export function createHandlers(deps: ServiceDeps): { handlers: Handlers; session
       onUnlocked: async (vault) => joinRecordReports(await checkSharingAtUnlock(deps.db, vault, deps.now()), await checkFoldersAtUnlock(deps.db, vault)),
     }),
     // A change proposed from the save bar goes out at once, as an edit made in the vault page does.
-    ...createSaveHandlers(ctx, { afterProposal: async () => void (await handlers.sharingSync({}, { kind: 'extension-page' })) }),
+    ...createSaveHandlers(ctx, {
+      afterProposal: async () => void (await handlers.sharingSync({}, { kind: 'extension-page' })),
+      // A folder's password filled and submitted is the folder's, never saved as the user's own (S3).
+      moreReceived: async (vault, site) => (await findFolderLogins(deps.db, vault, site, deps.now())).map((item) => ({ item, permission: 'view' as const, owner: 'a shared folder' })),
+    }),
     ...createExportHandlers(ctx),
     ...createHealthHandlers(ctx),
     ...createAutofillHandlers(ctx, {
