@@ -176,7 +176,7 @@ export function FolderDetail({ folderId, onBack, onGone }: FolderDetailProps) {
           />
         ) : (
           <button type="button" onClick={() => setAdding(true)}>
-            Add item
+            Add item to folder
           </button>
         ))}
 
@@ -187,7 +187,7 @@ export function FolderDetail({ folderId, onBack, onGone }: FolderDetailProps) {
       {record && <AccessRecord folderId={folderId} itemId={record.itemId} folderName={view.name} onClose={() => setRecord(null)} />}
 
       <div className="row danger-zone">
-        <button type="button" disabled={busy} onClick={() => void act(() => call('folderSync', {}), 'Synced.')}>
+        <button type="button" disabled={busy} onClick={() => void act(async () => (await call('sharingSync', {}), call('folderSync', {})), 'Synced.')}>
           Sync now
         </button>
         {member && (

@@ -45,6 +45,8 @@ export function FoldersView() {
 
   async function syncNow() {
     setBusy(true);
+    // The mailbox first (folder keys arrive there), then every folder, whose errors are shown here.
+    await call('sharingSync', {});
     const result = await call('folderSync', {});
     setBusy(false);
     if (!result.ok) setError(folderErrorText(result.error));
