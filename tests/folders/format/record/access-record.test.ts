@@ -117,6 +117,8 @@ describe('exportAccessRecord / verifyAccessRecord', () => {
     const withEscrow = [...lines.slice(0, folder.entries.length + 1), JSON.stringify({ type: 'log', entry: escrow }), ...lines.slice(folder.entries.length + 1)];
     failsWith(withEscrow.join('\n'), 'log');
     failsWith(text, 'unpinned-creator', [bob]);
+    // The verifier pinned another key for "bob" than the log names.
+    failsWith(text, 'key-mismatch', [alice, { ...person('bob-elsewhere'), handle: 'bob' }]);
     failsWith('{}\n', 'malformed');
   });
 });
