@@ -107,7 +107,10 @@ function applyOne(state: FolderState, keys: ReadonlyMap<number, FolderKey>, fold
     if (error instanceof FolderMessageError) return ignore('unreadable', author);
     throw error;
   }
-  if (!roleAllows(effectiveRole(member, message.head.seq, seq, atHead.role), NEEDED[content.kind])) return ignore('role', author);
+  const role = effectiveRole(member, message.head.seq, seq, atHead.role);
+  // Removed or left before this message in the manager's order (their cursor): no longer a member for it.
+  if (role === null) return ignore('not-member', author);
+  if (!roleAllows(role, NEEDED[content.kind])) return ignore('role', author);
   const at = content.kind === 'receipt' ? content.statement.at : content.at;
   if (accessEndedAt(atHead.accessEndsAt, at)) return ignore('access-ended', author);
 

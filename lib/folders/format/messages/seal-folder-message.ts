@@ -51,9 +51,9 @@ export function sealFolderMessage(author: Identity, state: FolderState, key: Fol
       wrappedKey: toSealedWire(wrapKey<'folder-content-key'>(key, contentKey, contentKeyContext(state.folderId, id, state.epoch))),
       content: toSealedWire(seal(contentKey, plaintext, messageContentContext(state.folderId, id))),
     };
-    const message = folderMessageSchema.parse({ ...unsigned, sig: toBase64(signEd25519(author.signingSecretKey, folderMessageSigningBytes(unsigned))) });
+    const message = { ...unsigned, sig: toBase64(signEd25519(author.signingSecretKey, folderMessageSigningBytes(unsigned))) };
     if (JSON.stringify(message).length > MAX_FOLDER_MESSAGE_BYTES) throw new RangeError('sealFolderMessage: message exceeds 64 KiB');
-    return message;
+    return folderMessageSchema.parse(message);
   } finally {
     wipe(contentKey, plaintext);
   }

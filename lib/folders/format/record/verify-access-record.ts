@@ -17,7 +17,7 @@ import type { FolderReceipt } from '../messages/applied-folder';
 import { folderItemIdSchema, receiptStatementSchema } from '../messages/receipt-statement';
 import { verifyReceiptStatement } from '../messages/sign-receipt';
 import { canonicalBase64 } from '../wire-bytes';
-import type { AccessRecord } from './access-record';
+import type { AccessRecord, ItemLifetime } from './access-record';
 import { accessPeriods, accessRecordOf } from './build-access-record';
 import { ACCESS_RECORD_TYPE } from './export-access-record';
 
@@ -72,8 +72,8 @@ export function verifyAccessRecord(text: string, pinned: readonly PublicIdentity
   const typeOf = (row: unknown) => (typeof row === 'object' && row !== null && 'type' in row ? (row as { type: unknown }).type : undefined);
 
   const entries: unknown[] = [];
-  const lifetimes = [];
-  const receipts: FolderReceipt[] = [];
+  const lifetimes: ItemLifetime[] = [];
+  const receipts: { line: number; receipt: FolderReceipt }[] = [];
   const access: unknown[] = [];
   for (let i = 1; i < parsed.length; i++) {
     const row = parsed[i];
@@ -91,7 +91,7 @@ export function verifyAccessRecord(text: string, pinned: readonly PublicIdentity
       case 'receipt': {
         const receipt = receiptLine.safeParse(row);
         if (!receipt.success) throw new AccessRecordError('malformed', i + 1);
-        receipts.push({ seq: receipt.data.seq, statement: receipt.data.statement, statementSig: receipt.data.statementSig, selfReported: true, line: i + 1 } as FolderReceipt & { line: number });
+        receipts.push({ line: i + 1, receipt: { seq: receipt.data.seq, statement: receipt.data.statement, statementSig: receipt.data.statementSig, selfReported: true } });
         break;
       }
       case 'access':
@@ -112,16 +112,21 @@ export function verifyAccessRecord(text: string, pinned: readonly PublicIdentity
 
   const pins = new Map(pinned.map((p) => [toBase64(keyFingerprint(p)), p]));
   if (!pins.has(state.creator)) throw new AccessRecordError('unpinned-creator', 2);
+  // A pinned person named with other keys (under their handle, or with another X-Wing key) is not the person
+  // the verifier pinned. replayFolderLog checked every entry against the schema.
+  const pinnedHandles = new Map(pinned.map((p) => [p.handle, toBase64(keyFingerprint(p))]));
   for (const entry of entries as LogEntry[]) {
     const s = entry.subject;
-    const pin = s && pins.get(s.fingerprint);
-    if (s && pin && pin.xwingKey && s.xwingKey !== undefined && s.xwingKey !== toBase64(pin.xwingKey)) throw new AccessRecordError('key-mismatch', entry.seq + 1);
+    if (!s) continue;
+    const pin = pins.get(s.fingerprint);
+    const otherKeys = pinnedHandles.has(s.handle) && pinnedHandles.get(s.handle) !== s.fingerprint;
+    if (otherKeys || (pin?.xwingKey && s.xwingKey !== undefined && s.xwingKey !== toBase64(pin.xwingKey))) throw new AccessRecordError('key-mismatch', entry.seq + 1);
   }
 
-  for (const receipt of receipts as (FolderReceipt & { line: number })[]) {
+  for (const { line, receipt } of receipts) {
     const member = findMember(state, receipt.statement.member);
     if (!member || receipt.statement.folderId !== state.folderId || !verifyReceiptStatement(receipt.statement, receipt.statementSig, member.keys.signingKey)) {
-      throw new AccessRecordError('receipt', receipt.line);
+      throw new AccessRecordError('receipt', line);
     }
   }
 
@@ -129,5 +134,9 @@ export function verifyAccessRecord(text: string, pinned: readonly PublicIdentity
   const given = access.map((row) => JSON.stringify(row));
   if (expected.length !== given.length || expected.some((line, i) => line !== given[i])) throw new AccessRecordError('access-mismatch', 0);
 
-  return accessRecordOf(state, lifetimes, receipts.map(({ seq, statement, statementSig }) => ({ seq, statement, statementSig, selfReported: true as const })));
+  return accessRecordOf(
+    state,
+    lifetimes,
+    receipts.map((r) => r.receipt),
+  );
 }
