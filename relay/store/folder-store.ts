@@ -10,8 +10,6 @@
  * transaction that inserts it: seqs commit in order, a reader paging with `after` never skips one that
  * commits later (a global id sequence would: PostgreSQL transactions commit out of id order).
  */
-import type { RequestClaim } from './relay-store';
-
 /** Per-deployment ceilings (RelayLimits.folders); defaults from lib/relay-protocol/relay-limits. */
 export interface FolderLimits {
   /** Folders one identity may have created and not deleted. */
@@ -60,27 +58,31 @@ export interface StoredFolderMessage {
   message: string;
 }
 
-export interface FolderStore {
+/**
+ * @typeParam Claim - what an authenticated request spends in the same transaction (relay-store's
+ *   RequestClaim; a parameter so this file does not import the interface that extends it)
+ */
+export interface FolderStore<Claim> {
   /**
    * Creates a folder with `entry` as seq 1 and the creator as the access list's first manager. The same
    * creator with the same entry again answers `created: false`; anyone else's id clash is `exists`.
    * @throws ClaimRefused when `claim` is refused (nothing is stored)
    */
-  createFolder(folder: { id: string; creator: string; entry: string }, now: number, limits: FolderLimits, claim?: RequestClaim): Promise<FolderOutcome<{ created: boolean }>>;
+  createFolder(folder: { id: string; creator: string; entry: string }, now: number, limits: FolderLimits, claim?: Claim): Promise<FolderOutcome<{ created: boolean }>>;
   /**
    * Appends one log entry if `append.seq` is the stored count + 1 and the caller may append (a manager, or
    * a member whose only change is removing themself), applying the access changes in the same transaction.
    * The identical entry already at that seq answers ok (a retry).
    */
-  appendFolderLog(folderId: string, handle: string, append: FolderAppend, limits: FolderLimits, claim?: RequestClaim): Promise<FolderOutcome<object>>;
+  appendFolderLog(folderId: string, handle: string, append: FolderAppend, limits: FolderLimits, claim?: Claim): Promise<FolderOutcome<object>>;
   /** Log entries with seq above `after`, in order, at most `limit`; for handles on the access list (a deleted folder's too, until purged). */
-  listFolderLog(folderId: string, handle: string, after: number, limit: number, claim?: RequestClaim): Promise<FolderOutcome<{ entries: StoredFolderEntry[]; head: number; deleted: boolean }>>;
+  listFolderLog(folderId: string, handle: string, after: number, limit: number, claim?: Claim): Promise<FolderOutcome<{ entries: StoredFolderEntry[]; head: number; deleted: boolean }>>;
   /** Stores a message under the folder's next seq, or answers the seq its id already has (same text; other text is `exists`). */
-  postFolderMessage(folderId: string, handle: string, message: FolderMessageToStore, now: number, limits: FolderLimits, claim?: RequestClaim): Promise<FolderOutcome<{ seq: number }>>;
+  postFolderMessage(folderId: string, handle: string, message: FolderMessageToStore, now: number, limits: FolderLimits, claim?: Claim): Promise<FolderOutcome<{ seq: number }>>;
   /** Messages with seq above `after`, in order, at most `limit`, and the last seq stored, read in one snapshot. */
-  listFolderMessages(folderId: string, handle: string, after: number, limit: number, claim?: RequestClaim): Promise<FolderOutcome<{ messages: StoredFolderMessage[]; head: number }>>;
+  listFolderMessages(folderId: string, handle: string, after: number, limit: number, claim?: Claim): Promise<FolderOutcome<{ messages: StoredFolderMessage[]; head: number }>>;
   /** Marks the folder deleted and drops its messages (a manager only); `deleted: false` when it was already. */
-  deleteFolder(folderId: string, handle: string, now: number, claim?: RequestClaim): Promise<FolderOutcome<{ deleted: boolean }>>;
+  deleteFolder(folderId: string, handle: string, now: number, claim?: Claim): Promise<FolderOutcome<{ deleted: boolean }>>;
   /** Drops every row of folders deleted at or before `deletedBefore`; returns how many folders went. */
   purgeDeletedFolders(deletedBefore: number): Promise<number>;
 }

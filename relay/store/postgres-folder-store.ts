@@ -56,7 +56,7 @@ function lockedFolder(row: FolderRow | undefined): LockedFolder | null {
  * @param pool - the PostgreSQL store's pool (the purge runs on it)
  * @param deps - the store's transaction and claim helpers
  */
-export function createPostgresFolderStore(pool: pg.Pool, deps: PostgresFolderStoreDeps): FolderStore {
+export function createPostgresFolderStore(pool: pg.Pool, deps: PostgresFolderStoreDeps): FolderStore<RequestClaim> {
   /** The folder row, locked until the transaction ends, with the caller's manager flag (null: not listed). */
   async function lock(client: pg.PoolClient, folderId: string, handle: string): Promise<LockedFolder | null> {
     const result = await client.query<FolderRow>(`SELECT ${FOLDER_COLUMNS} FROM folders WHERE id = $1 FOR UPDATE`, [folderId, handle]);

@@ -110,7 +110,7 @@ export interface PurgeCounts {
 }
 
 /** Links and requests (issue 14) are their own part of the interface: link-store.ts; shared folders (issue 13): folder-store.ts. */
-export interface RelayStore extends LinkStore, FolderStore {
+export interface RelayStore extends LinkStore, FolderStore<RequestClaim> {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema; several processes may call it at once. */
   migrate(): Promise<void>;

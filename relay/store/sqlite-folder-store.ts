@@ -40,7 +40,7 @@ export interface SqliteFolderStoreDeps {
  * @param db - the SQLite store's connection
  * @returns the methods, and `prepare` to call once the schema exists (after migrate)
  */
-export function createSqliteFolderStore(db: Database.Database, deps: SqliteFolderStoreDeps): { methods: FolderStore; prepare: () => void } {
+export function createSqliteFolderStore(db: Database.Database, deps: SqliteFolderStoreDeps): { methods: FolderStore<RequestClaim>; prepare: () => void } {
   const statements = () => ({
     folder: db.prepare<[string, string], FolderRow>(
       `SELECT creator, log_count, message_count, message_bytes, deleted_at,
@@ -111,7 +111,7 @@ export function createSqliteFolderStore(db: Database.Database, deps: SqliteFolde
       });
     };
 
-  const methods: FolderStore = {
+  const methods: FolderStore<RequestClaim> = {
     createFolder: refusable((folder: { id: string; creator: string; entry: string }, now: number, limits: FolderLimits, claim?: RequestClaim) => {
       deps.spend(claim);
       const s = sql();

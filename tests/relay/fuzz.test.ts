@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { beforeEach, expect, it } from 'vitest';
 import { AUTH_HEADERS } from '../../lib/relay-protocol/auth-headers';
 import { ENVELOPES_PATH, HEALTH_PATH, IDENTITIES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH, REVOKE_PATH } from '../../lib/relay-protocol/relay-paths';
+import { FOLDERS_PATH, folderDeletePath, folderLogPath, folderMessagesPath } from '../../lib/relay-protocol/relay-paths';
+import { entryText, messageText, randomId } from './folder-fixtures';
 import { makeUser, shareId, testApp } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
@@ -54,6 +56,40 @@ const query = fc.oneof(
   ),
 );
 
+/** Shared folders (issue 13): one folder alice creates before each property run, so the store code runs deep. */
+const FOLDER = randomId();
+const folderText = fc.oneof(
+  anyValue,
+  fc.nat({ max: 6 }).map((seq) => entryText(FOLDER, seq)),
+  fc.constantFrom(messageText(FOLDER, FOLDER), JSON.stringify({ folderId: FOLDER }), '{"folderId":', 'null', '[]'),
+);
+const nearFolderBody = fc.oneof(
+  fc.jsonValue(),
+  fc.record(
+    {
+      folderId: fc.oneof(fc.constant(FOLDER), fc.constant(randomId()), anyValue),
+      entry: folderText,
+      seq: fc.oneof(fc.nat({ max: 6 }), anyValue),
+      id: fc.oneof(fc.constant(FOLDER), anyValue),
+      message: folderText,
+      access: fc.oneof(
+        anyValue,
+        fc.record(
+          {
+            add: fc.oneof(fc.array(fc.record({ handle: fc.oneof(fc.constantFrom('alice', 'bob'), anyValue), manager: anyValue }, { requiredKeys: [] }), { maxLength: 3 }), anyValue),
+            remove: fc.oneof(fc.array(fc.oneof(fc.constantFrom('alice', 'bob'), anyValue), { maxLength: 3 }), anyValue),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+);
+const folderPath = fc.constantFrom(FOLDER, randomId(), 'not-an-id', '%00', 'A'.repeat(22)).chain((folder) =>
+  fc.constantFrom(FOLDERS_PATH, folderLogPath(folder), folderMessagesPath(folder), folderDeletePath(folder)),
+);
+
 describeStores('fuzzed requests', (storeCase) => {
   const openedStore = useStore(storeCase);
   let opened: OpenedStore;
@@ -89,6 +125,18 @@ describeStores('fuzzed requests', (storeCase) => {
         expect(response.status).toBeLessThan(500);
       }),
       { seed: 0x5ea2, numRuns: 250 },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it('never answers 5xx to correctly signed folder requests (issue 13) with arbitrary bodies and queries', async () => {
+    const created = await t.signed(alice, 'POST', FOLDERS_PATH, { body: { folderId: FOLDER, entry: entryText(FOLDER, 1) } });
+    expect(created.status).toBe(201);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST'), folderPath, nearFolderBody, query, fc.constantFrom(alice, bob), async (method, path, body, search, user) => {
+        const response = method === 'GET' ? await t.signed(user, 'GET', `${path}${search}`) : await t.signed(user, 'POST', path, { body: body ?? null });
+        expect(response.status).toBeLessThan(500);
+      }),
+      { seed: 0x5ea3, numRuns: 250 },
     );
   }, FUZZ_TIMEOUT_MS);
 });
