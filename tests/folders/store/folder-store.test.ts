@@ -20,7 +20,7 @@ const B32 = 'A'.repeat(43) + '=';
 const F1 = 'AAAAAAAAAAAAAAAAAAAAAA';
 const F2 = 'BBBBBBBBBBBBBBBBBBBBBA';
 const alice = person('alice');
-const made = { [F1]: createFolderEntry(alice, T0, F1), [F2]: createFolderEntry(alice, T0, F2) };
+const made: Record<string, ReturnType<typeof createFolderEntry>> = { [F1]: createFolderEntry(alice, T0, F1), [F2]: createFolderEntry(alice, T0, F2) };
 
 function folder(folderId: string, name = 'Agency'): StoredFolder {
   const { entry, state } = made[folderId]!;
