@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../lib/protocol/protocol';
 import { useVaultCall } from '../kit/use-vault-call';
 import { FolderDetail } from './FolderDetail';
+import { VerifyExport } from './VerifyExport';
 import { folderErrorText, ROLE_TEXT, STATUS_TEXT } from './folder-text';
 
 type Summary = ResponseOf<'folderList'>['folders'][number];
@@ -100,6 +101,7 @@ export function FoldersView() {
           ))}
         </ul>
       )}
+      <VerifyExport />
     </section>
   );
 }

@@ -25,6 +25,9 @@ const damaged = z.number().int().nonnegative();
 export const folderRoleChoiceSchema = z.enum(['viewer', 'editor', 'manager']);
 export type FolderRoleChoice = z.infer<typeof folderRoleChoiceSchema>;
 
+/** Largest access-record export checked, characters (16 Mi: a folder's whole log and many thousand receipts). */
+export const MAX_EXPORT_CHARS = 16 * 1024 * 1024;
+
 /** Longest folder name, in characters (it travels in the folder-key envelope). */
 export const MAX_FOLDER_NAME = 200;
 const folderName = z.string().trim().min(1).max(MAX_FOLDER_NAME);
@@ -152,4 +155,13 @@ export const foldersMessages = {
   folderSync: message(empty, z.object({ synced: z.number().int().nonnegative(), errors: z.array(z.string()) }), pages),
   /** Who had access when, and the receipts; `jsonl` is the signed log entries and receipts, one JSON per line. */
   folderAccessRecord: message(z.object({ folderId, itemId: itemId.optional() }).strict(), z.object({ rows: z.array(accessRowSchema), jsonl: z.string() }), pages),
+  /** Checks an access-record export against this vault's pinned keys (its own and its contacts'). */
+  folderAccessVerify: message(
+    z.object({ jsonl: z.string().min(1).max(MAX_EXPORT_CHARS) }).strict(),
+    z.discriminatedUnion('verified', [
+      z.object({ verified: z.literal(true), folderId, people: z.number().int(), periods: z.number().int(), receipts: z.number().int(), problem: z.null() }),
+      z.object({ verified: z.literal(false), problem: z.string() }),
+    ]),
+    pages,
+  ),
 };

@@ -124,6 +124,7 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   folderDelete: { folderId: F },
   folderSync: {},
   folderAccessRecord: { folderId: F, itemId: 'i1' },
+  folderAccessVerify: { jsonl: '{}' },
 };
 const types = Object.keys(protocol) as MessageType[];
 /** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */

@@ -15,6 +15,7 @@ import { VaultError } from '../../vault/model/vault-error';
 import type { foldersMessages } from '../folders-messages';
 import type { FoldersContext } from '../folders-context';
 import { accessRecord } from '../member/access-record';
+import { verifyAccessExport } from '../member/verify-access-export';
 import { folderSummary, folderView } from '../member/folder-view';
 import { leaveFolder } from '../member/leave-folder';
 import { moveVaultItem } from '../member/move-vault-item';
@@ -147,6 +148,11 @@ export function createFoldersHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     async folderSync() {
       const vault = await ctx.unlocked();
       return syncFolders(folders(), vault);
+    },
+
+    async folderAccessVerify({ jsonl }) {
+      const vault = await ctx.unlocked();
+      return verifyAccessExport(ctx.deps.db, vault, jsonl);
     },
 
     async folderAccessRecord({ folderId, itemId }) {

@@ -82,5 +82,9 @@ describe('folder keys and folder sync', () => {
     expect(verified.items.find((i) => i.itemId === itemId)?.receipts.map((r) => [r.event, r.handle])).toEqual([['delivered', 'bob']]);
     // A line changed after the export no longer verifies.
     expect(() => verifyAccessRecord(record.jsonl.replace('"delivered"', '"opened"'), pinned)).toThrow();
+    // Bob checks it in his Sealpass with the keys he pinned: verified; a changed line is refused with words.
+    expect(await bob.call('folderAccessVerify', { jsonl: record.jsonl })).toMatchObject({ verified: true, folderId, people: 2, receipts: 1 });
+    const changed = await bob.call('folderAccessVerify', { jsonl: record.jsonl.replace('"delivered"', '"opened"') });
+    expect(changed).toMatchObject({ verified: false, problem: expect.stringMatching(/^Not verified: a receipt is not signed/) });
   });
 });
