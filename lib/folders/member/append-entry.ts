@@ -15,7 +15,8 @@ import type { FolderState } from '../format/log/folder-state';
 import { FolderLogError } from '../format/log/folder-log-error';
 import { onRelay } from './folder-relay-failure';
 import type { StoredFolder } from '../store/stored-folder';
-import { refreshLog } from './refresh-log';
+import { refreshLog, settlePendingKey } from './refresh-log';
+import { toBase64 } from '../../crypto/base64';
 
 /** Attempts before giving up when other managers keep appending first. */
 export const MAX_APPEND_ATTEMPTS = 5;
@@ -30,6 +31,7 @@ export interface Appended<B extends BuiltEntry> {
  * @param build - builds and signs the entry on a verified state (it may throw FolderLogError/FolderKeyError)
  * @param access - the clear hint for the relay's access list (a nuisance filter there; clients verify)
  * @param now - ms since epoch
+ * @param persist - stores the folder (with the pending key) before an entry that starts a new epoch is sent
  * @throws VaultError `conflict` (log refused, or still conflicting after MAX_APPEND_ATTEMPTS), `forbidden`
  *   (the rules refuse the entry: not a manager, the last manager), or what the relay's failure maps to
  */
@@ -39,6 +41,7 @@ export async function appendEntry<B extends BuiltEntry>(
   build: (state: FolderState) => B,
   access: FolderAccess | undefined,
   now: number,
+  persist?: (folder: StoredFolder) => Promise<void>,
 ): Promise<Appended<B>> {
   let folder = start;
   for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
@@ -47,6 +50,16 @@ export async function appendEntry<B extends BuiltEntry>(
     folder = refresh.folder;
     const built = buildOrRefuse(build, folder.state);
     const text = JSON.stringify(built.entry);
+    // A new epoch's key is stored before the entry that commits to it can reach the relay (see pendingKey).
+    if ('key' in built && persist) {
+      folder = { ...folder, pendingKey: { epoch: built.state.epoch, key: toBase64(built.key as Uint8Array), commitment: built.state.keyCommitment } };
+      try {
+        await persist(folder);
+      } catch (error) {
+        forget(built);
+        throw error;
+      }
+    }
     let result;
     try {
       result = await onRelay(() => relay.appendFolderLog(folder.folderId, { seq: built.entry.seq, entry: text, ...(access ? { access } : {}) }));
@@ -54,7 +67,7 @@ export async function appendEntry<B extends BuiltEntry>(
       forget(built);
       throw error;
     }
-    if ('ok' in result) return { folder: { ...folder, state: built.state, log: [...folder.log, text] }, built };
+    if ('ok' in result) return { folder: settlePendingKey({ ...folder, state: built.state, log: [...folder.log, text] }), built };
     forget(built);
   }
   throw new VaultError('conflict', 'Other managers kept changing this folder at the same time. Nothing was changed; try again.');

@@ -9,6 +9,7 @@ import type { RelayClient } from '../../relay-protocol/relay-client';
 import { MAX_FOLDER_PAGE } from '../../relay-protocol/relay-limits';
 import { FolderLogError } from '../format/log/folder-log-error';
 import { extendFolderLog } from '../format/log/replay-folder-log';
+import { epochInfo } from '../format/log/folder-state-queries';
 import type { FolderAlert, StoredFolder } from '../store/stored-folder';
 import { withAlert } from './with-alert';
 
@@ -61,7 +62,19 @@ export async function refreshLog(relay: RelayClient, folder: StoredFolder, now: 
     if (last >= served.head || served.entries.length === 0) break;
     after = last;
   }
-  return { folder: { ...folder, state, log }, added: log.length - folder.log.length, relayDeleted, problem: null };
+  return { folder: settlePendingKey({ ...folder, state, log }), added: log.length - folder.log.length, relayDeleted, problem: null };
+}
+
+/**
+ * A key made for an entry this device was appending: adopted when the log now commits to it at its epoch, dropped
+ * when the log reached that epoch with another key (the entry lost a race), kept while the log is behind it.
+ */
+export function settlePendingKey(folder: StoredFolder): StoredFolder {
+  const pending = folder.pendingKey;
+  if (!pending || folder.state.epoch < pending.epoch) return folder;
+  const committed = epochInfo(folder.state, pending.epoch)?.keyCommitment === pending.commitment;
+  const keys = committed && !folder.keys.some((k) => k.epoch === pending.epoch) ? [...folder.keys, { epoch: pending.epoch, key: pending.key }] : folder.keys;
+  return { ...folder, keys, pendingKey: null };
 }
 
 function refused(folder: StoredFolder, log: string[], state: StoredFolder['state'], kind: FolderAlert['kind'], detail: string, now: number, relayDeleted: boolean): LogRefresh {

@@ -4,7 +4,6 @@
  * in the same transaction as the folder record. From then on whatever is written opens only with the new
  * key, which the removed person never gets (T23). Answers with the rotate list for them.
  */
-import { toBase64 } from '../../crypto/base64';
 import { wipe } from '../../crypto/wipe';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { VaultError } from '../../vault/model/vault-error';
@@ -48,12 +47,13 @@ export function removeFolderMember(ctx: FoldersContext, vault: UnlockedVault, fo
       },
       { remove: [handle] },
       now,
+      (pending) => commitFolders(ctx.db, vault, { folders: [pending] }, now),
     );
     try {
       // Applied again with the grown log: an edit the removed person raced in may no longer count.
       const folder = (await onRelay(() => pullMessages(me, relay, appended, now, start.state))).folder;
-      const withKey = { ...folder, keys: [...folder.keys, { epoch: built.state.epoch, key: toBase64(built.key) }] };
-      const delivery = keyEnvelopes(me, mine, withKey, built.key, null, now);
+      // The new key is in `folder.keys` already (stored as pending before the append, adopted after it).
+      const delivery = keyEnvelopes(me, mine, folder, built.key, null, now);
       await commitFolders(ctx.db, vault, { folders: [delivery.folder], outbox: delivery.outbox, audit: [{ type: 'folder-member-removed', itemTitle: folder.name, party: handle }] }, now);
       return rotateNoticeFor(delivery.folder, fingerprint) ?? { handle, fingerprint, from: now, to: now, items: [] };
     } finally {

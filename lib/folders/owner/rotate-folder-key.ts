@@ -3,7 +3,6 @@
  * (someone left) and removes members whose access ended by date (which rotates too), as single shares end
  * at their expiry: afterwards nothing new opens for them. Runs inside a folder session (sync).
  */
-import { toBase64 } from '../../crypto/base64';
 import { wipe } from '../../crypto/wipe';
 import type { RelayClient } from '../../relay-protocol/relay-client';
 import type { Identity } from '../../sharing/identity/identity';
@@ -32,14 +31,19 @@ export interface Rotation {
 /**
  * @param folder - a folder whose state is current (refreshed in this sync) and where I am an active manager
  * @param now - ms since epoch
+ * @param persist - stores the folder before each entry that starts an epoch is sent (its key must not be lost)
  * @throws VaultError / RelayError as appendEntry
  */
-export async function rotateIfNeeded(me: Identity, relay: RelayClient, folder: StoredFolder, now: number): Promise<Rotation> {
+export async function rotateIfNeeded(me: Identity, relay: RelayClient, folder: StoredFolder, now: number, persist: (folder: StoredFolder) => Promise<void>): Promise<Rotation> {
   let current = folder;
   const outbox: OutboxOp[] = [];
   const ended: string[] = [];
   let rotated = false;
   const mine = myFingerprint(me);
+  // Another manager rotated and their envelope has not reached this device yet: nothing to rotate from.
+  const held = folderKeyAt(current, current.state.epoch);
+  if (!held) return { folder: current, outbox, ended, rotated };
+  wipe(held);
   const step = async (build: (state: FolderState, key: NonNullable<ReturnType<typeof folderKeyAt>>) => RotatedEntry, access: Parameters<typeof appendEntry>[3]) => {
     const keys = current.keys;
     const { folder: next, built } = await appendEntry(
@@ -56,9 +60,11 @@ export async function rotateIfNeeded(me: Identity, relay: RelayClient, folder: S
       },
       access,
       now,
+      persist,
     );
     try {
-      const delivery = keyEnvelopes(me, mine, { ...next, keys: [...next.keys, { epoch: built.state.epoch, key: toBase64(built.key) }] }, built.key, null, now);
+      // The new key is in `next.keys` already (stored as pending before the append, adopted after it).
+      const delivery = keyEnvelopes(me, mine, next, built.key, null, now);
       current = delivery.folder;
       outbox.push(...delivery.outbox);
       rotated = true;
@@ -66,11 +72,16 @@ export async function rotateIfNeeded(me: Identity, relay: RelayClient, folder: S
       wipe(built.key);
     }
   };
-  for (const member of endedMembers(current.state, now)) {
-    if (member.fingerprint === mine || !Object.hasOwn(current.state.members, member.fingerprint)) continue;
-    await step((state, key) => removeMemberEntry(me, state, member.fingerprint, key, current.applied.cursor, now), { remove: [member.handle] });
-    ended.push(member.handle);
+  try {
+    for (const member of endedMembers(current.state, now)) {
+      if (member.fingerprint === mine || !Object.hasOwn(current.state.members, member.fingerprint)) continue;
+      await step((state, key) => removeMemberEntry(me, state, member.fingerprint, key, current.applied.cursor, now), { remove: [member.handle] });
+      ended.push(member.handle);
+    }
+    if (current.state.rotationNeeded) await step((state, key) => rotateFolderKeyEntry(me, state, key, current.applied.cursor, now), undefined);
+  } catch (error) {
+    // What was appended already must be kept (its key goes out with it); the rest waits for the next sync.
+    if (!rotated) throw error;
   }
-  if (current.state.rotationNeeded) await step((state, key) => rotateFolderKeyEntry(me, state, key, current.applied.cursor, now), undefined);
   return { folder: current, outbox, ended, rotated };
 }

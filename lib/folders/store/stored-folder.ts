@@ -60,6 +60,13 @@ export const storedFolderSchema = z
     /** The folder keys this member holds, by epoch, base64 32 B each. */
     keys: z.array(z.object({ epoch: z.number().int().min(1), key: base64Bytes(32) }).strict()),
     /**
+     * A key this manager made for an entry it is appending (remove, rotate), stored BEFORE the entry goes to
+     * the relay: if the relay takes the entry and this device then fails, the key is not lost (an epoch whose
+     * key nobody holds would stop the folder). Adopted once the log holds an entry committing to it, dropped
+     * once the log moved past it with another key.
+     */
+    pendingKey: z.object({ epoch: z.number().int().min(2), key: base64Bytes(32), commitment: base64Bytes(32) }).strict().nullable(),
+    /**
      * The folder's content as the apply rule left it (items with every version they replaced, receipts,
      * ignored messages, the message cursor), kept so that opening the folder needs no replay.
      */

@@ -3,7 +3,7 @@
  * the log first (fork, rollback and refused entries become alerts, T24), then what the log says about me
  * (removed, left, access ended, folder deleted: the local copy's items go, as a single share's copy goes at
  * its end, and the record stays to say why), then a manager's automatic rotation (someone left, or an access
- * ended by date), then the messages with the apply rule, then "delivered" receipts for what others changed.
+ * ended by date) and any folder key it still owes a member, then the messages with the apply rule, then "delivered" receipts for what others changed.
  * One folder failing (relay down, a damaged record) does not stop the others (S8).
  */
 import { RelayError } from '../../relay-protocol/relay-error';
@@ -23,6 +23,10 @@ import { postReceipt } from '../member/post-receipt';
 import { refreshLog } from '../member/refresh-log';
 import { withAlert } from '../member/with-alert';
 import { rotateIfNeeded } from '../owner/rotate-folder-key';
+import { keysOwed } from '../owner/keys-owed';
+import { keyEnvelopes } from '../owner/key-envelopes';
+import { folderKeyAt } from '../member/folder-key-at';
+import { wipe } from '../../crypto/wipe';
 import { commitFolders } from '../store/commit-folders';
 import { loadFolders } from '../store/folder-records';
 import { requireFolder } from '../store/require-folder';
@@ -81,11 +85,29 @@ export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: 
   const outbox: OutboxOp[] = [];
   const audit: Omit<AuditPayload, 'at'>[] = [];
   if (folder.state.members[myFingerprint(me)]?.role === 'manager') {
-    const rotation = await rotateIfNeeded(me, relay, folder, now);
-    folder = rotation.folder;
-    outbox.push(...rotation.outbox);
-    for (const handle of rotation.ended) audit.push({ type: 'folder-member-removed', itemTitle: folder.name, party: handle });
-    if (rotation.rotated) audit.push({ type: 'folder-key-rotated', itemTitle: folder.name });
+    try {
+      const rotation = await rotateIfNeeded(me, relay, folder, now, (pending) => commitFolders(ctx.db, vault, { folders: [pending] }, now));
+      folder = rotation.folder;
+      outbox.push(...rotation.outbox);
+      for (const handle of rotation.ended) audit.push({ type: 'folder-member-removed', itemTitle: folder.name, party: handle });
+      if (rotation.rotated) audit.push({ type: 'folder-key-rotated', itemTitle: folder.name });
+    } catch (error) {
+      // Another manager got there first, or the log keeps moving: the next sync tries again; the messages still come in.
+      if (!(error instanceof VaultError)) throw error;
+      // A key stored as pending before a failed append stays stored, for the next refresh to adopt or drop.
+      folder = { ...folder, pendingKey: (await requireFolder(ctx.db, vault, folderId)).pendingKey };
+    }
+  }
+  const owed = keysOwed(folder, myFingerprint(me));
+  const key = owed.length > 0 ? folderKeyAt(folder, folder.state.epoch) : null;
+  if (key) {
+    try {
+      const delivery = keyEnvelopes(me, myFingerprint(me), folder, key, owed, now);
+      folder = delivery.folder;
+      outbox.push(...delivery.outbox);
+    } finally {
+      wipe(key);
+    }
   }
   let pulled = await pullMessages(me, relay, folder, now, stored.state);
   folder = pulled.folder;

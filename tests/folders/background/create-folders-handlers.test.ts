@@ -134,3 +134,29 @@ describe('shared folders through the handlers', () => {
     expect((await alice.call('folderList', {})).folders).toEqual([]);
   });
 });
+
+describe('a removal whose answer is lost', () => {
+  it('keeps the new epoch’s key (stored before the entry is sent) and delivers it at the next sync', async () => {
+    const { w, alice, bob, carol, contactIds } = await team();
+    const { folderId } = await alice.call('folderCreate', { name: 'Agency' });
+    await alice.call('folderMemberAdd', { folderId, contactId: contactIds.alice!.bob!, role: 'editor', autofillOnly: false, accessEndsAt: null });
+    await alice.call('folderMemberAdd', { folderId, contactId: contactIds.alice!.carol!, role: 'viewer', autofillOnly: false, accessEndsAt: null });
+    await sync(bob, carol);
+    const carolFingerprint = (await alice.call('folderGet', { folderId })).members.find((m) => m.handle === 'carol')!.fingerprint;
+    // The relay stores the removal, then the answer never arrives (as after a dropped connection).
+    w.relay.tamper = async (request, forward) => {
+      if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/log')) return undefined;
+      w.relay.tamper = null;
+      await forward(request);
+      throw new TypeError('fetch failed');
+    };
+    expect(await alice.code('folderMemberRemove', { folderId, fingerprint: carolFingerprint })).toBe('internal');
+    await sync(alice);
+    const view = await alice.call('folderGet', { folderId });
+    expect([view.epoch, view.members.map((m) => m.handle)]).toEqual([2, ['alice', 'bob']]);
+    // Bob gets epoch 2's key and reads what Alice writes under it.
+    await alice.call('folderItemAdd', { folderId, item: login('Vault', 'after-lost-answer') });
+    await sync(bob);
+    expect((await bob.call('folderGet', { folderId })).items.map((i) => i.title)).toEqual(['Vault']);
+  });
+});
