@@ -46,3 +46,26 @@ describe('folder logins and the save flow (S3)', () => {
     expect((await bob.call('itemList', {})).items).toEqual([]);
   });
 });
+
+describe('receipts from a member’s client', () => {
+  it('reports "opened" and "filled" once per revision, self-reported, in the manager’s access record', async () => {
+    const { w, alice, bob, contactIds } = await team();
+    const { folderId } = await alice.call('folderCreate', { name: 'Agency' });
+    await alice.call('folderMemberAdd', { folderId, contactId: contactIds.alice!.bob!, role: 'viewer', autofillOnly: false, accessEndsAt: null });
+    const { itemId } = await alice.call('folderItemAdd', { folderId, item: { type: 'login', title: 'CRM', username: 'sales', password: 'crm-Secret-9', urls: [SITE] } });
+    w.clock.now += 1000;
+    await sync(bob);
+    await bob.call('folderItemGet', { folderId, itemId });
+    const query = await bob.service.sendFrom(PAGE, 'autofillQuery', {});
+    if (!query.ok) throw new Error(query.error.code);
+    await bob.service.sendFrom(PAGE, 'autofillFill', { id: query.logins[0]!.id, fields: ['password'] });
+    // Both go out in the background; Alice's sync brings them in.
+    await expect
+      .poll(async () => {
+        await sync(alice);
+        const record = await alice.call('folderAccessRecord', { folderId, itemId });
+        return record.rows.filter((r) => r.selfReported).map((r) => r.kind).sort();
+      })
+      .toEqual(['delivered', 'filled', 'opened']);
+  });
+});
