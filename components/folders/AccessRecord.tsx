@@ -43,7 +43,7 @@ export function AccessRecord({ folderId, itemId, folderName, onClose }: { folder
         Membership rows come from the folder’s signed log. Rows marked <em>self-reported</em> are receipts a member’s Sealpass signed and sent: they
         say what that client claims it did; a modified client can stay silent.
       </p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="form-error">{error}</p>}
       {record && (
         <>
           <table>

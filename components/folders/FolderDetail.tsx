@@ -72,7 +72,7 @@ export function FolderDetail({ folderId, onBack, onGone }: FolderDetailProps) {
         <button type="button" onClick={onBack}>
           Back to folders
         </button>
-        {error ? <p role="alert" className="error">{error}</p> : <p>Loading…</p>}
+        {error ? <p role="alert" className="form-error">{error}</p> : <p>Loading…</p>}
       </section>
     );
   }
@@ -91,7 +91,7 @@ export function FolderDetail({ folderId, onBack, onGone }: FolderDetailProps) {
         {member ? (view.role ? `You: ${ROLE_TEXT[view.role]}${view.autofillOnly ? ', autofill only' : ''}` : 'Member') : STATUS_TEXT[view.status]} · key epoch {view.epoch} · last
         synced {folderTime(view.syncedAt)}
       </p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="form-error">{error}</p>}
       {view.rotationNeeded && (
         <p className="warning">Someone who held this folder’s key left or their access ended. A manager’s Sealpass rotates the key at its next sync.</p>
       )}

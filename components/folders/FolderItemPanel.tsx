@@ -37,7 +37,7 @@ export function FolderItemPanel({ folderId, itemId, canEdit, busy, onSave, onDel
     void load();
   }, [load]);
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error) return <p role="alert" className="form-error">{error}</p>;
   if (!opened) return <p>Opening…</p>;
   const item = opened.item;
   const login = item.type === 'login' ? item : null;

@@ -64,9 +64,9 @@ export function FoldersView() {
         A shared folder holds logins and notes for a team. Members are added from your verified contacts; every change is signed, and every member’s
         Sealpass checks who made it and whether their role allowed it. The relay cannot add anyone.
       </p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="form-error">{error}</p>}
       {damaged > 0 && (
-        <p role="alert" className="error">
+        <p role="alert" className="form-error">
           {damaged === 1 ? 'One shared folder' : `${damaged} shared folders`} stored in this vault could not be opened (damaged). Your other folders and items are not affected.
         </p>
       )}

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { spawnRelay, type RelayProcess } from '../relay/spawn-relay';
-import { launchExtension, openVaultPage, type LaunchedExtension } from './harness';
+import { launchExtension, openVaultPage, screenshot, type LaunchedExtension } from './harness';
 import { orderedSteps } from './ordered-steps';
 import { createVaultInPopup, openView, POLL, request, strongMasterPassword, token } from './popup-steps';
 
@@ -109,6 +109,7 @@ describe('shared folders between three profiles through a real relay', () => {
       await alice.page.getByRole('row', { name: new RegExp(`^${handle}`) }).waitFor();
     }
     await form.getByText('cannot stop a modified client', { exact: false }).waitFor();
+    await screenshot(alice.page, 'folders-members');
   });
 
   step('alice adds a login; bob and carol see it with its author after a sync', async () => {
@@ -153,6 +154,7 @@ describe('shared folders between three profiles through a real relay', () => {
     expect(await notice.getByRole('link', { name: 'change password' }).getAttribute('href')).toBe('https://crm.agency.test/.well-known/change-password');
     expect(await alice.page.getByText(/Rotate this password: carol could read it from/).count()).toBe(1);
     await expect.poll(async () => alice.page.getByRole('row', { name: /^carol/ }).count(), POLL).toBe(0);
+    await screenshot(alice.page, 'folders-rotate-list');
   });
 
   step('what alice adds after the removal reaches bob but never carol', async () => {
