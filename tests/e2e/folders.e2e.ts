@@ -12,7 +12,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { spawnRelay, type RelayProcess } from '../relay/spawn-relay';
-import { launchExtension, openVaultPage, screenshot, type LaunchedExtension } from './harness';
+import { readFile } from 'node:fs/promises';
+import { SQLITE_FILENAME } from '../../relay/store/open-store';
+import { dumpExtensionStorage, launchExtension, openVaultPage, screenshot, type LaunchedExtension } from './harness';
+import { findLeaks } from './leak-checks';
 import { orderedSteps } from './ordered-steps';
 import { createVaultInPopup, openView, POLL, request, strongMasterPassword, token } from './popup-steps';
 
@@ -177,5 +180,20 @@ describe('shared folders between three profiles through a real relay', () => {
     // Nothing of it is anywhere in Carol's extension: not in her folder record either.
     const folders = (view.folders as { folderId: string }[]).map((f) => f.folderId);
     for (const folderId of folders) expect(JSON.stringify(await request(carol.ext, 'folderGet', { folderId }))).not.toContain(later.password);
+  });
+
+  step('T07, S1: neither the profiles’ storage nor the relay’s database holds the folder name, a title, a username or a password in clear', async () => {
+    const typed = [FOLDER, first.title, first.username, first.password, edited, later.title, later.password].map((value) => ({ label: value, value }));
+    for (const p of Object.values(people)) {
+      const dump = await dumpExtensionStorage(p.ext.context, p.ext.extensionId);
+      // Not vacuous: the folder record is there.
+      expect(dump).toMatch(/--- store [^\n]*\/folders [^\n]*records=1/);
+      expect(findLeaks(dump, typed)).toEqual([]);
+    }
+    // The database and its write-ahead log (recent rows sit there until a checkpoint).
+    const files = [SQLITE_FILENAME, `${SQLITE_FILENAME}-wal`].map((name) => readFile(join(relayDir!, name)).catch(() => Buffer.alloc(0)));
+    const relayDb = (await Promise.all(files)).map((bytes) => bytes.toString('latin1')).join('\n');
+    expect(relayDb).toContain('folder_messages');
+    expect(findLeaks(relayDb, typed)).toEqual([]);
   });
 });
