@@ -157,6 +157,18 @@ describe('applyFolderMessages: removal (T23, T24)', () => {
     expect(Object.keys(applied.items).sort()).toEqual(['a', 'c']);
   });
 
+  it('a message under another epoch than the one at the head it names is ignored (an old key the removed may hold)', () => {
+    const folder = team();
+    const relay = new Relay();
+    folder.push(removeMemberEntry(alice, folder.state, fp(bob), folder.key, 0, NOW + 5));
+    // Alice names the new head but seals under epoch 1's key (a broken or hostile client).
+    const epochOne = { ...folder.state, epoch: 1, keyCommitment: folder.state.epochs[0]!.keyCommitment };
+    relay.post(write(alice, folder, item('a', 'under-old-key'), epochOne, folder.keys.get(1)!));
+    const applied = apply(folder, relay);
+    expect(applied.ignored).toEqual([{ seq: 1, author: fp(alice), reason: 'epoch-mismatch' }]);
+    expect(applied.items).toEqual({});
+  });
+
   it('says when a log that grew behind what was applied needs a fresh apply, and the fresh apply drops the late edit', () => {
     const folder = team();
     const relay = new Relay();
