@@ -96,6 +96,15 @@ describe('applyFolderMessages: roles', () => {
     expect(applied.ignored).toEqual([{ seq: 2, author: fp(bob), reason: 'role' }]);
   });
 
+  it('an item id that would set the items object’s prototype is refused as malformed content', () => {
+    const folder = team();
+    const relay = new Relay();
+    expect(() => write(bob, folder, item('__proto__', 'x'))).toThrow();
+    relay.post(write(bob, folder, item('constructor', 'fine')));
+    const applied = apply(folder, relay);
+    expect(Object.keys(applied.items)).toEqual(['constructor']);
+  });
+
   it('an edit written after the author’s access ended by date is ignored', () => {
     const folder = team();
     folder.add(alice, dave, 'editor', NOW + 5, { accessEndsAt: NOW + DAY });
