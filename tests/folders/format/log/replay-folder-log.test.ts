@@ -163,6 +163,14 @@ describe('replayFolderLog: who may write (T23, T05)', () => {
     refused([...folder.entries, madeUp], 'not-authorised', 4);
   });
 
+  it('T05: an escrow field the relay slips into a genuine entry makes the log refused, not the field ignored', () => {
+    const folder = team();
+    const withEscrow = { ...folder.entries[2]!, escrowKey: logSubjectOf(relay).encryptionKey };
+    refused([folder.entries[0], folder.entries[1], withEscrow], 'malformed', 3);
+    const subjectEscrow = { ...folder.entries[2]!, subject: { ...folder.entries[2]!.subject!, recoveryKey: logSubjectOf(relay).encryptionKey } };
+    refused([folder.entries[0], folder.entries[1], subjectEscrow], 'malformed', 3);
+  });
+
   it('T23: refuses add, remove, role, rotate and delete by an editor or a viewer', () => {
     const folder = team();
     for (const who of [bob, carol]) {
