@@ -60,7 +60,7 @@ export function extendFolderLog(state: FolderState, entries: readonly unknown[])
 }
 
 /** @returns the entry, schema-checked; its JSON at most 16 KiB */
-export function parseEntry(raw: unknown, seq: number): LogEntry {
+function parseEntry(raw: unknown, seq: number): LogEntry {
   let value = raw;
   try {
     if (typeof raw === 'string') {

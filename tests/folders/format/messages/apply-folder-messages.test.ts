@@ -192,6 +192,23 @@ describe('applyFolderMessages: removal (T23, T24)', () => {
     expect(again.items.db?.item).toMatchObject({ password: 'one' });
     expect(folderNeedsReapply(folder.state, folder.state, again)).toBe(false);
   });
+
+  it('a demotion behind what was applied needs a fresh apply only when the demoted person wrote after its cursor', () => {
+    const folder = team();
+    folder.add(alice, dave, 'editor');
+    const relay = new Relay();
+    relay.post(write(bob, folder, item('a', 'one')));
+    relay.post(write(dave, folder, item('b', 'two')));
+    const early = folder.state;
+    const applied = apply(folder, relay);
+    const demoteBob = new TestFolder(alice);
+    Object.assign(demoteBob, { entries: [...folder.entries], state: folder.state, keys: folder.keys });
+    demoteBob.push(changeRoleEntry(alice, demoteBob.state, fp(bob), { role: 'viewer', autofillOnly: false, accessEndsAt: null }, 1, NOW + 9));
+    expect(folderNeedsReapply(early, demoteBob.state, applied)).toBe(false);
+    folder.push(changeRoleEntry(alice, folder.state, fp(dave), { role: 'viewer', autofillOnly: false, accessEndsAt: null }, 1, NOW + 9));
+    expect(folderNeedsReapply(early, folder.state, applied)).toBe(true);
+    expect(apply(folder, relay).ignored).toEqual([{ seq: 2, author: fp(dave), reason: 'role' }]);
+  });
 });
 
 describe('applyFolderMessages: what the relay can do (T24)', () => {
