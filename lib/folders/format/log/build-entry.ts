@@ -63,7 +63,8 @@ function common(author: Identity, state: FolderState, now: number): Omit<Unsigne
     author: { handle: author.handle, fingerprint: toBase64(keyFingerprint(author)) },
     epoch: state.epoch,
     keyCommitment: state.keyCommitment,
-    at: now,
+    // A clock behind the last entry's author's still makes an entry others accept.
+    at: Math.max(now, state.lastAt),
   };
 }
 

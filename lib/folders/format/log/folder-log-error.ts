@@ -20,6 +20,8 @@ export type FolderLogErrorReason =
   | 'invalid-op'
   /** The epoch, commitment or prevKeyWrap does not follow the rules for this op. */
   | 'bad-epoch'
+  /** An entry dated before the one it follows. */
+  | 'bad-time'
   /** Entry 1 is not the pinned genesis. */
   | 'genesis-mismatch'
   /** An entry after `delete`. */

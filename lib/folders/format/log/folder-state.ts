@@ -64,6 +64,8 @@ export interface FolderState {
   /** Hash of entry 1 (base64 of 32 bytes): the folder's pinned identity. */
   genesis: string;
   head: FolderHead;
+  /** `at` of the head entry, ms since epoch: the next entry may not be dated earlier (builders date it at least this). */
+  lastAt: number;
   /** Hash of every entry, index seq-1 (base64): for head checks against any seq. */
   entryHashes: string[];
   /** The current epoch and its key commitment. */
@@ -80,8 +82,8 @@ export interface FolderState {
   /** A manager deleted the folder: no entry may follow. */
   deleted: boolean;
   /**
-   * Someone who held the current key no longer may (they left, or their access ended by date) and no
-   * manager has rotated since: items written now would still open for them.
+   * Someone who held the current key left and no manager has rotated since: what is written now would still
+   * open for them. Access that ended by date depends on the time: endedMembers(state, now) lists those.
    */
   rotationNeeded: boolean;
 }

@@ -11,7 +11,9 @@
  *   would be no rotation at all;
  * - `leave` does not start an epoch (the leaver would know the new key, so it would protect nothing) and
  *   sets `rotationNeeded` until a manager's `rotate` or `remove`;
- * - the subject of `role` and `remove` must be named with the very keys the log holds for them.
+ * - the subject of `role` and `remove` must be named with the very keys the log holds for them;
+ * - an entry's `at` is never before the previous entry's, so an end date is not dodged by back-dating
+ *   past the last entry (clients' clocks are all there is: the relay is no time authority).
  */
 import { fromBase64, toBase64 } from '../../../crypto/base64';
 import { verifyEd25519 } from '../../../crypto/verify-ed25519';
@@ -58,7 +60,7 @@ export function extendFolderLog(state: FolderState, entries: readonly unknown[])
 }
 
 /** @returns the entry, schema-checked; its JSON at most 16 KiB */
-export function parseEntry(raw: unknown, seq: number): LogEntry {
+function parseEntry(raw: unknown, seq: number): LogEntry {
   let value = raw;
   try {
     if (typeof raw === 'string') {
@@ -135,6 +137,7 @@ function genesisState(entry: LogEntry): FolderState {
     folderId: entry.folderId,
     genesis: hash,
     head: { seq: 1, hash },
+    lastAt: entry.at,
     entryHashes: [hash],
     epoch: 1,
     keyCommitment: entry.keyCommitment,
@@ -175,6 +178,9 @@ function applyEntry(state: FolderState, entry: LogEntry): void {
   if (entry.prev !== state.head.hash) throw new FolderLogError('bad-prev', seq);
   if (seq > MAX_FOLDER_ENTRIES) throw new FolderLogError('too-long', seq);
   if (state.deleted) throw new FolderLogError('deleted', seq);
+  // Dates never go back: a manager whose access ended by date cannot date an entry before the last one (the
+  // relay's clock is no authority, so entries are ordered by their own).
+  if (entry.at < state.lastAt) throw new FolderLogError('bad-time', seq);
   const author = entry.author.fingerprint;
   const named = Object.hasOwn(state.members, author) ? state.members[author] : Object.hasOwn(state.formerMembers, author) ? state.formerMembers[author] : undefined;
   // A key the log never named cannot author anything (T23): the relay's own key, an escrow key.
@@ -267,6 +273,7 @@ function applyEntry(state: FolderState, entry: LogEntry): void {
   const hash = toBase64(logEntryHash(entry));
   state.entryHashes.push(hash);
   state.head = { seq, hash };
+  state.lastAt = entry.at;
 }
 
 function removeMember(state: FolderState, member: FolderMember, entry: LogEntry): void {

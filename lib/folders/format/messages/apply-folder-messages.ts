@@ -55,13 +55,29 @@ export function applyFolderMessages(state: FolderState, keys: ReadonlyMap<number
 }
 
 /**
- * True when `after` (the log grown since applying) holds an entry past `before`'s head whose cursor lies
- * before what was applied: an edit applied here may not count under it. Re-apply from emptyAppliedFolder.
+ * True when `after` (the log grown since applying with `before`) holds a new entry whose cursor lies before
+ * something applied that it would have refused: a rotation with any message applied after its cursor (all
+ * were written with older heads, so under the old key: `stale-epoch`), or a removal, leave or demotion with a
+ * message of that person applied after its cursor. Then re-apply from emptyAppliedFolder with `after`.
+ * @param before - the log the folder was applied with
+ * @param after - the log now, which extends `before`
+ * @param folder - what was applied with `before`
  */
 export function folderNeedsReapply(before: FolderState, after: FolderState, folder: AppliedFolder): boolean {
-  const endedLate = (m: FolderMember) => m.intervals.some((i) => i.toSeq !== null && i.toSeq > before.head.seq && i.endCursor !== null && i.endCursor < folder.cursor);
-  const rotatedLate = after.epochs.some((e) => e.fromSeq > before.head.seq && e.fromCursor !== null && e.fromCursor < folder.cursor);
-  return rotatedLate || [...Object.values(after.members), ...Object.values(after.formerMembers)].some(endedLate);
+  if (after.epochs.some((e) => e.fromSeq > before.head.seq && e.fromCursor !== null && e.fromCursor < folder.cursor)) return true;
+  const lowered = (m: FolderMember) =>
+    m.intervals.some((i) => i.toSeq !== null && i.toSeq > before.head.seq && i.endCursor !== null && i.endCursor < folder.cursor && authoredAfter(folder, m.fingerprint, i.endCursor));
+  return [...Object.values(after.members), ...Object.values(after.formerMembers)].some(lowered);
+}
+
+/** Whether something applied (an item version, a receipt, the name) came from `author` after relay seq `cursor`. */
+function authoredAfter(folder: AppliedFolder, author: string, cursor: number): boolean {
+  const versions = Object.values(folder.items).flatMap((i) => [i, ...i.history]);
+  return (
+    versions.some((v) => v.author === author && v.rev > cursor) ||
+    folder.receipts.some((r) => r.statement.member === author && r.seq > cursor) ||
+    (folder.name !== null && folder.name.author === author && folder.name.rev > cursor)
+  );
 }
 
 function applyOne(state: FolderState, keys: ReadonlyMap<number, FolderKey>, folder: AppliedFolder, seq: number, raw: unknown): 'next' | 'stop' {

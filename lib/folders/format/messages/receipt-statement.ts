@@ -13,8 +13,14 @@ import { canonicalBase64 } from '../wire-bytes';
 export const receiptEventSchema = z.enum(['delivered', 'opened', 'filled']);
 export type ReceiptEvent = z.infer<typeof receiptEventSchema>;
 
-/** An item id inside a folder: 1–64 characters of base64url's alphabet (like envelope item ids). */
-export const folderItemIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/**
+ * An item id inside a folder: 1–64 characters of base64url's alphabet (like envelope item ids), never
+ * `__proto__`: items are kept in a plain object by id, where that key would set its prototype instead.
+ */
+export const folderItemIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .refine((id) => id !== '__proto__', 'reserved item id');
 
 export const receiptStatementSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../../lib/crypto/base64';
 import { FolderLogError, type FolderLogErrorReason } from '../../../../lib/folders/format/log/folder-log-error';
+import { addMemberEntry } from '../../../../lib/folders/format/log/add-member-entry';
 import { changeRoleEntry } from '../../../../lib/folders/format/log/change-role-entry';
 import { deleteFolderEntry } from '../../../../lib/folders/format/log/delete-folder-entry';
 import { leaveFolderEntry } from '../../../../lib/folders/format/log/leave-folder-entry';
@@ -162,6 +163,14 @@ describe('replayFolderLog: who may write (T23, T05)', () => {
     refused([...folder.entries, madeUp], 'not-authorised', 4);
   });
 
+  it('T05: an escrow field the relay slips into a genuine entry makes the log refused, not the field ignored', () => {
+    const folder = team();
+    const withEscrow = { ...folder.entries[2]!, escrowKey: logSubjectOf(relay).encryptionKey };
+    refused([folder.entries[0], folder.entries[1], withEscrow], 'malformed', 3);
+    const subjectEscrow = { ...folder.entries[2]!, subject: { ...folder.entries[2]!.subject!, recoveryKey: logSubjectOf(relay).encryptionKey } };
+    refused([folder.entries[0], folder.entries[1], subjectEscrow], 'malformed', 3);
+  });
+
   it('T23: refuses add, remove, role, rotate and delete by an editor or a viewer', () => {
     const folder = team();
     for (const who of [bob, carol]) {
@@ -193,6 +202,17 @@ describe('replayFolderLog: who may write (T23, T05)', () => {
     const beforeEnd = craftEntry(dave, timed.state, { op: 'add', subject: logSubjectOf(bob), role: 'viewer', autofillOnly: false, accessEndsAt: null, at: NOW + DAY - 1 });
     expect(() => replayFolderLog([...timed.entries, beforeEnd])).not.toThrow();
     expect(beforeRemoval.members[fp(dave)]).toBeDefined();
+  });
+
+  it('T23: a manager whose access ended cannot back-date an entry before the last one to slip under the end date', () => {
+    const timed = new TestFolder(alice);
+    timed.add(alice, dave, 'manager', NOW + 1, { accessEndsAt: NOW + DAY });
+    timed.add(alice, bob, 'viewer', NOW + DAY + 5);
+    const backDated = craftEntry(dave, timed.state, { op: 'add', subject: logSubjectOf(relay), role: 'viewer', autofillOnly: false, accessEndsAt: null, at: NOW + DAY - 1 });
+    refused([...timed.entries, backDated], 'bad-time', 4);
+    // A builder on a clock behind the last entry dates its entry at the last entry's time, which others accept.
+    const slowClock = addMemberEntry(alice, timed.state, { identity: carol, role: 'viewer' }, NOW);
+    expect(slowClock.entry.at).toBe(NOW + DAY + 5);
   });
 
   it('T23: the builders refuse to make what replay would refuse', () => {

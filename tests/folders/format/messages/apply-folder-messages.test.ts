@@ -96,6 +96,15 @@ describe('applyFolderMessages: roles', () => {
     expect(applied.ignored).toEqual([{ seq: 2, author: fp(bob), reason: 'role' }]);
   });
 
+  it('an item id that would set the items object’s prototype is refused as malformed content', () => {
+    const folder = team();
+    const relay = new Relay();
+    expect(() => write(bob, folder, item('__proto__', 'x'))).toThrow();
+    relay.post(write(bob, folder, item('constructor', 'fine')));
+    const applied = apply(folder, relay);
+    expect(Object.keys(applied.items)).toEqual(['constructor']);
+  });
+
   it('an edit written after the author’s access ended by date is ignored', () => {
     const folder = team();
     folder.add(alice, dave, 'editor', NOW + 5, { accessEndsAt: NOW + DAY });
@@ -157,6 +166,18 @@ describe('applyFolderMessages: removal (T23, T24)', () => {
     expect(Object.keys(applied.items).sort()).toEqual(['a', 'c']);
   });
 
+  it('a message under another epoch than the one at the head it names is ignored (an old key the removed may hold)', () => {
+    const folder = team();
+    const relay = new Relay();
+    folder.push(removeMemberEntry(alice, folder.state, fp(bob), folder.key, 0, NOW + 5));
+    // Alice names the new head but seals under epoch 1's key (a broken or hostile client).
+    const epochOne = { ...folder.state, epoch: 1, keyCommitment: folder.state.epochs[0]!.keyCommitment };
+    relay.post(write(alice, folder, item('a', 'under-old-key'), epochOne, folder.keys.get(1)!));
+    const applied = apply(folder, relay);
+    expect(applied.ignored).toEqual([{ seq: 1, author: fp(alice), reason: 'epoch-mismatch' }]);
+    expect(applied.items).toEqual({});
+  });
+
   it('says when a log that grew behind what was applied needs a fresh apply, and the fresh apply drops the late edit', () => {
     const folder = team();
     const relay = new Relay();
@@ -170,6 +191,23 @@ describe('applyFolderMessages: removal (T23, T24)', () => {
     const again = apply(folder, relay);
     expect(again.items.db?.item).toMatchObject({ password: 'one' });
     expect(folderNeedsReapply(folder.state, folder.state, again)).toBe(false);
+  });
+
+  it('a demotion behind what was applied needs a fresh apply only when the demoted person wrote after its cursor', () => {
+    const folder = team();
+    folder.add(alice, dave, 'editor');
+    const relay = new Relay();
+    relay.post(write(bob, folder, item('a', 'one')));
+    relay.post(write(dave, folder, item('b', 'two')));
+    const early = folder.state;
+    const applied = apply(folder, relay);
+    const demoteBob = new TestFolder(alice);
+    Object.assign(demoteBob, { entries: [...folder.entries], state: folder.state, keys: folder.keys });
+    demoteBob.push(changeRoleEntry(alice, demoteBob.state, fp(bob), { role: 'viewer', autofillOnly: false, accessEndsAt: null }, 1, NOW + 9));
+    expect(folderNeedsReapply(early, demoteBob.state, applied)).toBe(false);
+    folder.push(changeRoleEntry(alice, folder.state, fp(dave), { role: 'viewer', autofillOnly: false, accessEndsAt: null }, 1, NOW + 9));
+    expect(folderNeedsReapply(early, folder.state, applied)).toBe(true);
+    expect(apply(folder, relay).ignored).toEqual([{ seq: 2, author: fp(dave), reason: 'role' }]);
   });
 });
 

@@ -149,6 +149,20 @@ describe('folder messages: wrong lengths and corrupted ciphertexts fail with one
     unreadable({ ...message, id: other.id }, folder.key);
   });
 
+  it('content sealed for another message fails even under the very same content key (the id is in its associated data)', () => {
+    const contentKey = generateKey<FolderContentKey>();
+    const plaintext = new TextEncoder().encode(JSON.stringify(edit()));
+    const other = sealFolderMessage(bob, folder.state, folder.key, edit());
+    const moved = {
+      ...message,
+      wrappedKey: toSealedWire(wrapKey<'folder-content-key'>(folder.key, contentKey, contentKeyContext(folder.folderId, message.id, 1))),
+      content: toSealedWire(seal(contentKey, plaintext, messageContentContext(folder.folderId, other.id))),
+    };
+    unreadable(moved, folder.key);
+    const inPlace = { ...moved, content: toSealedWire(seal(contentKey, plaintext, messageContentContext(folder.folderId, message.id))) };
+    expect(openFolderMessage(inPlace, folder.key)).toEqual(edit());
+  });
+
   it('a wrapped content key of the wrong length, or content that is not a message content, is `unreadable` too', () => {
     const short = generateKey<FolderContentKey>().slice(0, 31);
     const shortWrap = toSealedWire(seal(folder.key, short, contentKeyContext(folder.folderId, message.id, 1)));
