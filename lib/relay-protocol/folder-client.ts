@@ -16,18 +16,23 @@ import {
   folderIdSchema,
   folderLogPageSchema,
   folderMessagePageSchema,
+  folderPageRequestSchema,
   MESSAGE_TOO_LARGE,
   postFolderMessageRequestSchema,
   postFolderMessageResponseSchema,
+  postFolderMessagesRequestSchema,
+  postFolderMessagesResponseSchema,
   type CreateFolderResponse,
   type DeleteFolderResponse,
   type FolderAccess,
   type FolderLogPage,
   type FolderMessagePage,
   type PostFolderMessageResponse,
+  type PostFolderMessagesResponse,
 } from './folder-schemas';
 import { RelayError } from './relay-error';
-import { FOLDERS_PATH, folderDeletePath, folderLogPath, folderMessagesPath } from './relay-paths';
+import { MAX_BODY_BYTES } from './relay-limits';
+import { FOLDERS_PATH, folderDeletePath, folderLogPath, folderMessageBatchPath, folderMessagesPath } from './relay-paths';
 
 /** One authenticated call, made by the relay client in its session; resolves to the validated 2xx body. */
 export interface FolderCall<S extends z.ZodType> {
@@ -67,7 +72,7 @@ export interface FolderClient {
   /**
    * POST /v1/folders/:folderId/log: appends one entry if `seq` is the relay's stored count + 1
    * (compare-and-swap), applying `access` to the relay's access list in the same transaction.
-   * @param append.seq - the entry's own seq (1–10,000)
+   * @param append.seq - the entry's own seq (≥ 1; the relay holds at most 10,000 entries per folder)
    * @param append.entry - JSON text of the signed entry, at most 16 KiB; its `folderId` and `seq` must match
    * @param append.access - clear hints for the relay's access list: `add` (or change the manager flag of)
    *   handles, `remove` handles; at most 100 changes. Only a manager may append, except a member whose only
@@ -92,6 +97,16 @@ export interface FolderClient {
    *   `folder-full` (64 MiB of messages), `message-too-large`, `invalid-request`
    */
   postFolderMessage(folderId: string, post: { id: string; message: string }): Promise<PostFolderMessageResponse>;
+  /**
+   * POST /v1/folders/:folderId/messages/batch: like postFolderMessage for 1–100 messages in one call, stored
+   * all together or not at all, with consecutive seqs in request order (moving many items into a folder;
+   * the relay allows 300 calls a minute per identity).
+   * @param posts - as for postFolderMessage; the whole body at most MAX_BODY_BYTES (6.4 MiB)
+   * @returns each message's seq, in request order (its first seq for an id stored before)
+   * @throws RelayError as postFolderMessage (one refused message refuses the batch), and refused
+   *   `body-too-large` (unsent) for a body over MAX_BODY_BYTES
+   */
+  postFolderMessages(folderId: string, posts: { id: string; message: string }[]): Promise<PostFolderMessagesResponse>;
   /**
    * GET /v1/folders/:folderId/messages: messages with seq > `after`, in seq order, contiguous (no seq is
    * ever skipped: a later seq is never visible before an earlier one is).
@@ -135,12 +150,22 @@ export function folderMethods(send: FolderSend): FolderClient {
     postFolderMessage: async (folderId, post) =>
       send({ method: 'POST', path: folderMessagesPath(checkedId(folderId)), body: checked(postFolderMessageRequestSchema, post), response: postFolderMessageResponseSchema }),
 
+    postFolderMessages: async (folderId, posts) => {
+      const body = checked(postFolderMessagesRequestSchema, { messages: posts });
+      if (utf8.encode(JSON.stringify(body)).length > MAX_BODY_BYTES) {
+        throw new RelayError('refused', 'too many folder messages for one call to the relay', { status: null, code: 'body-too-large' });
+      }
+      return send({ method: 'POST', path: folderMessageBatchPath(checkedId(folderId)), body, response: postFolderMessagesResponseSchema });
+    },
+
     listFolderMessages: async (folderId, page = {}) =>
       send({ method: 'GET', path: `${folderMessagesPath(checkedId(folderId))}${pageQuery(page)}`, response: folderMessagePageSchema }),
 
     deleteFolder: async (folderId) => send({ method: 'POST', path: folderDeletePath(checkedId(folderId)), response: deleteFolderResponseSchema }),
   };
 }
+
+const utf8 = new TextEncoder();
 
 function checkedId(folderId: string): string {
   return checked(folderIdSchema, folderId);
@@ -158,7 +183,8 @@ function checked<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   throw new RelayError('refused', 'the request is not valid for the relay', { status: null, code: 'invalid-request' });
 }
 
-function pageQuery(page: FolderPageRequest): string {
+function pageQuery(request: FolderPageRequest): string {
+  const page = checked(folderPageRequestSchema, request);
   const query = new URLSearchParams();
   if (page.after !== undefined) query.set('after', String(page.after));
   if (page.limit !== undefined) query.set('limit', String(page.limit));

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { handleSchema } from './identity-bundle';
 import { base64UrlBytes } from './link-schemas';
-import { MAX_FOLDER_ACCESS_CHANGES, MAX_FOLDER_ENTRY_BYTES, MAX_FOLDER_LOG_ENTRIES, MAX_FOLDER_MESSAGE_BYTES, MAX_FOLDER_PAGE } from './relay-limits';
+import { MAX_FOLDER_ACCESS_CHANGES, MAX_FOLDER_BATCH, MAX_FOLDER_ENTRY_BYTES, MAX_FOLDER_MESSAGE_BYTES, MAX_FOLDER_PAGE } from './relay-limits';
 
 /** Marks the issue the relay answers with 413 entry-too-large rather than 400. */
 export const ENTRY_TOO_LARGE = 'entry-too-large';
@@ -78,7 +78,8 @@ export type FolderAccess = z.infer<typeof folderAccessSchema>;
  */
 export const appendFolderLogRequestSchema = z
   .object({
-    seq: folderSeqSchema.max(MAX_FOLDER_LOG_ENTRIES),
+    // Not capped here: the entry past the relay's 10,000 is answered 429 folder-full, not 400.
+    seq: folderSeqSchema,
     entry: folderEntryTextSchema,
     access: folderAccessSchema.optional(),
   })
@@ -92,6 +93,11 @@ export const folderPageQuerySchema = z
     after: z.string().regex(/^(0|[1-9][0-9]{0,15})$/).transform(Number).pipe(z.number().max(Number.MAX_SAFE_INTEGER)).optional(),
     limit: z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number).pipe(z.number().max(MAX_FOLDER_PAGE)).optional(),
   })
+  .strict();
+
+/** A page request as the client gives it: seqs above `after`, at most `limit` of them. */
+export const folderPageRequestSchema = z
+  .object({ after: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(), limit: z.number().int().min(1).max(MAX_FOLDER_PAGE).optional() })
   .strict();
 
 /** A page of the log, in seq order from `after` + 1; `head` is the stored count (the last seq). */
@@ -109,6 +115,17 @@ export type PostFolderMessageRequest = z.infer<typeof postFolderMessageRequestSc
 /** The message's per-folder sequence number. */
 export const postFolderMessageResponseSchema = z.object({ seq: folderSeqSchema });
 export type PostFolderMessageResponse = z.infer<typeof postFolderMessageResponseSchema>;
+
+/**
+ * POST /v1/folders/:folderId/messages/batch: 1–100 messages stored all together or not at all, with
+ * consecutive seqs in request order; ids stored before (or twice in the batch, with the same text) answer
+ * their first seq.
+ */
+export const postFolderMessagesRequestSchema = z.object({ messages: z.array(postFolderMessageRequestSchema).min(1).max(MAX_FOLDER_BATCH) }).strict();
+export type PostFolderMessagesRequest = z.infer<typeof postFolderMessagesRequestSchema>;
+/** Each message's seq, in request order. */
+export const postFolderMessagesResponseSchema = z.object({ seqs: z.array(folderSeqSchema).min(1).max(MAX_FOLDER_BATCH) });
+export type PostFolderMessagesResponse = z.infer<typeof postFolderMessagesResponseSchema>;
 
 /** A page of messages, in seq order from `after` + 1 (contiguous); `head` is the last seq stored. */
 export const folderMessagePageSchema = z.object({

@@ -79,3 +79,9 @@ export const FOLDER_DELETED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
  * take two bytes each once embedded in the body's JSON string) plus framing and access hints.
  */
 export const MAX_FOLDER_BODY_BYTES = 2 * MAX_FOLDER_MESSAGE_BYTES + 16 * 1024;
+
+/**
+ * Most messages in one batch post: moving 1,000 items into a folder is 10 calls, not 1,000 (the per-identity
+ * rate limit is 300 calls a minute). A batch's body is read up to MAX_BODY_BYTES.
+ */
+export const MAX_FOLDER_BATCH = 100;

@@ -29,5 +29,7 @@ export const FOLDERS_PATH = '/v1/folders';
 export const folderLogPath = (folderId: string) => `${FOLDERS_PATH}/${folderId}/log`;
 /** POST: post a message (idempotent by its id). GET (query `after`, `limit`): messages, in seq order. */
 export const folderMessagesPath = (folderId: string) => `${FOLDERS_PATH}/${folderId}/messages`;
+/** POST: post up to 100 messages at once, stored all or none, with consecutive seqs in request order. */
+export const folderMessageBatchPath = (folderId: string) => `${FOLDERS_PATH}/${folderId}/messages/batch`;
 /** POST: delete the folder (a manager on the relay's access list). */
 export const folderDeletePath = (folderId: string) => `${FOLDERS_PATH}/${folderId}/delete`;

@@ -17,19 +17,21 @@ import {
   folderPageQuerySchema,
   folderSeqSchema,
   postFolderMessageRequestSchema,
+  postFolderMessagesRequestSchema,
   type CreateFolderResponse,
   type DeleteFolderResponse,
   type FolderLogPage,
   type FolderMessagePage,
   type PostFolderMessageResponse,
+  type PostFolderMessagesResponse,
 } from '../../lib/relay-protocol/folder-schemas';
-import { DEFAULT_FOLDER_PAGE, MAX_FOLDER_BODY_BYTES } from '../../lib/relay-protocol/relay-limits';
+import { DEFAULT_FOLDER_PAGE, MAX_BODY_BYTES, MAX_FOLDER_BODY_BYTES } from '../../lib/relay-protocol/relay-limits';
 import { FOLDERS_PATH } from '../../lib/relay-protocol/relay-paths';
 import type { authenticate } from '../authenticate';
 import { parseJsonBody } from '../parse-json-body';
 import type { RelayDeps, RelayEnv } from '../relay-deps';
 import { RelayHttpError } from '../relay-http-error';
-import type { FolderRefusal } from '../store/folder-store';
+import type { FolderMessageToStore, FolderRefusal } from '../store/folder-store';
 
 /** How long a creator at the folder limit should wait before trying again, s: until they delete one. */
 const FULL_RETRY_AFTER_S = 15 * 60;
@@ -57,6 +59,12 @@ function checkInside(text: string, schema: typeof entryInsideSchema | typeof mes
   for (const [field, value] of Object.entries(expected)) {
     if ((parsed.data as Record<string, unknown>)[field] !== value) throw new RelayHttpError('invalid-request', `invalid request: the ${what}'s ${field} is not the request's`);
   }
+}
+
+/** A posted message checked against its folder, with its size for the folder's budget. */
+function checkedMessage(folderId: string, post: { id: string; message: string }): FolderMessageToStore {
+  checkInside(post.message, messageInsideSchema, { folderId, id: post.id }, 'message');
+  return { id: post.id, message: post.message, size: utf8.encode(post.message).length };
 }
 
 /**
@@ -95,7 +103,7 @@ function refusalError(refusal: FolderRefusal): RelayHttpError {
   }
 }
 
-/** The six folder routes; `auth` is the app's authenticate middleware. */
+/** The folder routes; `auth` is the app's authenticate middleware. */
 export function folderRoutes(deps: RelayDeps, auth: ReturnType<typeof authenticate>) {
   return new Hono<RelayEnv>()
     .post(FOLDERS_PATH, auth(MAX_FOLDER_BODY_BYTES, 'in-route'), async (c) => {
@@ -124,11 +132,17 @@ export function folderRoutes(deps: RelayDeps, auth: ReturnType<typeof authentica
     .post(`${FOLDERS_PATH}/:folderId/messages`, auth(MAX_FOLDER_BODY_BYTES, 'in-route'), async (c) => {
       const folderId = folderIdParam(c);
       const request = parseJsonBody(c.var.body, postFolderMessageRequestSchema);
-      checkInside(request.message, messageInsideSchema, { folderId, id: request.id }, 'message');
-      const message = { id: request.id, message: request.message, size: utf8.encode(request.message).length };
-      const outcome = await deps.store.postFolderMessage(folderId, c.var.handle, message, deps.now(), deps.limits.folders, c.var.claim);
+      const outcome = await deps.store.postFolderMessages(folderId, c.var.handle, [checkedMessage(folderId, request)], deps.now(), deps.limits.folders, c.var.claim);
       if (!outcome.ok) throw refusalError(outcome);
-      return c.json({ seq: outcome.seq } satisfies PostFolderMessageResponse);
+      return c.json({ seq: outcome.seqs[0]! } satisfies PostFolderMessageResponse);
+    })
+    .post(`${FOLDERS_PATH}/:folderId/messages/batch`, auth(MAX_BODY_BYTES, 'in-route'), async (c) => {
+      const folderId = folderIdParam(c);
+      const request = parseJsonBody(c.var.body, postFolderMessagesRequestSchema);
+      const messages = request.messages.map((message) => checkedMessage(folderId, message));
+      const outcome = await deps.store.postFolderMessages(folderId, c.var.handle, messages, deps.now(), deps.limits.folders, c.var.claim);
+      if (!outcome.ok) throw refusalError(outcome);
+      return c.json({ seqs: outcome.seqs } satisfies PostFolderMessagesResponse);
     })
     .get(`${FOLDERS_PATH}/:folderId/messages`, auth(0, 'in-route'), async (c) => {
       const folderId = folderIdParam(c);

@@ -77,8 +77,12 @@ export interface FolderStore<Claim> {
   appendFolderLog(folderId: string, handle: string, append: FolderAppend, limits: FolderLimits, claim?: Claim): Promise<FolderOutcome<object>>;
   /** Log entries with seq above `after`, in order, at most `limit`; for handles on the access list (a deleted folder's too, until purged). */
   listFolderLog(folderId: string, handle: string, after: number, limit: number, claim?: Claim): Promise<FolderOutcome<{ entries: StoredFolderEntry[]; head: number; deleted: boolean }>>;
-  /** Stores a message under the folder's next seq, or answers the seq its id already has (same text; other text is `exists`). */
-  postFolderMessage(folderId: string, handle: string, message: FolderMessageToStore, now: number, limits: FolderLimits, claim?: Claim): Promise<FolderOutcome<{ seq: number }>>;
+  /**
+   * Stores messages, all or none, under the folder's next seqs in order; an id stored before (or earlier in
+   * the batch) answers its first seq if the text is the same, else the batch is `exists`.
+   * @returns each message's seq, in order
+   */
+  postFolderMessages(folderId: string, handle: string, messages: FolderMessageToStore[], now: number, limits: FolderLimits, claim?: Claim): Promise<FolderOutcome<{ seqs: number[] }>>;
   /** Messages with seq above `after`, in order, at most `limit`, and the last seq stored, read in one snapshot. */
   listFolderMessages(folderId: string, handle: string, after: number, limit: number, claim?: Claim): Promise<FolderOutcome<{ messages: StoredFolderMessage[]; head: number }>>;
   /** Marks the folder deleted and drops its messages (a manager only); `deleted: false` when it was already. */
@@ -134,6 +138,21 @@ export function checkPost(folder: LockedFolder | null, size: number, limits: Fol
   const listed = folder;
   if (listed.deleted) refuse('gone');
   if (listed.messageBytes + size > limits.maxMessageBytes) refuse('folder-full');
+}
+
+/**
+ * The messages of a batch to store: the first of each id neither stored nor earlier in the batch.
+ * @param stored - the folder's messages with the batch's ids, by id
+ * @throws FolderRefused exists when an id comes with another text than it has (stored or in the batch)
+ */
+export function newMessages(messages: FolderMessageToStore[], stored: Map<string, { message: string }>): FolderMessageToStore[] {
+  const fresh = new Map<string, FolderMessageToStore>();
+  for (const message of messages) {
+    const same = stored.get(message.id) ?? fresh.get(message.id);
+    if (!same) fresh.set(message.id, message);
+    else if (same.message !== message.message) refuse('exists');
+  }
+  return [...fresh.values()];
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   checkPost,
   checkRead,
   FolderRefused,
+  newMessages,
   refusable,
   type FolderStore,
   type LockedFolder,
@@ -142,30 +143,36 @@ export function createPostgresFolderStore(pool: pg.Pool, deps: PostgresFolderSto
         }),
       ),
 
-    postFolderMessage: (folderId, handle, message, now, limits, claim) =>
+    postFolderMessages: (folderId, handle, messages, now, limits, claim) =>
       refusable(() =>
         deps.transaction(async (client) => {
           const folder = await lock(client, folderId, handle);
+          const stored = new Map<string, { seq: number; message: string }>();
           if (folder && folder.manager !== null) {
             // Read under the folder's lock: a concurrent post of the same id has committed or not started.
-            const earlier = await client.query<{ seq: string; message: string }>('SELECT seq, message FROM folder_messages WHERE folder_id = $1 AND id = $2', [folderId, message.id]);
-            const row = earlier.rows[0];
-            if (row) {
-              if (row.message !== message.message) throw new FolderRefused({ ok: false, reason: 'exists' });
-              await deps.spend(client, claim);
-              return { ok: true as const, seq: Number(row.seq) };
-            }
+            const earlier = await client.query<{ id: string; seq: string; message: string }>(
+              'SELECT id, seq, message FROM folder_messages WHERE folder_id = $1 AND id = ANY($2::text[])',
+              [folderId, messages.map((message) => message.id)],
+            );
+            for (const row of earlier.rows) stored.set(row.id, { seq: Number(row.seq), message: row.message });
           }
-          checkPost(folder, message.size, limits);
-          const stored = await client.query<{ seq: string }>(
-            `WITH counted AS (UPDATE folders SET message_count = message_count + 1, message_bytes = message_bytes + $2 WHERE id = $1 RETURNING id, message_count)
-             INSERT INTO folder_messages (folder_id, seq, id, poster, posted_at, message) SELECT id, message_count, $3, $4, $5, $6 FROM counted RETURNING seq`,
-            [folderId, message.size, message.id, handle, now, message.message],
-          );
-          const seq = stored.rows[0]?.seq;
-          if (seq === undefined) throw new Error('postgres store: folder vanished while posting');
+          const fresh = newMessages(messages, stored);
+          if (fresh.length > 0) {
+            const bytes = fresh.reduce((sum, message) => sum + message.size, 0);
+            checkPost(folder, bytes, limits);
+            // The counter moves by the batch's size and the rows take the seqs below it, in request order.
+            const inserted = await client.query<{ id: string; seq: string }>(
+              `WITH counted AS (UPDATE folders SET message_count = message_count + $2, message_bytes = message_bytes + $3 WHERE id = $1 RETURNING message_count - $2 AS base)
+               INSERT INTO folder_messages (folder_id, seq, id, poster, posted_at, message)
+               SELECT $1, counted.base + t.n, t.id, $4, $5, t.message FROM counted, unnest($6::text[], $7::text[]) WITH ORDINALITY AS t (id, message, n)
+               RETURNING id, seq`,
+              [folderId, fresh.length, bytes, handle, now, fresh.map((message) => message.id), fresh.map((message) => message.message)],
+            );
+            if (inserted.rowCount !== fresh.length) throw new Error('postgres store: folder vanished while posting');
+            for (const row of inserted.rows) stored.set(row.id, { seq: Number(row.seq), message: '' });
+          }
           await deps.spend(client, claim);
-          return { ok: true as const, seq: Number(seq) };
+          return { ok: true as const, seqs: messages.map((message) => stored.get(message.id)!.seq) };
         }),
       ),
 

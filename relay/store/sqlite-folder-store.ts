@@ -12,7 +12,9 @@ import {
   checkPost,
   checkRead,
   FolderRefused,
+  newMessages,
   type FolderLimits,
+  type FolderMessageToStore,
   type FolderRefusal,
   type FolderStore,
   type LockedFolder,
@@ -150,22 +152,26 @@ export function createSqliteFolderStore(db: Database.Database, deps: SqliteFolde
       return { ok: true as const, entries: sql().listLog.all(folderId, after, limit), head: folder.logCount, deleted: folder.deleted };
     }),
 
-    postFolderMessage: refusable((folderId: string, handle: string, message, now: number, limits: FolderLimits, claim?: RequestClaim) => {
+    postFolderMessages: refusable((folderId: string, handle: string, messages: FolderMessageToStore[], now: number, limits: FolderLimits, claim?: RequestClaim) => {
       deps.spend(claim);
       const s = sql();
       const folder = folderOf(folderId, handle);
+      const stored = new Map<string, { seq: number; message: string }>();
       if (folder && folder.manager !== null) {
-        const earlier = s.messageById.get(folderId, message.id);
-        if (earlier) {
-          if (earlier.message === message.message) return { ok: true as const, seq: earlier.seq };
-          throw new FolderRefused({ ok: false, reason: 'exists' });
+        for (const { id } of messages) {
+          const earlier = s.messageById.get(folderId, id);
+          if (earlier) stored.set(id, earlier);
         }
       }
-      checkPost(folder, message.size, limits);
-      const seq = s.nextSeq.get(message.size, folderId)?.seq;
-      if (seq === undefined) throw new Error('sqlite store: folder vanished while posting');
-      s.insertMessage.run(folderId, seq, message.id, handle, now, message.message);
-      return { ok: true as const, seq };
+      const fresh = newMessages(messages, stored);
+      if (fresh.length > 0) checkPost(folder, fresh.reduce((sum, message) => sum + message.size, 0), limits);
+      for (const message of fresh) {
+        const seq = s.nextSeq.get(message.size, folderId)?.seq;
+        if (seq === undefined) throw new Error('sqlite store: folder vanished while posting');
+        s.insertMessage.run(folderId, seq, message.id, handle, now, message.message);
+        stored.set(message.id, { seq, message: message.message });
+      }
+      return { ok: true as const, seqs: messages.map((message) => stored.get(message.id)!.seq) };
     }),
 
     listFolderMessages: refusable((folderId: string, handle: string, after: number, limit: number, claim?: RequestClaim) => {

@@ -1,8 +1,8 @@
 /**
  * Shared folders across real relay processes (issue 13): two processes on one PostgreSQL database (with
  * TEST_DATABASE_URL; skipped by name without it), and two on one SQLite file in WAL mode, each call of each
- * client going to either process in turn. Three members at once post 30 messages each and append 5 log
- * entries each by compare-and-swap, while each of them pages the messages with `after` as they arrive:
+ * client going to either process in turn. Three members at once post 30 messages each (20 one by one, 10
+ * in batches of 5) and append 5 log entries each by compare-and-swap, while each of them pages the messages with `after` as they arrive:
  * no message is lost, seqs are 1…90 with no gap, every reader (paging live or afterwards) sees the same
  * sequence, and every log seq has exactly one winner, whose entry is the one stored.
  */
@@ -85,10 +85,17 @@ async function threeMembersAtOnce(relays: RelayProcess[]) {
       while (writing > 0) live.push(...(await readFrom(member.client, folder, live.at(-1)?.seq ?? 0)));
       live.push(...(await readFrom(member.client, folder, live.at(-1)?.seq ?? 0)));
     })();
-    const [seqs, appended] = await Promise.all([
-      Promise.all(posts.map(async (id) => ({ id, seq: (await member.client.postFolderMessage(folder, { id, message: messageText(folder, id, member.handle) })).seq }))),
+    const post = (id: string) => ({ id, message: messageText(folder, id, member.handle) });
+    // Two thirds one by one, the rest in batches of 5, whose seqs must come out consecutive.
+    const singly = posts.slice(0, (POSTS_EACH * 2) / 3);
+    const batches = Array.from({ length: (POSTS_EACH - singly.length) / 5 }, (_, i) => posts.slice(singly.length + i * 5, singly.length + i * 5 + 5));
+    const [single, batched, appended] = await Promise.all([
+      Promise.all(singly.map(async (id) => ({ id, seq: (await member.client.postFolderMessage(folder, post(id))).seq }))),
+      Promise.all(batches.map(async (ids) => ({ ids, seqs: (await member.client.postFolderMessages(folder, ids.map(post))).seqs }))),
       appendByCas(member.client, folder, member.handle, APPENDS_EACH),
     ]);
+    for (const batch of batched) expect(batch.seqs).toEqual(batch.seqs.map((_, i) => batch.seqs[0]! + i));
+    const seqs = [...single, ...batched.flatMap((batch) => batch.ids.map((id, i) => ({ id, seq: batch.seqs[i]! })))];
     writing -= 1;
     await reader;
     return { seqs, appended, live };

@@ -6,7 +6,7 @@
  * relay processes), exactly one winner per log seq and contiguous message seqs with nothing lost.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FolderAppend, FolderLimits } from '../../relay/store/folder-store';
+import type { FolderAppend, FolderLimits, FolderMessageToStore } from '../../relay/store/folder-store';
 import type { RelayStore } from '../../relay/store/relay-store';
 import { entryText, messageText, randomId } from './folder-fixtures';
 import { makeUser, T0 } from './fixtures';
@@ -18,7 +18,12 @@ const users = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((handle) =>
 function append(folder: string, seq: number, access: Partial<Pick<FolderAppend, 'add' | 'remove'>> = {}, note = 'entry'): FolderAppend {
   return { seq, entry: entryText(folder, seq, note), add: access.add ?? [], remove: access.remove ?? [] };
 }
-function message(folder: string, id = randomId(), note = 'message') {
+/** One message through the batch method, answered as { ok, seq }. */
+async function postOne(via: RelayStore, folder: string, handle: string, posted: FolderMessageToStore, now: number, limits: FolderLimits) {
+  const outcome = await via.postFolderMessages(folder, handle, [posted], now, limits);
+  return outcome.ok ? { ok: true as const, seq: outcome.seqs[0]! } : outcome;
+}
+function message(folder: string, id = randomId(), note = 'message'): FolderMessageToStore {
   const text = messageText(folder, id, note);
   return { id, message: text, size: Buffer.byteLength(text) };
 }
@@ -108,7 +113,7 @@ describeStores('relay store: shared folders', (storeCase) => {
       expect(await store.appendFolderLog(randomId(), 'alice', append(folder, 1), LIMITS)).toEqual({ ok: false, reason: 'not-found' });
       expect(await store.appendFolderLog(folder, 'bob', append(folder, 3, { remove: ['bob'] }), LIMITS)).toEqual({ ok: true });
       expect(await store.listFolderLog(folder, 'bob', 0, 10)).toEqual({ ok: false, reason: 'not-found' });
-      expect(await store.postFolderMessage(folder, 'bob', message(folder), T0, LIMITS)).toEqual({ ok: false, reason: 'not-found' });
+      expect(await postOne(store, folder, 'bob', message(folder), T0, LIMITS)).toEqual({ ok: false, reason: 'not-found' });
     });
 
     it('applies access changes: a removed member is out, a demoted manager can no longer append, a promoted one can', async () => {
@@ -148,12 +153,12 @@ describeStores('relay store: shared folders', (storeCase) => {
       const folder = await folderWithMembers();
       const other = await folderWithMembers();
       const first = message(folder);
-      expect(await store.postFolderMessage(folder, 'bob', first, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
-      expect(await store.postFolderMessage(other, 'bob', message(other), T0, LIMITS)).toEqual({ ok: true, seq: 1 });
-      expect(await store.postFolderMessage(folder, 'carol', message(folder), T0, LIMITS)).toEqual({ ok: true, seq: 2 });
-      expect(await store.postFolderMessage(folder, 'bob', first, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
-      expect(await store.postFolderMessage(folder, 'bob', message(folder, first.id, 'changed'), T0, LIMITS)).toEqual({ ok: false, reason: 'exists' });
-      expect(await store.postFolderMessage(folder, 'dave', message(folder), T0, LIMITS)).toEqual({ ok: false, reason: 'not-found' });
+      expect(await postOne(store, folder, 'bob', first, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
+      expect(await postOne(store, other, 'bob', message(other), T0, LIMITS)).toEqual({ ok: true, seq: 1 });
+      expect(await postOne(store, folder, 'carol', message(folder), T0, LIMITS)).toEqual({ ok: true, seq: 2 });
+      expect(await postOne(store, folder, 'bob', first, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
+      expect(await postOne(store, folder, 'bob', message(folder, first.id, 'changed'), T0, LIMITS)).toEqual({ ok: false, reason: 'exists' });
+      expect(await postOne(store, folder, 'dave', message(folder), T0, LIMITS)).toEqual({ ok: false, reason: 'not-found' });
       const page = await store.listFolderMessages(folder, 'alice', 0, 10);
       expect(page).toEqual({ ok: true, head: 2, messages: [{ seq: 1, id: first.id, message: first.message }, { seq: 2, id: expect.any(String), message: expect.any(String) }] });
       expect(await store.listFolderMessages(folder, 'alice', 1, 10)).toMatchObject({ head: 2, messages: [{ seq: 2 }] });
@@ -163,10 +168,46 @@ describeStores('relay store: shared folders', (storeCase) => {
     it('refuses a message beyond the folder’s byte budget, and still answers a retry of a stored one', async () => {
       const folder = await folderWithMembers();
       const big = { ...message(folder), size: 3000 };
-      expect(await store.postFolderMessage(folder, 'alice', big, T0, LIMITS)).toMatchObject({ ok: true });
-      expect(await store.postFolderMessage(folder, 'alice', { ...message(folder), size: 1500 }, T0, LIMITS)).toEqual({ ok: false, reason: 'folder-full' });
-      expect(await store.postFolderMessage(folder, 'alice', big, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
-      expect(await store.postFolderMessage(folder, 'alice', { ...message(folder), size: 1000 }, T0, LIMITS)).toEqual({ ok: true, seq: 2 });
+      expect(await postOne(store, folder, 'alice', big, T0, LIMITS)).toMatchObject({ ok: true });
+      expect(await postOne(store, folder, 'alice', { ...message(folder), size: 1500 }, T0, LIMITS)).toEqual({ ok: false, reason: 'folder-full' });
+      expect(await postOne(store, folder, 'alice', big, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
+      expect(await postOne(store, folder, 'alice', { ...message(folder), size: 1000 }, T0, LIMITS)).toEqual({ ok: true, seq: 2 });
+    });
+  });
+
+  describe('message batches', () => {
+    it('stores a batch with consecutive seqs in order; a retried id (stored, or twice in the batch) answers its first seq', async () => {
+      const folder = await folderWithMembers();
+      const [a, b, c] = [message(folder), message(folder), message(folder)];
+      expect(await postOne(store, folder, 'bob', a, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
+      expect(await store.postFolderMessages(folder, 'carol', [b, a, c, b], T0, LIMITS)).toEqual({ ok: true, seqs: [2, 1, 3, 2] });
+      expect(await store.postFolderMessages(folder, 'carol', [b, a, c, b], T0, LIMITS)).toEqual({ ok: true, seqs: [2, 1, 3, 2] });
+      expect(await store.listFolderMessages(folder, 'bob', 0, 10)).toMatchObject({ head: 3, messages: [{ id: a.id }, { id: b.id }, { id: c.id }] });
+    });
+
+    it('stores nothing of a batch with one refused message: an id with other text, or over the byte budget', async () => {
+      const folder = await folderWithMembers();
+      const a = message(folder);
+      await postOne(store, folder, 'bob', a, T0, LIMITS);
+      expect(await store.postFolderMessages(folder, 'bob', [message(folder), message(folder, a.id, 'changed')], T0, LIMITS)).toEqual({ ok: false, reason: 'exists' });
+      const twice = message(folder);
+      expect(await store.postFolderMessages(folder, 'bob', [twice, message(folder, twice.id, 'changed')], T0, LIMITS)).toEqual({ ok: false, reason: 'exists' });
+      expect(await store.postFolderMessages(folder, 'bob', [message(folder), { ...message(folder), size: LIMITS.maxMessageBytes }], T0, LIMITS)).toEqual({
+        ok: false,
+        reason: 'folder-full',
+      });
+      expect(await store.listFolderMessages(folder, 'bob', 0, 10)).toMatchObject({ head: 1, messages: [{ id: a.id }] });
+      expect(await postOne(store, folder, 'bob', message(folder), T0, LIMITS)).toEqual({ ok: true, seq: 2 });
+    });
+
+    it('keeps each batch’s seqs consecutive when batches race from two processes', async () => {
+      const sibling = await opened.openSibling();
+      const folder = await folderWithMembers();
+      const batches = Array.from({ length: 10 }, () => Array.from({ length: 5 }, () => message(folder)));
+      const outcomes = await Promise.all(batches.map((batch, i) => (i % 2 === 0 ? store : sibling).postFolderMessages(folder, 'alice', batch, T0, { ...LIMITS, maxMessageBytes: 1 << 20 })));
+      const seqs = outcomes.map((outcome) => (outcome.ok ? outcome.seqs : []));
+      for (const run of seqs) expect(run).toEqual(Array.from({ length: 5 }, (_, i) => run[0]! + i));
+      expect(seqs.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     });
   });
 
@@ -174,7 +215,7 @@ describeStores('relay store: shared folders', (storeCase) => {
     it('lets a manager delete: messages go, the log stays readable, writes are gone; the purge drops the rest', async () => {
       const folder = await folderWithMembers();
       const kept = await folderWithMembers();
-      await store.postFolderMessage(folder, 'bob', message(folder, randomId(), 'sealed-revision'), T0, LIMITS);
+      await postOne(store, folder, 'bob', message(folder, randomId(), 'sealed-revision'), T0, LIMITS);
       expect(await store.deleteFolder(folder, 'bob', T0)).toEqual({ ok: false, reason: 'forbidden' });
       expect(await store.deleteFolder(folder, 'dave', T0)).toEqual({ ok: false, reason: 'not-found' });
       expect(await store.deleteFolder(randomId(), 'alice', T0)).toEqual({ ok: false, reason: 'not-found' });
@@ -183,7 +224,7 @@ describeStores('relay store: shared folders', (storeCase) => {
       expect(await opened.dumpRows()).not.toContain('sealed-revision');
       expect(await store.listFolderLog(folder, 'bob', 0, 10)).toMatchObject({ ok: true, head: 2, deleted: true });
       expect(await store.listFolderMessages(folder, 'bob', 0, 10)).toEqual({ ok: false, reason: 'gone' });
-      expect(await store.postFolderMessage(folder, 'bob', message(folder), T0, LIMITS)).toEqual({ ok: false, reason: 'gone' });
+      expect(await postOne(store, folder, 'bob', message(folder), T0, LIMITS)).toEqual({ ok: false, reason: 'gone' });
       expect(await store.appendFolderLog(folder, 'alice', append(folder, 3), LIMITS)).toEqual({ ok: false, reason: 'gone' });
       expect(await store.purgeDeletedFolders(T0 + 9)).toBe(0);
       expect(await store.purgeDeletedFolders(T0 + 10)).toBe(1);
@@ -208,7 +249,7 @@ describeStores('relay store: shared folders', (storeCase) => {
       const sibling = await opened.openSibling();
       const folder = await folderWithMembers();
       const posts = Array.from({ length: 60 }, (_, i) => ({ via: i % 2 === 0 ? store : sibling, by: ['alice', 'bob', 'carol'][i % 3]!, message: message(folder) }));
-      const seqs = await Promise.all(posts.map((post) => post.via.postFolderMessage(folder, post.by, post.message, T0, { ...LIMITS, maxMessageBytes: 1 << 20 })));
+      const seqs = await Promise.all(posts.map((post) => postOne(post.via, folder, post.by, post.message, T0, { ...LIMITS, maxMessageBytes: 1 << 20 })));
       expect(seqs.map((o) => (o.ok ? o.seq : 0)).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
       const all = await sibling.listFolderMessages(folder, 'bob', 0, 100);
       expect(all.ok && all.messages.map((m) => m.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));

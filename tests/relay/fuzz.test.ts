@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeEach, expect, it } from 'vitest';
 import { AUTH_HEADERS } from '../../lib/relay-protocol/auth-headers';
 import { ENVELOPES_PATH, HEALTH_PATH, IDENTITIES_PATH, MAILBOX_ACK_PATH, MAILBOX_PATH, REVOKE_PATH } from '../../lib/relay-protocol/relay-paths';
-import { FOLDERS_PATH, folderDeletePath, folderLogPath, folderMessagesPath } from '../../lib/relay-protocol/relay-paths';
+import { FOLDERS_PATH, folderDeletePath, folderLogPath, folderMessageBatchPath, folderMessagesPath } from '../../lib/relay-protocol/relay-paths';
 import { entryText, messageText, randomId } from './folder-fixtures';
 import { makeUser, shareId, testApp } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
@@ -72,6 +72,7 @@ const nearFolderBody = fc.oneof(
       seq: fc.oneof(fc.nat({ max: 6 }), anyValue),
       id: fc.oneof(fc.constant(FOLDER), anyValue),
       message: folderText,
+      messages: fc.oneof(anyValue, fc.array(fc.record({ id: fc.oneof(fc.constant(FOLDER), anyValue), message: folderText }, { requiredKeys: [] }), { maxLength: 4 })),
       access: fc.oneof(
         anyValue,
         fc.record(
@@ -87,7 +88,7 @@ const nearFolderBody = fc.oneof(
   ),
 );
 const folderPath = fc.constantFrom(FOLDER, randomId(), 'not-an-id', '%00', 'A'.repeat(22)).chain((folder) =>
-  fc.constantFrom(FOLDERS_PATH, folderLogPath(folder), folderMessagesPath(folder), folderDeletePath(folder)),
+  fc.constantFrom(FOLDERS_PATH, folderLogPath(folder), folderMessagesPath(folder), folderMessageBatchPath(folder), folderDeletePath(folder)),
 );
 
 describeStores('fuzzed requests', (storeCase) => {

@@ -156,8 +156,10 @@ describeStores('folder routes', (storeCase) => {
     const first = await client(bob).listFolderLog(folder, { limit: 2 });
     expect(first).toEqual({ entries: [{ seq: 1, entry: entryText(folder, 1) }, { seq: 2, entry: entryText(folder, 2) }], head: 3, deleted: false });
     expect(await client(bob).listFolderLog(folder, { after: 2, limit: 2 })).toEqual({ entries: [{ seq: 3, entry: entryText(folder, 3) }], head: 3, deleted: false });
-    expect(await refusal(client(bob).listFolderLog(folder, { limit: 501 }))).toMatchObject({ status: 400, code: 'invalid-request' });
-    expect(await refusal(client(bob).listFolderLog(folder, { limit: 0 }))).toMatchObject({ status: 400, code: 'invalid-request' });
+    expect(await refusal(client(bob).listFolderLog(folder, { limit: 501 }))).toMatchObject({ status: null, code: 'invalid-request' });
+    for (const query of ['?limit=501', '?limit=0', '?after=-1', '?after=1&x=2']) {
+      expect(await errorOf(await t.signed(bob, 'GET', `${folderLogPath(folder)}${query}`))).toMatchObject({ status: 400, error: 'invalid-request' });
+    }
   });
 
   it('posts messages with contiguous seqs, stores a retried id once, refuses the id with other text, and pages', async () => {
@@ -179,6 +181,31 @@ describeStores('folder routes', (storeCase) => {
     const rest = await client(bob).listFolderMessages(folder, { after: 2 });
     expect(rest.messages.map((m) => m.seq)).toEqual([3, 4, 5]);
     expect(await client(bob).listFolderMessages(folder, { after: 5 })).toEqual({ messages: [], head: 5 });
+  });
+
+  it('posts a batch in one call: seqs in order, all or none, retries answered, too large refused unsent', async () => {
+    const folder = await sharedFolder();
+    const posts = Array.from({ length: 3 }, () => {
+      const id = randomId();
+      return { id, message: messageText(folder, id) };
+    });
+    expect(await client(bob).postFolderMessages(folder, posts)).toEqual({ seqs: [1, 2, 3] });
+    expect(await client(bob).postFolderMessages(folder, [posts[1]!, ...posts])).toEqual({ seqs: [2, 1, 2, 3] });
+    const fresh = randomId();
+    const changed = { id: posts[0]!.id, message: messageText(folder, posts[0]!.id, 'changed') };
+    expect(await refusal(client(bob).postFolderMessages(folder, [{ id: fresh, message: messageText(folder, fresh) }, changed]))).toMatchObject({ status: 409, code: 'exists' });
+    expect(await client(bob).listFolderMessages(folder)).toMatchObject({ head: 3 });
+    expect(await refusal(client(bob).postFolderMessages(folder, [{ id: fresh, message: messageText(randomId(), fresh) }]))).toMatchObject({ status: 400, code: 'invalid-request' });
+    expect(await refusal(client(carol).postFolderMessages(folder, [{ id: fresh, message: messageText(folder, fresh) }]))).toMatchObject({ status: 404, code: 'not-found' });
+    expect(await refusal(client(bob).postFolderMessages(folder, []))).toMatchObject({ status: null, code: 'invalid-request' });
+    // 100 messages of 40 KB, quote-heavy: each fits, the body (every quote escaped twice) does not.
+    const big = Array.from({ length: 100 }, () => {
+      const id = randomId();
+      return { id, message: messageText(folder, id, '"'.repeat(20_000)) };
+    });
+    expect(big[0]!.message.length).toBeLessThan(MAX_FOLDER_MESSAGE_BYTES);
+    expect(await refusal(client(bob).postFolderMessages(folder, big))).toMatchObject({ status: null, code: 'body-too-large' });
+    expect(await client(bob).postFolderMessages(folder, big.slice(0, 5))).toEqual({ seqs: [4, 5, 6, 7, 8] });
   });
 
   it('lets a manager delete: messages 410 gone, the log still readable (deleted: true), writes refused', async () => {
