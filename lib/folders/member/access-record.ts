@@ -7,7 +7,7 @@
  */
 import type { AccessRow } from '../folders-messages';
 import { findMember } from '../format/log/folder-state-queries';
-import { parseEntry } from '../format/log/replay-folder-log';
+import { storedEntry } from '../store/stored-entry';
 import { exportAccessRecord } from '../format/record/export-access-record';
 import type { StoredFolder } from '../store/stored-folder';
 
@@ -23,7 +23,7 @@ export function accessRecord(folder: StoredFolder, itemId: string | null, export
   const rows: AccessRow[] = [];
   const handleOf = (fingerprint: string) => findMember(folder.state, fingerprint)?.handle ?? fingerprint;
   const titleOf = (id: string) => (Object.hasOwn(folder.applied.items, id) ? (folder.applied.items[id]?.item?.title ?? null) : null);
-  const entries = folder.log.map((text, index) => parseEntry(text, index + 1));
+  const entries = folder.log.map((text) => storedEntry(text));
   for (const entry of entries) {
     rows.push({
       at: entry.at,

@@ -5,7 +5,7 @@
  * a crash) sends them at its next sync, so nobody is left without the key of an epoch they belong to.
  */
 import { epochInfo } from '../format/log/folder-state-queries';
-import { parseEntry } from '../format/log/replay-folder-log';
+import { storedEntry } from '../store/stored-entry';
 import type { StoredFolder } from '../store/stored-folder';
 
 /** @returns the fingerprints owed the key of `folder.state.epoch` by `mine` (empty when I am not a manager) */
@@ -15,7 +15,7 @@ export function keysOwed(folder: StoredFolder, mine: string): string[] {
   const sent = new Set(folder.keysSent.filter((s) => s.epoch === state.epoch).map((s) => s.fingerprint));
   const authorOf = (seq: number) => {
     const text = folder.log[seq - 1];
-    return text === undefined ? null : parseEntry(text, seq).author.fingerprint;
+    return text === undefined ? null : storedEntry(text).author.fingerprint;
   };
   const start = epochInfo(state, state.epoch)?.fromSeq ?? 1;
   const startedByMe = authorOf(start) === mine;

@@ -47,6 +47,7 @@ export const folderStateSchema = z
     folderId: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
     genesis: b32,
     head: z.object({ seq, hash: b32 }).strict(),
+    lastAt: time,
     entryHashes: z.array(b32),
     epoch: z.number().int().min(1),
     keyCommitment: b32,
