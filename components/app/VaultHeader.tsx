@@ -33,8 +33,9 @@ const ENTRIES: readonly Entry[] = [
   { view: 'export', label: 'Export', page: 'menu' },
   // One-time links and secret requests (issue 14).
   { view: 'links', label: 'Links', popup: 'menu', page: 'menu' },
-  // Shared folders (issue 13): the vault page only (the members table and access record need its width).
-  { view: 'folders', label: 'Shared folders', page: 'primary' },
+  // Shared folders (issue 13): the vault page only (the members table and access record need its width), in
+  // the menu: the page keeps its handful of primary buttons (issue 17).
+  { view: 'folders', label: 'Shared folders', page: 'menu' },
   { view: 'trash', label: 'Trash', popup: 'menu', page: 'menu' },
   { view: 'audit', label: 'Audit log', popup: 'menu', page: 'menu' },
   { view: 'settings', label: 'Settings', popup: 'menu', page: 'menu' },

@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { SQLITE_FILENAME } from '../../relay/store/open-store';
 import { dumpExtensionStorage, launchExtension, openVaultPage, screenshot, type LaunchedExtension } from './harness';
 import { findLeaks } from './leak-checks';
+import { seriousViolations } from './axe-check';
 import { orderedSteps } from './ordered-steps';
 import { createVaultInPopup, openView, POLL, request, strongMasterPassword, token } from './popup-steps';
 
@@ -113,6 +114,7 @@ describe('shared folders between three profiles through a real relay', () => {
     }
     await form.getByText('cannot stop a modified client', { exact: false }).waitFor();
     await screenshot(alice.page, 'folders-members');
+    expect(await seriousViolations(alice.page), 'folder view with members and the add form').toEqual([]);
   });
 
   step('alice adds a login; bob and carol see it with its author after a sync', async () => {
@@ -158,6 +160,7 @@ describe('shared folders between three profiles through a real relay', () => {
     expect(await alice.page.getByText(/Rotate this password: carol could read it from/).count()).toBe(1);
     await expect.poll(async () => alice.page.getByRole('row', { name: /^carol/ }).count(), POLL).toBe(0);
     await screenshot(alice.page, 'folders-rotate-list');
+    expect(await seriousViolations(alice.page), 'folder view with the rotate list').toEqual([]);
   });
 
   step('what alice adds after the removal reaches bob but never carol', async () => {
