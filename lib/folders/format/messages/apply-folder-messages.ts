@@ -19,7 +19,7 @@ import { roleAllows, type FolderRole } from '../folder-role';
 import { checkSenderHead } from '../log/check-served-log';
 import { accessEndedAt, epochAt, findMember, intervalAt } from '../log/folder-state-queries';
 import type { FolderMember, FolderState } from '../log/folder-state';
-import type { AppliedFolder, FolderItem, IgnoreReason } from './applied-folder';
+import type { AppliedFolder, FolderAlert, FolderItem, IgnoreReason } from './applied-folder';
 import type { FolderMessage, FolderMessageContent, NumberedFolderMessage } from './folder-message';
 import { FolderMessageError } from './folder-message-error';
 import { openFolderMessage, parseFolderMessage, verifyFolderMessage } from './open-folder-message';
@@ -43,7 +43,7 @@ export function applyFolderMessages(state: FolderState, keys: ReadonlyMap<number
   for (const { seq, message: raw } of ordered) {
     if (seq === next.cursor) continue;
     if (seq !== next.cursor + 1) {
-      next.alerts.push({ kind: 'gap', after: next.cursor, seq });
+      raise(next, { kind: 'gap', after: next.cursor, seq });
       next.waiting = { reason: 'gap', seq };
       break;
     }
@@ -80,6 +80,12 @@ function authoredAfter(folder: AppliedFolder, author: string, cursor: number): b
   );
 }
 
+/** Adds an alert once: a sync that stops at the same message again does not repeat it. */
+function raise(folder: AppliedFolder, alert: FolderAlert): void {
+  const text = JSON.stringify(alert);
+  if (!folder.alerts.some((a) => JSON.stringify(a) === text)) folder.alerts.push(alert);
+}
+
 function applyOne(state: FolderState, keys: ReadonlyMap<number, FolderKey>, folder: AppliedFolder, seq: number, raw: unknown): 'next' | 'stop' {
   const ignore = (reason: IgnoreReason, author: string | null) => {
     folder.ignored.push({ seq, author, reason });
@@ -98,12 +104,12 @@ function applyOne(state: FolderState, keys: ReadonlyMap<number, FolderKey>, fold
   if (Object.hasOwn(folder.seenIds, message.id)) return 'next';
   const head = checkSenderHead(state, message.head);
   if (head === 'withheld') {
-    folder.alerts.push({ kind: 'withheld', seq, author, headSeq: message.head.seq });
+    raise(folder, { kind: 'withheld', seq, author, headSeq: message.head.seq });
     folder.waiting = { reason: 'withheld', seq };
     return 'stop';
   }
   if (head === 'fork') {
-    folder.alerts.push({ kind: 'fork', seq, author });
+    raise(folder, { kind: 'fork', seq, author });
     return ignore('fork', author);
   }
   const member = findMember(state, author)!;

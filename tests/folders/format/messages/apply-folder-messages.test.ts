@@ -224,6 +224,8 @@ describe('applyFolderMessages: what the relay can do (T24)', () => {
     expect(withheld.cursor).toBe(0);
     expect(withheld.waiting).toEqual({ reason: 'withheld', seq: 1 });
     expect(withheld.alerts).toEqual([{ kind: 'withheld', seq: 1, author: fp(bob), headSeq: 4 }]);
+    // Syncing again before the log catches up shows the same alert once.
+    expect(apply(folder, relay, withheld, short).alerts).toEqual(withheld.alerts);
     const caughtUp = apply(folder, relay, withheld);
     const direct = apply(folder, relay);
     expect(caughtUp.items).toEqual(direct.items);
