@@ -19,8 +19,8 @@ export function loginInputOf(fields: LoginFields): ItemInput {
   return { type: 'login', title: fields.title, username: fields.username, password: fields.password, urls: fields.url.trim() ? [fields.url.trim()] : [], notes: fields.notes };
 }
 
-/** Title, username, password, website and notes of a login. */
-export function LoginFieldsForm({ fields, onChange }: { fields: LoginFields; onChange: (fields: LoginFields) => void }) {
+/** Title, username, password, website and notes of a login; a note's title and text only. */
+export function LoginFieldsForm({ fields, onChange, note = false }: { fields: LoginFields; onChange: (fields: LoginFields) => void; note?: boolean }) {
   const id = useId();
   const field = (name: keyof LoginFields, label: string, type = 'text') => (
     <>
@@ -35,9 +35,9 @@ export function LoginFieldsForm({ fields, onChange }: { fields: LoginFields; onC
   return (
     <>
       {field('title', 'Title')}
-      {field('username', 'Username')}
-      {field('password', 'Password', 'password')}
-      {field('url', 'Website')}
+      {!note && field('username', 'Username')}
+      {!note && field('password', 'Password', 'password')}
+      {!note && field('url', 'Website')}
       {field('notes', 'Notes')}
     </>
   );

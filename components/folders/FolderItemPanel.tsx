@@ -52,7 +52,7 @@ export function FolderItemPanel({ folderId, itemId, canEdit, busy, onSave, onDel
           void onSave(item.type === 'note' ? { type: 'note', title: editing.title, notes: editing.notes } : base, opened.rev).then(() => setEditing(null));
         }}
       >
-        <LoginFieldsForm fields={editing} onChange={setEditing} />
+        <LoginFieldsForm fields={editing} onChange={setEditing} note={item.type === 'note'} />
         <button type="submit" disabled={busy}>
           Save
         </button>
