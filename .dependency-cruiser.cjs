@@ -3,7 +3,7 @@
  * ("Architecture"); each rule's `comment` names its row. Type-only imports count here, so the structure
  * holds for types too; what a bundle really contains is checked by .dependency-cruiser.bundles.cjs.
  */
-const FEATURES = 'autofill|sharing|import|export|health|links';
+const FEATURES = 'autofill|sharing|import|export|health|links|folders';
 const LEAVES = 'generator|strength|totp|quirks|relay-protocol';
 const CORE = 'lib/(crypto|db|vault)/';
 
@@ -86,7 +86,7 @@ module.exports = {
       severity: 'error',
       comment: 'Features in order: health, import, export < sharing < autofill; a lower one never imports a higher one or a sibling.',
       from: { path: '^lib/(health|import|export)/' },
-      to: { path: '^lib/(health|import|export|sharing|autofill|links)/', pathNot: '^lib/$1/' },
+      to: { path: '^lib/(health|import|export|sharing|autofill|links|folders)/', pathNot: '^lib/$1/' },
     },
     {
       name: 'sharing-below-autofill',
@@ -115,6 +115,30 @@ module.exports = {
       comment: 'lib/links/format: the link and request format, shared by the relay’s pages, the owner and the recipient; only lib/crypto, lib/relay-protocol and the plain link-field schema.',
       from: { path: '^lib/links/format/' },
       to: { path: '^(lib/|components/|entrypoints/|relay/)', pathNot: ['^lib/(crypto|relay-protocol)/', '^lib/links/format/', '^lib/links/link-field\\.ts$'] },
+    },
+    {
+      name: 'folders-above-sharing',
+      severity: 'error',
+      comment: 'Shared folders (issue 13) build on sharing (identity, envelope, contacts, relay); sharing, autofill and links never import folders.',
+      from: { path: '^lib/(sharing|autofill|links)/' },
+      to: { path: '^lib/folders/' },
+    },
+    {
+      name: 'folders-beside-links',
+      severity: 'error',
+      comment: 'lib/folders never imports links: siblings above sharing.',
+      from: { path: '^lib/folders/' },
+      to: { path: '^lib/links/' },
+    },
+    {
+      name: 'folder-format-is-crypto-and-wire-only',
+      severity: 'error',
+      comment: 'lib/folders/format: log entries, replay, keys, messages, receipts; pure: only lib/crypto, lib/relay-protocol, lib/vault/model and sharing’s identity and envelope.',
+      from: { path: '^lib/folders/format/' },
+      to: {
+        path: '^(lib/|components/|entrypoints/|relay/)',
+        pathNot: ['^lib/(crypto|relay-protocol)/', '^lib/vault/model/', '^lib/sharing/(identity|envelope)/', '^lib/folders/format/'],
+      },
     },
     {
       name: 'relay-page-stands-alone',
@@ -183,6 +207,7 @@ module.exports = {
           '^lib/[^/]+/(background|content)/',
           '^lib/sharing/(?!is-received-item-id\\.ts$|sharing-messages\\.ts$)',
           '^lib/links/(?!links-messages\\.ts$|link-field\\.ts$)',
+          '^lib/folders/(?!folders-messages\\.ts$)',
         ],
       },
     },

@@ -10,7 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 export type Layout = 'popup' | 'page';
 
 /** The views the header opens. */
-export type HeaderView = 'new' | 'inbox' | 'contacts' | 'health' | 'generator' | 'import' | 'export' | 'trash' | 'audit' | 'settings' | 'links';
+export type HeaderView = 'new' | 'inbox' | 'contacts' | 'health' | 'generator' | 'import' | 'export' | 'trash' | 'audit' | 'settings' | 'links' | 'folders';
 
 /** Where a view's button goes in each layout; absent = not offered there. */
 interface Entry {
@@ -33,6 +33,9 @@ const ENTRIES: readonly Entry[] = [
   { view: 'export', label: 'Export', page: 'menu' },
   // One-time links and secret requests (issue 14).
   { view: 'links', label: 'Links', popup: 'menu', page: 'menu' },
+  // Shared folders (issue 13): the vault page only (the members table and access record need its width), in
+  // the menu: the page keeps its handful of primary buttons (issue 17).
+  { view: 'folders', label: 'Shared folders', page: 'menu' },
   { view: 'trash', label: 'Trash', popup: 'menu', page: 'menu' },
   { view: 'audit', label: 'Audit log', popup: 'menu', page: 'menu' },
   { view: 'settings', label: 'Settings', popup: 'menu', page: 'menu' },

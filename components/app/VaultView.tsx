@@ -27,6 +27,7 @@ import { HealthView } from '../health/HealthView';
 import { ImportView } from '../import/ImportView';
 import { Inbox } from '../sharing/Inbox';
 import { LinksView } from '../links/LinksView';
+import { FoldersView } from '../folders/FoldersView';
 import { IntegrityBanner } from './IntegrityBanner';
 import { IntegrityCheck } from './IntegrityCheck';
 import { ItemEditor } from '../items/ItemEditor';
@@ -57,7 +58,8 @@ type View =
   | { kind: 'contacts' }
   | { kind: 'inbox' }
   | { kind: 'trash' }
-  | { kind: 'links' };
+  | { kind: 'links' }
+  | { kind: 'folders' };
 
 /** How long a toast stays: long enough to reach Undo, short for plain confirmations. */
 const TOAST_MS_WITH_ACTION = 10_000;
@@ -324,6 +326,9 @@ export function VaultView({ layout, integrity, failedUnlocks = 0, openVaultPage,
       break;
     case 'links':
       panel = <LinksView />;
+      break;
+    case 'folders':
+      panel = <FoldersView />;
       break;
     case 'list':
       break;

@@ -56,6 +56,15 @@ const EVENT_TEXT: Record<AuditEventType, string> = {
   'request-answer-accepted': 'Answer to a request saved',
   'request-answer-declined': 'Answer to a request discarded',
   'request-revoked': 'Secret request withdrawn',
+  'folder-created': 'Shared folder created',
+  'folder-joined': 'Added to a shared folder',
+  'folder-member-added': 'Person added to a shared folder',
+  'folder-member-removed': 'Person removed from a shared folder',
+  'folder-role-changed': 'Role changed in a shared folder',
+  'folder-key-rotated': 'Shared folder key rotated',
+  'folder-left': 'Left a shared folder',
+  'folder-deleted': 'Shared folder deleted',
+  'folder-item-moved': 'Item moved into a shared folder',
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

@@ -28,7 +28,14 @@ export type Purpose =
   | 'secret-request'
   | 'link-record'
   | 'request-record'
-  | 'request-answer';
+  | 'request-answer'
+  // Shared folders (issue 13): a folder key wrapped under the next epoch's (the backward key chain), a
+  // message's fresh content key wrapped under its epoch's folder key, a folder message's content, and the
+  // extension's own sealed copy of a folder.
+  | 'folder-key'
+  | 'folder-content-key'
+  | 'folder-message'
+  | 'folder-record';
 
 /**
  * Where a ciphertext belongs. Moving it to another record, purpose or field set breaks decryption.

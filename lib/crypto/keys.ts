@@ -38,6 +38,11 @@ export type LinkContentKey = Key<'LinkContentKey'>;
 /** HKDF(request secret, "request-descriptor"): seals and opens one secret request's signed descriptor. */
 export type RequestDescriptorKey = Key<'RequestDescriptorKey'>;
 
+/** Random per shared folder and epoch (`FK_e`, issue 13): sealed to each member, wraps content keys and the previous epoch's key. */
+export type FolderKey = Key<'FolderKey'>;
+/** Random per folder message (an item revision, a receipt): seals that one message's content, wrapped by its epoch's FolderKey. */
+export type FolderContentKey = Key<'FolderContentKey'>;
+
 /**
  * The key that is every member of a union of key types at once. Brands conflict, so a union of two
  * distinct kinds gives `never`: deriveSubkey and wrapKey ask for `AllOf<…>` of the key a label or purpose

@@ -1,6 +1,6 @@
 /** Key wrapping: a 32-byte key sealed under another key, bound to where the wrapped key belongs. */
 import type { CipherContext } from './associated-data';
-import type { AllOf, ItemKey, KeyEncryptionKey, VaultKey } from './keys';
+import type { AllOf, FolderContentKey, FolderKey, ItemKey, KeyEncryptionKey, VaultKey } from './keys';
 import { seal } from './seal';
 import type { Sealed } from './sealed';
 
@@ -14,6 +14,10 @@ interface WrapPurposes {
   'vault-key': { wrappingKey: KeyEncryptionKey; key: VaultKey };
   /** In each item record, under the vault key. */
   'item-key': { wrappingKey: VaultKey; key: ItemKey };
+  /** A shared folder's key of epoch e, under epoch e+1's (the backward chain in the log entry that starts e+1). */
+  'folder-key': { wrappingKey: FolderKey; key: FolderKey };
+  /** A folder message's content key, under the folder key of the message's epoch. */
+  'folder-content-key': { wrappingKey: FolderKey; key: FolderContentKey };
 }
 
 export type WrapPurpose = keyof WrapPurposes;
@@ -26,7 +30,7 @@ export type WrappingKeyOf<P extends WrapPurpose> = AllOf<WrapPurposes[P]['wrappi
  * Seals `key` under `wrappingKey` (XChaCha20-Poly1305, random nonce).
  * @param wrappingKey - 32 bytes, of the type the purpose is wrapped under
  * @param key - the 32-byte key to protect, of the type the purpose holds
- * @param context - purpose `vault-key` or `item-key` plus the owning record id
+ * @param context - a wrap purpose (`vault-key`, `item-key`, `folder-key`, `folder-content-key`) plus the owning record id
  * @example wrapKey(vaultKey, itemKey, itemKeyContext(id))
  */
 export function wrapKey<P extends WrapPurpose>(wrappingKey: WrappingKeyOf<P>, key: AllOf<WrappedKeyOf<P>>, context: CipherContext<P>): Sealed {

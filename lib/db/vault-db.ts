@@ -150,6 +150,18 @@ export interface LinkRecord {
   sealed: Sealed;
 }
 
+/**
+ * A shared folder as this client knows it (issue 13), sealed whole under the vault key (purpose
+ * `folder-record`): log entries, verified head, epoch keys, items, receipts, alerts (lib/folders/store).
+ * `rev` is bound into the associated data and listed in the vault's manifest as `folders/<id>` (T09).
+ */
+export interface FolderRecord {
+  /** The folder id: 16 random bytes, base64url without padding (the relay sees it anyway). */
+  id: string;
+  rev: number;
+  sealed: Sealed;
+}
+
 /** Typed Dexie database; one per vault name (tests use throwaway names). */
 export class VaultDb extends Dexie {
   header!: Table<HeaderRecord, 'vault'>;
@@ -165,6 +177,7 @@ export class VaultDb extends Dexie {
   secretRequests!: Table<LinkRecord, string>;
   requestAnswers!: Table<LinkRecord, string>;
   overviews!: Table<OverviewRecord, number>;
+  folders!: Table<FolderRecord, string>;
 
   constructor(name = 'sealpass-vault') {
     super(name);
@@ -197,5 +210,7 @@ export class VaultDb extends Dexie {
     // Overview buckets (issue 15): a new table only. Buckets need the vault key, so an existing vault gets
     // them at its next unlock (lib/vault/lifecycle/open-vault-lists), not here.
     this.version(5).stores({ overviews: 'id' });
+    // Shared folders (issue 13): a new table only; one sealed record per folder, listed in the manifest.
+    this.version(6).stores({ folders: 'id' });
   }
 }

@@ -10,6 +10,7 @@ import { exportMessages } from '../export/export-messages';
 import { healthMessages } from '../health/health-messages';
 import { importMessages } from '../import/import-messages';
 import { linksMessages } from '../links/links-messages';
+import { foldersMessages } from '../folders/folders-messages';
 import type { HandlersOf, RequestIn, ResponseIn } from '../messaging/define-message';
 import { sharingMessages } from '../sharing/sharing-messages';
 import type { ErrorCode } from '../vault/model/vault-error';
@@ -24,6 +25,7 @@ export const protocol = {
   ...importMessages,
   ...sharingMessages,
   ...linksMessages,
+  ...foldersMessages,
 } as const;
 
 export type Protocol = typeof protocol;

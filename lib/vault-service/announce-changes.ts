@@ -27,6 +27,8 @@ const CHANGES: Partial<Record<MessageType, { change: VaultChange; when?: (respon
   sharingSync: { change: 'items-changed' },
   sharingPoll: { change: 'items-changed', when: (response) => response !== null },
   sharingExpire: { change: 'items-changed', when: (response) => ((response as { removed?: number }).removed ?? 0) > 0 },
+  // A vault item moved into a shared folder leaves the vault's list.
+  folderItemMove: { change: 'items-changed' },
 };
 
 /**

@@ -13,6 +13,8 @@ import { round } from './stats';
 import { benchVault } from './vault-bench';
 import { benchImport } from './import-bench';
 import { benchLinks } from './links-bench';
+import { benchFolderOpen } from './folder-open-bench';
+import { benchFolders } from './folders-bench';
 
 // Every part under a time limit (run-part.ts): one that hangs or throws is reported and the run goes on.
 const argon2 = await runPart('argon2', () => benchArgon2());
@@ -27,6 +29,10 @@ const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 const relay = await runPart('relay', (signal) => benchRelay(signal));
 // One-time links (issue 14): create, opens/s on SQLite, and the page's reveal in Chromium.
 const links = await runPart('links', () => benchLinks());
+// Shared folders (issue 13): opening a 1,000-item folder after unlock.
+const folderOpen = await runPart('folderOpen', () => benchFolderOpen());
+// Shared folders (issue 13): share 1,000 items with 50 people, remove one of 50 to the rotated epoch.
+const folders = await runPart('folders', () => benchFolders());
 // After the Node figures rather than beside them: two cores, and a browser running alongside would skew both.
 const chromiumPart = await runPart('chromium', () => benchChromium());
 const chromium = partFailed(chromiumPart) ? { ok: false as const, failed: true, reason: chromiumPart.failed } : chromiumPart;
@@ -60,6 +66,8 @@ process.stdout.write(
       sharingService,
       relay,
       links,
+      folderOpen,
+      folders,
       peakRssMiB,
       chromium: chromium.ok ? chromium.version : null,
       argon2Chromium,

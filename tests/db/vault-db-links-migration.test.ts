@@ -33,7 +33,7 @@ it('a version-3 vault upgrades to version 4 with its records unchanged and empty
 
   const upgraded = new VaultDb(name);
   await upgraded.open();
-  expect(upgraded.verno).toBe(5);
+  expect(upgraded.verno).toBe(6);
   expect(await upgraded.items.toArray()).toEqual(copy.items);
   expect(await upgraded.audit.toArray()).toEqual(copy.audit);
   expect(await upgraded.contacts.get('c1')).toEqual({ id: 'c1', sealed: copy.header.manifest });

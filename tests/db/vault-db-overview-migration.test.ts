@@ -56,7 +56,7 @@ describe('VaultDb v4 → v5 (overview buckets)', () => {
   it('the schema upgrade touches no record and adds an empty overviews table', async () => {
     const { copy } = await legacyCopy();
     const db = await upgrade(copy);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.header.get('vault')).toEqual(copy.header);
     expect(await db.items.toArray()).toEqual(copy.items);
     expect(await db.audit.toArray()).toEqual(copy.audit);

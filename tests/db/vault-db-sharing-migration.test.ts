@@ -36,7 +36,7 @@ describe('VaultDb v1 → v2 (sharing tables)', () => {
     const upgraded = new VaultDb(name);
     await upgraded.open();
     // 2 added sharing; later versions (3: share requests, 4: links, 5: overview buckets) add tables of their own.
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect(await upgraded.header.get('vault')).toEqual(copy.header);
     expect(await upgraded.items.toArray()).toEqual(copy.items);
     expect(await upgraded.audit.toArray()).toEqual(copy.audit);

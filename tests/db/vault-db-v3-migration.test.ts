@@ -57,7 +57,7 @@ describe('VaultDb v2 → v3 (requests; sharing records bound into the manifest)'
     const { db, vault, tables, upgradedRows } = await upgradedFixture();
     expect(fixture.verno).toBe(2);
     // Version 3 added requests; 4 (links) and 5 (overview buckets) add tables of their own.
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     for (const [table, rows] of Object.entries(tables)) expect(upgradedRows[table]).toEqual(rows);
     expect(await db.requests.count()).toBe(0);
     expect((await getItem(db, vault, fixture.itemId)).content.title).toBe('Fixture login');

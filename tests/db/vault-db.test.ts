@@ -18,7 +18,7 @@ import { contentOf, dumpDb, KDF_TIMEOUT, loginInput, newDb, noteInput, PASSWORD,
 describe('VaultDb schema', () => {
   it('has the header, items and audit tables with the documented primary keys', () => {
     const db = newDb();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'contacts', 'header', 'identity', 'items', 'links', 'outbox', 'overviews', 'received', 'requestAnswers', 'requests', 'secretRequests', 'shares']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'contacts', 'folders', 'header', 'identity', 'items', 'links', 'outbox', 'overviews', 'received', 'requestAnswers', 'requests', 'secretRequests', 'shares']);
     expect(db.header.schema.primKey.keyPath).toBe('id');
     expect(db.items.schema.primKey.keyPath).toBe('id');
     expect(db.audit.schema.primKey.keyPath).toBe('seq');
@@ -99,7 +99,7 @@ describe('S1/T07: a dump of every table contains no user-typed value', () => {
 
   it('the dump holds every table and the records really are there (control)', () => {
     const parsed = JSON.parse(dump.hex) as Record<string, unknown[]>;
-    expect(Object.keys(parsed).sort()).toEqual(['audit', 'contacts', 'header', 'identity', 'items', 'links', 'outbox', 'overviews', 'received', 'requestAnswers', 'requests', 'secretRequests', 'shares']);
+    expect(Object.keys(parsed).sort()).toEqual(['audit', 'contacts', 'folders', 'header', 'identity', 'items', 'links', 'outbox', 'overviews', 'received', 'requestAnswers', 'requests', 'secretRequests', 'shares']);
     expect(parsed.items).toHaveLength(2);
     expect(parsed.audit).toHaveLength(5);
     // The overview buckets hold every title, username, URL and folder a second time: they are searched too.

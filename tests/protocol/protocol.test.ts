@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { envelopeSchema, protocol, type MessageType, type RequestOf } from '../../lib/protocol/protocol';
 import { settingsSchema } from '../../lib/vault/model/settings';
 
+/** A folder id (issue 13). */
+const F = 'AAAAAAAAAAAAAAAAAAAAAA';
+
 /** One valid request per message type. */
 const samples: { [T in MessageType]: RequestOf<T> } = {
   vaultStatus: {},
@@ -105,6 +108,23 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   linkInspect: { url: 'https://relay.example/l/#x' },
   linkReveal: { url: 'https://relay.example/l/#x', passphrase: '' },
   requestAnswer: { url: 'https://relay.example/r/#x', answer: { username: 'u', password: 'p', url: '', note: '' } },
+  folderList: {},
+  folderGet: { folderId: F },
+  folderCreate: { name: 'Agency' },
+  folderItemGet: { folderId: F, itemId: 'i1' },
+  folderItemAdd: { folderId: F, item: { type: 'login', title: 't' } },
+  folderItemMove: { folderId: F, vaultItemId: '0'.repeat(32) },
+  folderItemEdit: { folderId: F, itemId: 'i1', item: { type: 'note', title: 't' }, baseRev: 1 },
+  folderItemDelete: { folderId: F, itemId: 'i1' },
+  folderMemberAdd: { folderId: F, contactId: 'c1', role: 'viewer', autofillOnly: false, accessEndsAt: null },
+  folderMemberRole: { folderId: F, fingerprint: 'A'.repeat(43) + '=', role: 'editor', autofillOnly: true, accessEndsAt: 1 },
+  folderMemberRemove: { folderId: F, fingerprint: 'A'.repeat(43) + '=' },
+  folderRotateDismiss: { folderId: F, fingerprint: 'A'.repeat(43) + '=' },
+  folderLeave: { folderId: F },
+  folderDelete: { folderId: F },
+  folderSync: {},
+  folderAccessRecord: { folderId: F, itemId: 'i1' },
+  folderAccessVerify: { jsonl: '{}' },
 };
 const types = Object.keys(protocol) as MessageType[];
 /** The messages content scripts may send (autofill's); every other message is for extension pages only (S3). */

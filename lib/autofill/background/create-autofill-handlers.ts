@@ -4,7 +4,7 @@
  * settings. The origin, tab and frame always come from the browser's sender information, never from a
  * message; the quirks data (shared-credential groups) is read here, never in the content script.
  */
-import { findLoginMatches, type LoginMatch } from './find-login-matches';
+import { findLoginMatches, type LoginMatch, type MoreLogins } from './find-login-matches';
 import type { FillRequest, FillSource } from '../fill-request';
 import { sharedCredentialGroups } from './shared-credential-groups';
 import { MAX_MENU_LOGINS, type autofillMessages, type FillField, type LoginChoice } from '../autofill-messages';
@@ -38,11 +38,19 @@ interface WebFrame {
   origin: string;
 }
 
+/** What other features add to autofill, wired by the composition root (autofill never imports them). */
+export interface AutofillHooks {
+  /** Logins another feature offers (shared folders'), found per registrable domain. */
+  moreLogins?: MoreLogins;
+  /** Told after a login was filled (a folder's "filled" receipt); must not throw. */
+  onFilled?: (vault: UnlockedVault, id: string) => void;
+}
+
 /**
  * Builds the autofill handlers. Asking for matches does not count as activity (a page can move the focus by
  * itself and must not keep the vault unlocked); filling, and every settings change, do.
  */
-export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>): HandlersOf<typeof autofillMessages> {
+export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>, hooks: AutofillHooks = {}): HandlersOf<typeof autofillMessages> {
   const { deps, session } = ctx;
   const platform = deps.autofill;
   const grants = new FillGrants();
@@ -56,7 +64,7 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
     return top === null || originOf(top) !== frame.origin;
   };
 
-  const matchesFor = (vault: UnlockedVault, url: string): Promise<LoginMatch[]> => findLoginMatches(deps.db, vault, url, sharedCredentialGroups(), deps.now());
+  const matchesFor = (vault: UnlockedVault, url: string): Promise<LoginMatch[]> => findLoginMatches(deps.db, vault, url, sharedCredentialGroups(), deps.now(), hooks.moreLogins);
 
   /** The menu's list, and the login picked earlier in this tab on this site (multi-step logins), listed first. */
   const choicesFor = async (vault: UnlockedVault, url: string, tabId: number): Promise<{ logins: LoginChoice[]; rememberedId: string | null }> => {
@@ -109,6 +117,7 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
       await recordAuditEvent(deps.db, vault, { type: 'item-filled', itemId: id, itemTitle: match.content.title }, deps.now());
       const site = siteOf(frame.url);
       if (site) await platform.tabMemory.set(frame.tabId, { site, id });
+      hooks.onFilled?.(vault, id);
       return credentialFor(match, fields, deps.now());
     },
 

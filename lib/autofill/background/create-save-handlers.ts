@@ -42,6 +42,11 @@ type Decision = SaveDecision | { action: 'none'; reason: 'never-here' };
 export interface SaveHooks {
   /** After a proposal to a shared login's owner was queued: send it now (sharing's sync) rather than at the next poll. */
   afterProposal?: () => Promise<void>;
+  /**
+   * Other logins this vault holds for someone else (shared folders'), per registrable domain: a password that
+   * came from one is never saved as the user's own (S3), as for received shares.
+   */
+  moreReceived?: (vault: UnlockedVault, site: string) => Promise<ReceivedLogin[]>;
 }
 
 /**
@@ -105,8 +110,10 @@ export function createSaveHandlers(ctx: HandlerContext<CoreDeps & AutofillDeps>,
   const receivedFor = async (vault: UnlockedVault, origin: string): Promise<ReceivedLogin[]> => {
     const site = siteOf(origin);
     if (!site) return [];
-    const found = await Promise.all([site, ...(sharedCredentialGroups().get(site) ?? [])].map((lookup) => findReceivedSharesBySite(deps.db, vault, lookup, deps.now())));
-    return found.flat();
+    const lookups = [site, ...(sharedCredentialGroups().get(site) ?? [])];
+    const found = await Promise.all(lookups.map((lookup) => findReceivedSharesBySite(deps.db, vault, lookup, deps.now())));
+    const more = hooks.moreReceived ? await Promise.all(lookups.map((lookup) => hooks.moreReceived!(vault, lookup))) : [];
+    return [...found.flat(), ...more.flat()];
   };
 
   const decide = async (vault: UnlockedVault, save: PendingSave): Promise<Decision> => {

@@ -19,20 +19,24 @@ export interface LoginMatch {
   kind: MatchKind;
 }
 
+/** Logins another feature offers for a registrable domain (full content, for the fill path only). */
+export type MoreLogins = (vault: UnlockedVault, site: string) => Promise<Item[]>;
+
 const RANK: Record<MatchKind, number> = { origin: 0, domain: 1, group: 2 };
 
 /**
  * @param pageUrl - the asking frame's URL, from the browser's sender information
  * @param now - ms since epoch; received shares past their expiry are never offered
+ * @param more - other logins to offer under the same rules (shared folders', from the composition root)
  * @returns matches, best kind first, then by title and username
  */
-export async function findLoginMatches(db: VaultDb, vault: UnlockedVault, pageUrl: string, groups: CredentialGroups, now: number): Promise<LoginMatch[]> {
+export async function findLoginMatches(db: VaultDb, vault: UnlockedVault, pageUrl: string, groups: CredentialGroups, now: number, more?: MoreLogins): Promise<LoginMatch[]> {
   const site = siteOf(pageUrl);
   if (!site || !/^https?:\/\//i.test(pageUrl)) return [];
   const matches = new Map<string, LoginMatch>();
   for (const lookup of [site, ...(groups.get(site) ?? [])]) {
     // Received shares are offered like the vault's own logins, under the same matching rules.
-    const found = [...(await findItemsBySite(db, vault, lookup)), ...(await findReceivedBySite(db, vault, lookup, now))];
+    const found = [...(await findItemsBySite(db, vault, lookup)), ...(await findReceivedBySite(db, vault, lookup, now)), ...(more ? await more(vault, lookup) : [])];
     for (const item of found) {
       if (matches.has(item.id)) continue;
       const match = bestMatch(item, pageUrl, groups);

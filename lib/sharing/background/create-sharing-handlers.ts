@@ -46,6 +46,7 @@ import { shareItem } from '../owner/share-item';
 import { withSharingLock } from '../store/sharing-lock';
 import { removeContact } from '../profile/remove-contact';
 import { syncSharing, type SyncOutcome } from '../sync/sync-sharing';
+import type { SharingHooks } from '../sync/sharing-hooks';
 import { wipeIdentity } from '../identity/wipe-identity';
 import { getItem } from '../../vault/items/get-item';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
@@ -64,9 +65,10 @@ const CONTACT_WORDS = {
 
 /**
  * Builds the sharing handlers over the context's session and the platform's relay fetch and expiry alarm.
+ * @param hooks - other features' part of a sync (folder-key envelopes), from the composition root
  * @returns one handler per message of lib/messaging/sharing-messages
  */
-export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps>): HandlersOf<typeof sharingMessages> {
+export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps>, hooks: SharingHooks = {}): HandlersOf<typeof sharingMessages> {
   const { db } = ctx.deps;
   const unavailable: SharingPlatform = {
     fetch: async () => {
@@ -91,7 +93,10 @@ export function createSharingHandlers(ctx: HandlerContext<CoreDeps & SharingDeps
     if (!running) {
       running = (async () => {
         try {
-          return await syncSharing(db, vault, platform, now);
+          const outcome = await syncSharing(db, vault, platform, now, hooks);
+          // Shared folders (issue 13) sync after the mailbox brought their keys.
+          if (outcome && hooks.afterSync) await hooks.afterSync(vault).catch(() => undefined);
+          return outcome;
         } finally {
           syncs.delete(vault);
           await refreshBadge(vault);

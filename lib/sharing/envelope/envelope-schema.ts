@@ -19,8 +19,12 @@ import { MAX_ENVELOPE_BYTES } from '../../relay-protocol/relay-limits';
 /** Largest serialised envelope, in bytes (our text is ASCII, so also in characters): the relay's limit. */
 export { MAX_ENVELOPE_BYTES };
 
-/** What an envelope asks for. Offers, updates and revokes come from a share's owner; the rest from its recipient. */
-export const envelopeKindSchema = z.enum(['share-offer', 'share-update', 'share-revoke', 'edit-proposal', 'receipt', 'share-decline']);
+/**
+ * What an envelope asks for. Offers, updates and revokes come from a share's owner; receipts, declines and
+ * edit proposals from its recipient; `folder-key` carries a shared folder's key from a manager to a member
+ * (issue 13: lib/folders decides whether it counts; sharing's share logic never takes it).
+ */
+export const envelopeKindSchema = z.enum(['share-offer', 'share-update', 'share-revoke', 'edit-proposal', 'receipt', 'share-decline', 'folder-key']);
 export type EnvelopeKind = z.infer<typeof envelopeKindSchema>;
 
 const time = z.number().int().nonnegative();
@@ -92,6 +96,27 @@ export const envelopeBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('edit-proposal'), item: itemContentSchema, baseVersion: z.number().int().min(1) }).strict(),
   z.object({ kind: z.literal('receipt'), event: z.enum(['delivered', 'accepted', 'declined', 'opened']), at: time }).strict(),
   z.object({ kind: z.literal('share-decline') }).strict(),
+  /**
+   * A shared folder's key for one epoch (issue 13). The header's share id is the folder id's 16 bytes in
+   * standard base64, its item id `folder` and its version the epoch (envelope-consistent checks all three),
+   * so the signature binds folder and epoch (T03).
+   */
+  z
+    .object({
+      kind: z.literal('folder-key'),
+      /** The folder id: 16 bytes, base64url without padding. */
+      folderId: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+      epoch: z.number().int().min(1).max(1_000_000),
+      /** FK of that epoch, 32 bytes. */
+      key: base64Bytes(32),
+      /** Hash of the folder log's entry 1, 32 bytes. */
+      genesis: base64Bytes(32),
+      /** The sender's log head when sealing. */
+      head: z.object({ seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), hash: base64Bytes(32) }).strict(),
+      /** The folder's name, for the member's list until they read the folder's own. */
+      name: z.string().max(200),
+    })
+    .strict(),
 ]);
 export type EnvelopeBody = z.output<typeof envelopeBodySchema>;
 export type EnvelopeBodyInput = z.input<typeof envelopeBodySchema>;

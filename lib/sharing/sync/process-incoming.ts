@@ -16,7 +16,7 @@ import { EnvelopeError } from '../envelope/envelope-error';
 import type { Identity } from '../identity/identity';
 import { newShareId } from '../envelope/new-share-id';
 import { openEnvelope } from '../envelope/open-envelope';
-import type { EnvelopeHeader } from '../envelope/envelope-schema';
+import type { EnvelopeHeader, OpenedEnvelope } from '../envelope/envelope-schema';
 import { receivedItemId } from '../store/received-item-id';
 import { peekEnvelope } from '../envelope/peek-envelope';
 import { readEnvelopeAddress } from '../envelope/read-envelope-address';
@@ -64,9 +64,14 @@ export interface IncomingOutcome {
   edit: { itemId: string; item: ItemContent } | null;
   request: IncomingRequest | null;
   refusal: RefusalReason | null;
+  /**
+   * A shared folder's key (issue 13), opened and verified as from this pinned contact: not sharing's to
+   * decide. The caller hands it to the folder feature through the composition root (SharingHooks).
+   */
+  folderKey: { envelope: OpenedEnvelope; sender: StoredContact } | null;
 }
 
-const NOTHING: IncomingOutcome = { grant: null, received: null, outbox: [], audit: [], edit: null, request: null, refusal: null };
+const NOTHING: IncomingOutcome = { grant: null, received: null, outbox: [], audit: [], edit: null, request: null, refusal: null, folderKey: null };
 const refused = (refusal: RefusalReason): IncomingOutcome => ({ ...NOTHING, refusal });
 
 const RECEIPT_EVENTS: Record<'delivered' | 'accepted' | 'declined' | 'opened', AuditEventType> = {
@@ -100,6 +105,7 @@ export function processIncoming(state: IncomingState, entry: Pick<MailboxEntry, 
   }
   // The share id is sealed inside (T07): known only once the envelope opened.
   const { header } = opened;
+  if (header.kind === 'folder-key') return { ...NOTHING, folderKey: { envelope: opened, sender: stored } };
   if (state.damaged.has(header.shareId)) return refused('damaged-record');
   const live = state.received.get(header.shareId);
   // A tombstone: the share ended here; a replayed or late message cannot bring it back (T04).

@@ -28,6 +28,7 @@ import { openRelayClient } from '../profile/open-relay-client';
 import { loadIncomingState } from './load-incoming-state';
 import { processIncoming } from './process-incoming';
 import { queueRequest } from './queue-request';
+import type { SharingHooks } from './sharing-hooks';
 import { pushItemUpdates } from '../owner/push-item-updates';
 import { readIdentity, type OpenedIdentity } from '../store/read-identity';
 import { upgradeIdentity } from '../profile/upgrade-identity';
@@ -54,9 +55,10 @@ export interface SyncOutcome {
 
 /**
  * @param now - the clock, ms since epoch (read at each step: a sync can take a while)
+ * @param hooks - other features' part (folder-key envelopes), from the composition root
  * @returns null when the vault has no sharing identity yet
  */
-export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: SharingPlatform, now: () => number): Promise<SyncOutcome | null> {
+export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: SharingPlatform, now: () => number, hooks: SharingHooks = {}): Promise<SyncOutcome | null> {
   const opened = await readUpgradedIdentity(db, vault, now);
   if (!opened) return null;
   const outcome: SyncOutcome = { pendingOps: 0, lastError: null, refused: 0, applied: 0, damaged: { contacts: 0, grants: 0, received: 0 } };
@@ -72,7 +74,7 @@ export async function syncSharing(db: VaultDb, vault: UnlockedVault, platform: S
     const registered = opened.profile.registered || first.registered;
     if (registered) {
       try {
-        await readMailbox(db, vault, opened, relay, now, outcome);
+        await readMailbox(db, vault, opened, relay, now, outcome, hooks);
       } catch (error) {
         if (!(error instanceof RelayError)) throw error;
         outcome.lastError ??= `${relayProblemText(error)}; the mailbox will be read at the next sync.`;
@@ -107,7 +109,7 @@ async function countDamaged(db: VaultDb, vault: UnlockedVault): Promise<DamagedC
 }
 
 /** Reads and processes the mailbox from its start, acknowledging each page once it is processed. */
-async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIdentity, relay: RelayClient, now: () => number, outcome: SyncOutcome): Promise<void> {
+async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIdentity, relay: RelayClient, now: () => number, outcome: SyncOutcome, hooks: SharingHooks): Promise<void> {
   let after = 0;
   for (let pages = 0; pages < MAX_PAGES_PER_SYNC; pages++) {
     const page = await relay.list(after === 0 ? {} : { after });
@@ -119,8 +121,9 @@ async function readMailbox(db: VaultDb, vault: UnlockedVault, opened: OpenedIden
       seen.add(mark);
       return true;
     });
-    await withSharingLock(vault, () => processPage(db, vault, opened, fresh, now, outcome));
-    const ids = page.envelopes.map((entry) => entry.id);
+    const kept = await withSharingLock(vault, () => processPage(db, vault, opened, fresh, now, outcome, { ...hooks, relay }));
+    // An entry a hook could not decide yet stays in the mailbox (unacknowledged, unmarked) for the next sync.
+    const ids = page.envelopes.filter((entry) => !kept.has(entry.id)).map((entry) => entry.id);
     // Best effort: an entry left unacknowledged is listed again and skipped by its mark.
     if (ids.length > 0) await relay.ack(ids).catch(() => undefined);
     if (page.next === null || page.envelopes.length === 0) break;
@@ -135,14 +138,23 @@ async function processPage(
   entries: MailboxEntry[],
   now: () => number,
   outcome: SyncOutcome,
-): Promise<void> {
-  if (entries.length === 0) return;
+  hooks: SharingHooks & { relay: RelayClient },
+): Promise<Set<number>> {
+  const kept = new Set<number>();
+  if (entries.length === 0) return kept;
   const state = await loadIncomingState(db, vault, opened.identity);
   // Damaged requests are left as they are; a new one for the same share is stored beside them.
   const requests = (await loadRequests(db, vault)).records;
   for (const entry of entries) {
     const at = now();
     let result = processIncoming(state, entry, at);
+    if (result.folderKey) {
+      const decided = hooks.onFolderKey ? await hooks.onFolderKey({ vault, ...result.folderKey, me: opened.identity, relay: hooks.relay, at }) : 'done';
+      if (decided === 'retry') {
+        kept.add(entry.id);
+        continue;
+      }
+    }
     if (result.edit) {
       try {
         await applyProposedEdit(db, vault, result.edit.itemId, result.edit.item, at);
@@ -176,6 +188,7 @@ async function processPage(
     if (refusal === null) outcome.applied++;
     else outcome.refused++;
   }
+  return kept;
 }
 
 async function currentProfile(db: VaultDb, vault: UnlockedVault): Promise<SharingProfile> {

@@ -23,6 +23,9 @@ export const auditEventTypeSchema = z.enum([
   // One-time links and secret requests (issue 14).
   'link-created', 'link-opened', 'link-revoked',
   'request-created', 'request-answered', 'request-answer-accepted', 'request-answer-declined', 'request-revoked',
+  // Shared folders (issue 13): `party` is the person concerned; `itemTitle` the folder's name, or the item's.
+  'folder-created', 'folder-joined', 'folder-member-added', 'folder-member-removed', 'folder-role-changed', 'folder-key-rotated',
+  'folder-left', 'folder-deleted', 'folder-item-moved',
 ]);
 
 /** What one event says (sealed). `itemTitle` is the title when the event happened. */

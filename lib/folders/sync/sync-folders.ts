@@ -1,0 +1,139 @@
+/**
+ * One sync of every folder this vault is a member of (after sharing's sync, on the same alarm and on demand):
+ * the log first (fork, rollback and refused entries become alerts, T24), then what the log says about me
+ * (removed, left, access ended, folder deleted: the local copy's items go, as a single share's copy goes at
+ * its end, and the record stays to say why), then a manager's automatic rotation (someone left, or an access
+ * ended by date) and any folder key it still owes a member, then the messages with the apply rule, then "delivered" receipts for what others changed.
+ * One folder failing (relay down, a damaged record) does not stop the others (S8).
+ */
+import { RelayError } from '../../relay-protocol/relay-error';
+import type { RelayClient } from '../../relay-protocol/relay-client';
+import { relayProblemText } from '../../sharing/profile/relay-problem-text';
+import type { Identity } from '../../sharing/identity/identity';
+import type { OutboxOp } from '../../sharing/store/outbox-op';
+import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { VaultError } from '../../vault/model/vault-error';
+import type { AuditPayload } from '../../vault/records/audit-chain';
+import { accessEndedAt } from '../format/log/folder-state-queries';
+import { emptyAppliedFolder } from '../format/messages/applied-folder';
+import type { FoldersContext } from '../folders-context';
+import { withFolderSession } from '../member/folder-session';
+import { myFingerprint } from '../member/my-fingerprint';
+import { postReceipt } from '../member/post-receipt';
+import { refreshLog } from '../member/refresh-log';
+import { withAlert } from '../member/with-alert';
+import { rotateIfNeeded } from '../owner/rotate-folder-key';
+import { keysOwed } from '../owner/keys-owed';
+import { keyEnvelopes } from '../owner/key-envelopes';
+import { folderKeyAt } from '../member/folder-key-at';
+import { wipe } from '../../crypto/wipe';
+import { commitFolders } from '../store/commit-folders';
+import { loadFolders } from '../store/folder-records';
+import { requireFolder } from '../store/require-folder';
+import type { StoredFolder } from '../store/stored-folder';
+import { pullMessages } from '../member/pull-messages';
+
+/** Most "delivered" receipts one folder sync posts; later revisions are reported at the next one. */
+export const MAX_RECEIPTS_PER_SYNC = 20;
+
+export interface FoldersSyncOutcome {
+  synced: number;
+  /** One line per folder that could not be synced, in words safe to show. */
+  errors: string[];
+}
+
+/** Syncs every folder where this vault is a member. */
+export async function syncFolders(ctx: FoldersContext, vault: UnlockedVault): Promise<FoldersSyncOutcome> {
+  const { records } = await loadFolders(ctx.db, vault);
+  const outcome: FoldersSyncOutcome = { synced: 0, errors: [] };
+  for (const listed of records) {
+    if (listed.status !== 'member') continue;
+    try {
+      await withFolderSession(ctx, vault, ({ me, relay }) => syncFolder(ctx, vault, me, relay, listed.folderId));
+      outcome.synced++;
+    } catch (error) {
+      if (error instanceof RelayError) outcome.errors.push(`${listed.name}: ${relayProblemText(error)}`);
+      else if (error instanceof VaultError && error.code !== 'locked') outcome.errors.push(`${listed.name}: ${error.message}`);
+      else throw error;
+    }
+  }
+  return outcome;
+}
+
+/** Syncs one folder; run inside a folder session. @throws RelayError, VaultError */
+export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: Identity, relay: RelayClient, folderId: string): Promise<void> {
+  const now = ctx.now();
+  const stored = await requireFolder(ctx.db, vault, folderId);
+  if (stored.status !== 'member') return;
+  let refresh;
+  try {
+    refresh = await refreshLog(relay, stored, now);
+  } catch (error) {
+    // The relay no longer lists me (removed, or the relay says so): nothing new can reach me either way.
+    // Its word is not verified, so the copy is kept and the view says what happened.
+    if (!(error instanceof RelayError) || error.details.code !== 'not-found') throw error;
+    const detail = 'The relay no longer serves this folder to you: you were most likely removed. Nothing added or changed since can reach you.';
+    return commitFolders(ctx.db, vault, { folders: [{ ...withAlert(stored, { kind: 'withheld', at: now, detail }), syncedAt: now }] }, now);
+  }
+  let folder = refresh.folder;
+  if (refresh.problem) return commitFolders(ctx.db, vault, { folders: [{ ...folder, syncedAt: now }] }, now);
+  const ended = endOf(folder, myFingerprint(me), now);
+  if (ended) {
+    const audit: (Omit<AuditPayload, 'at'>)[] = ended === 'deleted' ? [{ type: 'folder-deleted', itemTitle: folder.name }] : [];
+    return commitFolders(ctx.db, vault, { folders: [{ ...folder, status: ended, applied: emptyAppliedFolder(), keys: [], syncedAt: now }], audit }, now);
+  }
+  const outbox: OutboxOp[] = [];
+  const audit: Omit<AuditPayload, 'at'>[] = [];
+  if (folder.state.members[myFingerprint(me)]?.role === 'manager') {
+    try {
+      const rotation = await rotateIfNeeded(me, relay, folder, now, (pending) => commitFolders(ctx.db, vault, { folders: [pending] }, now));
+      folder = rotation.folder;
+      outbox.push(...rotation.outbox);
+      for (const handle of rotation.ended) audit.push({ type: 'folder-member-removed', itemTitle: folder.name, party: handle });
+      if (rotation.rotated) audit.push({ type: 'folder-key-rotated', itemTitle: folder.name });
+    } catch (error) {
+      // Another manager got there first, or the log keeps moving: the next sync tries again; the messages still come in.
+      if (!(error instanceof VaultError)) throw error;
+      // A key stored as pending before a failed append stays stored, for the next refresh to adopt or drop.
+      folder = { ...folder, pendingKey: (await requireFolder(ctx.db, vault, folderId)).pendingKey };
+    }
+  }
+  const owed = keysOwed(folder, myFingerprint(me));
+  const key = owed.length > 0 ? folderKeyAt(folder, folder.state.epoch) : null;
+  if (key) {
+    try {
+      const delivery = keyEnvelopes(me, myFingerprint(me), folder, key, owed, now);
+      folder = delivery.folder;
+      outbox.push(...delivery.outbox);
+    } finally {
+      wipe(key);
+    }
+  }
+  let pulled = await pullMessages(me, relay, folder, now, stored.state);
+  folder = pulled.folder;
+  let posted = 0;
+  for (const { itemId, rev } of pulled.changedByOthers.slice(0, MAX_RECEIPTS_PER_SYNC)) {
+    try {
+      folder = await postReceipt(me, relay, folder, itemId, rev, 'delivered', now);
+      posted++;
+    } catch (error) {
+      // Best effort: a receipt that does not go out now is not worth failing the sync for.
+      if (!(error instanceof VaultError)) throw error;
+      break;
+    }
+  }
+  if (posted > 0) {
+    pulled = await pullMessages(me, relay, folder, now, folder.state);
+    folder = pulled.folder;
+  }
+  await commitFolders(ctx.db, vault, { folders: [{ ...folder, syncedAt: now }], outbox, audit }, now);
+}
+
+/** Why this member's copy ends now, or null while it lasts. */
+function endOf(folder: StoredFolder, me: string, now: number): Exclude<StoredFolder['status'], 'member'> | null {
+  const { state } = folder;
+  if (state.deleted) return 'deleted';
+  const mine = Object.hasOwn(state.members, me) ? state.members[me] : undefined;
+  if (!mine) return 'removed';
+  return accessEndedAt(mine.accessEndsAt, now) ? 'ended' : null;
+}
