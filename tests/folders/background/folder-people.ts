@@ -3,9 +3,13 @@
  * relay, and the others pinned as verified contacts (their contact codes), as after meeting in person.
  */
 import { addByCode, person, world, type Person, type World } from '../../sharing/background/people';
+import type { TestRelay } from '../../sharing/background/relay-harness';
 
-export interface Team {
-  w: World;
+/** Where the team lives: the shared clock and the relay's fetch (the in-process relay, or relay processes). */
+export type TeamWorld = Pick<World, 'clock'> & { relay: Pick<TestRelay, 'fetch'> };
+
+export interface Team<W extends TeamWorld = World> {
+  w: W;
   alice: Person;
   bob: Person;
   carol: Person;
@@ -13,9 +17,11 @@ export interface Team {
   contactIds: Record<string, Record<string, string>>;
 }
 
-/** Alice, Bob and Carol, registered, each with the other two verified. */
-export async function team(): Promise<Team> {
-  const w = await world();
+/** Alice, Bob and Carol, registered, each with the other two verified; on the in-process relay unless given. */
+export async function team(): Promise<Team>;
+export async function team<W extends TeamWorld>(w: W): Promise<Team<W>>;
+export async function team(given?: TeamWorld): Promise<Team<TeamWorld>> {
+  const w = given ?? (await world());
   const people = [await person(w, 'alice'), await person(w, 'bob'), await person(w, 'carol')];
   // The registration goes out with the first sync.
   for (const p of people) await p.call('sharingSync', {});

@@ -43,7 +43,7 @@ export async function world(relayFile?: string): Promise<World> {
  * `realVault`, the vault is created through vaultCreate under PASSWORD (one Argon2id derivation), so the
  * test can lock it and unlock it with the password; otherwise it is synthetic and starts unlocked.
  */
-export async function person(w: World, handle: string, setUp = true, realVault = false): Promise<Person> {
+export async function person(w: Pick<World, 'clock'> & { relay: Pick<TestRelay, 'fetch'> }, handle: string, setUp = true, realVault = false): Promise<Person> {
   const alarm = new RecordingExpiryAlarm();
   const sharing = { fetch: (input: RequestInfo | URL, init?: RequestInit) => w.relay.fetch(input, init), scheduleExpiry: (at: number | null) => alarm.scheduleExpiry(at) };
   let db: VaultDb;
