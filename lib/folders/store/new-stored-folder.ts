@@ -19,6 +19,7 @@ export function newStoredFolder(state: FolderState, log: string[], name: string,
     alerts: [],
     keysSent: [],
     rotateDismissed: [],
+    receiptQueue: [],
     syncedAt: null,
   };
 }

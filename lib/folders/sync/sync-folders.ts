@@ -3,7 +3,8 @@
  * the log first (fork, rollback and refused entries become alerts, T24), then what the log says about me
  * (removed, left, access ended, folder deleted: the local copy's items go, as a single share's copy goes at
  * its end, and the record stays to say why), then a manager's automatic rotation (someone left, or an access
- * ended by date) and any folder key it still owes a member, then the messages with the apply rule, then "delivered" receipts for what others changed.
+ * ended by date) and any folder key it still owes a member, then the messages with the apply rule, then "delivered" receipts for what others changed are queued and the
+ * queued receipts (opened and filled too) go out as ONE batch message (post-receipt).
  * One folder failing (relay down, a damaged record) does not stop the others (S8).
  */
 import { RelayError } from '../../relay-protocol/relay-error';
@@ -19,7 +20,7 @@ import { emptyAppliedFolder } from '../format/messages/applied-folder';
 import type { FoldersContext } from '../folders-context';
 import { withFolderSession } from '../member/folder-session';
 import { myFingerprint } from '../member/my-fingerprint';
-import { postReceipt } from '../member/post-receipt';
+import { flushReceipts, queueReceipts } from '../member/post-receipt';
 import { refreshLog } from '../member/refresh-log';
 import { withAlert } from '../member/with-alert';
 import { rotateIfNeeded } from '../owner/rotate-folder-key';
@@ -32,9 +33,6 @@ import { loadFolders } from '../store/folder-records';
 import { requireFolder } from '../store/require-folder';
 import type { StoredFolder } from '../store/stored-folder';
 import { pullMessages } from '../member/pull-messages';
-
-/** Most "delivered" receipts one folder sync posts; later revisions are reported at the next one. */
-export const MAX_RECEIPTS_PER_SYNC = 20;
 
 export interface FoldersSyncOutcome {
   synced: number;
@@ -111,18 +109,11 @@ export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: 
   }
   let pulled = await pullMessages(me, relay, folder, now, stored.state);
   folder = pulled.folder;
-  let posted = 0;
-  for (const { itemId, rev } of pulled.changedByOthers.slice(0, MAX_RECEIPTS_PER_SYNC)) {
-    try {
-      folder = await postReceipt(me, relay, folder, itemId, rev, 'delivered', now);
-      posted++;
-    } catch (error) {
-      // Best effort: a receipt that does not go out now is not worth failing the sync for.
-      if (!(error instanceof VaultError)) throw error;
-      break;
-    }
-  }
-  if (posted > 0) {
+  folder = queueReceipts(folder, myFingerprint(me), pulled.changedByOthers.map(({ itemId, rev }) => ({ itemId, rev, event: 'delivered' as const, at: now })));
+  // Best effort: receipts that cannot go out now stay queued for the next sync.
+  const flushed = await flushReceipts(me, relay, folder, now);
+  folder = flushed.folder;
+  if (flushed.posted) {
     pulled = await pullMessages(me, relay, folder, now, folder.state);
     folder = pulled.folder;
   }
