@@ -20,6 +20,7 @@ export function newStoredFolder(state: FolderState, log: string[], name: string,
     keysSent: [],
     rotateDismissed: [],
     receiptQueue: [],
+    createPending: false,
     syncedAt: null,
   };
 }

@@ -91,6 +91,13 @@ export const storedFolderSchema = z
       .array(z.object({ itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), rev: z.number().int().min(1), event: receiptEventSchema, at: time }).strict())
       .max(MAX_QUEUED_RECEIPTS)
       .default([]),
+    /**
+     * True from just before the relay is asked to create the folder until it answered (created, or
+     * `created: false`: it had stored that very entry before). A lost answer leaves it true: the next sync
+     * asks again with the same entry and adopts the relay's answer, so the folder and its key are never
+     * orphaned. Absent in older records: false.
+     */
+    createPending: z.boolean().default(false),
     /** When this copy was last brought up to date with the relay, or null. */
     syncedAt: time.nullable(),
   })

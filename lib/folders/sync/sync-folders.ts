@@ -24,6 +24,8 @@ import { flushReceipts, queueReceipts } from '../member/post-receipt';
 import { refreshLog } from '../member/refresh-log';
 import { withAlert } from '../member/with-alert';
 import { rotateIfNeeded } from '../owner/rotate-folder-key';
+import { confirmFolderCreate } from '../owner/create-folder';
+import { folderRelayFailure } from '../member/folder-relay-failure';
 import { keysOwed } from '../owner/keys-owed';
 import { keyEnvelopes } from '../owner/key-envelopes';
 import { folderKeyAt } from '../member/folder-key-at';
@@ -61,8 +63,9 @@ export async function syncFolders(ctx: FoldersContext, vault: UnlockedVault): Pr
 /** Syncs one folder; run inside a folder session. @throws RelayError, VaultError */
 export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: Identity, relay: RelayClient, folderId: string): Promise<void> {
   const now = ctx.now();
-  const stored = await requireFolder(ctx.db, vault, folderId);
+  let stored = await requireFolder(ctx.db, vault, folderId);
   if (stored.status !== 'member') return;
+  if (stored.createPending) stored = await confirmPendingCreate(ctx, vault, relay, stored, now);
   let refresh;
   try {
     refresh = await refreshLog(relay, stored, now);
@@ -118,6 +121,25 @@ export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: 
     folder = pulled.folder;
   }
   await commitFolders(ctx.db, vault, { folders: [{ ...folder, syncedAt: now }], outbox, audit }, now);
+}
+
+/**
+ * A folder whose creation answer was lost: asked again with the same entry (created now, or `created: false`
+ * when the relay had stored it), and kept. A relay that refuses it outright (4xx) never stored it: the record
+ * goes, and the sync reports why.
+ * @returns the confirmed folder (committed)
+ * @throws VaultError `internal` when the relay still does not answer (the record stays pending), or with the
+ *   refusal's words once the record is removed
+ */
+async function confirmPendingCreate(ctx: FoldersContext, vault: UnlockedVault, relay: RelayClient, stored: StoredFolder, now: number): Promise<StoredFolder> {
+  const outcome = await confirmFolderCreate(relay, stored);
+  if (outcome === 'unknown') throw new VaultError('internal', 'The relay has not confirmed this new folder yet; the next sync asks again.');
+  if ('refused' in outcome) {
+    await commitFolders(ctx.db, vault, { remove: [stored.folderId] }, now);
+    return folderRelayFailure(outcome.refused);
+  }
+  await commitFolders(ctx.db, vault, { folders: [outcome.folder], audit: [{ type: 'folder-created', itemTitle: stored.name }] }, now);
+  return outcome.folder;
 }
 
 /** Why this member's copy ends now, or null while it lasts. */
