@@ -42,20 +42,34 @@ export interface FoldersSyncOutcome {
   errors: string[];
 }
 
-/** Syncs every folder where this vault is a member. */
+/**
+ * Syncs every folder where this vault is a member, in ONE relay session (one signed session opening, then
+ * MAC'd calls) and one turn of the sharing lock for the whole run, rather than one per folder.
+ */
 export async function syncFolders(ctx: FoldersContext, vault: UnlockedVault): Promise<FoldersSyncOutcome> {
-  const { records } = await loadFolders(ctx.db, vault);
   const outcome: FoldersSyncOutcome = { synced: 0, errors: [] };
-  for (const listed of records) {
-    if (listed.status !== 'member') continue;
-    try {
-      await withFolderSession(ctx, vault, ({ me, relay }) => syncFolder(ctx, vault, me, relay, listed.folderId));
-      outcome.synced++;
-    } catch (error) {
-      if (error instanceof RelayError) outcome.errors.push(`${listed.name}: ${relayProblemText(error)}`);
-      else if (error instanceof VaultError && error.code !== 'locked') outcome.errors.push(`${listed.name}: ${error.message}`);
-      else throw error;
-    }
+  const { records } = await loadFolders(ctx.db, vault);
+  if (!records.some((listed) => listed.status === 'member')) return outcome;
+  const problem = (error: unknown): string => {
+    if (error instanceof RelayError) return relayProblemText(error);
+    if (error instanceof VaultError && error.code !== 'locked') return error.message;
+    throw error;
+  };
+  try {
+    await withFolderSession(ctx, vault, async ({ me, relay }) => {
+      for (const listed of records) {
+        if (listed.status !== 'member') continue;
+        try {
+          await syncFolder(ctx, vault, me, relay, listed.folderId);
+          outcome.synced++;
+        } catch (error) {
+          outcome.errors.push(`${listed.name}: ${problem(error)}`);
+        }
+      }
+    });
+  } catch (error) {
+    // The session itself could not start (sharing not set up): no folder was synced.
+    outcome.errors.push(problem(error));
   }
   return outcome;
 }
