@@ -36,6 +36,8 @@ const envSchema = z.object({
   MAILBOX_MAX_ENVELOPES: positiveInt(DEFAULT_LIMITS.mailbox.maxEnvelopes),
   MAILBOX_MAX_BYTES: positiveInt(DEFAULT_LIMITS.mailbox.maxBytes),
   STORAGE_MAX_BYTES: positiveInt(DEFAULT_LIMITS.storageMaxBytes),
+  // Shared folders (issue 13): bytes of messages all folders may hold together.
+  FOLDERS_MAX_TOTAL_BYTES: positiveInt(DEFAULT_LIMITS.folders.maxTotalBytes),
   // One-time links and secret requests (issue 14).
   LINK_RATE_LIMIT_PER_ADDRESS: positiveInt(DEFAULT_LIMITS.links.perAddressPerMinute),
   LINKS_MAX_PER_IDENTITY: positiveInt(DEFAULT_LIMITS.links.maxLivePerIdentity),
@@ -89,8 +91,9 @@ export function readRelayConfig(env: Record<string, string | undefined>): RelayC
       mailbox: { maxEnvelopes: e.MAILBOX_MAX_ENVELOPES, maxBytes: e.MAILBOX_MAX_BYTES },
       storageMaxBytes: e.STORAGE_MAX_BYTES,
       links: { perAddressPerMinute: e.LINK_RATE_LIMIT_PER_ADDRESS, maxLivePerIdentity: e.LINKS_MAX_PER_IDENTITY },
-      // Shared folders (issue 13): the protocol's ceilings (lib/relay-protocol/relay-limits), not configurable.
-      folders: DEFAULT_LIMITS.folders,
+      // Shared folders (issue 13): the protocol's ceilings (lib/relay-protocol/relay-limits), not configurable,
+      // and the relay-wide budget, which is.
+      folders: { ...DEFAULT_LIMITS.folders, maxTotalBytes: e.FOLDERS_MAX_TOTAL_BYTES },
     },
     pagesDir: e.PAGES_DIR,
   };

@@ -64,5 +64,6 @@ export const DEFAULT_LIMITS: RelayLimits = {
   mailbox: { maxEnvelopes: 1000, maxBytes: 16 * 1024 * 1024 },
   storageMaxBytes: 1024 * 1024 * 1024,
   links: { perAddressPerMinute: 60, maxLivePerIdentity: 1000 },
-  folders: { maxPerHandle: MAX_FOLDERS_PER_HANDLE, maxLogEntries: MAX_FOLDER_LOG_ENTRIES, maxMessageBytes: MAX_FOLDER_MESSAGES_BYTES, maxMembers: MAX_FOLDER_MEMBERS },
+  // maxTotalBytes: all folders' messages together, as much as the mailboxes' storage budget by default.
+  folders: { maxPerHandle: MAX_FOLDERS_PER_HANDLE, maxLogEntries: MAX_FOLDER_LOG_ENTRIES, maxMessageBytes: MAX_FOLDER_MESSAGES_BYTES, maxMembers: MAX_FOLDER_MEMBERS, maxTotalBytes: 1024 * 1024 * 1024 },
 };

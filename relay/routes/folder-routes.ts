@@ -96,6 +96,8 @@ function refusalError(refusal: FolderRefusal): RelayHttpError {
       return new RelayHttpError('exists', 'this id is taken (another folder, or another message under the same id)');
     case 'too-many-folders':
       return new RelayHttpError('too-many-folders', 'this identity has created as many folders as the relay allows', { retryAfterSeconds: FULL_RETRY_AFTER_S });
+    case 'relay-full':
+      return new RelayHttpError('relay-full', 'the relay is out of storage for shared folders; nothing was stored', { retryAfterSeconds: FULL_RETRY_AFTER_S });
     case 'folder-full':
       return new RelayHttpError('folder-full', 'the folder holds as many entries, message bytes or members as the relay allows', { retryAfterSeconds: FULL_RETRY_AFTER_S });
     case 'conflict':

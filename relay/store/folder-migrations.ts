@@ -79,3 +79,18 @@ export const POSTGRES_FOLDER_MIGRATION = `
     UNIQUE (folder_id, id)
   );
 `;
+
+/**
+ * 6: the bytes all live folders' messages hold, for the relay-wide folder budget (FolderLimits.maxTotalBytes):
+ * kept by every statement that stores messages or deletes a folder, in its transaction, so a post checks one
+ * row instead of summing every folder. Deleted folders hold none (their messages go at deletion).
+ */
+export const SQLITE_FOLDER_USAGE_MIGRATION = `
+  CREATE TABLE folder_usage (id INTEGER PRIMARY KEY CHECK (id = 1), bytes INTEGER NOT NULL);
+  INSERT INTO folder_usage (id, bytes) SELECT 1, coalesce(sum(message_bytes), 0) FROM folders WHERE deleted_at IS NULL;
+`;
+
+export const POSTGRES_FOLDER_USAGE_MIGRATION = `
+  CREATE TABLE folder_usage (id integer PRIMARY KEY CHECK (id = 1), bytes bigint NOT NULL);
+  INSERT INTO folder_usage (id, bytes) SELECT 1, coalesce(sum(message_bytes), 0) FROM folders WHERE deleted_at IS NULL;
+`;

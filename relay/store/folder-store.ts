@@ -20,11 +20,17 @@ export interface FolderLimits {
   maxMessageBytes: number;
   /** Handles one folder's access list may hold. */
   maxMembers: number;
+  /**
+   * Bytes (UTF-8) of messages all live folders of the relay may hold together: without it one cheap
+   * identity could fill maxPerHandle folders of maxMessageBytes each (200 × 64 MiB), outside the mailboxes'
+   * storage budget. A post beyond it is refused `relay-full`.
+   */
+  maxTotalBytes: number;
 }
 
 /** Why a folder call did nothing. `not-found` also answers a caller who is not on the folder's access list. */
 export type FolderRefusal =
-  | { ok: false; reason: 'not-found' | 'forbidden' | 'gone' | 'exists' | 'too-many-folders' | 'folder-full' }
+  | { ok: false; reason: 'not-found' | 'forbidden' | 'gone' | 'exists' | 'too-many-folders' | 'folder-full' | 'relay-full' }
   | { ok: false; reason: 'conflict'; head: number };
 
 export type FolderOutcome<T> = ({ ok: true } & T) | FolderRefusal;
@@ -131,13 +137,16 @@ export function checkAppend(folder: LockedFolder | null, handle: string, append:
 
 /**
  * The checks of a message post, after a retry of a stored id was ruled out.
- * @throws FolderRefused not-found, gone, folder-full
+ * @param size - bytes of the new messages
+ * @param relayBytes - bytes all live folders hold now (the relay's folder_usage row)
+ * @throws FolderRefused not-found, gone, folder-full (this folder's budget), relay-full (the relay-wide one)
  */
-export function checkPost(folder: LockedFolder | null, size: number, limits: FolderLimits): asserts folder is LockedFolder {
+export function checkPost(folder: LockedFolder | null, size: number, limits: FolderLimits, relayBytes: number): asserts folder is LockedFolder {
   if (!folder || folder.manager === null) refuse('not-found');
   const listed = folder;
   if (listed.deleted) refuse('gone');
   if (listed.messageBytes + size > limits.maxMessageBytes) refuse('folder-full');
+  if (relayBytes + size > limits.maxTotalBytes) refuse('relay-full');
 }
 
 /**

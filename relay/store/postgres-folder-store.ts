@@ -159,7 +159,10 @@ export function createPostgresFolderStore(pool: pg.Pool, deps: PostgresFolderSto
           const fresh = newMessages(messages, stored);
           if (fresh.length > 0) {
             const bytes = fresh.reduce((sum, message) => sum + message.size, 0);
-            checkPost(folder, bytes, limits);
+            // Read without a lock, so posts to different folders do not wait here: concurrent posts may pass
+            // the relay-wide budget by their own size at most (as the mailboxes' budget).
+            const usage = await client.query<{ bytes: string }>('SELECT bytes FROM folder_usage WHERE id = 1');
+            checkPost(folder, bytes, limits, Number(usage.rows[0]?.bytes ?? 0));
             // The counter moves by the batch's size and the rows take the seqs below it, in request order.
             const inserted = await client.query<{ id: string; seq: string }>(
               `WITH counted AS (UPDATE folders SET message_count = message_count + $2, message_bytes = message_bytes + $3 WHERE id = $1 RETURNING message_count - $2 AS base)
@@ -169,6 +172,7 @@ export function createPostgresFolderStore(pool: pg.Pool, deps: PostgresFolderSto
               [folderId, fresh.length, bytes, handle, now, fresh.map((message) => message.id), fresh.map((message) => message.message)],
             );
             if (inserted.rowCount !== fresh.length) throw new Error('postgres store: folder vanished while posting');
+            await client.query('UPDATE folder_usage SET bytes = bytes + $1 WHERE id = 1', [bytes]);
             for (const row of inserted.rows) stored.set(row.id, { seq: Number(row.seq), message: '' });
           }
           await deps.spend(client, claim);
@@ -196,10 +200,15 @@ export function createPostgresFolderStore(pool: pg.Pool, deps: PostgresFolderSto
     deleteFolder: (folderId, handle, now, claim) =>
       refusable(() =>
         deps.transaction(async (client) => {
-          checkDelete(await lock(client, folderId, handle));
+          const folder = await lock(client, folderId, handle);
+          checkDelete(folder);
           const marked = await client.query('UPDATE folders SET deleted_at = $2, message_bytes = 0 WHERE id = $1 AND deleted_at IS NULL', [folderId, now]);
           const deleted = marked.rowCount === 1;
-          if (deleted) await client.query('DELETE FROM folder_messages WHERE folder_id = $1', [folderId]);
+          if (deleted) {
+            await client.query('DELETE FROM folder_messages WHERE folder_id = $1', [folderId]);
+            // The folder's bytes as read under its lock leave the relay-wide budget with its messages.
+            await client.query('UPDATE folder_usage SET bytes = bytes - $1 WHERE id = 1', [folder.messageBytes]);
+          }
           await deps.spend(client, claim);
           return { ok: true as const, deleted };
         }),

@@ -2,7 +2,7 @@
  * The PostgreSQL schema, one entry per version (relay_schema_version counts how many have run). Append
  * only: a released entry is never edited, a change is a new entry. Times are bigint ms since the epoch.
  */
-import { POSTGRES_FOLDER_MIGRATION } from './folder-migrations';
+import { POSTGRES_FOLDER_MIGRATION, POSTGRES_FOLDER_USAGE_MIGRATION } from './folder-migrations';
 import { POSTGRES_LINK_MIGRATION } from './link-migrations';
 
 export const POSTGRES_MIGRATIONS: readonly string[] = [
@@ -100,4 +100,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `,
   // 5: shared folders (issue 13): folders, their access lists, membership logs and messages.
   POSTGRES_FOLDER_MIGRATION,
+  // 6: the relay-wide budget of folder messages (folder-migrations.ts).
+  POSTGRES_FOLDER_USAGE_MIGRATION,
 ];

@@ -72,6 +72,8 @@ export function createSqliteFolderStore(db: Database.Database, deps: SqliteFolde
     listMessages: db.prepare<[string, number, number], { seq: number; id: string; message: string }>(
       'SELECT seq, id, message FROM folder_messages WHERE folder_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
+    folderBytes: db.prepare<[], { bytes: number }>('SELECT bytes FROM folder_usage WHERE id = 1'),
+    addFolderBytes: db.prepare<[number]>('UPDATE folder_usage SET bytes = bytes + ? WHERE id = 1'),
     markDeleted: db.prepare<[number, string]>('UPDATE folders SET deleted_at = ?, message_bytes = 0 WHERE id = ? AND deleted_at IS NULL'),
     dropMessages: db.prepare<[string]>('DELETE FROM folder_messages WHERE folder_id = ?'),
     purgeMessages: db.prepare<[number]>('DELETE FROM folder_messages WHERE folder_id IN (SELECT id FROM folders WHERE deleted_at <= ?)'),
@@ -164,7 +166,11 @@ export function createSqliteFolderStore(db: Database.Database, deps: SqliteFolde
         }
       }
       const fresh = newMessages(messages, stored);
-      if (fresh.length > 0) checkPost(folder, fresh.reduce((sum, message) => sum + message.size, 0), limits);
+      const bytes = fresh.reduce((sum, message) => sum + message.size, 0);
+      if (fresh.length > 0) {
+        checkPost(folder, bytes, limits, s.folderBytes.get()?.bytes ?? 0);
+        s.addFolderBytes.run(bytes);
+      }
       for (const message of fresh) {
         const seq = s.nextSeq.get(message.size, folderId)?.seq;
         if (seq === undefined) throw new Error('sqlite store: folder vanished while posting');
@@ -183,9 +189,13 @@ export function createSqliteFolderStore(db: Database.Database, deps: SqliteFolde
 
     deleteFolder: refusable((folderId: string, handle: string, now: number, claim?: RequestClaim) => {
       deps.spend(claim);
-      checkDelete(folderOf(folderId, handle));
+      const folder = folderOf(folderId, handle);
+      checkDelete(folder);
       const deleted = sql().markDeleted.run(now, folderId).changes === 1;
-      if (deleted) sql().dropMessages.run(folderId);
+      if (deleted) {
+        sql().dropMessages.run(folderId);
+        sql().addFolderBytes.run(-folder.messageBytes);
+      }
       return { ok: true as const, deleted };
     }),
 

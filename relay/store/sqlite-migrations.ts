@@ -2,7 +2,7 @@
  * The SQLite schema, one entry per version (PRAGMA user_version counts how many have run). Append only:
  * a released entry is never edited, a change is a new entry.
  */
-import { SQLITE_FOLDER_MIGRATION } from './folder-migrations';
+import { SQLITE_FOLDER_MIGRATION, SQLITE_FOLDER_USAGE_MIGRATION } from './folder-migrations';
 import { SQLITE_LINK_MIGRATION } from './link-migrations';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -101,4 +101,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `,
   // 5: shared folders (issue 13): folders, their access lists, membership logs and messages.
   SQLITE_FOLDER_MIGRATION,
+  // 6: the relay-wide budget of folder messages (folder-migrations.ts).
+  SQLITE_FOLDER_USAGE_MIGRATION,
 ];

@@ -12,7 +12,7 @@ import { entryText, messageText, randomId } from './folder-fixtures';
 import { makeUser, T0 } from './fixtures';
 import { describeStores, useStore, type OpenedStore } from './store-cases';
 
-const LIMITS: FolderLimits = { maxPerHandle: 3, maxLogEntries: 5, maxMessageBytes: 4096, maxMembers: 4 };
+const LIMITS: FolderLimits = { maxPerHandle: 3, maxLogEntries: 5, maxMessageBytes: 4096, maxMembers: 4, maxTotalBytes: 1 << 30 };
 const users = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((handle) => makeUser(handle));
 
 function append(folder: string, seq: number, access: Partial<Pick<FolderAppend, 'add' | 'remove'>> = {}, note = 'entry'): FolderAppend {
@@ -172,6 +172,33 @@ describeStores('relay store: shared folders', (storeCase) => {
       expect(await postOne(store, folder, 'alice', { ...message(folder), size: 1500 }, T0, LIMITS)).toEqual({ ok: false, reason: 'folder-full' });
       expect(await postOne(store, folder, 'alice', big, T0, LIMITS)).toEqual({ ok: true, seq: 1 });
       expect(await postOne(store, folder, 'alice', { ...message(folder), size: 1000 }, T0, LIMITS)).toEqual({ ok: true, seq: 2 });
+    });
+  });
+
+  describe('relay-wide folder budget', () => {
+    it('refuses relay-full once all folders together hold maxTotalBytes, whoever created them; a retry is still answered; a delete frees its bytes', async () => {
+      const limits = { ...LIMITS, maxTotalBytes: 5000 };
+      const first = await folderWithMembers();
+      const second = randomId();
+      expect(await store.createFolder({ id: second, creator: 'bob', entry: entryText(second, 1) }, T0, limits)).toMatchObject({ ok: true });
+      const big = { ...message(first), size: 3000 };
+      expect(await postOne(store, first, 'alice', big, T0, limits)).toEqual({ ok: true, seq: 1 });
+      // Within bob's folder's own budget (4096), beyond the relay's: refused, nothing stored.
+      expect(await postOne(store, second, 'bob', { ...message(second), size: 2500 }, T0, limits)).toEqual({ ok: false, reason: 'relay-full' });
+      expect(await store.postFolderMessages(second, 'bob', [message(second), { ...message(second), size: 2000 }], T0, limits)).toEqual({ ok: false, reason: 'relay-full' });
+      expect(await store.listFolderMessages(second, 'bob', 0, 10)).toEqual({ ok: true, head: 0, messages: [] });
+      expect(await postOne(store, first, 'alice', big, T0, limits)).toEqual({ ok: true, seq: 1 });
+      expect(await postOne(store, second, 'bob', { ...message(second), size: 2000 }, T0, limits)).toEqual({ ok: true, seq: 1 });
+      const more = { ...message(second), size: 1000 };
+      expect(await postOne(store, second, 'bob', more, T0, limits)).toEqual({ ok: false, reason: 'relay-full' });
+      // Deleting the first folder gives its 3000 bytes back, once (deleting it again gives nothing twice).
+      expect(await store.deleteFolder(first, 'alice', T0)).toEqual({ ok: true, deleted: true });
+      expect(await store.deleteFolder(first, 'alice', T0)).toEqual({ ok: true, deleted: false });
+      expect(await postOne(store, second, 'bob', more, T0, limits)).toEqual({ ok: true, seq: 2 });
+      const third = randomId();
+      expect(await store.createFolder({ id: third, creator: 'carol', entry: entryText(third, 1) }, T0, limits)).toMatchObject({ ok: true });
+      expect(await postOne(store, third, 'carol', { ...message(third), size: 2000 }, T0, limits)).toEqual({ ok: true, seq: 1 });
+      expect(await postOne(store, third, 'carol', { ...message(third), size: 1 }, T0, limits)).toEqual({ ok: false, reason: 'relay-full' });
     });
   });
 

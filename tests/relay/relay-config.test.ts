@@ -34,6 +34,7 @@ it('reads every variable', () => {
     MAILBOX_MAX_BYTES: '40',
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: '5',
     STORAGE_MAX_BYTES: '50',
+    FOLDERS_MAX_TOTAL_BYTES: '70',
     LINK_RATE_LIMIT_PER_ADDRESS: '50',
     LINKS_MAX_PER_IDENTITY: '60',
     PAGES_DIR: '/srv/pages',
@@ -54,7 +55,7 @@ it('reads every variable', () => {
       mailbox: { maxEnvelopes: 30, maxBytes: 40 },
       storageMaxBytes: 50,
       links: { perAddressPerMinute: 50, maxLivePerIdentity: 60 },
-      folders: DEFAULT_LIMITS.folders,
+      folders: { ...DEFAULT_LIMITS.folders, maxTotalBytes: 70 },
     },
     pagesDir: '/srv/pages',
   });
@@ -68,6 +69,7 @@ it('refuses bad values, naming each variable', () => {
   expect(both).toThrow(/TRUST_PROXY/);
   expect(() => readRelayConfig({ DATABASE_SCHEMA: 'x; DROP TABLE identities' })).toThrow(/DATABASE_SCHEMA/);
   expect(() => readRelayConfig({ RELAY_WORKERS: '0' })).toThrow(/RELAY_WORKERS/);
+  expect(() => readRelayConfig({ FOLDERS_MAX_TOTAL_BYTES: '1GB' })).toThrow(/FOLDERS_MAX_TOTAL_BYTES/);
 });
 
 it('RELAY_WORKERS=auto runs one process per core', () => {

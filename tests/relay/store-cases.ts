@@ -54,7 +54,7 @@ const TABLES = [
   'folders',
 ];
 /** The storage budget's one row, which counts the envelopes the reset deletes. */
-const USAGE_RESET = 'UPDATE relay_usage SET bytes = 0;';
+const USAGE_RESET = 'UPDATE relay_usage SET bytes = 0; UPDATE folder_usage SET bytes = 0;';
 
 const sqliteCase: StoreCase = {
   name: 'sqlite',

@@ -14,6 +14,7 @@ export function folderRelayFailure(error: unknown): never {
   if (code === 'not-found') throw new VaultError('not-found', 'The relay does not list you in this shared folder (you were removed, or it was deleted).');
   if (code === 'forbidden') throw new VaultError('forbidden', 'The relay refused: only a manager of this folder may do that.');
   if (code === 'too-many-folders') throw new VaultError('conflict', 'You have created as many shared folders as the relay allows.');
+  if (code === 'relay-full') throw new VaultError('conflict', 'The relay is out of storage for shared folders; nothing was sent. Try again later.');
   if (code === 'folder-full') throw new VaultError('conflict', 'This shared folder is full on the relay.');
   throw new VaultError('internal', `${relayProblemText(error)}. Nothing was changed; try again later.`);
 }

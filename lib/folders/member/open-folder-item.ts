@@ -1,20 +1,17 @@
 /**
  * Opens one folder item for the UI, masked for an autofill-only member (no password, one-time code secret
- * or hidden field: a convenience, not protection, since the device holds the secret), and reports "opened"
- * for that revision once, in the background: the view does not wait for the relay, and a relay that is down
- * only means no receipt.
+ * or hidden field: a convenience, not protection, since the device holds the secret), and queues "opened"
+ * for that revision once, in the background: the next sync sends it with the folder's other receipts.
  */
 import type { ItemContent } from '../../vault/model/item-schema';
 import { maskForPermission } from '../../vault/model/item-fields';
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { VaultError } from '../../vault/model/vault-error';
 import type { FoldersContext } from '../folders-context';
-import { commitFolders } from '../store/commit-folders';
 import { requireFolder } from '../store/require-folder';
-import { pullMessages } from './pull-messages';
-import { withFolderSession } from './folder-session';
 import { myFingerprint } from './my-fingerprint';
-import { postReceipt, receiptSent } from './post-receipt';
+import { receiptDue } from './post-receipt';
+import { queueReceipt } from './queue-receipt';
 import { findLive } from './write-folder-item';
 import { readIdentity } from '../../sharing/store/read-identity';
 import { wipeIdentity } from '../../sharing/identity/wipe-identity';
@@ -31,20 +28,7 @@ export async function openFolderItem(ctx: FoldersContext, vault: UnlockedVault, 
   if (opened) wipeIdentity(opened.identity);
   const member = mine !== null && Object.hasOwn(folder.state.members, mine) ? folder.state.members[mine] : undefined;
   const masked = member?.autofillOnly ?? true;
-  if (mine !== null && folder.status === 'member' && !receiptSent(folder, mine, itemId, item.rev, 'opened')) void reportOpened(ctx, vault, folderId, itemId, item.rev);
+  // A receipt that cannot be queued (the vault locked meanwhile) is not an error the user must see.
+  if (mine !== null && folder.status === 'member' && receiptDue(folder, mine, itemId, item.rev, 'opened')) void queueReceipt(ctx, vault, mine, folderId, itemId, item.rev, 'opened').catch(() => undefined);
   return { item: masked ? maskForPermission(item.item, 'autofill-only') : item.item, rev: item.rev, masked };
-}
-
-/** Posts the "opened" receipt and applies it; failures are dropped (best effort, self-reported anyway). */
-async function reportOpened(ctx: FoldersContext, vault: UnlockedVault, folderId: string, itemId: string, rev: number): Promise<void> {
-  try {
-    await withFolderSession(ctx, vault, async ({ me, relay }) => {
-      const now = ctx.now();
-      const folder = await requireFolder(ctx.db, vault, folderId);
-      const posted = await postReceipt(me, relay, folder, itemId, rev, 'opened', now);
-      await commitFolders(ctx.db, vault, { folders: [(await pullMessages(me, relay, posted, now, folder.state)).folder] }, now);
-    });
-  } catch {
-    // A receipt that does not go out is not an error the user must see.
-  }
 }

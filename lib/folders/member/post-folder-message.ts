@@ -21,7 +21,7 @@ import { myFingerprint } from './my-fingerprint';
 import { refreshLog } from './refresh-log';
 
 /** The least role each message kind needs (the apply rule's). */
-const NEEDED: Record<FolderMessageContentInput['kind'], FolderRole> = { item: 'editor', meta: 'manager', receipt: 'viewer' };
+const NEEDED: Record<FolderMessageContentInput['kind'], FolderRole> = { item: 'editor', meta: 'manager', receipt: 'viewer', receipts: 'viewer' };
 
 /**
  * @param now - ms since epoch

@@ -1,15 +1,15 @@
 /**
- * After autofill filled a folder login, the member's client reports "filled" for that revision, once, in the
- * background (best effort: a relay that is down only means no receipt; it is self-reported either way).
+ * After autofill filled a folder login, the member's client queues "filled" for that revision, once; the
+ * next sync sends it with the folder's other receipts (best effort: it is self-reported either way).
  */
 import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
+import { readIdentity } from '../../sharing/store/read-identity';
+import { wipeIdentity } from '../../sharing/identity/wipe-identity';
 import type { FoldersContext } from '../folders-context';
-import { commitFolders } from '../store/commit-folders';
 import { requireActiveFolder } from '../store/require-folder';
 import { parseFolderFillId } from './find-folder-logins';
-import { withFolderSession } from './folder-session';
-import { postReceipt } from './post-receipt';
-import { pullMessages } from './pull-messages';
+import { myFingerprint } from './my-fingerprint';
+import { queueReceipt } from './queue-receipt';
 import { findLive } from './write-folder-item';
 
 /** @param fillId - the id autofill filled (ids of other kinds are ignored) */
@@ -17,15 +17,13 @@ export async function reportFilled(ctx: FoldersContext, vault: UnlockedVault, fi
   const target = parseFolderFillId(fillId);
   if (!target) return;
   try {
-    await withFolderSession(ctx, vault, async ({ me, relay }) => {
-      const now = ctx.now();
-      const folder = await requireActiveFolder(ctx.db, vault, target.folderId);
-      const item = findLive(folder, target.itemId);
-      if (!item) return;
-      const posted = await postReceipt(me, relay, folder, target.itemId, item.rev, 'filled', now);
-      if (posted === folder) return;
-      await commitFolders(ctx.db, vault, { folders: [(await pullMessages(me, relay, posted, now, folder.state)).folder] }, now);
-    });
+    const opened = await readIdentity(ctx.db, vault);
+    if (!opened) return;
+    const mine = myFingerprint(opened.identity);
+    wipeIdentity(opened.identity);
+    const item = findLive(await requireActiveFolder(ctx.db, vault, target.folderId), target.itemId);
+    if (!item) return;
+    await queueReceipt(ctx, vault, mine, target.folderId, target.itemId, item.rev, 'filled');
   } catch {
     // Best effort, as the other receipts.
   }

@@ -19,6 +19,8 @@ export function newStoredFolder(state: FolderState, log: string[], name: string,
     alerts: [],
     keysSent: [],
     rotateDismissed: [],
+    receiptQueue: [],
+    createPending: false,
     syncedAt: null,
   };
 }

@@ -23,5 +23,6 @@ export async function requireFolder(db: VaultDb, vault: UnlockedVault, folderId:
 export async function requireActiveFolder(db: VaultDb, vault: UnlockedVault, folderId: string): Promise<StoredFolder> {
   const folder = await requireFolder(db, vault, folderId);
   if (folder.status !== 'member') throw new VaultError('forbidden', 'You are no longer a member of this folder; it is kept read-only.');
+  if (folder.createPending) throw new VaultError('conflict', 'The relay has not confirmed this new folder yet. Sync, then try again.');
   return folder;
 }

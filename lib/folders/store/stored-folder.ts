@@ -18,6 +18,7 @@ import type { UnlockedVault } from '../../vault/keys/unlocked-vault';
 import { folderRecordContext } from './folder-context';
 import { folderStateSchema } from './folder-state-schema';
 import { appliedFolderSchema } from './applied-folder-schema';
+import { receiptEventSchema } from '../format/messages/receipt-statement';
 
 const time = z.number().int().nonnegative();
 
@@ -25,6 +26,9 @@ const time = z.number().int().nonnegative();
 export const folderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a folder id');
 /** keyFingerprint of a member's X25519 and Ed25519 keys, base64 of 32 bytes. */
 const fingerprintSchema = base64Bytes(32);
+
+/** Most receipts a folder record queues: a 10,000-item folder's "delivered" receipts, sent over 67 syncs. */
+export const MAX_QUEUED_RECEIPTS = 10_000;
 
 /** Most alerts kept per folder (the newest). */
 export const MAX_FOLDER_NOTES = 500;
@@ -77,6 +81,23 @@ export const storedFolderSchema = z
     keysSent: z.array(z.object({ fingerprint: fingerprintSchema, epoch: z.number().int().min(1) }).strict()),
     /** Removed people whose rotate notice the user dismissed, by fingerprint. */
     rotateDismissed: z.array(fingerprintSchema),
+    /**
+     * Receipts this member's client owes the folder (delivered at sync, opened, filled), not yet signed or
+     * sent: the next sync posts them as one batch message (the rest at the one after). At most
+     * MAX_QUEUED_RECEIPTS, the oldest dropped first (receipts are best effort). Absent in records written
+     * before batching: empty.
+     */
+    receiptQueue: z
+      .array(z.object({ itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), rev: z.number().int().min(1), event: receiptEventSchema, at: time }).strict())
+      .max(MAX_QUEUED_RECEIPTS)
+      .default([]),
+    /**
+     * True from just before the relay is asked to create the folder until it answered (created, or
+     * `created: false`: it had stored that very entry before). A lost answer leaves it true: the next sync
+     * asks again with the same entry and adopts the relay's answer, so the folder and its key are never
+     * orphaned. Absent in older records: false.
+     */
+    createPending: z.boolean().default(false),
     /** When this copy was last brought up to date with the relay, or null. */
     syncedAt: time.nullable(),
   })

@@ -3,7 +3,8 @@
  * the log first (fork, rollback and refused entries become alerts, T24), then what the log says about me
  * (removed, left, access ended, folder deleted: the local copy's items go, as a single share's copy goes at
  * its end, and the record stays to say why), then a manager's automatic rotation (someone left, or an access
- * ended by date) and any folder key it still owes a member, then the messages with the apply rule, then "delivered" receipts for what others changed.
+ * ended by date) and any folder key it still owes a member, then the messages with the apply rule, then "delivered" receipts for what others changed are queued and the
+ * queued receipts (opened and filled too) go out as ONE batch message (post-receipt).
  * One folder failing (relay down, a damaged record) does not stop the others (S8).
  */
 import { RelayError } from '../../relay-protocol/relay-error';
@@ -19,10 +20,12 @@ import { emptyAppliedFolder } from '../format/messages/applied-folder';
 import type { FoldersContext } from '../folders-context';
 import { withFolderSession } from '../member/folder-session';
 import { myFingerprint } from '../member/my-fingerprint';
-import { postReceipt } from '../member/post-receipt';
+import { flushReceipts, queueReceipts } from '../member/post-receipt';
 import { refreshLog } from '../member/refresh-log';
 import { withAlert } from '../member/with-alert';
 import { rotateIfNeeded } from '../owner/rotate-folder-key';
+import { confirmFolderCreate } from '../owner/create-folder';
+import { folderRelayFailure } from '../member/folder-relay-failure';
 import { keysOwed } from '../owner/keys-owed';
 import { keyEnvelopes } from '../owner/key-envelopes';
 import { folderKeyAt } from '../member/folder-key-at';
@@ -33,29 +36,40 @@ import { requireFolder } from '../store/require-folder';
 import type { StoredFolder } from '../store/stored-folder';
 import { pullMessages } from '../member/pull-messages';
 
-/** Most "delivered" receipts one folder sync posts; later revisions are reported at the next one. */
-export const MAX_RECEIPTS_PER_SYNC = 20;
-
 export interface FoldersSyncOutcome {
   synced: number;
   /** One line per folder that could not be synced, in words safe to show. */
   errors: string[];
 }
 
-/** Syncs every folder where this vault is a member. */
+/**
+ * Syncs every folder where this vault is a member, in ONE relay session (one signed session opening, then
+ * MAC'd calls) and one turn of the sharing lock for the whole run, rather than one per folder.
+ */
 export async function syncFolders(ctx: FoldersContext, vault: UnlockedVault): Promise<FoldersSyncOutcome> {
-  const { records } = await loadFolders(ctx.db, vault);
   const outcome: FoldersSyncOutcome = { synced: 0, errors: [] };
-  for (const listed of records) {
-    if (listed.status !== 'member') continue;
-    try {
-      await withFolderSession(ctx, vault, ({ me, relay }) => syncFolder(ctx, vault, me, relay, listed.folderId));
-      outcome.synced++;
-    } catch (error) {
-      if (error instanceof RelayError) outcome.errors.push(`${listed.name}: ${relayProblemText(error)}`);
-      else if (error instanceof VaultError && error.code !== 'locked') outcome.errors.push(`${listed.name}: ${error.message}`);
-      else throw error;
-    }
+  const { records } = await loadFolders(ctx.db, vault);
+  if (!records.some((listed) => listed.status === 'member')) return outcome;
+  const problem = (error: unknown): string => {
+    if (error instanceof RelayError) return relayProblemText(error);
+    if (error instanceof VaultError && error.code !== 'locked') return error.message;
+    throw error;
+  };
+  try {
+    await withFolderSession(ctx, vault, async ({ me, relay }) => {
+      for (const listed of records) {
+        if (listed.status !== 'member') continue;
+        try {
+          await syncFolder(ctx, vault, me, relay, listed.folderId);
+          outcome.synced++;
+        } catch (error) {
+          outcome.errors.push(`${listed.name}: ${problem(error)}`);
+        }
+      }
+    });
+  } catch (error) {
+    // The session itself could not start (sharing not set up): no folder was synced.
+    outcome.errors.push(problem(error));
   }
   return outcome;
 }
@@ -63,8 +77,9 @@ export async function syncFolders(ctx: FoldersContext, vault: UnlockedVault): Pr
 /** Syncs one folder; run inside a folder session. @throws RelayError, VaultError */
 export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: Identity, relay: RelayClient, folderId: string): Promise<void> {
   const now = ctx.now();
-  const stored = await requireFolder(ctx.db, vault, folderId);
+  let stored = await requireFolder(ctx.db, vault, folderId);
   if (stored.status !== 'member') return;
+  if (stored.createPending) stored = await confirmPendingCreate(ctx, vault, relay, stored, now);
   let refresh;
   try {
     refresh = await refreshLog(relay, stored, now);
@@ -111,22 +126,34 @@ export async function syncFolder(ctx: FoldersContext, vault: UnlockedVault, me: 
   }
   let pulled = await pullMessages(me, relay, folder, now, stored.state);
   folder = pulled.folder;
-  let posted = 0;
-  for (const { itemId, rev } of pulled.changedByOthers.slice(0, MAX_RECEIPTS_PER_SYNC)) {
-    try {
-      folder = await postReceipt(me, relay, folder, itemId, rev, 'delivered', now);
-      posted++;
-    } catch (error) {
-      // Best effort: a receipt that does not go out now is not worth failing the sync for.
-      if (!(error instanceof VaultError)) throw error;
-      break;
-    }
-  }
-  if (posted > 0) {
+  folder = queueReceipts(folder, myFingerprint(me), pulled.changedByOthers.map(({ itemId, rev }) => ({ itemId, rev, event: 'delivered' as const, at: now })));
+  // Best effort: receipts that cannot go out now stay queued for the next sync.
+  const flushed = await flushReceipts(me, relay, folder, now);
+  folder = flushed.folder;
+  if (flushed.posted) {
     pulled = await pullMessages(me, relay, folder, now, folder.state);
     folder = pulled.folder;
   }
   await commitFolders(ctx.db, vault, { folders: [{ ...folder, syncedAt: now }], outbox, audit }, now);
+}
+
+/**
+ * A folder whose creation answer was lost: asked again with the same entry (created now, or `created: false`
+ * when the relay had stored it), and kept. A relay that refuses it outright (4xx) never stored it: the record
+ * goes, and the sync reports why.
+ * @returns the confirmed folder (committed)
+ * @throws VaultError `internal` when the relay still does not answer (the record stays pending), or with the
+ *   refusal's words once the record is removed
+ */
+async function confirmPendingCreate(ctx: FoldersContext, vault: UnlockedVault, relay: RelayClient, stored: StoredFolder, now: number): Promise<StoredFolder> {
+  const outcome = await confirmFolderCreate(relay, stored);
+  if (outcome === 'unknown') throw new VaultError('internal', 'The relay has not confirmed this new folder yet; the next sync asks again.');
+  if ('refused' in outcome) {
+    await commitFolders(ctx.db, vault, { remove: [stored.folderId] }, now);
+    return folderRelayFailure(outcome.refused);
+  }
+  await commitFolders(ctx.db, vault, { folders: [outcome.folder], audit: [{ type: 'folder-created', itemTitle: stored.name }] }, now);
+  return outcome.folder;
 }
 
 /** Why this member's copy ends now, or null while it lasts. */

@@ -59,10 +59,10 @@ describe('receipts from a member’s client', () => {
     const query = await bob.service.sendFrom(PAGE, 'autofillQuery', {});
     if (!query.ok) throw new Error(query.error.code);
     await bob.service.sendFrom(PAGE, 'autofillFill', { id: query.logins[0]!.id, fields: ['password'] });
-    // Both go out in the background; Alice's sync brings them in.
+    // Both are queued in the background; Bob's next sync sends them in one message, Alice's brings them in.
     await expect
       .poll(async () => {
-        await sync(alice);
+        await sync(bob, alice);
         const record = await alice.call('folderAccessRecord', { folderId, itemId });
         return record.rows.filter((r) => r.selfReported).map((r) => r.kind).sort();
       })

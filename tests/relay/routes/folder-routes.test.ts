@@ -20,7 +20,7 @@ const alice = makeUser('alice');
 const bob = makeUser('bob');
 const carol = makeUser('carol');
 const BASE = 'http://relay.test';
-const LIMITS = { ...DEFAULT_LIMITS, folders: { maxPerHandle: 2, maxLogEntries: 4, maxMessageBytes: 1 << 20, maxMembers: 10 } };
+const LIMITS = { ...DEFAULT_LIMITS, folders: { maxPerHandle: 2, maxLogEntries: 4, maxMessageBytes: 1 << 20, maxMembers: 10, maxTotalBytes: 1 << 30 } };
 
 describeStores('folder routes', (storeCase) => {
   const openedStore = useStore(storeCase);
@@ -148,6 +148,16 @@ describeStores('folder routes', (storeCase) => {
     const folder = await sharedFolder();
     for (const seq of [3, 4]) await client(alice).appendFolderLog(folder, { seq, entry: entryText(folder, seq) });
     expect(await refusal(client(alice).appendFolderLog(folder, { seq: 5, entry: entryText(folder, 5) }))).toMatchObject({ kind: 'rate-limited', status: 429, code: 'folder-full' });
+  });
+
+  it('refuses a message beyond the relay-wide folder budget with 429 relay-full, nothing stored', async () => {
+    const folder = await sharedFolder();
+    const small = testApp(opened.store, { limits: { ...LIMITS, folders: { ...LIMITS.folders, maxTotalBytes: 100 } }, clock: t.clock });
+    const id = randomId();
+    const post = await small.signed(bob, 'POST', folderMessagesPath(folder), { body: { id, message: messageText(folder, id, 'x', 200) } });
+    expect(await errorOf(post)).toMatchObject({ status: 429, error: 'relay-full' });
+    expect(post.headers.get('retry-after')).not.toBeNull();
+    expect(await client(bob).listFolderMessages(folder)).toEqual({ messages: [], head: 0 });
   });
 
   it('reads the log in pages; head says when the last page is read', async () => {

@@ -23,9 +23,11 @@ import type { AppliedFolder, FolderAlert, FolderItem, IgnoreReason } from './app
 import type { FolderMessage, FolderMessageContent, NumberedFolderMessage } from './folder-message';
 import { FolderMessageError } from './folder-message-error';
 import { openFolderMessage, parseFolderMessage, verifyFolderMessage } from './open-folder-message';
+import { statementOf } from './receipt-batch';
+import type { ReceiptStatement } from './receipt-statement';
 import { verifyReceiptStatement } from './sign-receipt';
 
-const NEEDED: Record<FolderMessageContent['kind'], FolderRole> = { item: 'editor', meta: 'manager', receipt: 'viewer' };
+const NEEDED: Record<FolderMessageContent['kind'], FolderRole> = { item: 'editor', meta: 'manager', receipt: 'viewer', receipts: 'viewer' };
 
 /**
  * @param state - the verified log (the latest this client has)
@@ -133,7 +135,9 @@ function applyOne(state: FolderState, keys: ReadonlyMap<number, FolderKey>, fold
   // Removed or left before this message in the manager's order (their cursor): no longer a member for it.
   if (role === null) return ignore('not-member', author);
   if (!roleAllows(role, NEEDED[content.kind])) return ignore('role', author);
-  const at = content.kind === 'receipt' ? content.statement.at : content.at;
+  const signed = signedStatements(state.folderId, author, content);
+  // A batch counts as its latest statement: one made after the access ended drops the message.
+  const at = 'at' in content ? content.at : Math.max(...signed!.map((s) => s.statement.at));
   if (accessEndedAt(atHead.accessEndsAt, at)) return ignore('access-ended', author);
 
   switch (content.kind) {
@@ -149,12 +153,12 @@ function applyOne(state: FolderState, keys: ReadonlyMap<number, FolderKey>, fold
       }
       break;
     }
-    case 'receipt': {
-      const { statement, statementSig } = content;
-      if (statement.member !== author || statement.folderId !== state.folderId || !verifyReceiptStatement(statement, statementSig, member.keys.signingKey)) {
-        return ignore('receipt-mismatch', author);
-      }
-      folder.receipts.push({ seq, statement, statementSig, selfReported: true });
+    case 'receipt':
+    case 'receipts': {
+      // Every statement must be the author's own and verify with their key, or the whole message is ignored.
+      const mismatch = signed!.some(({ statement, statementSig }) => statement.member !== author || statement.folderId !== state.folderId || !verifyReceiptStatement(statement, statementSig, member.keys.signingKey));
+      if (mismatch) return ignore('receipt-mismatch', author);
+      for (const { statement, statementSig } of signed!) folder.receipts.push({ seq, statement, statementSig, selfReported: true });
       break;
     }
     case 'meta':
@@ -163,6 +167,13 @@ function applyOne(state: FolderState, keys: ReadonlyMap<number, FolderKey>, fold
   }
   folder.seenIds[message.id] = seq;
   return 'next';
+}
+
+/** The signed statements a receipt message carries (a batch's completed with its folder and author), or null for other kinds. */
+function signedStatements(folderId: string, author: string, content: FolderMessageContent): { statement: ReceiptStatement; statementSig: string }[] | null {
+  if (content.kind === 'receipt') return [{ statement: content.statement, statementSig: content.statementSig }];
+  if (content.kind === 'receipts') return content.receipts.map((r) => ({ statement: statementOf(folderId, author, r), statementSig: r.sig }));
+  return null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { MAX_FOLDER_NAME_LENGTH } from '../folder-limits';
 import { folderHeadSchema } from '../log/log-entry';
 import { sealedWireSchema } from '../sealed-wire';
 import { canonicalBase64 } from '../wire-bytes';
+import { batchedReceiptSchema, MAX_RECEIPTS_PER_MESSAGE } from './receipt-batch';
 import { folderItemIdSchema, receiptStatementSchema } from './receipt-statement';
 
 const time = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -62,7 +63,10 @@ export const folderMessageContentSchema = z.discriminatedUnion('kind', [
       at: time,
     })
     .strict(),
+  /** One statement per message: what the first clients posted; still applied, no longer sent (receipts is). */
   z.object({ kind: z.literal('receipt'), statement: receiptStatementSchema, statementSig: canonicalBase64(64) }).strict(),
+  /** A batch of statements, each signed on its own (receipt-batch). */
+  z.object({ kind: z.literal('receipts'), receipts: z.array(batchedReceiptSchema).min(1).max(MAX_RECEIPTS_PER_MESSAGE) }).strict(),
   z.object({ kind: z.literal('meta'), name: z.string().min(1).max(MAX_FOLDER_NAME_LENGTH), at: time }).strict(),
 ]);
 export type FolderMessageContent = z.output<typeof folderMessageContentSchema>;

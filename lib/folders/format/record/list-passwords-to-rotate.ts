@@ -1,7 +1,11 @@
 /**
  * "Rotate these N passwords: <person> could read them from … to …" (issue 13): after someone is removed,
- * the logins whose current password they could have read. A password set after their access ended is not
- * listed; one set before, and unchanged since, is.
+ * the logins whose current password they could have read. Whoever held a folder key at any moment, even
+ * for 0 ms (added and removed in one millisecond), could open every message of that epoch and, down the
+ * key chain, of every older one: so a password counts when the message that set it came at or before the
+ * removal's cursor in relay order (the apply rule refuses anything after it under the old key), whatever
+ * its author's clock says. One set after (under the new key) is not listed; one set before, and unchanged
+ * since, is.
  */
 import type { FolderState } from '../log/folder-state';
 import { findMember } from '../log/folder-state-queries';
@@ -29,8 +33,13 @@ export interface PasswordToRotate {
 export function listPasswordsToRotate(state: FolderState, folder: Pick<AppliedFolder, 'items'>, fingerprint: string): PasswordToRotate[] {
   const member = findMember(state, fingerprint);
   if (!member) return [];
-  const periods = accessPeriods(state).filter((p) => p.fingerprint === fingerprint);
-  // The message cursor their access ended at: versions at or before it were theirs to read.
+  // Only ended periods: for someone who still has access there is nothing to rotate yet.
+  const ended = accessPeriods(state).filter((p): p is typeof p & { to: number } => p.fingerprint === fingerprint && p.to !== null);
+  if (!ended.length) return [];
+  const first = Math.min(...ended.map((p) => p.from));
+  const last = Math.max(...ended.map((p) => p.to));
+  // The message cursor their access ended at: versions at or before it were theirs to read. Without a
+  // removal (access ended by date, no rotation yet) they still hold the current key: every version.
   const cursor = member.cursorAtRemoval ?? Number.MAX_SAFE_INTEGER;
   const out: PasswordToRotate[] = [];
   for (const item of Object.values(folder.items).sort((a, b) => a.createdRev - b.createdRev)) {
@@ -43,11 +52,8 @@ export function listPasswordsToRotate(state: FolderState, folder: Pick<AppliedFo
       setAt = { rev: old.rev, at: old.at };
     }
     if (setAt.rev > cursor) continue;
-    const readable = periods
-      .map((p) => ({ from: Math.max(p.from, setAt.at), to: p.to }))
-      .filter((p): p is { from: number; to: number } => p.to !== null && p.to > p.from);
-    if (!readable.length) continue;
-    out.push({ itemId: item.itemId, title: current.title, urls: current.urls, from: Math.min(...readable.map((p) => p.from)), to: Math.max(...readable.map((p) => p.to)) });
+    // From when it was set (or they came), never after their access ended: clocks differ, relay order decides.
+    out.push({ itemId: item.itemId, title: current.title, urls: current.urls, from: Math.min(Math.max(first, setAt.at), last), to: last });
   }
   return out;
 }

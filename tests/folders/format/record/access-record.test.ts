@@ -79,6 +79,35 @@ describe('listPasswordsToRotate', () => {
     expect(list).toEqual([{ itemId: 'mail', title: 'Title mail', urls: ['https://db.example.org/login'], from: NOW + 4000, to: NOW + 5000 }]);
     expect(listPasswordsToRotate(folder.state, applied, fp(relay))).toEqual([]);
   });
+
+  it('lists a person whose access lasted 0 ms, and a password set in that same millisecond, since they held the key', () => {
+    const folder = new TestFolder(alice);
+    const list: NumberedFolderMessage[] = [];
+    const post = (content: FolderMessageContentInput) => list.push({ seq: list.length + 1, message: sealFolderMessage(alice, folder.state, folder.key, content) });
+    post(login('old', 'old-1', 0, NOW + 500));
+    // Bob is added and removed at NOW+1000; "same" is written in that millisecond, before the removal's cursor.
+    folder.add(alice, bob, 'viewer', NOW + 1000);
+    post(login('same', 'same-1', 0, NOW + 1000));
+    folder.push(removeMemberEntry(alice, folder.state, fp(bob), folder.key, 2, NOW + 1000));
+    post(login('after', 'after-1', 0, NOW + 1000));
+    const applied = applyFolderMessages(folder.state, folder.keys, emptyAppliedFolder(), list);
+    expect(applied.ignored).toEqual([]);
+    expect(listPasswordsToRotate(folder.state, applied, fp(bob)).map((i) => [i.itemId, i.from, i.to])).toEqual([
+      ['old', NOW + 1000, NOW + 1000],
+      ['same', NOW + 1000, NOW + 1000],
+    ]);
+  });
+
+  it('lists a password written before the removal in relay order even when its author’s clock says after', () => {
+    const folder = new TestFolder(alice);
+    folder.add(alice, bob, 'viewer', NOW + 1000);
+    const list: NumberedFolderMessage[] = [];
+    // Alice's clock runs ahead: her edit says NOW+9000, but the relay took it before the removal (cursor 1).
+    list.push({ seq: 1, message: sealFolderMessage(alice, folder.state, folder.key, login('db', 'db-1', 0, NOW + 9000)) });
+    folder.push(removeMemberEntry(alice, folder.state, fp(bob), folder.key, 1, NOW + 5000));
+    const applied = applyFolderMessages(folder.state, folder.keys, emptyAppliedFolder(), list);
+    expect(listPasswordsToRotate(folder.state, applied, fp(bob))).toEqual([{ itemId: 'db', title: 'Title db', urls: ['https://db.example.org/login'], from: NOW + 5000, to: NOW + 5000 }]);
+  });
 });
 
 describe('exportAccessRecord / verifyAccessRecord', () => {
