@@ -10,6 +10,9 @@ import { KDF_CEILING, KDF_DEFAULT, SALT_LENGTH } from '../crypto/kdf-params';
 /** The port's name; the background accepts it only from the offscreen page (T21). */
 export const KDF_PORT = 'sealpass-kdf';
 
+/** Background → offscreen page (runtime message, no secret in it): connect a new KDF port if yours is gone. */
+export const KDF_CONNECT_MESSAGE = { target: 'offscreen', type: 'kdf-connect' } as const;
+
 /** Longest password accepted on the wire, in UTF-16 code units (1 MiB of text: far above any real one). */
 const MAX_KDF_PASSWORD = 1 << 20;
 

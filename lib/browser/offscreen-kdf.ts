@@ -10,7 +10,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Argon2idDeriver } from '../crypto/derive-master-key';
 import type { KdfParams } from '../crypto/kdf-params';
-import { KDF_PORT, kdfReplySchema, type KdfReply } from './kdf-wire';
+import { KDF_CONNECT_MESSAGE, KDF_PORT, kdfReplySchema, type KdfReply } from './kdf-wire';
 import { ensureOffscreenDocument, OFFSCREEN_PATH } from './offscreen-document';
 
 /** How long the offscreen document may take to load and connect, in ms. */
@@ -73,7 +73,11 @@ export function createOffscreenKdf(): Argon2idDeriver {
     if (port) return port;
     if (!(await ensureOffscreenDocument())) return null;
     if (port) return port;
-    return withTimeout(new Promise<Port>((resolve) => waitingForPort.push(resolve)), CONNECT_TIMEOUT_MS, 'the offscreen KDF did not connect');
+    const arrives = new Promise<Port>((resolve) => waitingForPort.push(resolve));
+    // A page that outlived an earlier service worker lost its port with it: ask it for a new one. A page still
+    // loading connects by itself; until its listener exists the message finds no receiver, which is fine.
+    browser.runtime.sendMessage(KDF_CONNECT_MESSAGE).catch(() => undefined);
+    return withTimeout(arrives, CONNECT_TIMEOUT_MS, 'the offscreen KDF did not connect');
   };
 
   return {

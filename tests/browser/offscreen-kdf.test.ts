@@ -31,6 +31,8 @@ const fake = vi.hoisted(() => ({
   hasOffscreen: true,
   createFails: false,
   onCreate: (() => undefined) as () => void,
+  sent: [] as unknown[],
+  onSend: (() => undefined) as () => void,
 }));
 
 vi.mock('wxt/browser', () => ({
@@ -40,6 +42,10 @@ vi.mock('wxt/browser', () => ({
       getURL: (path: string) => `chrome-extension://abcdefghijklmnop${path}`,
       onConnect: { addListener: (listener: (port: unknown) => void) => fake.connectListeners.push(listener) },
       getContexts: async () => Array.from({ length: fake.documents }, () => ({})),
+      sendMessage: async (message: unknown) => {
+        fake.sent.push(message);
+        fake.onSend();
+      },
     },
     get offscreen() {
       if (!fake.hasOffscreen) return undefined;
@@ -97,6 +103,8 @@ beforeEach(() => {
   fake.hasOffscreen = true;
   fake.createFails = false;
   fake.onCreate = () => undefined;
+  fake.sent.length = 0;
+  fake.onSend = () => undefined;
 });
 
 describe('createOffscreenKdf', () => {
@@ -136,6 +144,15 @@ describe('createOffscreenKdf', () => {
       expect(port.posted).toEqual([]);
     }
     expect(fake.created).toBe(1);
+  });
+
+  it('asks an offscreen page that outlived the service worker for a new port, with no password in the request', async () => {
+    fake.documents = 1;
+    const kdf = createOffscreenKdf();
+    fake.onSend = () => queueMicrotask(() => connect(offscreenPort()));
+    expect(await kdf.derive(PASSWORD, defaultKdfParams())).toEqual(new Uint8Array(32).fill(7));
+    expect(fake.sent).toEqual([{ target: 'offscreen', type: 'kdf-connect' }]);
+    expect(fake.created).toBe(0);
   });
 
   it('answers null where there are no offscreen documents (Firefox), so hash-wasm runs in place', async () => {
