@@ -16,6 +16,17 @@ import { liveServiceWorker, request, strongMasterPassword } from './popup-steps'
 
 const master = strongMasterPassword();
 
+/** The few `chrome.runtime` calls made inside the browser here (the project has no `chrome` global types). */
+interface ChromeRuntime {
+  runtime: {
+    getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
+    connect(info: { name: string }): {
+      onMessage: { addListener(listener: (message: unknown) => void): void };
+      onDisconnect: { addListener(listener: () => void): void };
+    };
+  };
+}
+
 /** The stored header, read by an extension page, with its byte arrays as plain arrays (they cross Playwright). */
 async function readHeader(extension: LaunchedExtension): Promise<HeaderRecord> {
   const page = await extension.context.newPage();
@@ -66,7 +77,8 @@ describe('the master key is derived in the offscreen document', () => {
     await request(launched(), 'vaultCreate', { password: master });
     const worker = await liveServiceWorker(launched());
     const offscreen = await worker.evaluate(async () => {
-      const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+      const { runtime } = (globalThis as unknown as { chrome: ChromeRuntime }).chrome;
+      const contexts = await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
       return contexts.map((context) => new URL(context.documentUrl ?? '').pathname);
     });
     expect(offscreen).toEqual(['/offscreen.html']);
@@ -86,8 +98,8 @@ describe('the master key is derived in the offscreen document', () => {
     await attacker.goto(`${launched().origin}/manifest.json`);
     await attacker.evaluate(() => {
       const seen: unknown[] = [];
-      const port = chrome.runtime.connect({ name: 'sealpass-kdf' });
-      port.onMessage.addListener((message) => seen.push(message));
+      const port = (globalThis as unknown as { chrome: ChromeRuntime }).chrome.runtime.connect({ name: 'sealpass-kdf' });
+      port.onMessage.addListener((message: unknown) => seen.push(message));
       const state = { seen, disconnected: false };
       port.onDisconnect.addListener(() => {
         state.disconnected = true;
