@@ -12,7 +12,7 @@ import type { HeaderRecord } from '../../lib/db/vault-db';
 import { asKey, type MasterKey } from '../../lib/crypto/keys';
 import { unwrapWithMasterKey } from '../../lib/vault/lifecycle/unlock-vault';
 import { launchExtension, sendExtensionMessage, type LaunchedExtension } from './harness';
-import { liveServiceWorker, request, strongMasterPassword } from './popup-steps';
+import { liveServiceWorker, POLL, request, strongMasterPassword } from './popup-steps';
 
 const master = strongMasterPassword();
 
@@ -113,5 +113,25 @@ describe('the master key is derived in the offscreen document', () => {
     const seen = await attacker.evaluate(() => (globalThis as unknown as { attack: { seen: unknown[] } }).attack.seen);
     expect(seen).toEqual([]);
     await attacker.close();
+  });
+
+  it('after Chrome stops the service worker, the offscreen page (which outlives it) connects again and unlock works', async () => {
+    await request(launched(), 'vaultLock');
+    const extension = launched();
+    const page = await extension.context.newPage();
+    await page.goto(`${extension.origin}/manifest.json`);
+    const cdp = await extension.context.newCDPSession(page);
+    const targets = async (type: string) =>
+      ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] }).targetInfos.filter(
+        (target) => target.type === type && target.url.includes(extension.extensionId),
+      );
+    const [worker] = await targets('service_worker');
+    if (!worker) throw new Error('no service worker target');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await expect.poll(async () => (await targets('service_worker')).length, POLL).toBe(0);
+    await request(extension, 'vaultUnlock', { password: master });
+    expect((await request(extension, 'vaultStatus')).state).toBe('unlocked');
+    await cdp.detach();
+    await page.close();
   });
 });
