@@ -9,7 +9,9 @@ import { wireLinkContextMenu } from '../lib/browser/link-context-menu';
 import { browserAutofillPlatform } from '../lib/browser/browser-autofill-platform';
 import { restrictSessionStorage, sessionKeyStore } from '../lib/browser/key-store';
 import { neverSaveStore } from '../lib/browser/never-save-store';
+import { createOffscreenKdf } from '../lib/browser/offscreen-kdf';
 import { createOffscreenScorer } from '../lib/browser/offscreen-scorer';
+import { useArgon2idDeriver } from '../lib/crypto/derive-master-key';
 import { armRotationCheck, ROTATION_CHECK_ALARM } from '../lib/browser/rotation-alarm';
 import { armSharingSync, browserSharingPlatform, SHARING_EXPIRY_ALARM, SHARING_SYNC_ALARM } from '../lib/browser/sharing-alarms';
 import { e2eClock } from '../lib/browser/e2e-clock';
@@ -26,6 +28,8 @@ import { createHandlers } from '../lib/vault-service/create-handlers';
 export default defineBackground({
   type: 'module',
   main() {
+    // Argon2id off the service worker where offscreen documents exist (Chromium; issue 15); else hash-wasm in place.
+    if (browser.offscreen) useArgon2idDeriver(createOffscreenKdf());
     const { handlers, session } = createHandlers({
       db: new VaultDb(),
       keyStore: sessionKeyStore,

@@ -1,6 +1,6 @@
 /**
- * The extension's one offscreen document (Chromium allows one per extension): the clipboard and the strength
- * scorer's worker share it, so it is created with both reasons by whichever needs it first.
+ * The extension's one offscreen document (Chromium allows one per extension): the clipboard, the strength
+ * scorer's worker and the KDF's worker share it, so it is created with both reasons by whichever needs it first.
  */
 import { browser } from 'wxt/browser';
 
@@ -24,7 +24,7 @@ export async function ensureOffscreenDocument(): Promise<boolean> {
     .createDocument({
       url,
       reasons: ['CLIPBOARD', 'WORKERS'],
-      justification: 'Clear a copied password from the clipboard; score password strength in a worker, off the service worker.',
+      justification: 'Clear a copied password from the clipboard; score password strength and derive the master key in workers, off the service worker.',
     })
     .finally(() => {
       creating = null;

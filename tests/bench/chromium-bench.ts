@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 // Types only: vite and playwright-core are imported when the Chromium bench starts, since loading them adds about
 // 230 MB to this process's RSS, which would otherwise land in the Node run's `peakRssMiB`.
 import type { BrowserContext } from 'playwright-core';
-import type { Argon2PageFigures, BenchWindow, KdfCandidateFigures } from './chromium/bench-page';
+import type { Argon2PageFigures, BenchWindow, ExtensionKdfFigures, KdfCandidateFigures } from './chromium/bench-page';
 import type { VaultFigures } from './vault-bench';
 import type { ImportFigures } from './import-bench';
+import { nativeCliByLanes, nativeCliSamples } from './argon2-bench';
+import { median, round } from './stats';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '..', '..');
@@ -30,7 +32,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** Either the figures, or why there are none (`failed` is false when Chromium is simply not installed). */
 export type ChromiumBenchResult =
-  | { ok: true; version: string; argon2: Argon2PageFigures; kdfCandidates: KdfCandidateFigures; vault: VaultFigures; import: ImportFigures }
+  | { ok: true; version: string; argon2: Argon2PageFigures; extensionKdf: ExtensionKdfFigures & { nativeCliMs: number | null; nativeCliByLanesMs: Record<string, number> | null }; kdfCandidates: KdfCandidateFigures; vault: VaultFigures; import: ImportFigures }
   | { ok: false; failed: boolean; reason: string };
 
 /** `CHROMIUM_PATH` or Debian's chromium, as in the e2e harness. */
@@ -137,6 +139,14 @@ async function runInPage(context: BrowserContext, origin: string, count: number,
     });
     // Argon2 first, in a quiet page, as in the Node run. The callbacks stay trivial: Playwright sends their source text.
     const argon2 = await page.evaluate((runs) => (window as unknown as BenchWindow).runArgon2Bench(runs), argon2Runs);
+    // The native CLI right before and after, so both figures see the same load on the shared cores (the `argon2`
+    // part ran minutes earlier, under whatever load there was then).
+    const nativeBefore = nativeCliSamples(argon2Runs);
+    const extensionFigures = await page.evaluate((runs) => (window as unknown as BenchWindow).runExtensionKdf(runs), argon2Runs);
+    const nativeAfter = nativeCliSamples(argon2Runs);
+    const nativeCurve = nativeCliByLanes(Math.min(argon2Runs, 3));
+    const nativeCliMs = nativeBefore && nativeAfter ? round(median([...nativeBefore, ...nativeAfter])) : null;
+    const extensionKdf = { ...extensionFigures, nativeCliMs, nativeCliByLanesMs: nativeCurve };
     const kdfCandidates = await page.evaluate((runs) => (window as unknown as BenchWindow).runKdfCandidates(runs), Math.min(argon2Runs, 3));
     const vault = await page.evaluate(
       ([items, label]) => (window as unknown as BenchWindow).runVaultBench(items, label),
@@ -146,7 +156,7 @@ async function runInPage(context: BrowserContext, origin: string, count: number,
       ([rows, label]) => (window as unknown as BenchWindow).runImportBench(rows, label),
       [count, storage] as const,
     );
-    return { argon2, kdfCandidates, vault, import: imported };
+    return { argon2, extensionKdf, kdfCandidates, vault, import: imported };
   } finally {
     await page.close();
   }

@@ -2,7 +2,7 @@
  * Changes the master password. Only the header's wrapped vault key changes, in one write, so a crash at
  * any point leaves either the old or the new password working, never neither.
  */
-import { deriveMasterKey } from '../../crypto/derive-master-key';
+import { deriveVaultMasterKey } from './derive-vault-master-key';
 import { wipe } from '../../crypto/wipe';
 import type { VaultDb } from '../../db/vault-db';
 import { VaultError } from '../model/vault-error';
@@ -16,7 +16,7 @@ import { readHeader, unwrapWithMasterKey, wrapVaultKey } from './unlock-vault';
  */
 export async function changeMasterPassword(db: VaultDb, vault: UnlockedVault, current: string, next: string, now = Date.now()): Promise<void> {
   const header = await readHeader(db);
-  const masterKey = await deriveMasterKey(current, header.kdf);
+  const masterKey = await deriveVaultMasterKey(current, header.kdf);
   try {
     wipe(unwrapWithMasterKey(masterKey, header));
   } finally {

@@ -1,6 +1,6 @@
 /** Creates a new vault: random vault key wrapped under Argon2id(master password) → HKDF (DESIGN §4). */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { deriveMasterKey } from '../../crypto/derive-master-key';
+import { deriveVaultMasterKey } from './derive-vault-master-key';
 import { deriveSubkey } from '../../crypto/derive-subkey';
 import { generateKey } from '../../crypto/generate-key';
 import { KDF_DEFAULT, SALT_LENGTH, type KdfParams } from '../../crypto/kdf-params';
@@ -29,7 +29,7 @@ export async function createVault(
   if (await db.header.get('vault')) throw new VaultError('vault-exists', 'A vault already exists in this browser profile.');
   const params: KdfParams = { alg: 'argon2id', version: 0x13, ...kdf, salt: randomBytes(SALT_LENGTH) };
   const vaultId = bytesToHex(randomBytes(16));
-  const masterKey = await deriveMasterKey(password, params);
+  const masterKey = await deriveVaultMasterKey(password, params);
   const kek = deriveSubkey(masterKey, 'vault-kek');
   const vaultKey = generateKey<VaultKey>();
   const vault = openVaultState(vaultId, vaultKey, new Map());

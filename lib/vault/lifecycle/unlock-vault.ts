@@ -2,7 +2,7 @@
  * Unlocks the vault: checks the KDF parameters, derives the master key, unwraps the vault key, opens
  * the manifest and the overview buckets (the list rows), and counts the stored items against the manifest.
  */
-import { deriveMasterKey } from '../../crypto/derive-master-key';
+import { deriveVaultMasterKey } from './derive-vault-master-key';
 import { deriveSubkey } from '../../crypto/derive-subkey';
 import { assertKdfParams, isKdfOutdated, KDF_DEFAULT, KdfParamsError, SALT_LENGTH, type KdfParams } from '../../crypto/kdf-params';
 import type { MasterKey, VaultKey } from '../../crypto/keys';
@@ -25,7 +25,7 @@ import { openVault } from './open-vault-lists';
  */
 export async function unlockVault(db: VaultDb, password: string, now = Date.now()): Promise<{ vault: UnlockedVault; integrity: IntegrityReport }> {
   const header = await readHeader(db);
-  const masterKey = await deriveMasterKey(password, header.kdf);
+  const masterKey = await deriveVaultMasterKey(password, header.kdf);
   let vaultKey: VaultKey;
   try {
     vaultKey = unwrapWithMasterKey(masterKey, header);
@@ -89,7 +89,7 @@ export function unwrapWithMasterKey(masterKey: MasterKey, header: HeaderRecord):
  */
 export async function wrapVaultKey(vaultId: string, vaultKey: VaultKey, password: string): Promise<Pick<HeaderRecord, 'kdf' | 'wrappedVaultKey'>> {
   const kdf: KdfParams = { alg: 'argon2id', version: 0x13, ...KDF_DEFAULT, salt: randomBytes(SALT_LENGTH) };
-  const masterKey = await deriveMasterKey(password, kdf);
+  const masterKey = await deriveVaultMasterKey(password, kdf);
   const kek = deriveSubkey(masterKey, 'vault-kek');
   try {
     return { kdf, wrappedVaultKey: wrapKey(kek, vaultKey, vaultKeyContext(vaultId, kdf)) };

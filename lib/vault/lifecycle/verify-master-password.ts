@@ -2,7 +2,7 @@
  * Re-asks the master password before an action that hands the vault's contents out (exports), so a vault
  * left unlocked cannot be carried off in one click; the same check Bitwarden and 1Password make.
  */
-import { deriveMasterKey } from '../../crypto/derive-master-key';
+import { deriveVaultMasterKey } from './derive-vault-master-key';
 import { wipe } from '../../crypto/wipe';
 import type { VaultDb } from '../../db/vault-db';
 import { readHeader, unwrapWithMasterKey } from './unlock-vault';
@@ -14,7 +14,7 @@ import { readHeader, unwrapWithMasterKey } from './unlock-vault';
  */
 export async function verifyMasterPassword(db: VaultDb, password: string): Promise<void> {
   const header = await readHeader(db);
-  const masterKey = await deriveMasterKey(password, header.kdf);
+  const masterKey = await deriveVaultMasterKey(password, header.kdf);
   try {
     wipe(unwrapWithMasterKey(masterKey, header));
   } finally {

@@ -2,6 +2,7 @@
 // zod as the extension runs it: its CSP forbids the JIT, so the interpreted path is what the figures must measure.
 import '../../../lib/messaging/zod-jitless';
 import { benchDeriveMasterKey } from '../argon2-ours';
+import { benchExtensionKdf } from './extension-kdf';
 import { benchKdfCandidates } from './kdf-candidates';
 import { benchVault, type VaultFigures } from '../vault-bench';
 import { benchImport, type ImportFigures } from '../import-bench';
@@ -11,11 +12,15 @@ export type Argon2PageFigures = Awaited<ReturnType<typeof benchDeriveMasterKey>>
 /** The Argon2id candidates side by side (kdf-candidates.ts). */
 export type KdfCandidateFigures = Awaited<ReturnType<typeof benchKdfCandidates>>;
 
+/** Argon2id as the extension runs it: its offscreen KDF worker (extension-kdf.ts). */
+export type ExtensionKdfFigures = Awaited<ReturnType<typeof benchExtensionKdf>>;
+
 /** What this page adds to `window`; chromium-bench.ts calls it through `page.evaluate`. */
 export interface BenchWindow {
   runVaultBench(count: number, storage?: string): Promise<VaultFigures>;
   runArgon2Bench(runs: number): Promise<Argon2PageFigures>;
   runKdfCandidates(runs: number): Promise<KdfCandidateFigures>;
+  runExtensionKdf(runs: number): Promise<ExtensionKdfFigures>;
   runImportBench(rows: number, storage?: string): Promise<ImportFigures>;
 }
 
@@ -23,6 +28,7 @@ const api: BenchWindow = {
   runVaultBench: (count, storage = 'IndexedDB (Chromium)') => benchVault(count, storage),
   runArgon2Bench: (runs) => benchDeriveMasterKey(runs),
   runKdfCandidates: (runs) => benchKdfCandidates(runs),
+  runExtensionKdf: (runs) => benchExtensionKdf(runs),
   runImportBench: (rows, storage = 'IndexedDB (Chromium)') => benchImport(rows, storage),
 };
 // Assigned rather than declared globally, so the whole project's `Window` type does not gain bench-only members.

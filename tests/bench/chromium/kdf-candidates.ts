@@ -12,6 +12,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { deriveMasterKey } from '../../../lib/crypto/derive-master-key';
 import { BENCH_PASSWORD, benchKdfParams } from '../argon2-ours';
 import { median, round, timeRuns } from '../stats';
+import { CURVE_LANES } from './extension-kdf';
 import rfc9106 from '../../vectors/argon2id-rfc9106.json';
 
 /** Where chromium-bench.ts serves the candidates' files. */
@@ -52,17 +53,20 @@ function ask(worker: Worker, message: unknown): Promise<{ code: number; body?: U
 }
 
 /** The reference Argon2 with one pthread per lane (`threads` = lanes = p in this build's API). */
-async function threadedReference(runs: number, expected: string): Promise<KdfCandidate & { workers: number }> {
+async function threadedReference(runs: number, expected: string): Promise<KdfCandidate & { workers: number; byLanes?: Record<string, number> }> {
   const worker = new Worker(`${KDF_ROOT}/amused/worker-4-threads.js`);
   try {
     const loaded = await ask(worker, { method: 0, params: { wasmRoot: `${KDF_ROOT}/amused`, simd: true, pthread: true } });
     if (loaded.code !== 0) return { ms: null, matchesHashWasm: null, error: `load failed: ${loaded.code} ${loaded.message ?? ''}`, workers: 0 };
     const params = benchKdfParams();
-    const request = () => ({ method: 5, params: { mode: '2id', password: BENCH_PASSWORD.normalize('NFKC'), salt: new Uint8Array(params.salt), timeCost: params.t, memoryCost: params.m, threads: params.p, hashLen: 32 } });
+    const request = (threads = params.p) => ({ method: 5, params: { mode: '2id', password: BENCH_PASSWORD.normalize('NFKC'), salt: new Uint8Array(params.salt), timeCost: params.t, memoryCost: params.m, threads, hashLen: 32 } });
     const first = await ask(worker, request());
     if (first.code !== 0 || !first.body) return { ms: null, matchesHashWasm: null, error: `hash failed: ${first.code}`, workers: params.p };
     const samples = await timeRuns(runs, () => ask(worker, request()));
-    return { ms: round(median(samples)), matchesHashWasm: bytesToHex(first.body) === expected, workers: params.p };
+    // The lanes curve (issue 15): here lanes = threads, so p = 1, 2, 4 is also 1, 2, 4 threads on the same memory.
+    const byLanes: Record<string, number> = {};
+    for (const p of CURVE_LANES) byLanes[p] = round(median(await timeRuns(runs, () => ask(worker, request(p)))));
+    return { ms: round(median(samples)), matchesHashWasm: bytesToHex(first.body) === expected, workers: params.p, byLanes };
   } catch (error) {
     return { ms: null, matchesHashWasm: null, error: error instanceof Error ? error.message : String(error), workers: 0 };
   } finally {
