@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { CipherContext } from '../../crypto/associated-data';
 import type { VaultKey } from '../../crypto/keys';
 import type { Sealed } from '../../crypto/sealed';
+import { column, isInteger, isString } from './column-schema';
 import { openJson, sealJson } from './sealed-json';
 
 /** `[id, revision]` pairs. */
@@ -21,7 +22,7 @@ const entriesSchema = z.array(z.tuple([z.string(), z.number().int()]));
 const bucketsSchema = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()]));
 /** Item ids and their revisions, in the same order. */
 const itemColumnsSchema = z
-  .object({ ids: z.array(z.string()), revs: z.array(z.number().int()) })
+  .object({ ids: column(isString), revs: column(isInteger) })
   .refine((items) => items.ids.length === items.revs.length, 'ids and revisions differ in length');
 const manifestSchema = z.union([
   entriesSchema,

@@ -21,6 +21,7 @@ import { DecryptError } from '../../crypto/sealed';
 import type { LoginHealth, OkSummary, OverviewRow } from '../model/overview-row';
 import { summarizeItem } from '../model/summarize-item';
 import { loginHealth } from './login-health';
+import { column, isBoolean, isNumber, isRev, isString, isTime } from './column-schema';
 import { openJson, sealJson } from './sealed-json';
 
 /** How many buckets the rows are spread over: about 310 rows (≈50 KB sealed) each at 10,000 items. */
@@ -42,36 +43,44 @@ export function overviewRow(id: string, rev: number, content: ItemContent, delet
   return { rev, deleted, summary: summarizeItem(id, content) as OkSummary, health: loginHealth(content) };
 }
 
-const text = z.array(z.string());
-const time = z.number().int().nonnegative();
+const isType = (value: unknown): value is 'login' | 'note' => value === 'login' || value === 'note';
+const isTags = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const SHA1_HEX = /^[0-9A-F]{40}$/;
+const SCORES: readonly unknown[] = [null, 0, 1, 2, 3, 4];
+
 /**
  * A row's health: null (nothing to check), '?' (unknown: sealed by an older build and not yet filled in), or
  * [score or null, SHA-1, password set at, own rotation days, snoozed until].
  */
-const healthColumn = z.array(
-  z.union([
-    z.null(),
-    z.literal('?'),
-    z.tuple([z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(), z.string().regex(/^[0-9A-F]{40}$/), time, time, time]),
-  ]),
-);
-type HealthCell = z.infer<typeof healthColumn>[number];
+type HealthCell = null | '?' | [0 | 1 | 2 | 3 | 4 | null, string, number, number, number];
+const isHealthCell = (value: unknown): value is HealthCell =>
+  value === null ||
+  value === '?' ||
+  (Array.isArray(value) &&
+    value.length === 5 &&
+    SCORES.includes(value[0]) &&
+    typeof value[1] === 'string' &&
+    SHA1_HEX.test(value[1]) &&
+    isTime(value[2]) &&
+    isTime(value[3]) &&
+    isTime(value[4]));
+const text = column(isString);
 /** Rows column by column: a third smaller than an array of objects, and parsed and checked about 4× faster. */
 const bucketSchema = z
   .object({
     ids: text,
-    revs: z.array(z.number().int().positive()),
-    deleted: z.array(z.boolean()),
-    types: z.array(z.enum(['login', 'note'])),
+    revs: column(isRev),
+    deleted: column(isBoolean),
+    types: column(isType),
     titles: text,
     usernames: text,
     urls: text,
     folders: text,
-    tags: z.array(text),
-    favourites: z.array(z.boolean()),
-    updatedAts: z.array(z.number()),
+    tags: column(isTags),
+    favourites: column(isBoolean),
+    updatedAts: column(isNumber),
     /** Absent in a bucket sealed by a build before health rows ('rows'), required in the current format. */
-    healths: healthColumn.optional(),
+    healths: column(isHealthCell).optional(),
   })
   .strict()
   .refine((bucket) => Object.values(bucket).every((column) => column.length === bucket.ids.length), 'columns differ in length');

@@ -48,6 +48,11 @@ describe('sealManifest / openManifest', () => {
     ['an entry that is not a pair', '[["id"]]'],
     ['a non-string id', '[[1,2]]'],
     ['a fractional revision', '[["id",1.5]]'],
+    ['columns: a non-string id', '{"items":{"ids":["a",2],"revs":[1,1]},"overviews":[]}'],
+    ['columns: a fractional revision', '{"items":{"ids":["a"],"revs":[1.5]},"overviews":[]}'],
+    ['columns: a revision in quotes', '{"items":{"ids":["a"],"revs":["1"]},"overviews":[]}'],
+    ['columns: ids not a list', '{"items":{"ids":"a","revs":[1]},"overviews":[]}'],
+    ['columns of different lengths', '{"items":{"ids":["a","b"],"revs":[1]},"overviews":[]}'],
   ])('authentic but malformed (%s) → throws', (_name, json) => {
     expect(() => openManifest(key, vaultId, seal(key, utf8ToBytes(json), context))).toThrow();
   });
