@@ -9,12 +9,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRelayClient, type RelayClient } from '../../lib/relay-protocol/relay-client';
 import { entryText, messageText, randomId } from './folder-fixtures';
 import { makeUser } from './fixtures';
 import { spawnRelay, type RelayProcess } from './spawn-relay';
+import { startPostgresRelays, type PostgresRelayProcesses } from './postgres-relay-processes';
 import { TEST_DATABASE_URL } from './store-cases';
 
 const PROCESS_TIMEOUT_MS = 60_000;
@@ -144,19 +144,13 @@ describe('folders at once [sqlite, two processes on one WAL file]', () => {
 
 // Skipped without a database: export TEST_DATABASE_URL="$(scripts/ensure-postgres.sh)" to run it.
 describe.skipIf(!TEST_DATABASE_URL)('folders at once [postgres, two processes]', () => {
-  const schema = `relay_folders_${crypto.randomUUID().replaceAll('-', '')}`;
+  let processes: PostgresRelayProcesses | undefined;
   let relays: RelayProcess[] = [];
   beforeAll(async () => {
-    const env = { DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: schema, ...LIMITS };
-    relays = await Promise.all([spawnRelay(env), spawnRelay(env)]);
+    processes = await startPostgresRelays(TEST_DATABASE_URL!, 'relay_folders', 2, LIMITS);
+    relays = processes.relays;
   }, PROCESS_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => processes?.stop());
 
   it('three members post and append at once: no message lost, seqs contiguous, same sequence for all, one winner per log seq', async () => {
     checkRun(await threeMembersAtOnce(relays));

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveLinkKeys } from '../../lib/links/format/derive-link-keys';
 import { openLinkContent } from '../../lib/links/format/open-link-content';
@@ -16,6 +15,7 @@ import { createRelayClient } from '../../lib/relay-protocol/relay-client';
 import { makeUser } from './fixtures';
 import { makeLink } from './link-fixtures';
 import { spawnRelay, type RelayProcess } from './spawn-relay';
+import { startPostgresRelays, type PostgresRelayProcesses } from './postgres-relay-processes';
 import { TEST_DATABASE_URL } from './store-cases';
 
 const PROCESS_TIMEOUT_MS = 60_000;
@@ -68,20 +68,14 @@ describe('link reveals at once [sqlite process]', () => {
 
 // Skipped without a database: export TEST_DATABASE_URL="$(scripts/ensure-postgres.sh)" to run it.
 describe.skipIf(!TEST_DATABASE_URL)('link reveals at once [postgres, two processes]', () => {
-  const schema = `relay_links_${crypto.randomUUID().replaceAll('-', '')}`;
+  let processes: PostgresRelayProcesses | undefined;
   let first: RelayProcess;
   let second: RelayProcess;
   beforeAll(async () => {
-    const env = { DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: schema, ...LIMITS };
-    [first, second] = await Promise.all([spawnRelay(env), spawnRelay(env)]);
+    processes = await startPostgresRelays(TEST_DATABASE_URL!, 'relay_links', 2, LIMITS);
+    [first, second] = processes.relays as [RelayProcess, RelayProcess];
   }, PROCESS_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all([first?.stop(), second?.stop()]);
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => processes?.stop());
 
   it('T25: 20 reveals of a 3-view link at once over two relay processes give exactly 3 contents', async () => {
     const { contents, statuses, expected } = await twentyRevealsOfThree(first, [first, second]);

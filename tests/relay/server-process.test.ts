@@ -10,7 +10,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRelayClient } from '../../lib/relay-protocol/relay-client';
 import { MAILBOX_PATH } from '../../lib/relay-protocol/relay-paths';
@@ -18,6 +17,7 @@ import { signRequest } from '../../lib/relay-protocol/sign-request';
 import { SQLITE_FILENAME } from '../../relay/store/open-store';
 import { makeUser, shareId } from './fixtures';
 import { spawnRelay, type RelayProcess } from './spawn-relay';
+import { startPostgresRelays, type PostgresRelayProcesses } from './postgres-relay-processes';
 import { TEST_DATABASE_URL } from './store-cases';
 
 const PROCESS_TIMEOUT_MS = 60_000;
@@ -145,21 +145,15 @@ describe('relay processes [sqlite, WAL]', () => {
 
 // Skipped without a database: export TEST_DATABASE_URL="$(scripts/ensure-postgres.sh)" to run it.
 describe.skipIf(!TEST_DATABASE_URL)('relay processes [postgres]', () => {
-  const schema = `relay_process_${crypto.randomUUID().replaceAll('-', '')}`;
+  let processes: PostgresRelayProcesses | undefined;
   let first: RelayProcess;
   let second: RelayProcess;
 
   beforeAll(async () => {
-    const env = { DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: schema };
-    [first, second] = await Promise.all([spawnRelay(env), spawnRelay(env)]);
+    processes = await startPostgresRelays(TEST_DATABASE_URL!, 'relay_process', 2);
+    [first, second] = processes.relays as [RelayProcess, RelayProcess];
   }, PROCESS_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all([first?.stop(), second?.stop()]);
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => processes?.stop());
 
   it('serves one deployment from two processes: what one stores the other delivers, and a replay to the other is refused', async () => {
     await carriedAcross(first.baseUrl, second.baseUrl);

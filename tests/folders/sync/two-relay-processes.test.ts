@@ -6,12 +6,12 @@
  * authors), the edit that the relay ordered last is the current one, and the other two are in its history:
  * no revision is lost.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireFolder } from '../../../lib/folders/store/require-folder';
 import type { Person } from '../../sharing/background/people';
 import { RELAY_URL } from '../../sharing/background/relay-harness';
-import { spawnRelay, type RelayProcess } from '../../relay/spawn-relay';
+import { startPostgresRelays, type PostgresRelayProcesses } from '../../relay/postgres-relay-processes';
+import type { RelayProcess } from '../../relay/spawn-relay';
 import { TEST_DATABASE_URL } from '../../relay/store-cases';
 import { sync, team, type TeamWorld } from '../background/folder-people';
 
@@ -54,19 +54,13 @@ async function folderAsStored(p: Person, folderId: string) {
 }
 
 describe.skipIf(!TEST_DATABASE_URL)('shared folders across two relay processes [postgres]', () => {
-  const schema = `relay_team_${crypto.randomUUID().replaceAll('-', '')}`;
+  let processes: PostgresRelayProcesses | undefined;
   let relays: RelayProcess[] = [];
   beforeAll(async () => {
-    const env = { DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: schema, ...LIMITS };
-    relays = await Promise.all([spawnRelay(env), spawnRelay(env)]);
+    processes = await startPostgresRelays(TEST_DATABASE_URL!, 'relay_team', 2, LIMITS);
+    relays = processes.relays;
   }, PROCESS_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all(relays.map((relay) => relay.stop()));
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => processes?.stop());
 
   it('three members editing at once lose no revision and end with the same folder on every client', async () => {
     const { alice, bob, carol, contactIds } = await team(overProcesses(relays));
