@@ -12,6 +12,7 @@ import type { Argon2idDeriver } from '../crypto/derive-master-key';
 import type { KdfParams } from '../crypto/kdf-params';
 import { KDF_CONNECT_MESSAGE, KDF_PORT, kdfReplySchema, type KdfReply } from './kdf-wire';
 import { ensureOffscreenDocument, OFFSCREEN_PATH } from './offscreen-document';
+import { fromOurOffscreenPage, withTimeout } from './offscreen-port';
 
 /** How long the offscreen document may take to load and connect, in ms. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -34,7 +35,7 @@ export function createOffscreenKdf(): Argon2idDeriver {
   browser.runtime.onConnect.addListener((candidate) => {
     if (candidate.name !== KDF_PORT) return;
     // T21: only our offscreen page; a content script's port names a tab, another page names its own URL.
-    if (candidate.sender?.id !== browser.runtime.id || candidate.sender.url !== offscreenUrl || candidate.sender.tab) {
+    if (!fromOurOffscreenPage(candidate, browser.runtime.id, offscreenUrl)) {
       candidate.disconnect();
       return;
     }
@@ -94,13 +95,4 @@ export function createOffscreenKdf(): Argon2idDeriver {
       return key;
     },
   };
-}
-
-/** Rejects with `reason` when `promise` has not settled within `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(reason)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,7 @@ import type { StrengthScore } from '../vault/model/overview-row';
 import type { PasswordScorer } from '../health/scoring/password-scorer';
 import { SCORER_PORT, scoreReplySchema } from '../health/scoring/scorer-wire';
 import { ensureOffscreenDocument, OFFSCREEN_PATH } from './offscreen-document';
+import { fromOurOffscreenPage, withTimeout } from './offscreen-port';
 
 /** How long the offscreen document may take to load and connect, in ms (it loads the dictionaries lazily). */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -36,7 +37,7 @@ export function createOffscreenScorer(): PasswordScorer {
   browser.runtime.onConnect.addListener((candidate) => {
     // Only our offscreen page may score: a content script's port (it can connect too) names a tab and its page.
     if (candidate.name !== SCORER_PORT) return;
-    if (candidate.sender?.id !== browser.runtime.id || candidate.sender.url !== offscreenUrl || candidate.sender.tab) {
+    if (!fromOurOffscreenPage(candidate, browser.runtime.id, offscreenUrl)) {
       candidate.disconnect();
       return;
     }
@@ -75,13 +76,4 @@ export function createOffscreenScorer(): PasswordScorer {
       return withTimeout(result, BATCH_TIMEOUT_MS, 'offscreen scorer timed out').finally(() => pending.delete(id));
     },
   };
-}
-
-/** Rejects with `reason` when `promise` has not settled within `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(reason)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
