@@ -91,7 +91,11 @@ export function createVaultHandlers(ctx: HandlerContext, hooks: VaultHooks): Han
     },
     async vaultLock() {
       try {
-        if (await session.isUnlocked()) await recordAuditEvent(db, await session.require(), { type: 'vault-locked' }, deps.now());
+        if (await session.isUnlocked()) {
+          const vault = await session.require();
+          vault.lockRequested = true;
+          await recordAuditEvent(db, vault, { type: 'vault-locked' }, deps.now());
+        }
       } finally {
         // S4: a failed audit write or an unreadable header must never keep the vault unlocked.
         await session.end();

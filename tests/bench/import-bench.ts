@@ -112,7 +112,9 @@ async function importOnce(bytes: Uint8Array, rows: number, storage: string) {
     background: {
       messageCopyMs: round(messageCopyMs),
       boundaryValidateMs: round(boundaryValidateMs),
-      // importItems validates each entry again, as every lib/vault write does, then encrypts (2 AEAD + 1 HMAC per item).
+      // importItems validates each entry again, as every lib/vault write does, then encrypts (2 AEAD + 1 HMAC per
+      // item) inside the write's transaction, while IndexedDB writes the chunk before: this is up to the last
+      // chunk sealed, so it includes the database's writes it overlapped, and `indexedDbMs` is only what was left.
       validateAndSealMs: round(validateAndSealMs),
       indexedDbMs: round(indexedDbMs),
     },

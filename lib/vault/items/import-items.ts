@@ -20,9 +20,6 @@ import { overviewRow } from '../records/overview-bucket';
 import { sealItem } from '../records/seal-item';
 import type { UnlockedVault } from '../keys/unlocked-vault';
 
-/** Items sealed between two progress reports: about 50 ms of work, so a progress bar moves smoothly. */
-const SEAL_CHUNK = 500;
-
 /** What an import did: the new items' ids in entry order, and the ids of the replaced items. */
 export interface ImportResult {
   added: string[];
@@ -38,7 +35,7 @@ export interface ImportResult {
  * password goes into the history (newest first, at most 100) and restarts the rotation clock
  * (lib/vault/merge-import-content). Several entries may replace one item; they apply in order.
  * @param now - ms since epoch (injected for tests)
- * @param onProgress - awaited after every 500 encrypted entries and before the write; it may throw to
+ * @param onProgress - called (not awaited) after every 500 new entries sealed and once all are; it may throw to
  *   abort, and nothing is written then
  * @returns the new ids (16 random bytes as hex) and the replaced ids; no entries writes nothing
  * @throws ZodError when an entry is invalid; VaultError `conflict` when an item to replace no longer
@@ -56,34 +53,42 @@ export async function importItems(
   const parsed = entries.map((entry) => importEntrySchema.parse(entry));
   const total = parsed.length;
   if (total === 0) return { added: [], replaced: [] };
+  // Not awaited (see SealLater.onSealed): a throw aborts the import, a rejection only loses that report.
+  const report = (progress: ImportProgress) => {
+    const sent = onProgress?.(progress);
+    if (sent) sent.catch(() => undefined);
+  };
   const fresh = parsed.filter((entry) => entry.replaces === undefined);
   const ids = randomIds(fresh.length);
   const contents = fresh.map((entry) => storedContent(entry.content, now));
-  const records: ItemRecord[] = [];
-  const rows: OverviewRow[] = [];
-  for (let start = 0; start < contents.length; start += SEAL_CHUNK) {
-    contents.slice(start, start + SEAL_CHUNK).forEach((content, i) => {
-      records.push(sealItem(vault, ids[start + i]!, 1, content));
-      rows.push(overviewRow(ids[start + i]!, 1, content, false));
-    });
-    await onProgress?.({ phase: 'sealing', done: records.length, total });
-    assertStillUnlocked(vault);
-  }
+  const rows = contents.map((content, i) => overviewRow(ids[i]!, 1, content, false));
 
-  // Replaced items are read after the last pause, so an edit made while the new items were sealed is seen.
   const replacements = await applyReplacements(db, vault, parsed, now);
   assertStillUnlocked(vault);
+  const records: ItemRecord[] = [];
   for (const { id, record, content } of replacements.values()) {
     records.push(sealItem(vault, id, record.rev + 1, content, record));
     rows.push(overviewRow(id, record.rev + 1, content, false));
   }
-  await onProgress?.({ phase: 'saving', total });
-  assertStillUnlocked(vault);
 
   const audit: Omit<AuditPayload, 'at'>[] = [{ type: 'items-imported', count: fresh.length + replacements.size }];
   // A replace is its own event, not an edit: the user did not edit the item, an import overwrote it.
   for (const { id, content } of replacements.values()) audit.push({ type: 'item-replaced', itemId: id, itemTitle: content.title });
-  await commitChanges(db, vault, { put: records, rows, audit }, now);
+  if (contents.length === 0) report({ phase: 'saving', total });
+  // The new items are sealed inside the write's transaction, a chunk at a time, while IndexedDB writes the last one.
+  await commitChanges(db, vault, {
+    put: records,
+    rows,
+    audit,
+    sealLater: {
+      count: contents.length,
+      sealAt: (i) => sealItem(vault, ids[i]!, 1, contents[i]!),
+      onSealed: (done) => {
+        report({ phase: 'sealing', done, total });
+        if (done === contents.length) report({ phase: 'saving', total });
+      },
+    },
+  }, now);
   return { added: ids, replaced: [...replacements.keys()] };
 }
 

@@ -26,6 +26,11 @@ export interface UnlockedVault {
   onCommitted?: () => void;
   /** Set by `closeVault`: a write still queued then must not seal anything under the wiped keys. */
   closed?: boolean;
+  /**
+   * Set when a lock is asked for, before the lock's own audit write queues: an import sealing inside its write
+   * stops at its next chunk and rolls back, rather than making the lock wait for it (lib/vault/records/commit-changes).
+   */
+  lockRequested?: boolean;
 }
 
 /**

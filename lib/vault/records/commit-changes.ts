@@ -1,6 +1,10 @@
 /**
  * Writes item records, the overview buckets they fall into, the re-sealed manifest and audit events in ONE
  * Dexie transaction (DESIGN §5): either all of it lands or none does (S8).
+ *
+ * Many new records (an import) can be sealed inside that transaction, a chunk at a time (`sealLater`): IndexedDB
+ * writes one chunk in the browser process while the service worker seals the next, instead of sealing all of
+ * them first and then waiting for the whole write (issue 15: the import's two halves took about as long each).
  */
 import type { ItemRecord, OverviewRecord, VaultDb } from '../../db/vault-db';
 import { GENESIS_HASH, sealAuditHead, sealAuditRecord, type AuditPayload } from './audit-chain';
@@ -30,7 +34,25 @@ export interface Changes {
   reseal?: number[];
   /** Events stamped with the commit's time, unless one carries its own `at` (a failed unlock, recorded later). */
   audit?: (Omit<AuditPayload, 'at'> & { at?: number })[];
+  /** Records sealed inside the transaction, after `put`; each one's overview row must be in `rows` too. */
+  sealLater?: SealLater;
 }
+
+/** Records sealed while the transaction writes (see the file's comment), `SEAL_CHUNK` at a time. */
+export interface SealLater {
+  /** How many records: `sealAt` is called for 0..count-1, in order. */
+  count: number;
+  /** Seals record `index`; it must match its row in `Changes.rows` (id, revision, deleted), else nothing is written. */
+  sealAt(index: number): ItemRecord;
+  /**
+   * Called once a chunk is sealed and handed to IndexedDB, with how many are sealed so far; not awaited (an await
+   * of anything but IndexedDB would end the transaction). Throwing aborts the commit: nothing is written.
+   */
+  onSealed?(done: number): void;
+}
+
+/** Records sealed per chunk: about 50 ms of sealing, so messages wait no longer than that between chunks. */
+export const SEAL_CHUNK = 500;
 
 /**
  * Applies `changes` atomically and, once committed, updates the vault's manifest, overview rows and list
@@ -45,15 +67,15 @@ export function commitChanges(db: VaultDb, vault: UnlockedVault, changes: Change
     refuseIfClosed(vault);
     const puts = changes.put ?? [];
     const removes = changes.remove ?? [];
+    const later = changes.sealLater;
     const rows = new Map((changes.rows ?? []).map((row) => [row.summary.id, row]));
-    const mismatch = puts.some((record) => {
-      const row = rows.get(record.id);
-      return !row || row.rev !== record.rev || row.deleted !== (record.deletedAt !== null);
-    });
-    if (mismatch || rows.size !== puts.length) throw new Error('commitChanges: every written item needs its overview row');
+    if (puts.some((record) => !matchesRow(record, rows)) || rows.size !== puts.length + (later?.count ?? 0)) {
+      throw new Error('commitChanges: every written item needs its overview row');
+    }
 
     const manifest = new Map(vault.manifest);
-    for (const record of puts) manifest.set(record.id, record.rev);
+    // Every row is a put's, now or sealed later: the manifest names them all at their rows' revisions.
+    for (const [id, row] of rows) manifest.set(id, row.rev);
     for (const id of removes) manifest.delete(id);
     const overviews = new Map(vault.overviews);
     const touched = new Map<number, Map<string, OverviewRow>>();
@@ -78,6 +100,7 @@ export function commitChanges(db: VaultDb, vault: UnlockedVault, changes: Change
 
     await db.transaction('rw', db.header, db.items, db.audit, db.overviews, async () => {
       if (puts.length) await db.items.bulkPut(puts);
+      if (later) await putSealedLater(db, vault, later, rows, new Set(puts.map((record) => record.id)));
       if (removes.length) await db.items.bulkDelete(removes);
       if (touched.size > 0 || changes.reseal) {
         await db.overviews.bulkPut(buckets);
@@ -100,6 +123,48 @@ export function commitChanges(db: VaultDb, vault: UnlockedVault, changes: Change
     for (const id of removes) vault.summaries.delete(id);
     vault.onCommitted?.();
   });
+}
+
+function matchesRow(record: ItemRecord, rows: ReadonlyMap<string, OverviewRow>): boolean {
+  const row = rows.get(record.id);
+  return row !== undefined && row.rev === record.rev && row.deleted === (record.deletedAt !== null);
+}
+
+/**
+ * Seals `later`'s records a chunk at a time inside the running transaction; a chunk's write is handed to IndexedDB
+ * before the previous one is awaited, so the database always has the next chunk while this thread seals.
+ */
+async function putSealedLater(db: VaultDb, vault: UnlockedVault, later: SealLater, rows: ReadonlyMap<string, OverviewRow>, written: Set<string>): Promise<void> {
+  let previous: Promise<unknown> | null = null;
+  for (let start = 0; start < later.count; start += SEAL_CHUNK) {
+    refuseLocking(vault);
+    const records: ItemRecord[] = [];
+    for (let index = start; index < Math.min(start + SEAL_CHUNK, later.count); index++) {
+      const record = later.sealAt(index);
+      // Each row once: with `count` matching the rows, this leaves no row without its record.
+      if (!matchesRow(record, rows) || written.has(record.id)) throw new Error('commitChanges: a record sealed later does not match its overview row');
+      written.add(record.id);
+      records.push(record);
+    }
+    const chunk = db.items.bulkPut(records);
+    // Awaited below or, when this loop throws first, rejected by the transaction's abort: not unhandled either way.
+    chunk.catch(() => undefined);
+    later.onSealed?.(start + records.length);
+    if (previous) await previous;
+    previous = chunk;
+  }
+  if (previous) await previous;
+  refuseLocking(vault);
+}
+
+/**
+ * A lock while a chunk was written wiped the keys: nothing more may be sealed with them (S4). A lock asked for but
+ * waiting behind this write wins too: the whole write rolls back rather than delaying the lock.
+ * @throws VaultError `locked`
+ */
+function refuseLocking(vault: UnlockedVault): void {
+  refuseIfClosed(vault);
+  if (vault.lockRequested) throw new VaultError('locked', 'The vault is locking. Nothing was written.');
 }
 
 /** @throws VaultError `locked` once `closeVault` ran: its keys are zeroes, and anything sealed with them is lost. */

@@ -1,6 +1,8 @@
 /** commitChanges / appendAudit: records, sealed manifest and audit events land in one transaction or not at all (S8). */
 import { describe, expect, it, vi } from 'vitest';
+import { asKey, type VaultKey } from '../../../lib/crypto/keys';
 import { createItem } from '../../../lib/vault/items/create-item';
+import { openVault } from '../../../lib/vault/lifecycle/open-vault-lists';
 import { appendAudit, commitChanges } from '../../../lib/vault/records/commit-changes';
 import { readAuditLog } from '../../../lib/vault/records/read-audit-log';
 import { openOverviewBucket, overviewBucketOf, overviewRow } from '../../../lib/vault/records/overview-bucket';
@@ -98,6 +100,106 @@ describe('commitChanges: overview buckets (issue 15)', () => {
     expect(await db.items.count()).toBe(0);
     expect(await db.overviews.count()).toBe(0);
     expect(vault.summaries.size).toBe(0);
+  });
+});
+
+describe('commitChanges: records sealed inside the transaction (sealLater)', () => {
+  const ids = Array.from({ length: 1_100 }, (_, i) => i.toString(16).padStart(32, '0'));
+
+  it('writes every record with the rows, the manifest and the events, and seals chunk n+1 before chunk n is written', async () => {
+    const { db, vault } = await syntheticVault();
+    const written: number[] = [];
+    const put = db.items.bulkPut.bind(db.items);
+    vi.spyOn(db.items, 'bulkPut').mockImplementation(((records: Parameters<typeof put>[0]) => {
+      const chunk = written.length;
+      written.push(-1);
+      return put(records).then((result) => {
+        written[chunk] = records.length;
+        return result;
+      });
+    }) as typeof put);
+    const notWrittenWhenSealed: number[] = [];
+    const sealed: number[] = [];
+    await commitChanges(db, vault, {
+      rows: ids.map((id) => row(id, id)),
+      audit: [{ type: 'items-imported', count: ids.length }],
+      sealLater: {
+        count: ids.length,
+        sealAt: (i) => {
+          // The first record of a chunk is sealed while the chunk before it is still being written.
+          if (i > 0 && i % 500 === 0 && written[i / 500 - 1] === -1) notWrittenWhenSealed.push(i);
+          return sealItem(vault, ids[i]!, 1, content(ids[i]!));
+        },
+        onSealed: (done) => sealed.push(done),
+      },
+    }, T0);
+    expect(notWrittenWhenSealed).toEqual([500, 1_000]);
+    expect(written).toEqual([500, 500, 100]);
+    expect(sealed).toEqual([500, 1_000, 1_100]);
+    expect(await db.items.count()).toBe(1_100);
+    expect(await storedManifest(db, vault)).toEqual(new Map(ids.map((id) => [id, 1])));
+    expect(vault.summaries.size).toBe(1_100);
+    const { integrity } = await openVault(db, (await db.header.get('vault'))!, asKey<VaultKey>(new Uint8Array(vault.vaultKey)));
+    expect(integrity).toMatchObject({ missing: [], unexpected: [], quarantined: [], damagedOverviews: [] });
+  });
+
+  it('S8: a record that does not match its row, or one sealed twice, aborts the commit and nothing is written', async () => {
+    const { db, vault } = await syntheticVault();
+    const header = await db.header.get('vault');
+    const wrong: ((i: number) => ReturnType<typeof sealItem>)[] = [
+      (i) => sealItem(vault, ids[i]!, i === 700 ? 2 : 1, content(ids[i]!)),
+      (i) => sealItem(vault, ids[i === 700 ? 3 : i]!, 1, content(ids[i]!)),
+      (i) => sealItem(vault, ids[i]!, 1, content(ids[i]!), undefined, i === 700 ? T0 : null),
+    ];
+    for (const sealAt of wrong) {
+      await expect(commitChanges(db, vault, { rows: ids.map((id) => row(id, id)), sealLater: { count: ids.length, sealAt } }, T0)).rejects.toThrow('overview row');
+    }
+    await expect(commitChanges(db, vault, { rows: ids.slice(1).map((id) => row(id, id)), sealLater: { count: ids.length, sealAt: wrong[0]! } }, T0)).rejects.toThrow('overview row');
+    expect(await db.items.count()).toBe(0);
+    expect(await db.overviews.count()).toBe(0);
+    expect(await db.header.get('vault')).toEqual(header);
+    expect(vault.manifest.size).toBe(0);
+  });
+
+  it('S4: a lock while a chunk is written stops the sealing with the wiped key and rolls back what was written', async () => {
+    const { db, vault } = await syntheticVault();
+    const sealedAfterLock: number[] = [];
+    const error = await commitChanges(db, vault, {
+      rows: ids.map((id) => row(id, id)),
+      sealLater: {
+        count: ids.length,
+        sealAt: (i) => {
+          if (vault.closed) sealedAfterLock.push(i);
+          return sealItem(vault, ids[i]!, 1, content(ids[i]!));
+        },
+        onSealed: (done) => {
+          if (done === 500) closeVault(vault);
+        },
+      },
+    }, T0).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'locked' });
+    expect(sealedAfterLock).toEqual([]);
+    expect(await db.items.count()).toBe(0);
+    expect(await db.overviews.count()).toBe(0);
+  });
+
+  it('S4: a lock asked for while the records are sealed (its own write waiting behind) rolls the write back at once', async () => {
+    for (const at of [500, 1_100]) {
+      const { db, vault } = await syntheticVault();
+      const error = await commitChanges(db, vault, {
+        rows: ids.map((id) => row(id, id)),
+        sealLater: {
+          count: ids.length,
+          sealAt: (i) => sealItem(vault, ids[i]!, 1, content(ids[i]!)),
+          onSealed: (done) => {
+            if (done === at) vault.lockRequested = true;
+          },
+        },
+      }, T0).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'locked' });
+      expect(await db.items.count()).toBe(0);
+      expect(vault.manifest.size).toBe(0);
+    }
   });
 });
 
