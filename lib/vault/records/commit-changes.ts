@@ -52,7 +52,7 @@ export interface SealLater {
 }
 
 /** Records sealed per chunk: about 50 ms of sealing, so messages wait no longer than that between chunks. */
-export const SEAL_CHUNK = 500;
+const SEAL_CHUNK = 500;
 
 /**
  * Applies `changes` atomically and, once committed, updates the vault's manifest, overview rows and list
