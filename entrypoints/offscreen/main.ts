@@ -6,7 +6,7 @@
  */
 import '../../lib/messaging/zod-jitless';
 import { browser, type Browser } from 'wxt/browser';
-import { SCORER_PORT, scoreReplySchema, scoreRequestSchema } from '../../lib/health/scoring/scorer-wire';
+import { SCORER_CONNECT_MESSAGE, SCORER_PORT, scoreReplySchema, scoreRequestSchema } from '../../lib/health/scoring/scorer-wire';
 import { KDF_CONNECT_MESSAGE, KDF_PORT, kdfReplySchema, kdfRequestSchema, type KdfReply } from '../../lib/browser/kdf-wire';
 import { CLEAR_CLIPBOARD_MESSAGE, clearOwnClipboardInDocument, expectedTagsSchema } from '../../lib/browser/clear-clipboard';
 
@@ -14,6 +14,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   const m = message as { target?: unknown; type?: unknown; expected?: unknown } | null;
   if (sender.id === browser.runtime.id && m?.target === KDF_CONNECT_MESSAGE.target && m.type === KDF_CONNECT_MESSAGE.type) {
     if (!kdfPort) connectKdf();
+    return undefined;
+  }
+  if (sender.id === browser.runtime.id && m?.target === SCORER_CONNECT_MESSAGE.target && m.type === SCORER_CONNECT_MESSAGE.type) {
+    if (!scorerPort && !scorerFailed) connectScorer();
     return undefined;
   }
   if (sender.id !== browser.runtime.id || m?.target !== CLEAR_CLIPBOARD_MESSAGE.target || m.type !== CLEAR_CLIPBOARD_MESSAGE.type) return;
@@ -25,19 +29,34 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   );
 });
 
-// The scorer: requests from the background go to the worker as they are, replies come back checked.
+// The scorer: requests from the background go to the worker as they are, replies come back checked. Like the KDF's
+// port below, it goes when the service worker stops, and the background asks for a new one (SCORER_CONNECT_MESSAGE).
 const worker = new Worker(new URL('./score-worker.ts', import.meta.url), { type: 'module' });
-const scorerPort = browser.runtime.connect({ name: SCORER_PORT });
-scorerPort.onMessage.addListener((message: unknown) => {
-  const request = scoreRequestSchema.safeParse(message);
-  if (request.success) worker.postMessage(request.data);
-});
+let scorerPort: Browser.runtime.Port | null = null;
+/** Set when the worker failed: no new port then, so the background keeps scoring in place. */
+let scorerFailed = false;
+function connectScorer(): void {
+  const port = browser.runtime.connect({ name: SCORER_PORT });
+  scorerPort = port;
+  port.onMessage.addListener((message: unknown) => {
+    const request = scoreRequestSchema.safeParse(message);
+    if (request.success) worker.postMessage(request.data);
+  });
+  port.onDisconnect.addListener(() => {
+    if (scorerPort === port) scorerPort = null;
+  });
+}
 worker.onmessage = (event: MessageEvent<unknown>) => {
   const reply = scoreReplySchema.safeParse(event.data);
-  if (reply.success) scorerPort.postMessage(reply.data);
+  if (reply.success) scorerPort?.postMessage(reply.data);
 };
-// A worker that fails to start or crashes: the background's pending batches time out and it scores in place.
-worker.onerror = () => scorerPort.disconnect();
+// A worker that fails to start or crashes: the background's pending batches fail at once and it scores in place.
+worker.onerror = () => {
+  scorerFailed = true;
+  scorerPort?.disconnect();
+  scorerPort = null;
+};
+connectScorer();
 
 // The KDF (issue 15, decision 5): the master password comes from the background over its own port, goes to a
 // worker started on first use, and the 32-byte key goes back; both ends check every message, and this page zeroes

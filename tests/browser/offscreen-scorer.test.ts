@@ -29,6 +29,9 @@ const fake = vi.hoisted(() => ({
   created: 0,
   /** What the offscreen page does once created: connect a port that answers with `answer`. */
   onCreate: (() => undefined) as () => void,
+  /** Runtime messages the background sent, and what the offscreen page does on one. */
+  sent: [] as unknown[],
+  onSend: (() => undefined) as () => void,
 }));
 
 vi.mock('wxt/browser', () => ({
@@ -37,6 +40,10 @@ vi.mock('wxt/browser', () => ({
       id: 'abcdefghijklmnop',
       getURL: (path: string) => `chrome-extension://abcdefghijklmnop${path}`,
       onConnect: { addListener: (listener: (port: unknown) => void) => fake.connectListeners.push(listener) },
+      sendMessage: async (message: unknown) => {
+        fake.sent.push(message);
+        fake.onSend();
+      },
       getContexts: async () => Array.from({ length: fake.documents }, () => ({})),
     },
     offscreen: {
@@ -90,6 +97,8 @@ beforeEach(() => {
   fake.documents = 0;
   fake.created = 0;
   fake.onCreate = () => undefined;
+  fake.sent.length = 0;
+  fake.onSend = () => undefined;
 });
 
 describe('createOffscreenScorer', () => {
@@ -135,6 +144,15 @@ describe('createOffscreenScorer', () => {
       }
       await expect(outcome).rejects.toThrow(/offscreen scorer/);
     }
+  });
+
+  it('asks an offscreen page that outlived the service worker for a new port, with no password in the request', async () => {
+    fake.documents = 1;
+    const scorer = createOffscreenScorer();
+    fake.onSend = () => queueMicrotask(() => connect(offscreenPort()));
+    expect(await scorer.score(['abcd'])).toEqual([4]);
+    expect(fake.sent).toEqual([{ target: 'offscreen', type: 'scorer-connect' }]);
+    expect(fake.created).toBe(0);
   });
 
   it('a dropped port rejects the batches that wait, and the next batch waits for a new connection', async () => {

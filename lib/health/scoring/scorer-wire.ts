@@ -8,6 +8,9 @@ import { MAX_SCORE_BATCH } from './password-scorer';
 /** The port's name; the background accepts it only from the offscreen page. */
 export const SCORER_PORT = 'sealpass-scorer';
 
+/** Background → offscreen page (runtime message, no password in it): connect a new scorer port if yours is gone. */
+export const SCORER_CONNECT_MESSAGE = { target: 'offscreen', type: 'scorer-connect' } as const;
+
 /** Longest password scored, in UTF-16 code units: longer ones are cut by the estimator anyway (256 code points). */
 const MAX_SCORED_PASSWORD = 4096;
 
