@@ -71,7 +71,7 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
       field: target.field,
       logins,
       confirmOrigin,
-      ...(message === undefined ? {} : { message }),
+      message,
       onPick: (id, confirmedOrigin) => void fillWith(target, id, undefined, confirmedOrigin),
       onNeverHere: () => void askBackground('autofillNeverHere', {}),
       onClose: () => {
@@ -88,12 +88,9 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
     }
     const plan = planFill(target.form);
     if (plan.fields.length === 0) return 'no-form';
-    const reply = await askBackground('autofillFill', {
-      id,
-      fields: plan.fields,
-      ...(grant === undefined ? {} : { grant }),
-      ...(confirmedOrigin === undefined ? {} : { confirmedOrigin }),
-    });
+    // An absent grant or origin is left out by the browser's message serialisation (or kept as undefined, which
+    // the background's optional fields accept).
+    const reply = await askBackground('autofillFill', { id, fields: plan.fields, grant, confirmedOrigin });
     if (!reply.ok) {
       showMenu(target, [], null, reply.message);
       return 'failed';

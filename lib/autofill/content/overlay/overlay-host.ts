@@ -20,12 +20,13 @@ export interface OverlayHost {
   remove(): void;
 }
 
-/** Everything reset, then only what the host needs. The page sees one box. */
-const BASE_STYLE = [
-  'all: initial', 'position: fixed', 'display: block', 'box-sizing: border-box', 'margin: 0', 'padding: 0', 'border: 0',
-  'inset: auto', 'overflow: visible', 'opacity: 1', 'visibility: visible', 'z-index: 2147483647',
-  'background: transparent', 'transform: none', 'filter: none', 'clip-path: none', 'color-scheme: light',
-];
+/**
+ * Everything reset, then only what the host needs; each declaration gets `!important` when the style is built.
+ * The page sees one box.
+ */
+const BASE_STYLE =
+  'all:initial;position:fixed;display:block;box-sizing:border-box;margin:0;padding:0;border:0;inset:auto;overflow:visible;' +
+  'opacity:1;visibility:visible;z-index:2147483647;background:transparent;transform:none;filter:none;clip-path:none;color-scheme:light';
 
 /**
  * Creates and shows a host at `box`.
@@ -54,9 +55,7 @@ export function createOverlayHost(
   root.append(style);
   let current = box;
   const styleText = () =>
-    [...BASE_STYLE, `pointer-events: ${options.clickThrough ? 'none' : 'auto'}`, `left: ${current.left}px`, `top: ${current.top}px`, `width: ${current.width}px`, `height: ${current.height}px`]
-      .map((rule) => `${rule} !important;`)
-      .join(' ');
+    `${BASE_STYLE};pointer-events:${options.clickThrough ? 'none' : 'auto'};left:${current.left}px;top:${current.top}px;width:${current.width}px;height:${current.height}px`.replace(/;|$/g, '!important;');
   host.setAttribute('style', styleText());
   host.setAttribute('popover', 'manual');
   overlayHosts.add(host);
