@@ -39,13 +39,12 @@ export interface AutofillOptions {
 const OTHER_ORIGIN = 'This form sends what you type to another site, so Sealpass did not fill it.';
 
 /**
- * Starts filling in `doc`'s frame.
- * @returns stops everything (listeners, the open menu, the guard of the last fill)
- * @example const stop = startAutofill(document, { onNewPassword: () => askForGenerator() });
+ * Starts filling in `doc`'s frame, for the frame's lifetime (a content script has no teardown).
+ * @example startAutofill(document, { onNewPassword: () => askForGenerator() });
  */
-export function startAutofill(doc: Document, options: AutofillOptions = {}): () => void {
+export function startAutofill(doc: Document, options: AutofillOptions = {}): void {
   const view = doc.defaultView;
-  if (!view) return () => {};
+  if (!view) return;
   const origin = view.location.origin;
   let menu: InlineMenu | null = null;
   let last: Target | null = null;
@@ -174,18 +173,10 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
     return fillWith(target, id, request.grant);
   };
 
-  const listening = new AbortController();
-  doc.addEventListener('focusin', (event) => focusOn(event.composedPath()[0]), { capture: true, signal: listening.signal });
-  const stopListening = listenForFillRequests(onRequest);
+  doc.addEventListener('focusin', (event) => focusOn(event.composedPath()[0]), true);
+  listenForFillRequests(onRequest);
   // A field focused before this script ran (autofocus) gets its menu too; still nothing is filled.
   focusOn(deepActiveElement(doc));
-
-  return () => {
-    listening.abort();
-    stopListening();
-    closeMenu();
-    unguard();
-  };
 }
 
 /** The focused element, looking inside open shadow roots. */
