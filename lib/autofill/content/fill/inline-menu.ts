@@ -22,7 +22,7 @@ export interface InlineMenuOptions {
   message?: string;
   onPick(id: string, confirmedOrigin: string | undefined): void;
   onNeverHere(): void;
-  /** Called once when the menu closes, whatever the reason. */
+  /** Called once when an opened menu closes, whatever the reason. */
   onClose(): void;
 }
 
@@ -159,7 +159,7 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
   try {
     overlay = createOverlayHost(parent, CSS, layout(), { clickThrough: true });
   } catch {
-    close();
+    // Never opened, so nothing to close: `onClose` is not called (the caller is still inside this call).
     return null;
   }
   guard = guardOverlay(overlay, parent, close);
