@@ -35,11 +35,10 @@ export interface InlineMenu {
 const NAME = 'Sealpass';
 
 /**
- * Scoped to the closed shadow root; the host's own box lets clicks through (see `layout`), the icon and menu do
+ * Scoped to the closed shadow root (the host's inline style already resets everything it inherits); the host's own box lets clicks through (see `layout`), the icon and menu do
  * not. Icon 20 × 20 px; menu: 1 px border, 28 px header, 42 px rows, the footer (30 px with the border).
  */
 const CSS =
-  ':host{all:initial}' +
   '*{box-sizing:border-box;font:13px/1.3 system-ui,sans-serif;color:#1b1f24;user-select:none}' +
   '.icon,.menu{position:absolute;pointer-events:auto}' +
   '.icon{width:20px;height:20px;border-radius:5px;background:#1f5fbf;color:#fff;display:grid;place-items:center;font-weight:700;font-size:12px;cursor:pointer}' +
@@ -105,13 +104,12 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
     if (action) actions.set(node, action);
     return node;
   };
-  const head = () => el('div', 'head', [NAME]);
 
   const panel = el('div', 'menu');
   panel.role = 'dialog';
   panel.ariaLabel = NAME;
   const show = (...children: Node[]) => {
-    if (!closed) panel.replaceChildren(head(), ...children);
+    if (!closed) panel.replaceChildren(el('div', 'head', [NAME]), ...children);
   };
   const showMessage = (text: string) => show(el('div', 'note', [text]));
   const showList = () => {

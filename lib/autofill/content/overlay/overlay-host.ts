@@ -46,9 +46,9 @@ export function createOverlayHost(
   options: { clickThrough?: boolean } = {},
 ): OverlayHost {
   const doc = parent.ownerDocument;
-  // A random name: a page cannot pre-define a custom element with it, nor style it by tag name.
-  const suffix = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(97 + (b % 26))).join('');
-  const host = doc.createElement(`sealpass-${suffix}`);
+  // A random name (64 random bits as two decimal numbers, e.g. `sealpass-3127764412-90431`): a page cannot
+  // pre-define a custom element with it, nor style it by tag name.
+  const host = doc.createElement(`sealpass-${crypto.getRandomValues(new Uint32Array(2)).join('-')}`);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
@@ -61,7 +61,6 @@ export function createOverlayHost(
   overlayHosts.add(host);
   parent.append(host);
   host.showPopover();
-  let removed = false;
   return {
     host,
     root,
@@ -71,8 +70,7 @@ export function createOverlayHost(
     },
     expectedStyle: styleText,
     remove() {
-      if (removed) return;
-      removed = true;
+      // A second call finds the popover closed and the host already gone: nothing happens.
       if (host.matches(':popover-open')) host.hidePopover();
       host.remove();
     },
