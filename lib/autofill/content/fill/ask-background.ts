@@ -10,7 +10,7 @@ import { MAX_SHORT } from '../../../vault/model/item-limits';
 import type { autofillMessages } from '../../autofill-messages';
 
 /** The messages a content script sends for filling. */
-export type ContentMessage = 'autofillQuery' | 'autofillFill' | 'autofillTotpCopied' | 'autofillNeverHere';
+export type ContentMessage = 'autofillQuery' | 'autofillFill' | 'autofillCopyTotp' | 'autofillNeverHere';
 
 /** A reply, or a failure whose message is safe to show (it never holds user data). */
 export type ContentReply<T extends ContentMessage> = ({ ok: true } & ResponseIn<typeof autofillMessages, T>) | { ok: false; message: string };

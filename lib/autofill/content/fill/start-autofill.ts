@@ -6,7 +6,6 @@
  * origin, and a fill is undone if the form's action changes afterwards (T15, T18).
  */
 import { askBackground } from './ask-background';
-import { copyText } from './copy-text';
 import { detectForms } from '../detect/detect-forms';
 import { fillForm } from './fill-form';
 import type { FillOutcome, FillRequest } from '../../fill-request';
@@ -101,10 +100,9 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): voi
     }
     unguard();
     unguard = guardFilledForm(target.form.container, filled, origin);
-    // No code field here: the code goes to the clipboard, which the background clears after a while.
-    if (reply.totp !== undefined && plan.otp.length === 0 && plan.password !== null && filled.includes(plan.password) && copyText(doc, reply.totp)) {
-      void askBackground('autofillTotpCopied', { id });
-    }
+    // No code field here: the background puts the login's code (if it has one) on the clipboard through the
+    // prompts script, and clears it after a while.
+    if (plan.otp.length === 0 && (filled as (HTMLInputElement | null)[]).includes(plan.password)) void askBackground('autofillCopyTotp', { id });
     return filled.length > 0 ? 'filled' : 'failed';
   };
 
