@@ -27,8 +27,6 @@ export interface InlineMenuOptions {
 }
 
 export interface InlineMenu {
-  /** Replaces the list with a short message (kept until the menu closes). */
-  showMessage(text: string): void;
   close(): void;
 }
 
@@ -41,21 +39,23 @@ const NAME = 'Sealpass';
 const CSS =
   '*{box-sizing:border-box;font:13px/1.3 system-ui,sans-serif;color:#1b1f24;user-select:none}' +
   '.icon,.menu{position:absolute;pointer-events:auto}' +
-  '.icon{width:20px;height:20px;border-radius:5px;background:#1f5fbf;color:#fff;display:grid;place-items:center;font-weight:700;font-size:12px;cursor:pointer}' +
-  '.menu{background:#fff;border:1px solid #b8c2cc;border-radius:8px;display:flex;flex-direction:column;box-shadow:0 2px 6px #0003;overflow:hidden}' +
+  '.menu,.row{display:flex;flex-direction:column}' +
+  '.icon,.row,.foot span,.btns span{cursor:pointer}' +
+  '.icon{width:20px;height:20px;border-radius:5px;background:#1f5fbf;color:#fff;display:grid;place-items:center;font-weight:700;font-size:12px}' +
+  '.menu{background:#fff;border:1px solid #b8c2cc;border-radius:8px;box-shadow:0 2px 6px #0003;overflow:hidden}' +
   '.head{height:28px;padding:0 10px;display:flex;align-items:center;font-weight:600;color:#44505c;border-bottom:1px solid #e4e8ec}' +
   '.rows{flex:1;overflow-y:auto}' +
-  '.row{height:42px;padding:4px 10px;cursor:pointer;display:flex;flex-direction:column;justify-content:center}' +
+  '.row{height:42px;padding:4px 10px;justify-content:center}' +
   '.row *{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
   'b{font-weight:600}' +
   'span{color:#5a6672;font-size:12px}' +
   '.row:hover,.active{background:#e8f0fb}' +
   '.foot{padding:5px 10px;border-top:1px solid #e4e8ec}' +
-  '.foot span{color:#1f5fbf;cursor:pointer}' +
+  '.foot span{color:#1f5fbf}' +
   '.note{padding:10px}' +
   '.note b{word-break:break-all}' +
   '.btns{display:flex;gap:8px;justify-content:flex-end;padding:0 10px 10px;margin-top:auto}' +
-  '.btns span{padding:4px 12px;border-radius:5px;border:1px solid #b8c2cc;cursor:pointer;font-size:13px;color:#1b1f24}' +
+  '.btns span{padding:4px 12px;border-radius:5px;border:1px solid #b8c2cc;font-size:13px;color:#1b1f24}' +
   '.btns .ok{background:#1f5fbf;border-color:#1f5fbf;color:#fff}';
 
 /**
@@ -215,5 +215,5 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
 
   if (options.message === undefined) showList();
   else showMessage(options.message);
-  return { showMessage, close };
+  return { close };
 }
