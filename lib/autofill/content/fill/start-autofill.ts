@@ -58,7 +58,7 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): voi
   };
   const canFill = (target: Target | null) => target !== null && planFill(target.form).fields.length > 0;
 
-  const showMenu = (target: Target, logins: readonly LoginChoice[], confirmOrigin: string | null = null, message?: string) => {
+  const showMenu = (target: Target, logins: readonly LoginChoice[], confirmOrigin: string | null, message?: string) => {
     menu?.close();
     const opened = openInlineMenu({
       field: target.field,
