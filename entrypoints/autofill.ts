@@ -12,7 +12,6 @@ import { startSaveFlow } from '../lib/autofill/content/save/start-save-flow';
 
 export default {
   main() {
-    const save = startSaveFlow(document);
-    startAutofill(document, { onNewPassword: save.offerGenerator });
+    startAutofill(document, { onNewPassword: startSaveFlow(document) });
   },
 } satisfies UnlistedScriptDefinition;

@@ -70,8 +70,12 @@ export const autofillMessages = {
     }),
     contentScripts,
   ),
-  /** The content script copied login `id`'s one-time code (no code field to fill): audit it, clear the clipboard later. */
-  autofillTotpCopied: message(z.object({ id }).strict(), empty, contentScripts),
+  /**
+   * The content script filled login `id`'s password into a form with no code field: when the login has a
+   * one-time code, the background copies it through the frame's prompts script (`copied`), audits it and clears
+   * the clipboard later. The content script never receives that code.
+   */
+  autofillCopyTotp: message(z.object({ id }).strict(), z.object({ copied: z.boolean() }), contentScripts),
   /** "Never show here" in the inline menu: no inline menu on the sender frame's origin any more. */
   autofillNeverHere: message(empty, empty, contentScripts),
   /** The popup: the logins for the active tab's page; `origin` null when the tab is not a web page. */

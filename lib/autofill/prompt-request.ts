@@ -16,7 +16,13 @@ export type PromptRequest =
   /** Show the generator menu under the frame's focused new-password field, if it still has the focus. */
   | { kind: 'sealpass-prompt'; prompt: 'generator' }
   /** Show nothing: only be installed, watching the frame's submits. */
-  | { kind: 'sealpass-prompt'; prompt: 'watch' };
+  | { kind: 'sealpass-prompt'; prompt: 'watch' }
+  /**
+   * Copy this one-time code (at most 16 characters) to the clipboard: a password was just filled into a form of
+   * the frame with no code field. Done here rather than in the content script, so the always-present script
+   * never holds a code it does not fill, and carries no clipboard code (issue 15).
+   */
+  | { kind: 'sealpass-prompt'; prompt: 'copy'; text: string };
 
 /** The file the background injects, as the build writes it (WXT unlisted script). */
 export const PROMPTS_SCRIPT = '/autofill-prompts.js';

@@ -17,21 +17,19 @@ export function sendToBackground(type: string, payload: unknown): Promise<unknow
 }
 
 /**
- * Answers the background's requests to this frame.
+ * Answers the background's requests to this frame for as long as the frame lives (content scripts have no
+ * teardown, so no way to remove the listener is kept: issue 15's size budget).
  * @param handle - gets the raw message; returns the answer, or null when this frame is not the one to act
  *   (it then stays silent, so the frame that does act answers)
  * @param onFailure - the answer when `handle` rejects
- * @returns removes the listener
  */
-export function answerBackground<A>(handle: (raw: unknown) => A | null | Promise<A>, onFailure: A): () => void {
-  const listener = (raw: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (answer: A) => void) => {
+export function answerBackground<A>(handle: (raw: unknown) => A | null | Promise<A>, onFailure: A): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (answer: A) => void) => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
     const answer = handle(raw);
     if (answer === null) return undefined;
     // sendResponse and `return true` rather than a returned promise: every Chromium version accepts it.
     void Promise.resolve(answer).then(sendResponse, () => sendResponse(onFailure));
     return true;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  });
 }

@@ -8,13 +8,13 @@ import { measureContentScriptSize, measureDetectionSize } from './bundle-detecto
 
 /** Issue 18: the detector's budget, minified bytes. */
 const DETECTION_BUDGET_BYTES = 15_000;
-/** Issue 15's target for the content script (30 KB), not met yet: see CONTENT_SCRIPT_CEILING_BYTES. */
+/** Issue 15's target for the content script (30 KB). */
 const CONTENT_SCRIPT_TARGET_BYTES = 30_720;
 /**
- * What the content script may not grow past today (it measured 32,6xx bytes after the detector was compacted);
- * lower it to CONTENT_SCRIPT_TARGET_BYTES once the script fits the target.
+ * What the content script may not grow past: the target itself. It measured 30,160 bytes with the detector at
+ * 14,967, so a detector grown to 15,360 (issue 18's room) still fits, with about 170 bytes to spare.
  */
-const CONTENT_SCRIPT_CEILING_BYTES = 32_768;
+const CONTENT_SCRIPT_CEILING_BYTES = CONTENT_SCRIPT_TARGET_BYTES;
 
 describe('content-script size budget', () => {
   it('keeps the detection modules within 15,000 bytes minified', async () => {

@@ -53,7 +53,7 @@ const samples: { [T in MessageType]: RequestOf<T> } = {
   generatorHistoryFill: { id: '0123456789abcdef0123456789abcdef' },
   autofillQuery: {},
   autofillFill: { id: 'a', fields: ['username', 'password'], grant: '0123456789abcdef0123456789abcdef', confirmedOrigin: 'https://a.test' },
-  autofillTotpCopied: { id: 'a' },
+  autofillCopyTotp: { id: 'a' },
   autofillNeverHere: {},
   autofillTabLogins: {},
   autofillTabPage: {},
@@ -131,7 +131,7 @@ const types = Object.keys(protocol) as MessageType[];
 const contentScriptMessages: readonly MessageType[] = [
   'saveSubmitted', 'savePending', 'saveAccept', 'saveDismiss', 'saveFolders', 'saveEdit', 'saveWatch',
   'generatorOpen', 'generatorSuggest', 'generatorUsed', 'generatorHistoryFill',
-  'autofillQuery', 'autofillFill', 'autofillTotpCopied', 'autofillNeverHere',
+  'autofillQuery', 'autofillFill', 'autofillCopyTotp', 'autofillNeverHere',
 ];
 /** Messages no one may send: the background calls their handlers itself, from browser events (shortcut, context menu). */
 const internalMessages: readonly MessageType[] = ['autofillCommand', 'healthRotationCheck', 'sharingPoll', 'sharingExpire'];

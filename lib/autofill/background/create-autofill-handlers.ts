@@ -8,7 +8,7 @@ import { findLoginMatches, type LoginMatch, type MoreLogins } from './find-login
 import type { FillRequest, FillSource } from '../fill-request';
 import { sharedCredentialGroups } from './shared-credential-groups';
 import { MAX_MENU_LOGINS, type autofillMessages, type FillField, type LoginChoice } from '../autofill-messages';
-import { clipboardTag, type ClipboardTag } from '../../vault/model/clipboard-tag';
+import { clipboardTag } from '../../vault/model/clipboard-tag';
 import { MAX_SHORT } from '../../vault/model/item-limits';
 import { VaultError } from '../../vault/model/vault-error';
 import { generateTotp } from '../../totp/generate-totp';
@@ -121,14 +121,19 @@ export function createAutofillHandlers(ctx: HandlerContext<CoreDeps & AutofillDe
       return credentialFor(match, fields, deps.now());
     },
 
-    async autofillTotpCopied({ id }, sender) {
+    async autofillCopyTotp({ id }, sender) {
       const frame = webFrame(sender);
       const vault = await ctx.unlocked();
       const match = (await matchesFor(vault, frame.url)).find((m) => m.id === id);
       if (!match) throw new VaultError('forbidden', 'This login is not saved for this site.');
+      const code = credentialFor(match, ['totp'], deps.now()).totp;
+      // The frame's prompts script copies it (injected there by the menu query already, else now).
+      if (code === undefined || !(await platform.showPrompt(frame.tabId, frame.frameId, { kind: 'sealpass-prompt', prompt: 'copy', text: code }))) {
+        return { copied: false };
+      }
       await recordAuditEvent(deps.db, vault, { type: 'totp-copied', itemId: id, itemTitle: match.content.title }, deps.now());
-      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds, await totpClipboardTags(match, deps.now()));
-      return {};
+      await deps.timers.scheduleClipboardClear((await deps.settings.get()).clipboardSeconds, [await clipboardTag(code)]);
+      return { copied: true };
     },
 
     async autofillNeverHere(_request, sender) {
@@ -208,23 +213,6 @@ function credentialFor(match: LoginMatch, fields: readonly FillField[], now: num
     }
   }
   return out;
-}
-
-/**
- * Tags of the one-time code the content script just copied (it has no hashing of its own, S3): the code
- * of this period and of the one before, since the period may have turned between the fill and the copy.
- */
-async function totpClipboardTags(match: LoginMatch, now: number): Promise<ClipboardTag[]> {
-  const { content } = match;
-  if (content.totp === '') return [];
-  let config;
-  try {
-    config = parseTotpSecret(content.totp);
-  } catch {
-    return [];
-  }
-  const codes = new Set([generateTotp(config, now).code, generateTotp(config, now - config.period * 1000).code]);
-  return Promise.all([...codes].map((code) => clipboardTag(code)));
 }
 
 /** The origin of an http(s) URL, else null. */

@@ -53,7 +53,7 @@ describe('autofillQuery', () => {
     ok(await service.send('vaultLock', {}));
     const calls = service.deps.timers.calls.length;
     expect(ok(await service.sendFrom(frame(), 'autofillQuery', {}))).toMatchObject({ state: 'locked', inlineMenu: false, logins: [] });
-    expect(service.deps.timers.calls.length).toBe(calls);
+    expect(service.deps.timers.calls.slice(calls)).not.toContainEqual(expect.objectContaining({ clipboard: expect.anything() }));
   });
 
   it('extension pages may not ask, and a content script may not use the popup\'s messages (sender rules)', async () => {
@@ -289,19 +289,34 @@ describe('inline menu settings', () => {
   });
 });
 
-describe('autofillTotpCopied', () => {
-  it('records totp-copied and schedules the clipboard clearing; refused for a login of another site', async () => {
+describe('autofillCopyTotp', () => {
+  it('has the frame\'s prompts script copy the code, records totp-copied and schedules the clipboard clearing; refused for a login of another site', async () => {
     const service = await unlockedService();
     const id = await addLogin(service, { title: 'Work', totp: TOTP_SECRET });
     const other = await addLogin(service, { urls: ['https://other.test'] });
-    ok(await service.sendFrom(frame(), 'autofillTotpCopied', { id }));
-    expect(service.deps.timers.calls.at(-1)).toEqual({ clipboard: 30 });
-    // The clearing waits for the code the content script copied: this period's, or the one before if it just turned.
-    const tags = service.deps.timers.clipboardTags.at(-1) ?? [];
+    expect(ok(await service.sendFrom(frame(), 'autofillCopyTotp', { id }))).toEqual({ ok: true, copied: true });
     const code = generateTotp(parseTotpSecret(TOTP_SECRET), service.clock.now).code;
+    expect(service.deps.autofill.prompts.at(-1)).toMatchObject({ request: { kind: 'sealpass-prompt', prompt: 'copy', text: code } });
+    expect(service.deps.timers.calls.at(-1)).toEqual({ clipboard: 30 });
+    // The clearing waits for exactly the code that was copied.
+    const tags = service.deps.timers.clipboardTags.at(-1) ?? [];
     expect(await matchesClipboardTag(code, tags)).toBe(true);
     expect(await matchesClipboardTag('000000x', tags)).toBe(false);
     expect(ok(await service.send('auditList', {})).events.at(-1)).toMatchObject({ type: 'totp-copied', itemId: id });
-    expect(errorCode(await service.sendFrom(frame(), 'autofillTotpCopied', { id: other }))).toBe('forbidden');
+    expect(errorCode(await service.sendFrom(frame(), 'autofillCopyTotp', { id: other }))).toBe('forbidden');
+  });
+
+  it('copies nothing, audits nothing and clears nothing for a login without a code, or when the frame cannot be scripted', async () => {
+    const service = await unlockedService();
+    const plain = await addLogin(service, { title: 'Plain' });
+    const withCode = await addLogin(service, { title: 'Coded', totp: TOTP_SECRET });
+    const prompts = service.deps.autofill.prompts.length;
+    const calls = service.deps.timers.calls.length;
+    expect(ok(await service.sendFrom(frame(), 'autofillCopyTotp', { id: plain }))).toEqual({ ok: true, copied: false });
+    service.deps.autofill.canPrompt = () => false;
+    expect(ok(await service.sendFrom(frame(), 'autofillCopyTotp', { id: withCode }))).toEqual({ ok: true, copied: false });
+    expect(service.deps.autofill.prompts.slice(prompts).some((p) => p.request.prompt === 'copy')).toBe(false);
+    expect(service.deps.timers.calls.slice(calls)).not.toContainEqual(expect.objectContaining({ clipboard: expect.anything() }));
+    expect(ok(await service.send('auditList', {})).events.some((e) => e.type === 'totp-copied')).toBe(false);
   });
 });

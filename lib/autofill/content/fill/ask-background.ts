@@ -10,7 +10,7 @@ import { MAX_SHORT } from '../../../vault/model/item-limits';
 import type { autofillMessages } from '../../autofill-messages';
 
 /** The messages a content script sends for filling. */
-export type ContentMessage = 'autofillQuery' | 'autofillFill' | 'autofillTotpCopied' | 'autofillNeverHere';
+export type ContentMessage = 'autofillQuery' | 'autofillFill' | 'autofillCopyTotp' | 'autofillNeverHere';
 
 /** A reply, or a failure whose message is safe to show (it never holds user data). */
 export type ContentReply<T extends ContentMessage> = ({ ok: true } & ResponseIn<typeof autofillMessages, T>) | { ok: false; message: string };
@@ -24,7 +24,8 @@ const isLogin = (value: unknown): boolean => {
   return typeof login === 'object' && login !== null && isString(login.id, 64) && isString(login.title) && isString(login.username);
 };
 
-const CHECKS: Record<ContentMessage, Check> = {
+/** Replies with fields to check; the other messages reply with nothing but `ok`. */
+const CHECKS: Partial<Record<ContentMessage, Check>> = {
   autofillQuery: (r) =>
     (r.state === 'locked' || r.state === 'unlocked') &&
     typeof r.inlineMenu === 'boolean' &&
@@ -32,8 +33,6 @@ const CHECKS: Record<ContentMessage, Check> = {
     (r.rememberedId === null || isString(r.rememberedId, 64)) &&
     isString(r.frameOrigin, 2_048) && typeof r.crossOrigin === 'boolean',
   autofillFill: (r) => optionalString(r.username) && optionalString(r.password) && optionalString(r.totp, 16),
-  autofillTotpCopied: () => true,
-  autofillNeverHere: () => true,
 };
 
 /**
@@ -53,6 +52,6 @@ export async function askBackground<T extends ContentMessage>(type: T, payload: 
     const error = reply.error as { message?: unknown } | null;
     return { ok: false, message: isString(error?.message, 500) ? error.message : 'Sealpass could not do that.' };
   }
-  if (reply.ok !== true || !CHECKS[type](reply)) return { ok: false, message: 'Sealpass gave a malformed answer.' };
+  if (reply.ok !== true || CHECKS[type]?.(reply) === false) return { ok: false, message: 'Sealpass gave a malformed answer.' };
   return reply as ContentReply<T>;
 }

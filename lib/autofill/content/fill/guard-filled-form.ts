@@ -25,8 +25,9 @@ export function guardFilledForm(container: Element, filled: readonly HTMLInputEl
   const observer = new view.MutationObserver(() => {
     if (leaves()) clear();
   });
-  observer.observe(container, { attributes: true, attributeFilter: ['action', 'formaction'], subtree: true, childList: true });
-  observer.observe(doc.head ?? doc.documentElement, { attributes: true, attributeFilter: ['href'], subtree: true, childList: true });
+  const watch = (node: Node, attributeFilter: string[]) => observer.observe(node, { attributes: true, attributeFilter, subtree: true, childList: true });
+  watch(container, ['action', 'formaction']);
+  watch(doc.head ?? doc.documentElement, ['href']);
   // The frame's own AbortController: its listeners take only that realm's signals.
   const listening = new view.AbortController();
   const options = { capture: true, signal: listening.signal };

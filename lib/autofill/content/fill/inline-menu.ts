@@ -4,6 +4,10 @@
  * hosts (closed shadow root, top layer). A login is used only on a trusted click (or Enter) that the guard
  * allows; a frame of another origin first asks to confirm, naming that origin. No page event, synthetic
  * click or postMessage can pick anything.
+ *
+ * Written for size (issue 15: it ships in every frame): the stylesheet is one compact string, the layout's
+ * numbers are written where they are used (tests/e2e/autofill-steps.ts relies on the header's 28 px and the
+ * rows' 42 px), and each control carries its action in a map rather than in data attributes.
  */
 import type { LoginChoice } from '../../autofill-messages';
 import { createOverlayHost, type OverlayHost } from '../overlay/overlay-host';
@@ -18,56 +22,50 @@ export interface InlineMenuOptions {
   message?: string;
   onPick(id: string, confirmedOrigin: string | undefined): void;
   onNeverHere(): void;
-  /** Called once when the menu closes, whatever the reason. */
+  /** Called once when an opened menu closes, whatever the reason. */
   onClose(): void;
 }
 
 export interface InlineMenu {
-  /** Replaces the list with a short message (kept until the menu closes). */
-  showMessage(text: string): void;
   close(): void;
 }
 
-const ICON_PX = 20;
-const HEAD_PX = 28;
-const ROW_PX = 42;
-const VISIBLE_ROWS = 5;
-/** Border, header and footer around the rows. */
-const CHROME_PX = HEAD_PX + 30;
-/** Room for the cross-origin confirmation (it names the frame's origin). */
-const CONFIRM_PX = 150;
-const MIN_WIDTH_PX = 260;
-
-/** Scoped to the closed shadow root; the host's own box lets clicks through (see `layout`), the icon and menu do not. */
-const CSS = `
-:host{all:initial;}
-*{box-sizing:border-box;font:13px/1.3 system-ui,sans-serif;color:#1b1f24;}
-.icon,.menu{position:absolute;pointer-events:auto;}
-.icon{width:${ICON_PX}px;height:${ICON_PX}px;border-radius:5px;background:#1f5fbf;color:#fff;display:grid;place-items:center;font-weight:700;font-size:12px;cursor:pointer;user-select:none;}
-.menu{background:#fff;border:1px solid #b8c2cc;border-radius:8px;display:flex;flex-direction:column;box-shadow:0 2px 6px rgba(0,0,0,.2);overflow:hidden;user-select:none;}
-.head{height:${HEAD_PX}px;padding:0 10px;display:flex;align-items:center;font-weight:600;color:#44505c;border-bottom:1px solid #e4e8ec;}
-.rows{flex:1;overflow-y:auto;}
-.row{height:${ROW_PX}px;padding:4px 10px;cursor:pointer;display:flex;flex-direction:column;justify-content:center;}
-.row b{font-weight:600;}
-.row span{color:#5a6672;font-size:12px;}
-.row b,.row span{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;}
-.row:hover,.row.active{background:#e8f0fb;}
-.foot{padding:5px 10px;border-top:1px solid #e4e8ec;}
-.link{color:#1f5fbf;cursor:pointer;font-size:12px;}
-.note{padding:10px;}
-.note b{word-break:break-all;}
-.btns{display:flex;gap:8px;justify-content:flex-end;padding:0 10px 10px;margin-top:auto;}
-.btn{padding:4px 12px;border-radius:5px;border:1px solid #b8c2cc;cursor:pointer;}
-.btn.primary{background:#1f5fbf;border-color:#1f5fbf;color:#fff;}
-`;
+const NAME = 'Sealpass';
 
 /**
- * Opens the icon and the menu on `options.field`.
+ * Scoped to the closed shadow root (the host's inline style already resets everything it inherits); the host's own box lets clicks through (see `layout`), the icon and menu do
+ * not. Icon 20 × 20 px; menu: 1 px border, 28 px header, 42 px rows, the footer (30 px with the border).
+ */
+const CSS =
+  '*{box-sizing:border-box;font:13px/1.3 system-ui,sans-serif;color:#1b1f24;user-select:none}' +
+  '.icon,.menu{position:absolute;pointer-events:auto}' +
+  '.menu,.row{display:flex;flex-direction:column}' +
+  '.icon,.row,.foot span,.btns span{cursor:pointer}' +
+  '.icon{width:20px;height:20px;border-radius:5px;background:#1f5fbf;color:#fff;display:grid;place-items:center;font-weight:700;font-size:12px}' +
+  '.menu{background:#fff;border:1px solid #b8c2cc;border-radius:8px;box-shadow:0 2px 6px #0003;overflow:hidden}' +
+  '.head{height:28px;padding:0 10px;display:flex;align-items:center;font-weight:600;color:#44505c;border-bottom:1px solid #e4e8ec}' +
+  '.rows{flex:1;overflow-y:auto}' +
+  '.row{height:42px;padding:4px 10px;justify-content:center}' +
+  '.row *{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
+  'b{font-weight:600}' +
+  'span{color:#5a6672;font-size:12px}' +
+  '.row:hover,.active{background:#e8f0fb}' +
+  '.foot{padding:5px 10px;border-top:1px solid #e4e8ec}' +
+  '.foot span{color:#1f5fbf}' +
+  '.note{padding:10px}' +
+  '.note b{word-break:break-all}' +
+  '.btns{display:flex;gap:8px;justify-content:flex-end;padding:0 10px 10px;margin-top:auto}' +
+  '.btns span{padding:4px 12px;border-radius:5px;border:1px solid #b8c2cc;font-size:13px;color:#1b1f24}' +
+  '.btns .ok{background:#1f5fbf;border-color:#1f5fbf;color:#fff}';
+
+/**
+ * Opens the icon and the menu on `options.field`: the menu is 260 px wide or as wide as the field, up to the
+ * viewport; as tall as up to 5 rows, or 150 px for the cross-origin confirmation.
  * @returns the menu, or null when the page does not let it show (the field cannot be placed, or the guard
  *   finds the page tampered with already)
  */
 export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
-  const { field } = options;
+  const { field, logins, confirmOrigin } = options;
   const doc = field.ownerDocument;
   const view = doc.defaultView;
   if (!view) return null;
@@ -80,9 +78,10 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
   let pressed: Element | null = null;
   let overlay: OverlayHost | null = null;
   let guard: OverlayGuard | null = null;
+  /** What a chosen control does; only the controls in this map can be chosen. */
+  const actions = new Map<Element, () => void>();
   /** Removes every listener of this menu at once. */
   const listening = new AbortController();
-  const { signal } = listening;
 
   const close = () => {
     if (closed) return;
@@ -92,12 +91,48 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
     listening.abort();
     options.onClose();
   };
+  const pick = (id: string, origin?: string) => {
+    close();
+    options.onPick(id, origin);
+  };
 
-  const iconBadge = el('div', 'icon', 'S');
-  iconBadge.title = 'Sealpass';
+  /** An element with a class and children (strings become text nodes, never markup); `action` makes it a control. */
+  const el = (tag: string, className: string, children: (Node | string)[] = [], action?: () => void) => {
+    const node = doc.createElement(tag);
+    node.className = className;
+    node.append(...children);
+    if (action) actions.set(node, action);
+    return node;
+  };
+
   const panel = el('div', 'menu');
-  panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Sealpass');
+  panel.role = 'dialog';
+  panel.ariaLabel = NAME;
+  const show = (...children: Node[]) => {
+    if (!closed) panel.replaceChildren(el('div', 'head', [NAME]), ...children);
+  };
+  const showMessage = (text: string) => show(el('div', 'note', [text]));
+  const showList = () => {
+    const rows = el('div', 'rows', logins.map((login) => {
+      const row = el('div', 'row', [el('b', '', [login.title]), el('span', '', [login.username || '(no username)'])], () =>
+        confirmOrigin === null ? pick(login.id) : showConfirm(login.id, confirmOrigin),
+      );
+      row.role = 'option';
+      return row;
+    }));
+    rows.role = 'listbox';
+    show(rows, el('div', 'foot', [el('span', '', ['Never show here'], () => {
+      close();
+      options.onNeverHere();
+    })]));
+  };
+  const showConfirm = (id: string, origin: string) =>
+    show(
+      el('div', 'note', ['Fill your login into a frame from ', el('b', '', [origin]), '?']),
+      el('div', 'btns', [el('span', '', ['Cancel'], close), el('span', 'ok', ['Fill'], () => pick(id, origin))]),
+    );
+  const iconBadge = el('div', 'icon', ['S'], showList);
+  iconBadge.title = NAME;
 
   /**
    * One host for both pieces (a second top-layer host would count as covering the first): its box spans the
@@ -105,121 +140,49 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
    */
   const layout = () => {
     const rect = field.getBoundingClientRect();
-    const rows = Math.max(1, Math.min(VISIBLE_ROWS, options.logins.length));
-    const width = Math.min(Math.max(rect.width, MIN_WIDTH_PX), view.innerWidth - 8);
-    const height = Math.max(CHROME_PX + rows * ROW_PX, options.confirmOrigin === null ? 0 : CONFIRM_PX);
+    const width = Math.min(Math.max(rect.width, 260), view.innerWidth - 8);
+    const height = Math.max(58 + Math.max(1, Math.min(5, logins.length)) * 42, confirmOrigin === null ? 0 : 150);
     const below = rect.bottom + 4 + height <= view.innerHeight || rect.top - 4 - height < 0;
-    const icon = { left: rect.right - ICON_PX - 6, top: rect.top + (rect.height - ICON_PX) / 2 };
-    const menu = { left: Math.max(4, Math.min(rect.left, view.innerWidth - width - 4)), top: below ? rect.bottom + 4 : rect.top - 4 - height };
-    const left = Math.min(icon.left, menu.left);
-    const top = Math.min(icon.top, menu.top);
-    const box = { left, top, width: Math.max(icon.left + ICON_PX, menu.left + width) - left, height: Math.max(icon.top + ICON_PX, menu.top + height) - top };
-    Object.assign(iconBadge.style, { left: `${icon.left - left}px`, top: `${icon.top - top}px` });
-    Object.assign(panel.style, { left: `${menu.left - left}px`, top: `${menu.top - top}px`, width: `${width}px`, height: `${height}px` });
-    return box;
+    const iconLeft = rect.right - 26;
+    const iconTop = rect.top + rect.height / 2 - 10;
+    const menuLeft = Math.max(4, Math.min(rect.left, view.innerWidth - width - 4));
+    const menuTop = below ? rect.bottom + 4 : rect.top - 4 - height;
+    const left = Math.min(iconLeft, menuLeft);
+    const top = Math.min(iconTop, menuTop);
+    iconBadge.style.cssText = `left:${iconLeft - left}px;top:${iconTop - top}px`;
+    panel.style.cssText = `left:${menuLeft - left}px;top:${menuTop - top}px;width:${width}px;height:${height}px`;
+    return { left, top, width: Math.max(iconLeft + 20, menuLeft + width) - left, height: Math.max(iconTop + 20, menuTop + height) - top };
   };
 
   try {
     overlay = createOverlayHost(parent, CSS, layout(), { clickThrough: true });
   } catch {
-    close();
+    // Never opened, so nothing to close: `onClose` is not called (the caller is still inside this call).
     return null;
   }
   guard = guardOverlay(overlay, parent, close);
   overlay.root.append(iconBadge, panel);
-  overlay.root.addEventListener('pointerdown', onPointerDown, true);
-  overlay.root.addEventListener('click', onClick, true);
+  const on = (target: EventTarget, type: string, listener: (event: never) => void, capture = true) =>
+    target.addEventListener(type, listener as EventListener, { capture, signal: listening.signal });
 
-  function el(tag: string, className: string, text?: string): HTMLElement {
-    const node = doc.createElement(tag);
-    node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  /** The control under the event, if any. */
+  const controlAt = (event: Event) => event.composedPath().find((node) => actions.has(node as Element)) as Element | undefined;
 
-  const showList = () => {
-    const head = el('div', 'head', 'Sealpass');
-    const rows = el('div', 'rows');
-    rows.setAttribute('role', 'listbox');
-    options.logins.forEach((login, index) => {
-      const row = el('div', 'row');
-      row.setAttribute('role', 'option');
-      row.dataset.index = String(index);
-      row.append(el('b', '', login.title), el('span', '', login.username || '(no username)'));
-      rows.append(row);
-    });
-    const foot = el('div', 'foot');
-    const never = el('span', 'link', 'Never show here');
-    never.dataset.action = 'never';
-    foot.append(never);
-    panel.replaceChildren(head, rows, foot);
-  };
-
-  const showConfirm = (index: number, origin: string) => {
-    const note = el('div', 'note', 'Fill your login into a frame from ');
-    note.append(el('b', '', origin), doc.createTextNode('?'));
-    const yes = el('span', 'btn primary', 'Fill');
-    yes.dataset.action = 'confirm';
-    yes.dataset.index = String(index);
-    const no = el('span', 'btn', 'Cancel');
-    no.dataset.action = 'cancel';
-    const buttons = el('div', 'btns');
-    buttons.append(no, yes);
-    panel.replaceChildren(el('div', 'head', 'Sealpass'), note, buttons);
-  };
-
-  const showMessage = (text: string) => {
-    if (!closed) panel.replaceChildren(el('div', 'head', 'Sealpass'), el('div', 'note', text));
-  };
-
-  /** Acts on a row or button the user chose (already allowed by the guard). */
-  const choose = (target: HTMLElement) => {
-    const action = target.dataset.action;
-    const login = options.logins[Number(target.dataset.index)];
-    if (action === 'never') {
-      close();
-      options.onNeverHere();
-    } else if (action === 'cancel') {
-      close();
-    } else if (action === 'confirm' && login && options.confirmOrigin !== null) {
-      close();
-      options.onPick(login.id, options.confirmOrigin);
-    } else if (login && options.confirmOrigin !== null) {
-      showConfirm(Number(target.dataset.index), options.confirmOrigin);
-    } else if (login) {
-      close();
-      options.onPick(login.id, undefined);
-    }
-  };
-
-  const actionAt = (event: Event): HTMLElement | null => {
-    for (const node of event.composedPath()) {
-      if (node === iconBadge) return iconBadge;
-      if (node instanceof view.HTMLElement && (node.dataset.action !== undefined || node.dataset.index !== undefined)) return node;
-    }
-    return null;
-  };
-
-  function onPointerDown(event: Event) {
+  on(overlay.root, 'pointerdown', (event: PointerEvent) => {
     // Keeps the focus (and the caret) in the field.
     event.preventDefault();
-    pressed = event.isTrusted ? actionAt(event) : null;
-  }
-
-  function onClick(event: Event) {
+    pressed = (event.isTrusted && controlAt(event)) || null;
+  });
+  on(overlay.root, 'click', (event: MouseEvent) => {
     event.preventDefault();
     event.stopPropagation();
-    const target = actionAt(event);
-    const verdict = guard?.allows(event as MouseEvent);
+    const target = controlAt(event);
     // The press and the release must both be on the same control: a press elsewhere dragged onto the menu is no choice.
-    if (verdict !== 'yes' || target === null || target !== pressed) return;
-    if (target === iconBadge) showList();
-    else choose(target);
-  }
-
-  function onKey(event: KeyboardEvent) {
+    if (guard?.allows(event) === 'yes' && target && target === pressed) actions.get(target)!();
+  });
+  on(field, 'keydown', (event: KeyboardEvent) => {
     if (event.key === 'Escape') return close();
-    const rows = [...panel.querySelectorAll<HTMLElement>('.row')];
+    const rows = [...panel.querySelectorAll('.row')];
     if (rows.length === 0) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -230,31 +193,27 @@ export function openInlineMenu(options: InlineMenuOptions): InlineMenu | null {
       if (row === undefined || guard?.allows(event) !== 'yes') return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      choose(row);
+      actions.get(row)!();
     }
-  }
-
-  /** A press anywhere but the menu and its field closes it (the field may not have the focus after a popup fill). */
-  function onOutside(event: Event) {
+  });
+  on(field, 'blur', close, false);
+  on(view, 'pagehide', close, false);
+  // A press anywhere but the menu and its field closes it (the field may not have the focus after a popup fill).
+  on(doc, 'pointerdown', (event: Event) => {
     const path = event.composedPath();
-    if (overlay === null || !(path.includes(overlay.host) || path.includes(field))) close();
-  }
-
+    if (!(path.includes(overlay!.host) || path.includes(field))) close();
+  });
   let moving = 0;
-  function onMove() {
+  const onMove = () => {
     cancelAnimationFrame(moving);
     moving = requestAnimationFrame(() => {
-      if (!closed) overlay?.place(layout());
+      if (!closed) overlay!.place(layout());
     });
-  }
+  };
+  on(view, 'scroll', onMove);
+  on(view, 'resize', onMove, false);
 
-  if (options.message !== undefined) showMessage(options.message);
-  else showList();
-  field.addEventListener('keydown', onKey, { capture: true, signal });
-  field.addEventListener('blur', close, { signal });
-  view.addEventListener('scroll', onMove, { capture: true, passive: true, signal });
-  view.addEventListener('resize', onMove, { passive: true, signal });
-  view.addEventListener('pagehide', close, { signal });
-  doc.addEventListener('pointerdown', onOutside, { capture: true, signal });
-  return { showMessage, close };
+  if (options.message === undefined) showList();
+  else showMessage(options.message);
+  return { close };
 }

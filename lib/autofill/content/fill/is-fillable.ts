@@ -33,24 +33,22 @@ function isShown(el: Element): boolean {
   if (box.right <= 0 || box.bottom <= 0 || box.left >= view.innerWidth || box.top >= view.innerHeight) return false;
   const style = view.getComputedStyle(el);
   if (style.visibility !== 'visible') return false;
-  if (effectiveOpacity(el) < MIN_EFFECTIVE_OPACITY) return false;
-  if (isCovered(el, box)) return false;
+  if (effectiveOpacity(el, view) < MIN_EFFECTIVE_OPACITY) return false;
+  if (isCovered(el, box, view)) return false;
   // A field inside a same-origin frame is only as visible as that frame; a cross-origin parent is out of reach.
   let frame: Element | null = null;
   try {
     frame = view.frameElement;
   } catch {
-    frame = null;
+    // Left null.
   }
   return frame === null || isShown(frame);
 }
 
 /** The product of `opacity` along the flat tree (slots, shadow hosts); 0 for anything not rendered. */
-function effectiveOpacity(el: Element): number {
-  const view = el.ownerDocument.defaultView;
-  if (!view) return 0;
+function effectiveOpacity(el: Element, view: Window & typeof globalThis): number {
   let opacity = 1;
-  for (let node: Element | null = el; node; node = flatParent(node)) {
+  for (let node: Element | null | undefined = el; node; node = flatParent(node)) {
     const style = view.getComputedStyle(node);
     if (style.display === 'none' || style.contentVisibility === 'hidden') return 0;
     opacity *= Number.parseFloat(style.opacity || '1');
@@ -58,25 +56,22 @@ function effectiveOpacity(el: Element): number {
   return opacity;
 }
 
-function flatParent(node: Element): Element | null {
-  if (node.assignedSlot) return node.assignedSlot;
-  if (node.parentElement) return node.parentElement;
-  const root = node.parentNode;
-  return root && 'host' in root ? (root as ShadowRoot).host : null;
+/** The slot, the parent element, or the shadow host (a document's `host` is undefined: the top). */
+function flatParent(node: Element): Element | null | undefined {
+  return node.assignedSlot ?? node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host;
 }
 
 /**
  * Whether something else is on top at the field's centre. Our own hosts do not count; a label drawn over its
  * field (floating labels) does. Without `elementsFromPoint` (no layout engine) nothing can be verified: covered.
  */
-function isCovered(el: Element, box: DOMRect): boolean {
+function isCovered(el: Element, box: DOMRect, view: Window & typeof globalThis): boolean {
   const root = el.getRootNode() as Document | ShadowRoot;
   if (typeof root.elementsFromPoint !== 'function') return true;
-  const view = el.ownerDocument.defaultView!;
   const x = Math.min(Math.max(box.left + box.width / 2, 0), view.innerWidth - 1);
   const y = Math.min(Math.max(box.top + box.height / 2, 0), view.innerHeight - 1);
   const top = root.elementsFromPoint(x, y).find((hit) => !overlayHosts.has(hit));
   if (top === undefined) return true;
   if (top === el || el.contains(top)) return false;
-  return !(top instanceof el.ownerDocument.defaultView!.HTMLLabelElement && (top.control === el || top.contains(el)));
+  return !(top instanceof view.HTMLLabelElement && (top.control === el || top.contains(el)));
 }

@@ -6,12 +6,12 @@ import { answerBackground } from '../../../messaging/runtime-channel';
 import { parseFillRequest, type FillOutcome, type FillRequest } from '../../fill-request';
 
 /**
+ * Listens for the frame's lifetime.
  * @param handle - does the fill; returns null when this frame is not the one to act (it then stays silent,
  *   so the frame that does act answers the request)
- * @returns removes the listener
  */
-export function listenForFillRequests(handle: (request: FillRequest) => FillOutcome | null | Promise<FillOutcome>): () => void {
-  return answerBackground<FillOutcome>((raw) => {
+export function listenForFillRequests(handle: (request: FillRequest) => FillOutcome | null | Promise<FillOutcome>): void {
+  answerBackground<FillOutcome>((raw) => {
     const request = parseFillRequest(raw);
     return request === null ? null : handle(request);
   }, 'failed');

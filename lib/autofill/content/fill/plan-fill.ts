@@ -14,7 +14,10 @@ export interface FillPlan {
   password: HTMLInputElement | null;
   /** One element, or one per digit for a split code (6 × maxlength=1). */
   otp: HTMLInputElement[];
-  /** The values to ask for: the background releases only these. `totp` also for a password alone (copied after). */
+  /**
+   * The values to ask for: the background releases only these. `totp` only for a code field: after a password
+   * alone the background copies the code itself (autofillCopyTotp), so the content script never holds it.
+   */
   fields: FillField[];
 }
 
@@ -35,6 +38,6 @@ export function planFill(form: DetectedForm, canFill: (input: HTMLInputElement) 
   const fields: FillField[] = [];
   if (username) fields.push('username');
   if (password) fields.push('password');
-  if (otp.length > 0 || password) fields.push('totp');
+  if (otp.length > 0) fields.push('totp');
   return { username, password, otp, fields };
 }

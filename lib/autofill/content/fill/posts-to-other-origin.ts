@@ -15,16 +15,14 @@ export function postsToOtherOrigin(container: Element, pageOrigin: string): bool
   if (!view || !(container instanceof view.HTMLFormElement)) return false;
   const targets = [container.getAttribute('action')];
   for (const button of container.querySelectorAll('button, input[type=submit], input[type=image]')) targets.push(button.getAttribute('formaction'));
-  return targets.some((target) => target !== null && target.trim() !== '' && leaves(target, container.ownerDocument.baseURI, pageOrigin));
-}
-
-function leaves(target: string, base: string, pageOrigin: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(target.trim(), base);
-  } catch {
-    return true;
-  }
-  if (url.protocol === 'javascript:') return false;
-  return url.origin !== pageOrigin;
+  return targets.some((target) => {
+    if (!target?.trim()) return false;
+    let url: URL;
+    try {
+      url = new URL(target.trim(), container.ownerDocument.baseURI);
+    } catch {
+      return true;
+    }
+    return url.protocol !== 'javascript:' && url.origin !== pageOrigin;
+  });
 }

@@ -6,7 +6,6 @@
  * origin, and a fill is undone if the form's action changes afterwards (T15, T18).
  */
 import { askBackground } from './ask-background';
-import { copyText } from './copy-text';
 import { detectForms } from '../detect/detect-forms';
 import { fillForm } from './fill-form';
 import type { FillOutcome, FillRequest } from '../../fill-request';
@@ -18,16 +17,17 @@ import { planFill } from './plan-fill';
 import { postsToOtherOrigin } from './posts-to-other-origin';
 import type { LoginChoice } from '../../autofill-messages';
 
-/** A field the user is in (or would be) and the form it belongs to. */
+/** A field the user is in (or would be), the form it belongs to and the field's role there. */
 interface Target {
   field: HTMLInputElement;
   form: DetectedForm;
+  role?: string;
 }
 
 /** Roles whose focus offers the menu. New passwords are the generator's. */
-const MENU_ROLES: readonly string[] = ['username', 'current-password', 'otp'];
+const MENU_ROLES: readonly (string | undefined)[] = ['username', 'current-password', 'otp'];
 /** Roles whose focus offers the generator (its menu is drawn on demand, see start-save-flow). */
-const GENERATOR_ROLES: readonly string[] = ['new-password', 'confirm-password'];
+const GENERATOR_ROLES: readonly (string | undefined)[] = ['new-password', 'confirm-password'];
 
 /** What filling tells the rest of the content script. */
 export interface AutofillOptions {
@@ -35,17 +35,13 @@ export interface AutofillOptions {
   onNewPassword?: () => void;
 }
 
-/** Says why a form was refused; never names what would have been filled. */
-const OTHER_ORIGIN = 'This form sends what you type to another site, so Sealpass did not fill it.';
-
 /**
- * Starts filling in `doc`'s frame.
- * @returns stops everything (listeners, the open menu, the guard of the last fill)
- * @example const stop = startAutofill(document, { onNewPassword: () => askForGenerator() });
+ * Starts filling in `doc`'s frame, for the frame's lifetime (a content script has no teardown).
+ * @example startAutofill(document, { onNewPassword: () => askForGenerator() });
  */
-export function startAutofill(doc: Document, options: AutofillOptions = {}): () => void {
+export function startAutofill(doc: Document, options: AutofillOptions = {}): void {
   const view = doc.defaultView;
-  if (!view) return () => {};
+  if (!view) return;
   const origin = view.location.origin;
   let menu: InlineMenu | null = null;
   let last: Target | null = null;
@@ -53,25 +49,22 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
   let filling = false;
   let unguard = () => {};
 
-  const closeMenu = () => {
-    menu?.close();
-    menu = null;
-  };
-
   const targetOf = (input: HTMLInputElement): Target | null => {
     for (const form of detectForms(doc)) {
-      if (form.fields.some((f) => f.elements.includes(input))) return { field: input, form };
+      const role = form.fields.find((f) => f.elements.includes(input))?.role;
+      if (role) return { field: input, form, role };
     }
     return null;
   };
+  const canFill = (target: Target | null) => target !== null && planFill(target.form).fields.length > 0;
 
   const showMenu = (target: Target, logins: readonly LoginChoice[], confirmOrigin: string | null, message?: string) => {
-    closeMenu();
+    menu?.close();
     const opened = openInlineMenu({
       field: target.field,
       logins,
       confirmOrigin,
-      ...(message === undefined ? {} : { message }),
+      message,
       onPick: (id, confirmedOrigin) => void fillWith(target, id, undefined, confirmedOrigin),
       onNeverHere: () => void askBackground('autofillNeverHere', {}),
       onClose: () => {
@@ -80,22 +73,21 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
     });
     menu = opened;
   };
+  /** The menu with only a message: why nothing was filled (never naming what would have been). */
+  const explain = (target: Target, message: string) => showMenu(target, [], null, message);
 
   const fillWith = async (target: Target, id: string, grant?: string, confirmedOrigin?: string): Promise<FillOutcome> => {
     if (postsToOtherOrigin(target.form.container, origin)) {
-      showMenu(target, [], null, OTHER_ORIGIN);
+      explain(target, 'This form sends what you type to another site, so Sealpass did not fill it.');
       return 'refused';
     }
     const plan = planFill(target.form);
     if (plan.fields.length === 0) return 'no-form';
-    const reply = await askBackground('autofillFill', {
-      id,
-      fields: plan.fields,
-      ...(grant === undefined ? {} : { grant }),
-      ...(confirmedOrigin === undefined ? {} : { confirmedOrigin }),
-    });
+    // An absent grant or origin is left out by the browser's message serialisation (or kept as undefined, which
+    // the background's optional fields accept).
+    const reply = await askBackground('autofillFill', { id, fields: plan.fields, grant, confirmedOrigin });
     if (!reply.ok) {
-      showMenu(target, [], null, reply.message);
+      explain(target, reply.message);
       return 'failed';
     }
     filling = true;
@@ -108,39 +100,34 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
     }
     unguard();
     unguard = guardFilledForm(target.form.container, filled, origin);
-    // No code field here: the code goes to the clipboard, which the background clears after a while.
-    if (reply.totp !== undefined && plan.otp.length === 0 && plan.password !== null && filled.includes(plan.password) && copyText(doc, reply.totp)) {
-      void askBackground('autofillTotpCopied', { id });
-    }
+    // No code field here: the background puts the login's code (if it has one) on the clipboard through the
+    // prompts script, and clears it after a while.
+    if (plan.otp.length === 0 && (filled as (HTMLInputElement | null)[]).includes(plan.password)) void askBackground('autofillCopyTotp', { id });
     return filled.length > 0 ? 'filled' : 'failed';
   };
 
   const offerMenu = async (target: Target) => {
-    if (planFill(target.form).fields.length === 0) return;
+    if (!canFill(target)) return;
     const reply = await askBackground('autofillQuery', {});
-    if (!reply.ok || reply.state !== 'unlocked' || !reply.inlineMenu || reply.logins.length === 0) return;
     // The user may have moved on while the background answered.
-    if (deepActiveElement(doc) !== target.field || filling) return;
-    showMenu(target, reply.logins, reply.crossOrigin ? reply.frameOrigin : null);
+    if (reply.ok && reply.state === 'unlocked' && reply.inlineMenu && reply.logins.length > 0 && deepActiveElement(doc) === target.field && !filling) {
+      showMenu(target, reply.logins, reply.crossOrigin ? reply.frameOrigin : null);
+    }
   };
 
   const focusOn = (input: EventTarget | null | undefined) => {
     if (filling || !(input instanceof view.HTMLInputElement)) return;
     const target = targetOf(input);
-    const role = target?.form.fields.find((f) => f.elements.includes(input))?.role;
-    if (role !== undefined && GENERATOR_ROLES.includes(role)) options.onNewPassword?.();
-    if (!target || role === undefined || !MENU_ROLES.includes(role)) return;
-    last = target;
-    void offerMenu(target);
+    if (GENERATOR_ROLES.includes(target?.role)) options.onNewPassword?.();
+    if (target && MENU_ROLES.includes(target.role)) void offerMenu((last = target));
   };
 
   /** Where a fill request goes: the focused credential field, else the last one, else the first fillable form. */
   const requestTarget = (): Target | null => {
     const active = deepActiveElement(doc);
-    const candidates = [active instanceof view.HTMLInputElement ? active : null, last?.field.isConnected ? last.field : null];
-    for (const input of candidates) {
+    for (const input of [active instanceof view.HTMLInputElement ? active : null, last?.field.isConnected ? last.field : null]) {
       const target = input && targetOf(input);
-      if (target && planFill(target.form).fields.length > 0) return target;
+      if (target && canFill(target)) return target;
     }
     for (const form of detectForms(doc)) {
       const plan = planFill(form);
@@ -150,15 +137,6 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
     return null;
   };
 
-  const onRequest = (request: FillRequest): FillOutcome | null | Promise<FillOutcome> => {
-    // A shortcut goes to every frame: only the one holding the keyboard focus itself acts (an ancestor of the
-    // focused frame also "has focus", but its active element is then the frame).
-    if (request.requireFocus && (!doc.hasFocus() || /^(IFRAME|FRAME)$/.test(doc.activeElement?.tagName ?? ''))) return null;
-    const target = requestTarget();
-    if (target === null) return request.requireFocus ? null : 'no-form';
-    return answer(request, target);
-  };
-
   const answer = async (request: FillRequest, target: Target): Promise<FillOutcome> => {
     const reply = await askBackground('autofillQuery', {});
     if (!reply.ok || reply.state !== 'unlocked') return 'failed';
@@ -166,7 +144,7 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
     if (request.id !== null && !logins.some((l) => l.id === request.id)) return 'failed';
     const id = request.id ?? reply.rememberedId ?? (logins.length === 1 ? logins[0]!.id : null);
     if (logins.length === 0) {
-      showMenu(target, [], null, 'Sealpass has no login saved for this site.');
+      explain(target, 'Sealpass has no login saved for this site.');
       return 'failed';
     }
     // Several logins: the user picks in the menu. Another site's frame: the user confirms in it, naming it.
@@ -177,18 +155,17 @@ export function startAutofill(doc: Document, options: AutofillOptions = {}): () 
     return fillWith(target, id, request.grant);
   };
 
-  const listening = new AbortController();
-  doc.addEventListener('focusin', (event) => focusOn(event.composedPath()[0]), { capture: true, signal: listening.signal });
-  const stopListening = listenForFillRequests(onRequest);
+  doc.addEventListener('focusin', (event) => focusOn(event.composedPath()[0]), true);
+  listenForFillRequests((request) => {
+    // A shortcut goes to every frame: only the one holding the keyboard focus itself acts (an ancestor of the
+    // focused frame also "has focus", but its active element is then the frame).
+    if (request.requireFocus && (!doc.hasFocus() || /^(IFRAME|FRAME)$/.test(doc.activeElement?.tagName ?? ''))) return null;
+    const target = requestTarget();
+    if (target) return answer(request, target);
+    return request.requireFocus ? null : 'no-form';
+  });
   // A field focused before this script ran (autofocus) gets its menu too; still nothing is filled.
   focusOn(deepActiveElement(doc));
-
-  return () => {
-    listening.abort();
-    stopListening();
-    closeMenu();
-    unguard();
-  };
 }
 
 /** The focused element, looking inside open shadow roots. */

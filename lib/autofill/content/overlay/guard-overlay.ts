@@ -27,9 +27,6 @@ interface VisibilityEntry extends IntersectionObserverEntry {
   isVisible?: boolean;
 }
 
-/** The observer's own minimum: visibility is computed at most every 100 ms. */
-const VISIBILITY_DELAY_MS = 100;
-
 /**
  * @param parent - the element the host was appended to
  * @param onTamper - called once, at the first sign of tampering; the caller removes the UI
@@ -68,7 +65,8 @@ export function guardOverlay(overlay: OverlayHost, parent: Element, onTamper: ()
         else tamper();
       }
     },
-    { threshold: [0, 1], trackVisibility: true, delay: VISIBILITY_DELAY_MS } as IntersectionObserverInit,
+    // 100 ms: the observer's own minimum delay between visibility computations.
+    { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
   );
   visibility.observe(host);
 

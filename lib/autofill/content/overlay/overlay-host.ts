@@ -20,12 +20,13 @@ export interface OverlayHost {
   remove(): void;
 }
 
-/** Everything reset, then only what the host needs. The page sees one box. */
-const BASE_STYLE = [
-  'all: initial', 'position: fixed', 'display: block', 'box-sizing: border-box', 'margin: 0', 'padding: 0', 'border: 0',
-  'inset: auto', 'overflow: visible', 'opacity: 1', 'visibility: visible', 'z-index: 2147483647',
-  'background: transparent', 'transform: none', 'filter: none', 'clip-path: none', 'color-scheme: light',
-];
+/**
+ * Everything reset, then only what the host needs; each declaration gets `!important` when the style is built.
+ * The page sees one box.
+ */
+const BASE_STYLE =
+  'all:initial;position:fixed;display:block;box-sizing:border-box;margin:0;padding:0;border:0;inset:auto;overflow:visible;' +
+  'opacity:1;visibility:visible;z-index:2147483647;background:transparent;transform:none;filter:none;clip-path:none;color-scheme:light';
 
 /**
  * Creates and shows a host at `box`.
@@ -45,24 +46,21 @@ export function createOverlayHost(
   options: { clickThrough?: boolean } = {},
 ): OverlayHost {
   const doc = parent.ownerDocument;
-  // A random name: a page cannot pre-define a custom element with it, nor style it by tag name.
-  const suffix = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(97 + (b % 26))).join('');
-  const host = doc.createElement(`sealpass-${suffix}`);
+  // A random name (64 random bits as two decimal numbers, e.g. `sealpass-3127764412-90431`): a page cannot
+  // pre-define a custom element with it, nor style it by tag name.
+  const host = doc.createElement(`sealpass-${crypto.getRandomValues(new Uint32Array(2)).join('-')}`);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
   root.append(style);
   let current = box;
   const styleText = () =>
-    [...BASE_STYLE, `pointer-events: ${options.clickThrough ? 'none' : 'auto'}`, `left: ${current.left}px`, `top: ${current.top}px`, `width: ${current.width}px`, `height: ${current.height}px`]
-      .map((rule) => `${rule} !important;`)
-      .join(' ');
+    `${BASE_STYLE};pointer-events:${options.clickThrough ? 'none' : 'auto'};left:${current.left}px;top:${current.top}px;width:${current.width}px;height:${current.height}px`.replace(/;|$/g, '!important;');
   host.setAttribute('style', styleText());
   host.setAttribute('popover', 'manual');
   overlayHosts.add(host);
   parent.append(host);
   host.showPopover();
-  let removed = false;
   return {
     host,
     root,
@@ -72,8 +70,7 @@ export function createOverlayHost(
     },
     expectedStyle: styleText,
     remove() {
-      if (removed) return;
-      removed = true;
+      // A second call finds the popover closed and the host already gone: nothing happens.
       if (host.matches(':popover-open')) host.hidePopover();
       host.remove();
     },

@@ -7,6 +7,7 @@
  * frame's submits (with the page's title, for the name the bar suggests) and answers the background's prompts.
  */
 import { answerBackground, sendToBackground } from '../../../messaging/runtime-channel';
+import { copyText } from './copy-text';
 import { detectForms } from '../detect/detect-forms';
 import { watchSubmissions } from '../save/watch-submissions';
 import { showGeneratorMenu } from './generator-menu';
@@ -37,6 +38,7 @@ export function startPrompts(doc: Document, send: SendSaveMessage = sendToBackgr
   answerBackground((raw) => {
     const request = parsePromptRequest(raw);
     if (request === null) return null;
+    if (request.prompt === 'copy') return copyText(doc, request.text);
     if (request.prompt === 'save') showSaveBar(doc, request.offer, send);
     if (request.prompt === 'generator') showGenerator(doc, send);
     return true;

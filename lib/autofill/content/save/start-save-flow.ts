@@ -10,34 +10,23 @@
 import type { SendSaveMessage } from './send-save-message';
 import { sendToBackground } from '../../../messaging/runtime-channel';
 
-/** The running save flow of one frame. */
-export interface SaveFlow {
-  /** A new-password or confirm-password field got the focus: ask for the generator menu there. */
-  offerGenerator(): void;
-  /** Removes the listeners. */
-  stop(): void;
-}
-
 /**
- * Starts the save flow in one frame's document.
+ * Starts the save flow in one frame's document, for the frame's lifetime (a content script has no teardown).
  * @param send - the save-flow sender; default the content channel's `sendToBackground`
- * @example const save = startSaveFlow(document); startAutofill(document, { onNewPassword: save.offerGenerator });
+ * @returns asks for the generator menu: call it when a new-password or confirm-password field gets the focus
+ * @example startAutofill(document, { onNewPassword: startSaveFlow(document) });
  */
-export function startSaveFlow(doc: Document, send: SendSaveMessage = sendToBackground): SaveFlow {
+export function startSaveFlow(doc: Document, send: SendSaveMessage = sendToBackground): () => void {
   const view = doc.defaultView;
   // The background shows the prompt itself; a background that does not answer shows nothing.
   const tell = (reply: Promise<unknown>): void => void reply.catch(() => undefined);
-  const listening = new AbortController();
   let watching = false;
   doc.addEventListener('input', (event) => {
     const field = event.composedPath()[0];
     if (watching || !event.isTrusted || !(field instanceof HTMLInputElement) || (field.type !== 'password' && !/password/i.test(field.autocomplete))) return;
     watching = true;
     tell(send('saveWatch', {}));
-  }, { capture: true, signal: listening.signal });
+  }, true);
   if (view !== null && view.top === view) tell(send('savePending', {}));
-  return {
-    offerGenerator: () => tell(send('generatorOpen', {})),
-    stop: () => listening.abort(),
-  };
+  return () => tell(send('generatorOpen', {}));
 }

@@ -17,9 +17,9 @@ function form(kind: FormKind, fields: [FieldRole, ...HTMLInputElement[]][]): Det
 const all = () => true;
 
 describe('planFill', () => {
-  it('login: username and password; the code is asked for too (copied after the fill)', () => {
+  it('login: username and password; no code without a code field (the background copies it after the fill, S3)', () => {
     const [u, p] = [input('u'), input('p')];
-    expect(planFill(form('login', [['username', u], ['current-password', p]]), all)).toEqual({ username: u, password: p, otp: [], fields: ['username', 'password', 'totp'] });
+    expect(planFill(form('login', [['username', u], ['current-password', p]]), all)).toEqual({ username: u, password: p, otp: [], fields: ['username', 'password'] });
   });
 
   it('username step: the username only, never a password (S3)', () => {
@@ -29,9 +29,9 @@ describe('planFill', () => {
 
   it('password step and change-password: the current password only', () => {
     const p = input('p');
-    expect(planFill(form('password-step', [['current-password', p]]), all)).toMatchObject({ username: null, password: p, fields: ['password', 'totp'] });
+    expect(planFill(form('password-step', [['current-password', p]]), all)).toMatchObject({ username: null, password: p, fields: ['password'] });
     const change = form('change-password', [['username', input('u')], ['current-password', p], ['new-password', input('n')], ['confirm-password', input('c')]]);
-    expect(planFill(change, all)).toMatchObject({ username: null, password: p, fields: ['password', 'totp'] });
+    expect(planFill(change, all)).toMatchObject({ username: null, password: p, fields: ['password'] });
   });
 
   it('sign-up and password-reset forms are not filled (their values are new ones)', () => {

@@ -6,10 +6,11 @@ import { parseSuggestion } from '../../../../lib/autofill/content/prompts/parse-
 const OFFER = { id: 'ab'.repeat(16), action: 'save', host: 'shop.example.com', username: 'dana', title: 'Shop' };
 
 describe('parsePromptRequest', () => {
-  it('accepts the three prompts exactly', () => {
+  it('accepts the four prompts exactly', () => {
     expect(parsePromptRequest({ kind: 'sealpass-prompt', prompt: 'save', offer: OFFER })).toEqual({ kind: 'sealpass-prompt', prompt: 'save', offer: OFFER });
     expect(parsePromptRequest({ kind: 'sealpass-prompt', prompt: 'generator' })).toEqual({ kind: 'sealpass-prompt', prompt: 'generator' });
     expect(parsePromptRequest({ kind: 'sealpass-prompt', prompt: 'watch' })).toEqual({ kind: 'sealpass-prompt', prompt: 'watch' });
+    expect(parsePromptRequest({ kind: 'sealpass-prompt', prompt: 'copy', text: '123456' })).toEqual({ kind: 'sealpass-prompt', prompt: 'copy', text: '123456' });
   });
 
   it.each([
@@ -18,6 +19,10 @@ describe('parsePromptRequest', () => {
     ['an extra field', { kind: 'sealpass-prompt', prompt: 'generator', password: 'x' }],
     ['a malformed offer', { kind: 'sealpass-prompt', prompt: 'save', offer: { ...OFFER, id: 'nope' } }],
     ['a proposal naming no owner', { kind: 'sealpass-prompt', prompt: 'save', offer: { ...OFFER, action: 'propose' } }],
+    ['a copy without text', { kind: 'sealpass-prompt', prompt: 'copy' }],
+    ['a copy of something that is no one-time code', { kind: 'sealpass-prompt', prompt: 'copy', text: 'hunter2 hunter2' }],
+    ['a copy of a long text', { kind: 'sealpass-prompt', prompt: 'copy', text: '1'.repeat(17) }],
+    ['a copy with an extra field', { kind: 'sealpass-prompt', prompt: 'copy', text: '123456', offer: OFFER }],
     ['null', null],
     ['a string', 'sealpass-prompt'],
   ])('refuses %s', (_name, raw) => {

@@ -1,14 +1,14 @@
 /**
- * Copies text to the clipboard from the content script without a focused document: a `copy` command whose
- * event we fill ourselves (the extension's `clipboardWrite` permission allows it). The listener runs first in
- * the capture phase at the window and stops the event, so page listeners never see the copied text.
+ * Copies text to the clipboard from the prompts script (isolated world) without a focused document: a `copy`
+ * command whose event we fill ourselves (the extension's `clipboardWrite` permission allows it). The listener
+ * runs first in the capture phase at the window and stops the event, so page listeners never see the copied text.
  */
 
 /**
- * @param doc - the content script's document
- * @param text - what to copy (a one-time code)
+ * @param doc - the frame's document
+ * @param text - what to copy (a one-time code, 6–10 digits)
  * @returns true when the browser accepted the copy
- * @example if (copyText(document, code)) await askBackground('autofillTotpCopied', { id });
+ * @example if (request.prompt === 'copy') return copyText(document, request.text);
  */
 export function copyText(doc: Document, text: string): boolean {
   const view = doc.defaultView;
