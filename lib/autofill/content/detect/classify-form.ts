@@ -42,8 +42,9 @@ function readFormContext(container: Element): { names: string; heads: string; te
  */
 function passwordRoles(passwords: FieldTraits[], signup: number, creating: boolean): FieldRole[] {
   // A lone password follows the whole form's evidence (its own hint is part of it): sites put
-  // autocomplete=new-password on login fields too.
-  if (passwords.length === 1) return [signup > 0 ? 'new-password' : 'current-password'];
+  // autocomplete=new-password on login fields too. On a tie its own words decide ("Create a password").
+  const [lone] = passwords;
+  if (!passwords[1]) return [signup > 0 || (!signup && lone!.worded && lone!.hint !== 'current') ? 'new-password' : 'current-password'];
   let hasNew = false;
   // "Current" said only by autocomplete is a copied attribute, not the form's meaning, when the button says create,
   // when every password field says it, or when the next field confirms this one; so is "current" words against
@@ -180,8 +181,9 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   // autocomplete=current-password alone weighs less than words too: sites copy it from their login form.
   for (const p of passwords) signup += p.hint === 'current' ? (p.worded ? -3 : -2) : p.hint ? (p.worded ? 2 : 1) : 0;
   // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
-  // one such field does not, since bank logins ask for a surname or a member number too.
-  signup += (others >= 2 ? 1 : 0) + (candidates.length > 1 ? 1 : 0);
+  // one such field does not, since bank logins ask for a surname or a member number too. Two identifiers of one
+  // name are one field in two tabs of a login ("Phone", "Phone/Email"), not an identifier and its confirmation.
+  signup += (others >= 2 ? 1 : 0) + (new Set(candidates.map((t) => t.el.name || t)).size > 1 ? 1 : 0);
 
   const result = (kind: FormKind, fields: DetectedField[]): DetectedForm => ({
     kind,

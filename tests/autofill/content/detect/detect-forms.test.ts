@@ -208,6 +208,12 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['login: username=#e, current-password=#p', 'login: username=#n, current-password=#q']);
   });
 
+  it('counts two identifiers of one name as one field in two tabs, not as an identifier and its confirmation (issue 18)', async () => {
+    const doc = await htmlDocument(`<p>Sign in with password</p><div><input id="a" name="account" placeholder="Phone">
+      <input id="b" name="account" placeholder="Phone/Email"><input id="p" type="password" placeholder="Password" autocomplete="new-password"></div>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#b, current-password=#p']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
