@@ -1,13 +1,13 @@
 /**
  * Size budgets of the always-present autofill content script (issues 3, 15 and 18): the detection modules at most
- * 15,000 bytes minified, the whole content script at most its ceiling. Fails the build when a change (a new
+ * 15,360 bytes (15 KB) minified, the whole content script at most its ceiling. Fails the build when a change (a new
  * keyword list, a helper) pushes either past its budget.
  */
 import { describe, expect, it } from 'vitest';
 import { measureContentScriptSize, measureDetectionSize } from './bundle-detector';
 
 /** Issue 18: the detector's budget, minified bytes. */
-const DETECTION_BUDGET_BYTES = 15_000;
+const DETECTION_BUDGET_BYTES = 15_360;
 /** Issue 15's target for the content script (30 KB). */
 const CONTENT_SCRIPT_TARGET_BYTES = 30_720;
 /**
@@ -17,7 +17,7 @@ const CONTENT_SCRIPT_TARGET_BYTES = 30_720;
 const CONTENT_SCRIPT_CEILING_BYTES = CONTENT_SCRIPT_TARGET_BYTES;
 
 describe('content-script size budget', () => {
-  it('keeps the detection modules within 15,000 bytes minified', async () => {
+  it('keeps the detection modules within 15,360 bytes (15 KB) minified', async () => {
     const { minifiedBytes } = await measureDetectionSize();
     expect(minifiedBytes).toBeLessThanOrEqual(DETECTION_BUDGET_BYTES);
   });

@@ -36,9 +36,9 @@ export interface FieldTraits {
    */
   password: boolean;
   /** What the field's words say (what a person reads), else what its autocomplete says. */
-  hint: PasswordHint | undefined;
+  hint?: PasswordHint | undefined;
   /** What `autocomplete` alone says: sites copy current-password onto sign-up fields, so the form weighs it. */
-  acHint: PasswordHint | undefined;
+  acHint?: PasswordHint | undefined;
   /** `hint` comes from the field's words, not only from its autocomplete. */
   worded: boolean;
   /** Identifier evidence: above 0 a username, email or phone field; below 0 other personal or card data. */
@@ -128,8 +128,6 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
   const traits: FieldTraits = {
     el,
     password: false,
-    hint: undefined,
-    acHint: undefined,
     worded: false,
     user: 0,
     otp: oneTime,

@@ -42,16 +42,26 @@ function readFormContext(container: Element): { names: string; heads: string; te
  */
 function passwordRoles(passwords: FieldTraits[], signup: number, creating: boolean): FieldRole[] {
   // A lone password follows the whole form's evidence (its own hint is part of it): sites put
-  // autocomplete=new-password on login fields too.
-  if (passwords.length === 1) return [signup > 0 ? 'new-password' : 'current-password'];
+  // autocomplete=new-password on login fields too. On a tie its own words decide ("Create a password").
+  const [lone] = passwords;
+  if (!passwords[1]) return [signup > 0 || (!signup && lone!.worded && lone!.hint !== 'current') ? 'new-password' : 'current-password'];
   let hasNew = false;
-  const hasCurrent = passwords.some((p) => p.hint === 'current');
+  // "Current" said only by autocomplete is a copied attribute, not the form's meaning, when the button says create,
+  // when every password field says it, or when the next field confirms this one; so is "current" words against
+  // autocomplete=new-password under a create button ("Don't reuse an old password").
+  const hints = passwords.map((field, i) =>
+    field.hint === 'current' &&
+    (creating ? field.acHint === 'new' || !field.worded : !field.worded && (passwords[i + 1]?.hint === 'confirm' || passwords.every((p) => p.hint === 'current' && !p.worded)))
+      ? undefined
+      : field.hint,
+  );
+  const hasCurrent = hints.includes('current');
   return passwords.map((field, i) => {
-    let hint = creating && field.acHint === 'new' && field.hint === 'current' ? 'new' : field.hint;
+    let hint = hints[i];
     // Unlabelled: current when a later field is marked new or when three ask in a row, unless another field
     // says current (it may come last); else new, then confirm.
     if (!hint) {
-      const laterNew = passwords.slice(i + 1).some((p) => p.hint === 'new');
+      const laterNew = hints.slice(i + 1).includes('new');
       hint = !hasCurrent && (laterNew || (i === 0 && passwords.length >= 3)) ? 'current' : hasNew ? 'confirm' : 'new';
     }
     if (hint === 'current') return 'current-password';
@@ -84,7 +94,8 @@ function codeFields(traits: FieldTraits[]): DetectedField[] {
 }
 
 /**
- * The login identifier: the identifier nearest before the first password; else the nearest there of a plain input
+ * The login identifier: the identifier nearest before the first password, a number (member, customer) only when no
+ * other identifier is there; else the nearest there of a plain input
  * (no evidence either way) and, since a login needs one, a field whose words said only "code" ("CPF", then
  * "Código de acesso", right before the password, is the access code); else, in a form that says log in, the one field there whatever it said ("Domain
  * name", "Card number" at a bank); else the identifier right after the password that says so by
@@ -93,8 +104,11 @@ function codeFields(traits: FieldTraits[]): DetectedField[] {
 function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits, login: boolean): FieldTraits | undefined {
   const at = traits.indexOf(firstPassword);
   const before = traits.slice(0, at).filter((t) => !t.box && !t.password && t.el.type !== 'password').reverse();
+  // An e-mail or user name before a member or customer number beside it: the number may be asked too, the login is the account.
+  const id = (any: boolean) => before.find((t) => t.user > 0 && !t.otp && (any || t.identifier !== 'number'));
   const found =
-    before.find((t) => t.user > 0 && !t.otp) ??
+    id(false) ??
+    id(true) ??
     before.find((t) => (t.user === 0 && !t.otp && t.el.type !== 'number') || (t.otp && !t.strongOtp)) ??
     (login && before.length === 1 && !before[0]!.otp ? before[0] : undefined) ??
     traits.slice(at + 1).find((t) => t.acUser && !t.password);
@@ -137,9 +151,13 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const wording = `${submit} | ${context}`;
   // A text password next to a masked one that asks the same (or says nothing) is its shown twin: the page swaps
   // them on "show", and only one is visible at a time.
+  // A masked field right after a masked box too short for a password is the last part of a split number (an SSN);
+  // one that says nothing after a confirmation answers something else (a secret question chosen from a list).
   const passwords = traits.filter(
     (t, i) =>
       t.password &&
+      !(traits[i - 1]?.el.type === 'password' && !traits[i - 1]!.password && traits[i - 1]!.el.maxLength > 0) &&
+      !(!t.hint && traits.slice(0, i).some((p) => p.password && p.hint === 'confirm')) &&
       (t.el.type === 'password' ||
         ![traits[i - 1], traits[i + 1]].some((n) => n?.password && n.el.type === 'password' && (!t.hint || n.hint === t.hint))),
   );
@@ -160,10 +178,12 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   const vote = (words: string) => (SIGNUP.test(words) ? 1 : 0) - (LOGIN.test(words) ? 1 : 0);
   signup += vote(heads) + vote(context);
   // autocomplete=new-password alone weighs half of words that say so: sites set it on login fields to stop browsers.
-  for (const p of passwords) signup += p.hint === 'current' ? -3 : p.hint ? (p.worded ? 2 : 1) : 0;
+  // autocomplete=current-password alone weighs less than words too: sites copy it from their login form.
+  for (const p of passwords) signup += p.hint === 'current' ? (p.worded ? -3 : -2) : p.hint ? (p.worded ? 2 : 1) : 0;
   // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
-  // one such field does not, since bank logins ask for a surname or a member number too.
-  signup += (others >= 2 ? 1 : 0) + (candidates.length > 1 ? 1 : 0);
+  // one such field does not, since bank logins ask for a surname or a member number too. Two identifiers of one
+  // name are one field in two tabs of a login ("Phone", "Phone/Email"), not an identifier and its confirmation.
+  signup += (others >= 2 ? 1 : 0) + (new Set(candidates.map((t) => t.el.name || t)).size > 1 ? 1 : 0);
 
   const result = (kind: FormKind, fields: DetectedField[]): DetectedForm => ({
     kind,

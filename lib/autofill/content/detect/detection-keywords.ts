@@ -35,7 +35,7 @@ export const CURRENT =
 
 /** A password being chosen. */
 export const NEW =
-  /\bnew\b|create|cr[ée]er|\bcrea|criar|erstell|aanmak|utw[óo]rz|созда|choose|\bset\b|\bneue?[snm]?\b|nouve[al]|nu[eo]v|\bnov[oa]\b|nieuw|\bnow[ey]\b|нов|新|새|νέο|w[äa]hlen|choisi|elij|scegli|escolh|\bkies|wybierz|придума|at least|mindestens|au moins|al ?meno|pelo menos|minimaal|co najmniej|не менее|至少|以上|이상/;
+  /\bnew\b|cr[ée]er|\bcrea|criar|erstell|aanmak|utw[óo]rz|созда|choose|\bset\b|\bneue?[snm]?\b|nouve[al]|nu[eo]v|\bnov[oa]\b|nieuw|\bnow[ey]\b|нов|新|새|νέο|w[äa]hlen|choisi|elij|scegli|escolh|\bkies|wybierz|придума|at least|mindestens|au moins|al ?meno|pelo menos|minimaal|co najmniej|не менее|至少|以上|이상/;
 
 /** The second entry of a new password. */
 export const CONFIRM =
@@ -59,8 +59,8 @@ export const PASSWORD_WORD =
 export const QUESTION =
   /question|answer|\bsecret\b|frage|antwort|r[ée]ponse|pregunta|respuesta|domanda|risposta|pergunta|resposta|vraag|antwoord|pytani|odpowied|вопрос|ответ|问题|答[案え]|質問|질문|답변|ερώτησ|απάντησ/;
 
-/** Card verification numbers and PINs: typed password, never the site's password. */
-export const CARD = /cvc|cvv|csc|\bcard|kartenpr[üu]f|cryptogram|tarjeta|\bcarte\b|kaart|karty|карт|信用卡|カード|카드/;
+/** Card verification numbers, PINs and national ID or tax numbers: typed password at times, never the site's password. */
+export const CARD = /cvc|cvv|csc|\bssn\b|social security|taxpayer|tax ?id|\bcard|kartenpr[üu]f|cryptogram|tarjeta|\bcarte\b|kaart|karty|карт|信用卡|カード|카드/;
 
 /** Wording of a sign-up form. */
 export const SIGNUP =

@@ -165,6 +165,55 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['login: username=#id, current-password=#action']);
   });
 
+  it('weighs a sign-up form against autocomplete=current-password copied onto its fields (issue 18)', async () => {
+    // Confirm wording on the next field: the first is the new password, whatever its autocomplete says.
+    const confirm = await htmlDocument(`<form><label for="e">Email</label><input id="e" type="email" autocomplete="username">
+      <label for="p">Password</label><input id="p" type="password" autocomplete="current-password">
+      <label for="c">Confirm password</label><input id="c" type="password" autocomplete="current-password"><button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(confirm))).toEqual(['signup: username=#e, new-password=#p, confirm-password=#c']);
+    // The same attribute on every password field, under a button that says register.
+    const every = await htmlDocument(`<form><input id="e" type="email" placeholder="Email"><input id="p" type="password" autocomplete="current-password">
+      <input id="c" type="password" autocomplete="current-password"><button type="submit">Register</button></form>`);
+    expect(summary(detectForms(every))).toEqual(['signup: username=#e, new-password=#p, confirm-password=#c']);
+    // A lone password: the heading and the name fields outweigh the attribute, which still decides a bare form.
+    const lone = await htmlDocument(`<form><h2>Create your account</h2><input id="f" placeholder="First name"><input id="l" placeholder="Last name">
+      <input id="e" type="email" placeholder="Email"><input id="p" type="password" autocomplete="current-password"><button type="submit">Submit</button></form>
+      <form><input id="u" placeholder="Email"><input id="q" type="password" autocomplete="current-password"><button type="submit">Submit</button></form>`);
+    expect(summary(detectForms(lone))).toEqual(['signup: username=#e, new-password=#p', 'login: username=#u, current-password=#q']);
+    // Worded "current" against autocomplete alone still makes a change-password form.
+    const change = await htmlDocument(`<form><input id="a" type="password" autocomplete="current-password">
+      <input id="b" type="password" placeholder="New password"><input id="c" type="password" placeholder="Repeat new password"><button type="submit">Save</button></form>`);
+    expect(summary(detectForms(change))).toEqual(['change-password: current-password=#a, new-password=#b, confirm-password=#c']);
+  });
+
+  it('takes no part of a social security or taxpayer number for a password, masked or split (issue 18)', async () => {
+    const doc = await htmlDocument(`<form><h2>Refund status</h2><label>SSN</label><input id="s1" type="password" maxlength="3">
+      <input id="s2" type="password" maxlength="2"><input id="s3" type="password" maxlength="4"><button type="submit">Check</button></form>
+      <form><label for="t">Taxpayer ID</label><input id="t" type="password"><label for="z">ZIP</label><input id="z"><button type="submit">Continue</button></form>
+      <form><label for="n">Social Security Number</label><input id="n" type="password" maxlength="9"><button type="submit">Submit</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['none:', 'none:', 'none:']);
+  });
+
+  it('takes an unworded masked field after the confirmation for a secret answer, not a third password (issue 18)', async () => {
+    const doc = await htmlDocument(`<form><label for="u">Email</label><input id="u" type="email"><label for="p">Password</label>
+      <input id="p" type="password"><label for="c">Confirm Password</label><input id="c" type="password">
+      <select name="q"><option>Name of your first pet?</option></select><input id="a" type="password" name="secans"><button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#u, new-password=#p, confirm-password=#c']);
+  });
+
+  it("takes a login's e-mail for the identifier over a membership number beside it (issue 18)", async () => {
+    const doc = await htmlDocument(`<form><input id="e" type="email" name="email" placeholder="Email">
+      <input id="m" name="membershipNumber" placeholder="Membership number"><input id="p" type="password"><button type="submit">Sign in</button></form>
+      <form><input id="n" placeholder="Membership number"><input id="q" type="password"><button type="submit">Sign in</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#e, current-password=#p', 'login: username=#n, current-password=#q']);
+  });
+
+  it('counts two identifiers of one name as one field in two tabs, not as an identifier and its confirmation (issue 18)', async () => {
+    const doc = await htmlDocument(`<p>Sign in with password</p><div><input id="a" name="account" placeholder="Phone">
+      <input id="b" name="account" placeholder="Phone/Email"><input id="p" type="password" placeholder="Password" autocomplete="new-password"></div>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#b, current-password=#p']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
