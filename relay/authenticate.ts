@@ -12,7 +12,7 @@
  * request is one commit and a refused request changes nothing. Nonces live in the store, so a request
  * replayed to another relay process of the same deployment is refused too.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { fromBase64 } from '../lib/crypto/base64';
 import { AUTH_HEADERS, authHeadersSchema, sessionAuthHeadersSchema, type AuthHeaders, type SessionAuthHeaders } from '../lib/relay-protocol/auth-headers';
@@ -112,7 +112,7 @@ export async function checkSignature(
 
 /** True when `mac` is HMAC-SHA256 under `key` of this request's session input; constant time. */
 function macMatches(c: Context, auth: SessionAuthHeaders, body: Uint8Array, key: Uint8Array): boolean {
-  const bodyHash = createHash('sha256').update(body).digest();
+  const bodyHash = hash('sha256', body, 'buffer');
   const input = sessionRequestInput({ method: c.req.method, pathAndQuery: pathOf(c), bodyHash, session: auth.session, time: auth.time, nonce: auth.nonce });
   const expected = createHmac('sha256', key).update(input).digest();
   let given: Uint8Array;
