@@ -75,7 +75,7 @@ function staleAt(now: number): RelayHttpError {
 /** A path the URL parser gives back unchanged: no query, dot segment, escape or character it would encode. */
 const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 
-/** The path and query the request was signed over, as the URL parser reads them (about 5 µs less a call than parsing a plain path). */
+/** The path and query the request was signed over, as the URL parser reads them (parsing every one showed as ~1.4 % of a post's CPU in a profile). */
 function pathOf(c: Context): string {
   const href = c.req.url;
   const path = href.slice(href.indexOf('/', href.indexOf('//') + 2));
