@@ -12,7 +12,7 @@
  * request is one commit and a refused request changes nothing. Nonces live in the store, so a request
  * replayed to another relay process of the same deployment is refused too.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { fromBase64 } from '../lib/crypto/base64';
 import { AUTH_HEADERS, authHeadersSchema, sessionAuthHeadersSchema, type AuthHeaders, type SessionAuthHeaders } from '../lib/relay-protocol/auth-headers';
@@ -72,8 +72,15 @@ function staleAt(now: number): RelayHttpError {
   return new RelayHttpError('auth-stale', 'the request time is more than 5 minutes from the relay’s clock', { serverTime: now });
 }
 
+/** A path the URL parser gives back unchanged: no query, dot segment, escape or character it would encode. */
+const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
+
+/** The path and query the request was signed over, as the URL parser reads them (parsing every one showed as ~1.4 % of a post's CPU in a profile). */
 function pathOf(c: Context): string {
-  const url = new URL(c.req.url);
+  const href = c.req.url;
+  const path = href.slice(href.indexOf('/', href.indexOf('//') + 2));
+  if (PLAIN_PATH.test(path)) return path;
+  const url = new URL(href);
   return url.pathname + url.search;
 }
 
@@ -105,7 +112,7 @@ export async function checkSignature(
 
 /** True when `mac` is HMAC-SHA256 under `key` of this request's session input; constant time. */
 function macMatches(c: Context, auth: SessionAuthHeaders, body: Uint8Array, key: Uint8Array): boolean {
-  const bodyHash = createHash('sha256').update(body).digest();
+  const bodyHash = hash('sha256', body, 'buffer');
   const input = sessionRequestInput({ method: c.req.method, pathAndQuery: pathOf(c), bodyHash, session: auth.session, time: auth.time, nonce: auth.nonce });
   const expected = createHmac('sha256', key).update(input).digest();
   let given: Uint8Array;

@@ -103,4 +103,23 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   SQLITE_FOLDER_MIGRATION,
   // 6: the relay-wide budget of folder messages (folder-migrations.ts).
   SQLITE_FOLDER_USAGE_MIGRATION,
+  // 7: what each mailbox holds, expired or not, kept by triggers on every insert and delete of an envelope,
+  //    so a post reads one row instead of summing the mailbox (issue 15: that sum grew with the mailbox).
+  //    An upper bound of the unexpired usage the limit is about: a post that fits it fits; only one
+  //    that does not is checked exactly.
+  `
+  CREATE TABLE mailbox_usage (
+    recipient TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    bytes INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO mailbox_usage (recipient, count, bytes) SELECT recipient, count(*), sum(size) FROM envelopes GROUP BY recipient;
+  CREATE TRIGGER envelopes_count_insert AFTER INSERT ON envelopes BEGIN
+    INSERT INTO mailbox_usage (recipient, count, bytes) VALUES (NEW.recipient, 1, NEW.size)
+      ON CONFLICT (recipient) DO UPDATE SET count = count + 1, bytes = bytes + excluded.bytes;
+  END;
+  CREATE TRIGGER envelopes_count_delete AFTER DELETE ON envelopes BEGIN
+    UPDATE mailbox_usage SET count = count - 1, bytes = bytes - OLD.size WHERE recipient = OLD.recipient;
+  END;
+  `,
 ];

@@ -9,6 +9,14 @@ describe('encodeLengthPrefixed', () => {
     expect(encodeLengthPrefixed([])).toHaveLength(0);
   });
 
+  it('encodes the widest text (3 bytes per UTF-16 unit, 4 per surrogate pair, a lone surrogate as U+FFFD) as TextEncoder does, in a buffer of its own size', () => {
+    const text = '€😀\uD800x'.repeat(50);
+    const utf8 = new TextEncoder().encode(text);
+    const encoded = encodeLengthPrefixed([Uint8Array.of(1), text, '€']);
+    expect(bytesToHex(encoded)).toBe('0000000101' + utf8.length.toString(16).padStart(8, '0') + bytesToHex(utf8) + '00000003e282ac');
+    expect(encoded.buffer.byteLength).toBe(encoded.length);
+  });
+
   it('moving bytes between fields changes the encoding', () => {
     const a = bytesToHex(encodeLengthPrefixed(['ab', 'c']));
     expect(bytesToHex(encodeLengthPrefixed(['a', 'bc']))).not.toBe(a);

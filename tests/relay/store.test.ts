@@ -119,6 +119,27 @@ describeStores('relay store', (storeCase) => {
     expect(await store.listMailbox('bob', 0, 10, T0 + 10)).toHaveLength(3);
   });
 
+  it('counts a mailbox against its limit until each envelope is read, revoked, dropped on expiry or purged', async () => {
+    const two: StorageLimits = { ...LIMITS, mailbox: { maxEnvelopes: 2, maxBytes: LIMITS.mailbox.maxBytes } };
+    const share = shareId();
+    const fill = async (expiresAt = T0 + HOUR) => store.postEnvelopes('alice', [envelope('bob', share, 'x', expiresAt), envelope('bob', share, 'y', expiresAt)], T0, two);
+    const first = await fill();
+    if (!first.ok) throw new Error('refused');
+    expect(await store.postEnvelopes('alice', [envelope('bob', share)], T0, two)).toEqual({ ok: false, reason: 'mailbox-full', recipients: ['bob'] });
+    await store.ackEnvelopes('bob', first.ids);
+    expect((await fill()).ok).toBe(true);
+    await store.revokeShare('alice', share, ['bob']);
+    expect((await fill(T0 + 10)).ok).toBe(true);
+    // Expired but still stored: not counted, whether a read dropped them or not.
+    expect((await store.postEnvelopes('alice', [envelope('bob', share, 'z', T0 + 20)], T0 + 10, two)).ok).toBe(true);
+    await store.listMailbox('bob', 0, 10, T0 + 20);
+    expect((await store.postEnvelopes('alice', [envelope('bob', share), envelope('bob', share)], T0 + 20, two)).ok).toBe(true);
+    expect(await store.postEnvelopes('alice', [envelope('bob', share)], T0 + 20, two)).toEqual({ ok: false, reason: 'mailbox-full', recipients: ['bob'] });
+    await store.purgeExpired(T0 + 2 * HOUR);
+    const sibling = await opened.openSibling();
+    expect((await sibling.postEnvelopes('alice', [envelope('bob', share, 'a', T0 + 3 * HOUR), envelope('bob', share, 'b', T0 + 3 * HOUR)], T0 + 2 * HOUR, two)).ok).toBe(true);
+  });
+
   it('keeps the mailbox limit exact under concurrent posts from two processes', async () => {
     const sibling = await opened.openSibling();
     const limits: StorageLimits = { ...LIMITS, mailbox: { maxEnvelopes: 10, maxBytes: LIMITS.mailbox.maxBytes } };
