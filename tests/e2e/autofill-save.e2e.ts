@@ -122,7 +122,11 @@ describe('autofill: save and update in Chromium', () => {
   async function focusNewPassword(p: Page, selector: string): Promise<void> {
     // Focused from the keyboard's side: an inline menu of the field above may cover it.
     await p.locator(selector).focus();
-    await expect.poll(() => ourText(p), POLL).toContain('Suggested password');
+    // The menu shows its head at once and "Generating…" until the suggestion and the page's rules arrive.
+    await expect.poll(async () => {
+      const text = await ourText(p);
+      return text.includes('Suggested password') && !text.includes('Generating…');
+    }, POLL).toBe(true);
   }
 
   /** The bar's text once it shows on `p`. */
