@@ -4,7 +4,7 @@ import '../../../lib/messaging/zod-jitless';
 import { benchDeriveMasterKey } from '../argon2-ours';
 import { benchExtensionKdf } from './extension-kdf';
 import { benchKdfCandidates } from './kdf-candidates';
-import { benchVault, type VaultFigures } from '../vault-bench';
+import { benchUnlockToList, benchVault, type VaultFigures } from '../vault-bench';
 import { benchImport, type ImportFigures } from '../import-bench';
 
 /** Figures of our Argon2id derivation in the page. */
@@ -17,7 +17,8 @@ export type ExtensionKdfFigures = Awaited<ReturnType<typeof benchExtensionKdf>>;
 
 /** What this page adds to `window`; chromium-bench.ts calls it through `page.evaluate`. */
 export interface BenchWindow {
-  runVaultBench(count: number, storage?: string): Promise<VaultFigures>;
+  runVaultBench(count: number, storage?: string, name?: string): Promise<VaultFigures>;
+  runUnlockToList(name: string, count: number): Promise<number>;
   runArgon2Bench(runs: number): Promise<Argon2PageFigures>;
   runKdfCandidates(runs: number): Promise<KdfCandidateFigures>;
   runExtensionKdf(runs: number): Promise<ExtensionKdfFigures>;
@@ -25,7 +26,8 @@ export interface BenchWindow {
 }
 
 const api: BenchWindow = {
-  runVaultBench: (count, storage = 'IndexedDB (Chromium)') => benchVault(count, storage),
+  runVaultBench: (count, storage = 'IndexedDB (Chromium)', name) => benchVault(count, storage, name),
+  runUnlockToList: (name, count) => benchUnlockToList(name, count),
   runArgon2Bench: (runs) => benchDeriveMasterKey(runs),
   runKdfCandidates: (runs) => benchKdfCandidates(runs),
   runExtensionKdf: (runs) => benchExtensionKdf(runs),
