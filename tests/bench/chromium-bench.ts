@@ -1,4 +1,5 @@
 /** The vault and Argon2 figures measured inside real Chromium: Vite-built page, local http server, playwright-core. */
+import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -225,5 +226,28 @@ export async function benchChromium(count = 10_000, argon2Runs = 5): Promise<Chr
       await new Promise((done) => open.close(done));
     }
     await rm(workDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/**
+ * `benchChromium` in a fresh Node process (chromium-part.ts), so the caller's heap does not share the cores with
+ * the browser; stopped when `signal` aborts.
+ * @returns what `benchChromium` returned there, or `{ ok: false, failed: true }` with the reason
+ */
+export async function benchChromiumApart(signal: AbortSignal): Promise<ChromiumBenchResult> {
+  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(HERE, 'chromium-part.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const stop = () => child.kill('SIGKILL');
+  signal.addEventListener('abort', stop, { once: true });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    if (code !== 0) return { ok: false, failed: true, reason: `the Chromium part exited with ${code}` };
+    return JSON.parse(out) as ChromiumBenchResult;
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
 }
