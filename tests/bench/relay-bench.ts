@@ -5,7 +5,8 @@
  * body in its own process as the ceiling, alternating in one run; medians of the rounds, the ratios
  * (target ≥ 0.5) and p99 latency; then one round of posts signed with Ed25519 each (the path before
  * sessions), health GETs, 50-envelope batches and posts to one shared folder (issue 13). Requests are MAC'd or signed beforehand, one nonce and
- * one post id each, and handed out by setupRequest from one shared queue, so the load generator only sends.
+ * one post id each, and handed out by setupRequest from one shared queue, so the load generator only sends;
+ * the ceiling server is sent the same requests the same way, so the generator works as hard for both.
  */
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
@@ -76,10 +77,20 @@ function queueOf(items: Prepared[]) {
 }
 
 /**
- * One autocannon run: each request from `queue` (a fresh signed request every time), or always `fixed`
- * (the ceiling server checks nothing, so it gets the same bytes each time), or a bare GET.
+ * The same requests handed out round and round, for the ceiling server, which checks nothing: the load
+ * generator then does the same work per request (setupRequest, a different body each time) for both
+ * servers, so the CPU it takes from the shared cores does not favour the ceiling.
  */
-function load(url: string, method: 'GET' | 'POST', seconds: number, source: { queue: ReturnType<typeof queueOf> } | { fixed: Prepared } | null) {
+function cycleOf(items: Prepared[]): ReturnType<typeof queueOf> {
+  let next = 0;
+  return {
+    take: (): Prepared => items[next++ % items.length]!,
+    used: () => next,
+  };
+}
+
+/** One autocannon run: each request from `queue` (a fresh signed request every time), or a bare GET. */
+function load(url: string, method: 'GET' | 'POST', seconds: number, source: { queue: ReturnType<typeof queueOf> } | null) {
   return autocannon({
     url,
     connections: CONNECTIONS,
@@ -87,8 +98,7 @@ function load(url: string, method: 'GET' | 'POST', seconds: number, source: { qu
     requests: [
       {
         method,
-        ...(source && 'fixed' in source ? source.fixed : {}),
-        ...(source && 'queue' in source
+        ...(source
           ? {
               setupRequest: (request: autocannon.Request) => {
                 const { headers, body } = source.queue.take();
@@ -330,12 +340,15 @@ export async function benchRelay(signal?: AbortSignal) {
     signal?.throwIfAborted();
 
     const envelope = toBase64(randomBytes((ENVELOPE_BYTES / 4) * 3));
-    const singleQueue = queueOf(singlePosts(PRESIGNED, now, envelope).map((body) => prepareInSession(single.session, body, now)));
-    const clusterQueue = queueOf(singlePosts(PRESIGNED, now, envelope).map((body) => prepareInSession(cluster.session, body, now)));
-    const fixed = { fixed: singleQueue.take() };
+    // Each a millisecond after the last, as the requests of clients whose clocks run forward (all within the
+    // relay's 5-minute window): the relay's nonces are kept in time order, so one shared time would scatter them.
+    const singleItems = singlePosts(PRESIGNED, now, envelope).map((body, i) => prepareInSession(single.session, body, now + i));
+    const singleQueue = queueOf(singleItems);
+    const clusterQueue = queueOf(singlePosts(PRESIGNED, now, envelope).map((body, i) => prepareInSession(cluster.session, body, now + i)));
+    const helloQueue = { queue: cycleOf(singleItems) };
 
     // Warm-up: JIT, SQLite page cache, connection set-up on every server.
-    await load(hello.url, 'POST', 1, fixed);
+    await load(hello.url, 'POST', 1, helloQueue);
     await load(`${single.url}${ENVELOPES_PATH}`, 'POST', 1, { queue: singleQueue });
     await load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', 1, { queue: clusterQueue });
 
@@ -344,7 +357,7 @@ export async function benchRelay(signal?: AbortSignal) {
     const clusterRuns: Awaited<ReturnType<typeof measured>>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       signal?.throwIfAborted();
-      helloRuns.push(await measured([hello.pid], load(hello.url, 'POST', ROUND_SECONDS, fixed)));
+      helloRuns.push(await measured([hello.pid], load(hello.url, 'POST', ROUND_SECONDS, helloQueue)));
       singleRuns.push(await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: singleQueue })));
       clusterRuns.push(await measured(cluster.pids(), load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: clusterQueue })));
     }
