@@ -31,19 +31,27 @@ import { spawnRelay } from '../relay/spawn-relay';
 import { median, round } from './stats';
 
 const CONNECTIONS = 32;
+/** A round's length for the servers given fixed requests or none (the ceiling, health GETs), s. */
 const ROUND_SECONDS = 3;
 const ROUNDS = 3;
+/**
+ * A relay round is a count of requests rather than a time, so it can never run its queue of pre-made
+ * requests dry (a dry queue repeats its last request, whose replays are refused in microseconds and would
+ * inflate the figure): about 3 s at the relay's rate here.
+ */
+const ROUND_POSTS = 24_000;
+const WARM_UP_POSTS = 6_000;
 /** Envelopes spread over this many mailboxes. */
 const RECIPIENTS = 100;
-/** Generous for ROUNDS × ROUND_SECONDS at the relay's rate, plus warm-up; leftovers are harmless. */
-const PRESIGNED = 60_000;
+/** Exactly what the warm-up and the rounds send. */
+const PRESIGNED = WARM_UP_POSTS + ROUNDS * ROUND_POSTS;
 const ENVELOPE_BYTES = 1024;
 /** The batch figure: one signed call to this many contacts ("share one item to 50 people"), each its own share id. */
 const BATCH = 50;
-/** Pre-signed batch calls: about 55 KB each, so kept to what one round needs. */
+/** Batch calls in their one round: about 55 KB each, so kept to what one round needs. */
 const PRESIGNED_BATCHES = 1500;
-/** Ed25519-signed posts for the one round of the old path. */
-const SIGNED_PRESIGNED = 20_000;
+/** Ed25519-signed posts for the one round of the old path, and folder posts for theirs. */
+const SIGNED_PRESIGNED = 10_000;
 /** Processes of the clustered relay: one per core of the 2-core machine the targets are for. */
 const CLUSTER_PROCESSES = 2;
 
@@ -89,12 +97,20 @@ function cycleOf(items: Prepared[]): ReturnType<typeof queueOf> {
   };
 }
 
+/** autocannon's sample interval, ms: a run's measured time is at most this much longer than its requests took. */
+const SAMPLE_MS = 50;
+
+/** How long a round runs: a number of requests, or seconds. */
+type RoundLength = { amount: number } | { seconds: number };
+
 /** One autocannon run: each request from `queue` (a fresh signed request every time), or a bare GET. */
-function load(url: string, method: 'GET' | 'POST', seconds: number, source: { queue: ReturnType<typeof queueOf> } | null) {
+function load(url: string, method: 'GET' | 'POST', length: RoundLength, source: { queue: ReturnType<typeof queueOf> } | null) {
   return autocannon({
     url,
     connections: CONNECTIONS,
-    duration: seconds,
+    ...('amount' in length ? { amount: length.amount } : { duration: length.seconds }),
+    // autocannon ends a run at its next sample tick (1 s by default): that would round every run up to whole seconds.
+    sampleInt: SAMPLE_MS,
     requests: [
       {
         method,
@@ -304,7 +320,12 @@ async function benchFolderPosts(relay: BenchRelay, now: number, content: string)
       return prepareInSession(relay.session, { id, message: JSON.stringify({ v: 1, folderId: folder, id, content }) }, now, path);
     }),
   );
-  return summary([await measured(relay.pids(), load(`${relay.url}${path}`, 'POST', ROUND_SECONDS, { queue: posts }))]);
+  return summary([await measured(relay.pids(), load(`${relay.url}${path}`, 'POST', { amount: SIGNED_PRESIGNED }, { queue: posts }))]);
+}
+
+/** Requests answered per second over a whole run (autocannon's `requests.average` averages whole seconds only). */
+function perSecond(result: autocannon.Result): number {
+  return result.requests.total / ((result.finish.getTime() - result.start.getTime()) / 1000);
 }
 
 /** Median figures of a relay's rounds. */
@@ -312,12 +333,12 @@ function summary(runs: Awaited<ReturnType<typeof measured>>[]) {
   const results = runs.map((run) => run.result);
   const cpu = runs.map((run) => run.cpuMicrosPerRequest).filter((value): value is number => value !== null);
   return {
-    perSecond: median(results.map((r) => r.requests.average)),
+    perSecond: median(results.map(perSecond)),
     p50Ms: median(results.map((r) => r.latency.p50)),
     p99Ms: median(results.map((r) => r.latency.p99)),
     refused: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
     cpuMicrosPerRequest: cpu.length === 0 ? null : round(median(cpu)),
-    rounds: results.map((r) => round(r.requests.average)),
+    rounds: results.map((r) => round(perSecond(r))),
   };
 }
 
@@ -348,18 +369,18 @@ export async function benchRelay(signal?: AbortSignal) {
     const helloQueue = { queue: cycleOf(singleItems) };
 
     // Warm-up: JIT, SQLite page cache, connection set-up on every server.
-    await load(hello.url, 'POST', 1, helloQueue);
-    await load(`${single.url}${ENVELOPES_PATH}`, 'POST', 1, { queue: singleQueue });
-    await load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', 1, { queue: clusterQueue });
+    await load(hello.url, 'POST', { seconds: 1 }, helloQueue);
+    await load(`${single.url}${ENVELOPES_PATH}`, 'POST', { amount: WARM_UP_POSTS }, { queue: singleQueue });
+    await load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', { amount: WARM_UP_POSTS }, { queue: clusterQueue });
 
     const helloRuns: Awaited<ReturnType<typeof measured>>[] = [];
     const singleRuns: Awaited<ReturnType<typeof measured>>[] = [];
     const clusterRuns: Awaited<ReturnType<typeof measured>>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       signal?.throwIfAborted();
-      helloRuns.push(await measured([hello.pid], load(hello.url, 'POST', ROUND_SECONDS, helloQueue)));
-      singleRuns.push(await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: singleQueue })));
-      clusterRuns.push(await measured(cluster.pids(), load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: clusterQueue })));
+      helloRuns.push(await measured([hello.pid], load(hello.url, 'POST', { seconds: ROUND_SECONDS }, helloQueue)));
+      singleRuns.push(await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', { amount: ROUND_POSTS }, { queue: singleQueue })));
+      clusterRuns.push(await measured(cluster.pids(), load(`${cluster.url}${ENVELOPES_PATH}`, 'POST', { amount: ROUND_POSTS }, { queue: clusterQueue })));
     }
     const nodeHttp = summary(helloRuns);
     const relay = summary(singleRuns);
@@ -367,8 +388,8 @@ export async function benchRelay(signal?: AbortSignal) {
 
     // The path every call took before sessions: an Ed25519 signature per post, one round for comparison.
     const signedQueue = queueOf(singlePosts(SIGNED_PRESIGNED, now, envelope).map((body) => prepare(single.signer, body, now)));
-    const signed = summary([await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: signedQueue }))]);
-    const health = summary([await measured(single.pids(), load(`${single.url}${HEALTH_PATH}`, 'GET', ROUND_SECONDS, null))]);
+    const signed = summary([await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', { amount: SIGNED_PRESIGNED }, { queue: signedQueue }))]);
+    const health = summary([await measured(single.pids(), load(`${single.url}${HEALTH_PATH}`, 'GET', { seconds: ROUND_SECONDS }, null))]);
     const batches = queueOf(
       Array.from({ length: PRESIGNED_BATCHES }, (_, n) =>
         prepareInSession(
@@ -378,11 +399,11 @@ export async function benchRelay(signal?: AbortSignal) {
         ),
       ),
     );
-    const batch = summary([await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', ROUND_SECONDS, { queue: batches }))]);
+    const batch = summary([await measured(single.pids(), load(`${single.url}${ENVELOPES_PATH}`, 'POST', { amount: PRESIGNED_BATCHES }, { queue: batches }))]);
     const folder = await benchFolderPosts(single, now, envelope);
 
     return {
-      setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s, ${ENVELOPE_BYTES}-byte envelopes posted in a session (HMAC), SQLite relay: one process, and ${CLUSTER_PROCESSES} processes on one file (node:cluster, WAL)`,
+      setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds (${ROUND_SECONDS} s for node:http, ${ROUND_POSTS} posts for each relay), ${ENVELOPE_BYTES}-byte envelopes posted in a session (HMAC), SQLite relay: one process, and ${CLUSTER_PROCESSES} processes on one file (node:cluster, WAL)`,
       relayPostsPerSecond: round(relay.perSecond),
       nodeHttpPerSecond: round(nodeHttp.perSecond),
       relayOverNodeHttp: round(relay.perSecond / nodeHttp.perSecond),
