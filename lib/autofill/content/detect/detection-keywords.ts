@@ -86,6 +86,14 @@ export const RESET =
 export const NEWSLETTER = /newsletter|mailing ?list|\b(subscribe|deals)\b|special offers|promotions|nieuwsbrief|рассылк|ενημερωτικ|メルマガ|订阅|訂閱/;
 
 /**
+ * News or offers by e-mail, or a checkout, payment or delivery step, named anywhere in a form without a password:
+ * an e-mail asked there is a reader's or a buyer's contact, not an account, unless the form's button, names or
+ * headings say log in (unlike `NEWSLETTER`, whose words leave no doubt: "Newsletter anmelden" subscribes).
+ */
+export const NEWS_OR_CHECKOUT =
+  /news|updates|latest|% off|check ?out|payment|shipping|deliver|\bkasse|liefer|neuigk|paiement|livrais|nouveaut|\bpago|env[ií]o|nov[ei]dad|pagament|novit|оплат|доставк|结算|支付|決済|결제|배송/;
+
+/**
  * Wording of a subscription, search or contact form ("subscriber" is not enough): never a credential form. Read
  * with `NEWSLETTER`, whose words it leaves out.
  */
