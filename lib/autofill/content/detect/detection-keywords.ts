@@ -91,7 +91,7 @@ export const NEWSLETTER = /newsletter|mailing ?list|\b(subscribe|deals)\b|specia
  * headings say log in (unlike `NEWSLETTER`, whose words leave no doubt: "Newsletter anmelden" subscribes).
  */
 export const NEWS_OR_CHECKOUT =
-  /news|updates|latest|% off|check ?out|payment|shipping|deliver|\bkasse|liefer|neuigk|paiement|livrais|nouveaut|\bpago|env[ií]o|nov[ei]dad|pagament|novit|оплат|доставк|结算|支付|決済|결제|배송/;
+  /news|updates|latest|% off|check ?out|payment|shipping|deliver|\bkasse|liefer|neuigk|paiement|livrais|nouveaut|\bpago|env[ií]o|nov[ei]dad|pagament|novità|оплат|доставк|结算|支付|決済|결제|배송/;
 
 /**
  * Wording of a subscription, search or contact form ("subscriber" is not enough): never a credential form. Read

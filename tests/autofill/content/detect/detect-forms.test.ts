@@ -243,6 +243,9 @@ describe('detectForms', () => {
     // An account's first step says what it creates.
     const signup = await htmlDocument(`<form><h1>Create your account</h1><input id="e" type="email" placeholder="Email"><button type="submit">Sign up</button></form>`);
     expect(summary(detectForms(signup))).toEqual(['signup: username=#e']);
+    // "Novità" is news in Italian; the Czech "obnovit" (renew) is not.
+    const reset = await htmlDocument(`<form id="reset"><h2>Obnovit heslo</h2><input id="e" type="email" placeholder="E-mail"><button type="submit">Obnovit</button></form>`);
+    expect(summary(detectForms(reset))).toEqual(['password-reset:']);
   });
 
   it('returns nothing for an empty document and for a page without inputs', async () => {
