@@ -69,7 +69,8 @@ const AC_USER = /\b(username|email|webauthn)\b/;
  */
 const seenMasked = new WeakSet<HTMLInputElement>();
 const AC_PHONE = /\btel\b/;
-const AC_OTHER = /\b(name|given-name|family-name|additional-name|nickname|organization|street-address|address-line\d|address-level\d|country|postal-code|bday\S*|sex|url|photo)\b/;
+// given-name, family-name and additional-name end in a word `name`.
+const AC_OTHER = /\b(name|nickname|organization|street-address|address-l(ine|evel)\d|country|postal-code|bday\S*|sex|url|photo)\b/;
 
 /**
  * "Mobile no. (a one-time password will be sent to you)": three words or more that name an account come before

@@ -4,7 +4,7 @@
  * fields' own traits with the form's wording: submit button text first, then the form's attributes, headings
  * and the text just before it.
  */
-import { LOGIN, NEWSLETTER, NEXT, NOT_ACCOUNT, RESET, SIGNUP } from './detection-keywords';
+import { LOGIN, NEWS_OR_CHECKOUT, NEWSLETTER, NEXT, NOT_ACCOUNT, RESET, SIGNUP } from './detection-keywords';
 import type { FieldTraits } from './classify-field';
 import { findNearbyText } from './find-nearby-text';
 import type { DetectedField, DetectedForm, FieldRole, FormKind } from './form-types';
@@ -175,7 +175,8 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   let signup = submitSignup ? 3 : 0;
   if (submitLogin) signup -= 3;
   // The form's own headings name it; the text before it is often the page's header ("Sign in" beside a sign-up form).
-  const vote = (words: string) => (SIGNUP.test(words) ? 1 : 0) - (LOGIN.test(words) ? 1 : 0);
+  // Unary plus counts a boolean as 0 or 1 (shorter in the content script than `? 1 : 0`).
+  const vote = (words: string) => +SIGNUP.test(words) - +LOGIN.test(words);
   signup += vote(heads) + vote(context);
   // autocomplete=new-password alone weighs half of words that say so: sites set it on login fields to stop browsers.
   // autocomplete=current-password alone weighs less than words too: sites copy it from their login form.
@@ -183,7 +184,7 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
   // one such field does not, since bank logins ask for a surname or a member number too. Two identifiers of one
   // name are one field in two tabs of a login ("Phone", "Phone/Email"), not an identifier and its confirmation.
-  signup += (others >= 2 ? 1 : 0) + (new Set(candidates.map((t) => t.el.name || t)).size > 1 ? 1 : 0);
+  signup += +(others >= 2) + +(new Set(candidates.map((t) => t.el.name || t)).size > 1);
 
   const result = (kind: FormKind, fields: DetectedField[]): DetectedForm => ({
     kind,
@@ -216,7 +217,17 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   // Without a password the form's own text decides more: a newsletter box or a "forgot your password?" request.
   const body = normalizeDetectionText(group.container.textContent, BODY_TEXT_CHARS);
   const ownText = `${submit} | ${names} | ${text}`;
-  if (candidates.length === 0 || card || others >= 2 || NOT_ACCOUNT.test(ownText) || NEWSLETTER.test(`${ownText} | ${body}`)) {
+  const allText = `${ownText} | ${body}`;
+  // A checkout's "Continue" or a news box's "Sign up" asks for a contact, not an account; a returning customer's
+  // step says log in on its button, its names or its headings (the text before a form is often the page header).
+  if (
+    candidates.length === 0 ||
+    card ||
+    others >= 2 ||
+    NOT_ACCOUNT.test(ownText) ||
+    NEWSLETTER.test(allText) ||
+    (NEWS_OR_CHECKOUT.test(allText) && !LOGIN.test(`${submit} | ${names} | ${heads}`))
+  ) {
     return result('none', []);
   }
   const loginSubmit = submitLogin || NEXT.test(submit);

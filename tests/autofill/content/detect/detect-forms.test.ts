@@ -214,6 +214,40 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['login: username=#b, current-password=#p']);
   });
 
+  it('offers no login for the e-mail of a checkout, payment or delivery step with a "Continue" button (issue 18)', async () => {
+    const pages = [
+      `<title>Checkout</title><form><h2>Guest checkout</h2><input id="e" type="email" autocomplete="email" placeholder="Email"><button type="submit">Continue</button></form>`,
+      `<form id="versand"><h2>Lieferadresse</h2><label for="e">E-Mail-Adresse</label><input id="e" name="email"><button type="submit">Weiter</button></form>`,
+      `<form><label for="e">Adresse e-mail</label><input id="e" type="email"><button type="submit">Continuer vers la livraison</button></form>`,
+      `<title>Finalizar compra</title><form><h3>Datos de envío</h3><input id="e" type="email" placeholder="Correo electrónico"><button type="submit">Continuar</button></form>`,
+    ];
+    const got: string[][] = [];
+    for (const page of pages) got.push(summary(detectForms(await htmlDocument(page))));
+    expect(got).toEqual(pages.map(() => ['none:']));
+    // A returning customer's step on the same page still asks for the account.
+    const login = await htmlDocument(`<title>Checkout</title><form><h2>Returning customer? Sign in</h2><input id="u" type="email" autocomplete="email" placeholder="Email">
+      <button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(login))).toEqual(['username-step: username=#u']);
+  });
+
+  it('takes an e-mail box for news and offers under a "Sign up" button for no sign-up (issue 18)', async () => {
+    const pages = [
+      `<footer><form><h3>Stay in the loop</h3><p>Get the latest news and 15% off your first order.</p><input id="e" type="email" placeholder="Email address"><button type="submit">Sign up</button></form></footer>`,
+      `<form><label for="e">Sign up for email updates</label><input id="e" name="email"><button type="submit">Sign up</button></form>`,
+      `<form><p>Neuigkeiten und Angebote per E-Mail</p><input id="e" type="email" placeholder="E-Mail"><button type="submit">Registrieren</button></form>`,
+      `<form><p>Recevez nos nouveautés et offres</p><input id="e" type="email" placeholder="Votre e-mail"><button type="submit">S'inscrire</button></form>`,
+    ];
+    const got: string[][] = [];
+    for (const page of pages) got.push(summary(detectForms(await htmlDocument(page))));
+    expect(got).toEqual(pages.map(() => ['none:']));
+    // An account's first step says what it creates.
+    const signup = await htmlDocument(`<form><h1>Create your account</h1><input id="e" type="email" placeholder="Email"><button type="submit">Sign up</button></form>`);
+    expect(summary(detectForms(signup))).toEqual(['signup: username=#e']);
+    // "Novità" is news in Italian; the Czech "obnovit" (renew) is not.
+    const reset = await htmlDocument(`<form id="reset"><h2>Obnovit heslo</h2><input id="e" type="email" placeholder="E-mail"><button type="submit">Obnovit</button></form>`);
+    expect(summary(detectForms(reset))).toEqual(['password-reset:']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
