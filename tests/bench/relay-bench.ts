@@ -31,7 +31,7 @@ import { spawnRelay } from '../relay/spawn-relay';
 import { median, round } from './stats';
 
 const CONNECTIONS = 32;
-/** A round's length for the servers given fixed requests or none (the ceiling, health GETs), s. */
+/** A round's length where no queue can run dry (the ceiling server cycles through its requests; health GETs have none), s. */
 const ROUND_SECONDS = 3;
 const ROUNDS = 3;
 /**
