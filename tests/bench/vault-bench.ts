@@ -50,12 +50,7 @@ export async function benchVault(count = 10_000, storage = 'fake-indexeddb (Node
   const kdfStart = performance.now();
   const masterKey = await deriveMasterKey(PASSWORD, header.kdf);
   const kdfMs = performance.now() - kdfStart;
-  const listStart = performance.now();
-  // The manifest and the overview buckets, and the stored ids counted against the manifest (lib/vault/lifecycle/open-vault-lists).
-  const { vault } = await openVault(db, header, unwrapWithMasterKey(masterKey, header));
-  const list = filterItems([...vault.summaries.values()]);
-  const unlockToListMs = performance.now() - listStart;
-  if (list.length !== count) throw new Error(`vault bench: listed ${list.length} of ${count} items`);
+  const { vault, list, ms: unlockToListMs } = await timeUnlockToList(db, header, masterKey, count);
 
   // Opening one item's details, as the item view does, and the vault page's integrity check (every record).
   const opens = await timeRuns(50, () => getItem(db, vault, list[Math.floor(Math.random() * count)]!.id));
@@ -99,14 +94,25 @@ export async function benchUnlockToList(name: string, count: number): Promise<nu
   const db = new VaultDb(name);
   const header = await readHeader(db);
   const masterKey = await deriveMasterKey(PASSWORD, header.kdf);
+  const { vault, ms } = await timeUnlockToList(db, header, masterKey, count);
+  closeVault(vault);
+  db.close();
+  return ms;
+}
+
+/**
+ * Unlock → sorted list from the derived master key: the manifest and the overview buckets, and the stored ids
+ * counted against the manifest (lib/vault/lifecycle/open-vault-lists).
+ * @returns the open vault, its sorted list, and ms from the unwrapped key to the list
+ * @throws Error when the list does not hold `count` items
+ */
+async function timeUnlockToList(db: VaultDb, header: Awaited<ReturnType<typeof readHeader>>, masterKey: Awaited<ReturnType<typeof deriveMasterKey>>, count: number) {
   const start = performance.now();
   const { vault } = await openVault(db, header, unwrapWithMasterKey(masterKey, header));
   const list = filterItems([...vault.summaries.values()]);
   const ms = performance.now() - start;
-  closeVault(vault);
-  db.close();
   if (list.length !== count) throw new Error(`vault bench: listed ${list.length} of ${count} items`);
-  return ms;
+  return { vault, list, ms };
 }
 
 /** The figures `benchVault` returns; the Chromium page returns the same shape. */
