@@ -66,6 +66,7 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
     'login: username=#f-user, current-password=#f-pw',
   ],
   'not-login.html': ['none:', 'none:', 'none:', 'none:'],
+  'checkout.html': ['none:', 'username-step: username=#returning-email', 'none:', 'none:'],
 };
 
 /** Fixtures whose traps only a layout engine can see: checked in Chromium only. */
