@@ -22,14 +22,16 @@ const TINY_UNFOCUSABLE_PX = 10;
  * @example isFieldVisible(document.querySelector('input[type=password]')!);
  */
 export function isFieldVisible(el: HTMLElement): boolean {
-  const view = el.ownerDocument.defaultView;
+  const doc = el.ownerDocument;
+  const page = doc.documentElement;
+  const view = doc.defaultView;
   if (!view || view.innerWidth === 0 || view.innerHeight === 0) return false;
   if (el.closest('[aria-hidden="true"]')) return false;
   // A frame hidden by its (same-origin) parent hides all it holds: the hidden-iframe sweep of T16.
   // `frameElement` is null in the top frame and in a cross-origin frame, whose parent cannot be read.
   const frame = view.frameElement as HTMLElement | null;
   if (frame && !isFieldVisible(frame)) return false;
-  const noLayout = el.ownerDocument.documentElement.getBoundingClientRect().width === 0;
+  const noLayout = page.getBoundingClientRect().width === 0;
   if (noLayout) {
     for (let node: Element | null = el; node; node = node.parentElement) {
       const style = view.getComputedStyle(node);
@@ -45,7 +47,6 @@ export function isFieldVisible(el: HTMLElement): boolean {
   if (box.width < MIN_SIZE_PX || box.height < MIN_SIZE_PX) return false;
   if (el.tabIndex < 0 && (box.width < TINY_UNFOCUSABLE_PX || box.height < TINY_UNFOCUSABLE_PX)) return false;
   // Off-screen in page coordinates: above or left of the page, or right of everything the page can scroll to.
-  const page = el.ownerDocument.documentElement;
   return (
     box.right + view.scrollX > 0 &&
     box.bottom + view.scrollY > 0 &&
