@@ -153,7 +153,8 @@ export function classifyField(el: HTMLInputElement): FieldTraits {
   }
   const masked = el.type === 'password';
   if (masked) seenMasked.add(el);
-  const question = QUESTION.test(all);
+  // "ego_secret" beside "Heslo" is the password; a secret question's answer does not say password.
+  const question = QUESTION.test(all) && !PASSWORD_WORD.test(all);
   // A password shown in clear: it was masked before (the toggle), or its own words say password and nothing
   // else ("forgot password", "password hint", "one-time password", "username or password", "search passwords").
   // autocomplete=new-password alone is not enough: sites put it on address fields to stop browser autofill.

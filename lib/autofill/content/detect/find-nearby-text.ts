@@ -19,8 +19,8 @@ const TEXT_NODE = 3;
  * @example findNearbyText(input); // "E-Mail-Adresse"
  */
 export function findNearbyText(el: Element): string {
-  // A floating label follows its input: <input><label>Current password</label>; unless a label comes right
-  // before it, and the one after is the next field's: <label>Domain</label><input><label>Password</label><input>.
+  // A floating label follows its input: <input><label>Current password</label>; unless a label of the same parent
+  // comes before it, and the one after is the next field's: <label>Domain</label><br><input><label>Password</label>.
   // A label whose for= names another field on the page is that field's label, placed before it; a for= that
   // names nothing (sites that randomise ids) leaves the label to the field it follows.
   const next = el.nextElementSibling;
@@ -29,7 +29,7 @@ export function findNearbyText(el: Element): string {
   if (
     next?.tagName === 'LABEL' &&
     (!other || other === el) &&
-    el.previousElementSibling?.tagName !== 'LABEL' &&
+    el.parentElement?.querySelector(':scope>label') === next &&
     next.textContent?.trim()
   ) {
     return next.textContent.trim().slice(0, 100);

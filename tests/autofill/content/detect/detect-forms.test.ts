@@ -248,6 +248,24 @@ describe('detectForms', () => {
     expect(summary(detectForms(reset))).toEqual(['password-reset:']);
   });
 
+  it('reads a label before the field through a line break, not the next field\'s label after it (issue 18)', async () => {
+    const doc = await htmlDocument(`<form><div><label>Username</label><br><input id="u" name="loginUsername">
+      <label>Password</label><br><input id="p" type="password" name="loginPassword"><button type="submit">Login</button></div></form>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#u, current-password=#p']);
+  });
+
+  it('takes a field named "secret" that says password for the password, not a secret answer (issue 18)', async () => {
+    const doc = await htmlDocument(`<form action="/login"><input id="u" name="ego_user" placeholder="Jméno"><input id="p" name="ego_secret" type="password" placeholder="Heslo">
+      <button type="submit">Přihlásit</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['login: username=#u, current-password=#p']);
+  });
+
+  it('keeps a first sign-up step of names and e-mail under a sign-up button; the same fields under "Continue" stay none (issue 18)', async () => {
+    const step = (button: string) => `<div><input id="f" placeholder="First name"><input id="l" placeholder="Last name"><input id="e" placeholder="Email"><button>${button}</button></div>`;
+    expect(summary(detectForms(await htmlDocument(step('Sign up'))))).toEqual(['signup: username=#e']);
+    expect(summary(detectForms(await htmlDocument(step('Continue'))))).toEqual(['none:']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
