@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import {
   collectLabels,
+  countPlainPasswordForms,
   ddgExpected,
   ddgRole,
   elementSelector,
@@ -310,7 +311,7 @@ async function main(): Promise<void> {
     const dom = parsePage(wrapFragment(html));
     try {
       const doc = dom.window.document;
-      const { found, kind, expected } = labelPage(doc, 'data-manual-scoring', ddgRole, (roles) => inferDdgKind(name, roles), ddgExpected);
+      const { found, kind, expected } = labelPage(doc, 'data-manual-scoring', ddgRole, (roles) => inferDdgKind(name, roles, countPlainPasswordForms(doc)), ddgExpected);
       accept(key, 'ddg', DDG.repo, file.path, bytes, {
         source: 'ddg',
         kind: kind.kind,

@@ -244,10 +244,23 @@ export const NON_LOGIN_WORDS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /**
+ * How many distinct `<form>` elements hold an element labelled `data-manual-scoring="password"` (formless ones
+ * count as one more).
+ *
+ * @param doc - the parsed page, labels still on
+ * @returns the number of forms, 0 when no plain password label is there
+ */
+export function countPlainPasswordForms(doc: Document): number {
+  const forms = new Set<Element | null>();
+  for (const el of doc.querySelectorAll('[data-manual-scoring="password"]')) forms.add(el.closest('form'));
+  return forms.size;
+}
+
+/**
  * The kind of a DDG fragment from its file name and its label roles. Conservative: when the name and labels do
  * not agree on one kind, returns a reason string instead and the page is skipped (listed in the README).
  */
-export function inferDdgKind(fileName: string, roles: readonly Role[]): KindDecision | string {
+export function inferDdgKind(fileName: string, roles: readonly Role[], plainPasswordForms = 1): KindDecision | string {
   const r = new Set(roles);
   const w = nameWords(fileName);
   const user = r.has('username');
@@ -284,6 +297,11 @@ export function inferDdgKind(fileName: string, roles: readonly Role[]): KindDeci
     return 'name says reset but the labels are not a new-password form';
   }
   if (login && signup) return { kind: 'login+signup', rule: 'name says login and signup' };
+  // Plain `password` labels in two or more forms: a login form beside a sign-up form (or a second copy), and
+  // the name cannot say which password is current and which new, so they are scored apart (any password role).
+  if (plain && !cur && !neu && plainPasswordForms > 1 && (login || signup)) {
+    return { kind: 'login+signup', rule: 'plain password labels in two or more forms' };
+  }
   if (has(w, REAUTH_WORDS)) {
     if ((plain || cur) && !ident && !neu) return { kind: 'reauth-password', rule: 'name says locked/reauth; password only' };
     return 'name says locked/reauth but the labels are not a password-only form';

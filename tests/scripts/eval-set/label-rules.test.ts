@@ -8,6 +8,7 @@ import {
   ddgRole,
   elementSelector,
   fathomRole,
+  countPlainPasswordForms,
   inferDdgKind,
   LabelError,
   lockwiseKind,
@@ -128,6 +129,12 @@ describe('inferDdgKind', () => {
     expect(kindOf(inferDdgKind('site_reset_password.html', roles('new-password')))).toBe('password-reset');
     expect(kindOf(inferDdgKind('site_account-locked.html', roles('password')))).toBe('reauth-password');
     expect(kindOf(inferDdgKind('site_login_signup.html', roles('username', 'password')))).toBe('login+signup');
+    // Plain passwords in two forms: which is the login's and which the sign-up's is not in the name.
+    const two = doc(`<form><input data-manual-scoring="password"></form><form><input data-manual-scoring="password"><input data-manual-scoring="password"></form>`);
+    expect(countPlainPasswordForms(two)).toBe(2);
+    expect(kindOf(inferDdgKind('site_signup.html', roles('username', 'password'), countPlainPasswordForms(two)))).toBe('login+signup');
+    expect(kindOf(inferDdgKind('site_signup.html', roles('username', 'password'), 1))).toBe('signup');
+    expect(countPlainPasswordForms(doc(`<input data-manual-scoring="username">`))).toBe(0);
   });
 
   it('names non-login pages only when they carry no credential label', () => {
