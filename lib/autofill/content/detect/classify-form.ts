@@ -78,16 +78,17 @@ function codeFields(traits: FieldTraits[]): DetectedField[] {
   const fields: DetectedField[] = [];
   for (let i = 0; i < traits.length; ) {
     let end = i;
+    const push = () => fields.push({ role: 'otp', elements: traits.slice(i, end).map((t) => t.el) });
     while (isBox(traits[end])) end++;
     const boxes = end - i;
     if (boxes >= MIN_CODE_BOXES && boxes <= MAX_CODE_BOXES) {
-      fields.push({ role: 'otp', elements: traits.slice(i, end).map((t) => t.el) });
+      push();
       i = end;
       continue;
     }
     end = i;
     while (traits[end]?.otp) end++;
-    if (end > i) fields.push({ role: 'otp', elements: traits.slice(i, end).map((t) => t.el) });
+    if (end > i) push();
     i = Math.max(end, i + 1);
   }
   return fields;

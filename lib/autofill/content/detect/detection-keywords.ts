@@ -22,7 +22,7 @@ export const NUMBER_WORD = /num[bm]er|n[uú]m[eé]r|номер|번호|番号|号
 
 /** Text that is certainly not a login identifier, even beside an identifier word ("user first name"). */
 export const NOT_IDENTIFIER =
-  /search|query|coupon|promo|voucher|gift|captcha|(first|last|full|given|family|middle) ?name|surname|street|address ?(line|\d)|\b(city|zip)|post(al| ?code)|country|com(pany|ment)|organi[sz]|subject|message|card|\bcc\b|expir|birth|\bdob\b|amount|quantity|price|website|(vor|nach)name|stra(ss|ß)e|pr[ée]nom|apellido|cognome|sobrenome|(voor|achter)naam|nazwisko|фамил|姓名|氏名|επώνυμ/;
+  /search|query|coupon|promo|voucher|gift|captcha|(first|last|full|given|family|middle) ?name|surname|street|address ?(line|\d)|\b(city|zip)|post(al| ?code)|country|com(pany|ment)|organi[sz]|subject|message|card|\bcc\b|expir|birth|\bdob\b|amount|quantity|price|website|\border|bestell|commande|pedido|ordine|заказ|注文|订单|주문|(vor|nach)name|stra(ss|ß)e|pr[ée]nom|apellido|cognome|sobrenome|(voor|achter)naam|nazwisko|фамил|姓名|氏名|επώνυμ/;
 
 /**
  * Weaker signs of a non-identifier field, consulted only when no identifier word matched. Words for "address"
@@ -37,11 +37,11 @@ export const CURRENT =
 
 /** A password being chosen. */
 export const NEW =
-  /\b(crea|kies|(ne(w|ue?[snm]?)|set|no(v[oa]|w[ey]))\b)|cr[ée]er|criar|erstell|aanmak|utw[óo]rz|созда|choose|nouve[al]|nu[eo]v|nieuw|нов|新|새|νέο|w[äa]hlen|choisi|elij|scegli|escolh|wybierz|придума|at least|mindestens|au moins|al ?meno|pelo menos|minimaal|co najmniej|не менее|至少|以上|이상/;
+  /\b(crea|kies|(ne(w|ue?[snm]?)|set|no(v[oa]|w[ey]))\b)|cr[ée]er|criar|erstell|aanmak|utw[óo]rz|созда|choose|nouve[al]|nu[eo]v|nieuw|нов|新|새|νέο|w[äa]hlen|choisi|elij|scegli|escolh|wybierz|придума|at least|mindestens|au moins|al ?meno|pelo menos|minimaal|co najmniej|не менее|至少|以上|이상|设置|設定/;
 
 /** The second entry of a new password. */
 export const CONFIRM =
-  /conf(irm|erma)|repeat|re ?(type|enter)|again|verif|(pass(wd|word)?|\bpwd) ?2\b|wiederhol|be(st[äa]|ves)tig|r[eéi]p[eé]t|herhaal|po(twierd|wt[oó]rz)|по(дтверд|втор)|确认|確認|再次|再入力|重[复複]|확인|재입력|επιβεβαί|επανάλ/;
+  /conf(irm|erma)|repeat|re ?(type|enter)|again|verif|(pass(e|wd|word)?|\bpwd) ?2\b|wiederhol|be(st[äa]|ves)tig|r[eéi]p[eé]t|herhaal|po(twierd|wt[oó]rz)|по(дтверд|втор)|确认|確認|再次|再入力|重[复複]|확인|재입력|επιβεβαί|επανάλ/;
 
 /** A one-time code (TOTP, SMS or email code), by words that mean nothing else. */
 export const OTP =

@@ -26,14 +26,9 @@ export function findNearbyText(el: Element): string {
   const next = el.nextElementSibling;
   const owner = next?.getAttribute('for');
   const other = owner ? (el.getRootNode() as Document | ShadowRoot).getElementById(owner) : null;
-  if (
-    next?.tagName === 'LABEL' &&
-    (!other || other === el) &&
-    el.parentElement?.querySelector(':scope>label') === next &&
-    next.textContent?.trim()
-  ) {
-    return next.textContent.trim().slice(0, 100);
-  }
+  // `said` is only set when there is a next element, so the first label of the parent is that element.
+  const said = next?.textContent?.trim();
+  if (said && (!other || other === el) && el.parentElement?.querySelector(':scope>label') === next) return said.slice(0, 100);
   let node: Node = el;
   for (let depth = 0; depth < MAX_DEPTH && node.parentNode && node.nodeName !== 'BODY'; depth++, node = node.parentNode) {
     let seen = 0;

@@ -266,6 +266,28 @@ describe('detectForms', () => {
     expect(summary(detectForms(await htmlDocument(step('Continue'))))).toEqual(['none:']);
   });
 
+  it('offers nothing in an order-tracking form, even one a login page posts (issue 18)', async () => {
+    const doc = await htmlDocument(`<form id="dwfrm_ordertrack" action="/Login-LoginForm"><label for="n">Order Number</label><input id="n" name="orderNumber">
+      <label for="e">Order Email</label><input id="e" name="orderEmail"><label for="z">Billing Postal Code</label><input id="z" name="postalCode">
+      <button type="submit">Check status</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['none:']);
+  });
+
+  it('reads "MotDePasse2" after "MotDePasse" as its confirmation, so the form is one sign-up (issue 18)', async () => {
+    const doc = await htmlDocument(`<form><h3>Mon compte</h3><table><tr><td>Adresse email* :</td><td>Mot de passe* :</td></tr>
+      <tr><td><input id="e" name="Email"></td><td><input id="p" type="password" name="MotDePasse"></td></tr>
+      <tr><td>Confirmation de l'email* :</td><td>Confirmation du mot de passe* :</td></tr>
+      <tr><td><input id="e2" name="Email2"></td><td><input id="p2" type="password" name="MotDePasse2"></td></tr></table>
+      <input id="n" name="Nom" placeholder="Nom"><input id="pn" name="Prenom" placeholder="Prénom"><button type="submit">Valider</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#e, new-password=#p, username=#e2, confirm-password=#p2']);
+  });
+
+  it('reads "设置密码" (set a password) as a new password (issue 18)', async () => {
+    const doc = await htmlDocument(`<form><label for="u">手机号</label><input id="u" name="username"><label for="p">设置密码</label><input id="p" type="password" name="passwd">
+      <label for="b">生日</label><input id="b" name="birthday"><button type="submit">提交</button></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#u, new-password=#p']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
