@@ -224,7 +224,7 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   if (
     candidates.length === 0 ||
     card ||
-    (others >= 2 && !creating) ||
+    others >= 2 ||
     NOT_ACCOUNT.test(ownText) ||
     NEWSLETTER.test(allText) ||
     (NEWS_OR_CHECKOUT.test(allText) && !LOGIN.test(`${submit} | ${names} | ${heads}`))

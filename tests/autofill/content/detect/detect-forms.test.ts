@@ -260,12 +260,6 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['login: username=#u, current-password=#p']);
   });
 
-  it('keeps a first sign-up step of names and e-mail under a sign-up button; the same fields under "Continue" stay none (issue 18)', async () => {
-    const step = (button: string) => `<div><input id="f" placeholder="First name"><input id="l" placeholder="Last name"><input id="e" placeholder="Email"><button>${button}</button></div>`;
-    expect(summary(detectForms(await htmlDocument(step('Sign up'))))).toEqual(['signup: username=#e']);
-    expect(summary(detectForms(await htmlDocument(step('Continue'))))).toEqual(['none:']);
-  });
-
   it('offers nothing in an order-tracking form, even one a login page posts (issue 18)', async () => {
     const doc = await htmlDocument(`<form id="dwfrm_ordertrack" action="/Login-LoginForm"><label for="n">Order Number</label><input id="n" name="orderNumber">
       <label for="e">Order Email</label><input id="e" name="orderEmail"><label for="z">Billing Postal Code</label><input id="z" name="postalCode">
