@@ -14,7 +14,8 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openRelabelPages, servedHtml } from './relabel-browser';
+import { servedPageHtml } from '../../tests/corpus/served-page-html';
+import { openRelabelPages } from './relabel-browser';
 import {
   addedSelectors,
   applyRelabels,
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
         const fx = labels.fixtures[page];
         const selectors = addedSelectors(decision);
         if (!fx || selectors.length === 0) continue;
-        const html = servedHtml(readFileSync(join(out, part, page), 'utf8'), fx['fragment'] === true);
+        const html = servedPageHtml(readFileSync(join(out, part, page), 'utf8'), fx['fragment'] === true);
         const added = new Set(selectors);
         const others = Object.values(fx.expected).flatMap((list) => list ?? []).filter((s) => !added.has(s));
         for (const c of await browser.check(html, selectors, others)) {

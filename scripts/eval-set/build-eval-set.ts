@@ -18,12 +18,11 @@ import {
   countPlainPasswordForms,
   ddgExpected,
   ddgRole,
-  elementSelector,
+  describeLabelled,
   fathomExpected,
   fathomRole,
   inferDdgKind,
   LabelError,
-  labelSelector,
   lockwiseKind,
   newPasswordKind,
   ROLES,
@@ -191,18 +190,7 @@ function ddgSubmits(doc: Document): Fixture['submitButtons'] {
 
 /** Submit buttons of a Mozilla page (`data-fathom="next"`), as the shared corpus describes them. */
 function fathomSubmits(doc: Document): Fixture['submitButtons'] {
-  return [...doc.querySelectorAll('[data-fathom="next"]')].map((el, i) => ({
-    sourceLabel: 'next',
-    labelSelector: labelSelector('data-fathom', 'next'),
-    labelIndex: i,
-    selector: elementSelector(el),
-    tag: el.localName,
-    id: el.getAttribute('id'),
-    name: el.getAttribute('name'),
-    type: el.getAttribute('type'),
-    autocomplete: el.getAttribute('autocomplete'),
-    role: 'submit',
-  }));
+  return [...doc.querySelectorAll('[data-fathom="next"]')].map((el, i) => ({ ...describeLabelled(el, 'data-fathom', 'next', i, 'other'), role: 'submit' }));
 }
 
 /** Builds a fixture from a parsed page, or throws {@link LabelError} with the reason the page cannot be used. */

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RelabelPageSpec } from './relabel-page-entry';
-import { openRelabelPages, servedHtml } from './relabel-browser';
+import { servedPageHtml } from '../../tests/corpus/served-page-html';
+import { openRelabelPages } from './relabel-browser';
 
 interface FixtureLabels extends RelabelPageSpec {
   fragment?: boolean;
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     for (const [key, fx] of Object.entries(labels.fixtures)) {
       if (values.only && !key.includes(values.only)) continue;
       if (values.kind && fx.kind !== values.kind) continue;
-      const html = servedHtml(readFileSync(join(values.set, key), 'utf8'), fx.fragment === true);
+      const html = servedPageHtml(readFileSync(join(values.set, key), 'utf8'), fx.fragment === true);
       const found = await pages.list(html, { kind: fx.kind, labelScope: fx.labelScope, expected: fx.expected, fields: fx.fields });
       for (const c of found) {
         total++;

@@ -3,20 +3,12 @@
  * in a body, 1100 × 900, network refused), with only scripts/eval-set/relabel-page-entry.ts injected: the
  * evaluator's visibility test and structural listing, never the detector.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bundlePageScript } from '../../tests/corpus/bundle-detector';
 import type { Candidate, RelabelPageSpec, SelectorCheck } from './relabel-page-entry';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE_URL = 'http://eval.sealpass.invalid/page.html';
 const VIEWPORT = { width: 1100, height: 900 };
-
-/** Fixture HTML as served: scripts removed, DDG fragments put in a body (as tests/corpus/evaluate-corpus.ts). */
-export function servedHtml(html: string, fragment: boolean): string {
-  const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
-  return fragment ? `<!doctype html><html><head><meta charset="utf-8"></head><body>${withoutScripts}</body></html>` : withoutScripts;
-}
 
 /** One browser; each call opens a tab on the given HTML and closes it. */
 export interface RelabelPages {
@@ -26,26 +18,13 @@ export interface RelabelPages {
   close(): Promise<void>;
 }
 
-async function bundleEntry(): Promise<string> {
-  const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: [join(REPO_ROOT, 'scripts/eval-set/relabel-page-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 /**
  * Starts Chromium (`CHROMIUM_PATH`, else /usr/bin/chromium).
  *
  * @throws {Error} when the page code does not build or Chromium does not start
  */
 export async function openRelabelPages(): Promise<RelabelPages> {
-  const script = await bundleEntry();
+  const script = await bundlePageScript('scripts/eval-set/relabel-page-entry.ts');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,

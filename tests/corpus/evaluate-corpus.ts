@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { openFixturePages } from './chromium-fixture-pages';
 import { corpusLabelsSchema, fieldSelector } from './corpus-labels';
 import { ROLE_KEYS, scoreFixture, type Miss, type RoleKey } from './score-fixture';
+import { servedPageHtml } from './served-page-html';
 
 export type { Miss } from './score-fixture';
 
@@ -88,11 +89,6 @@ function score(tp: number, fp: number, fn: number): RoleScore {
   return { tp, fp, fn, precision: r(precision), recall: r(recall), f1: r(f1) };
 }
 
-/** Fixture HTML as served: scripts removed (the page must not change itself), DDG fragments put in a body. */
-export function pageHtml(html: string, fragment: boolean): string {
-  const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
-  return fragment ? `<!doctype html><html><head><meta charset="utf-8"></head><body>${withoutScripts}</body></html>` : withoutScripts;
-}
 
 /**
  * Evaluates the detector on every fixture of the corpus in `dir`.
@@ -122,7 +118,7 @@ export async function evaluateCorpus(dir: string, options: EvaluateOptions = {})
   const entries = Object.entries(labels.fixtures).filter(([name]) => !options.only || name.includes(options.only));
   try {
     for (const [name, fixture] of entries) {
-      const html = pageHtml(await readFile(join(dir, name), 'utf8'), fixture.fragment === true);
+      const html = servedPageHtml(await readFile(join(dir, name), 'utf8'), fixture.fragment === true);
       const expectedKeys = Object.keys(fixture.expected);
       const selectors = [...expectedKeys.flatMap((k) => fixture.expected[k]!), ...fixture.fields.map((f) => fieldSelector(f) ?? '')];
       const result = await fixtures.run(html, { selectors, stripAttributes: labels.labelAttributes });
