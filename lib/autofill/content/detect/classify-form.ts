@@ -120,14 +120,14 @@ function loginUsername(traits: FieldTraits[], firstPassword: FieldTraits, login:
 /**
  * Sign-up identifiers: the user-name fields when there are any, else the email fields, else the phone fields
  * (an "ID number" beside them is the person's, not the account's).
- * A user-name field counts only when a label says so or with more than one weak sign (a shared id prefix such
- * as "usernamereg-" on every field of the form is one), and only before the password: an "ID" asked after it
- * is someone else's (a referral, a parent).
+ * A user-name field counts when its words lean that way at all (a name "usernamee" behind a URL prefix is one
+ * weak sign; fields a shared id prefix such as "usernamereg-" marks as names or addresses lean the other way),
+ * and only before the password: an "ID" asked after it is someone else's (a referral, a parent).
  */
 function signupUsernames(candidates: FieldTraits[], firstPassword?: FieldTraits): FieldTraits[] {
   const before = (t: FieldTraits) => !firstPassword || t.el.compareDocumentPosition(firstPassword.el) & 4;
   for (const kind of ['name', 'email', 'phone']) {
-    const found = candidates.filter((t) => t.identifier === kind && (kind !== 'name' || ((t.user > 1 || t.said) && before(t))));
+    const found = candidates.filter((t) => t.identifier === kind && (kind !== 'name' || ((t.user > 0 || t.said) && before(t))));
     if (found.length > 0) return found;
   }
   return candidates.slice(0, 1);

@@ -282,6 +282,14 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['signup: username=#u, new-password=#p']);
   });
 
+  it("takes a sign-up's user-name field over its e-mail on one weak sign, when it comes before the password (issue 18)", async () => {
+    const doc = await htmlDocument(`<form action="signup2.php"><table><tr><td><strong>Username:</strong></td><td></td></tr>
+      <tr><td>http://www.example.ws/</td><td><input id="u" name="usernamee"></td></tr><tr><td>Your name:</td><td><input id="n" name="realname"></td></tr>
+      <tr><td>Your email:</td><td><input id="e" name="email"></td></tr><tr><td>Password:</td><td><input id="p" type="password" name="password"></td></tr>
+      <tr><td>Password again:</td><td><input id="c" type="password" name="passwordagain"></td></tr></table><input type="submit" value="Next"></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#u, new-password=#p, confirm-password=#c']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
