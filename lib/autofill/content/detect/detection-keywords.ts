@@ -68,9 +68,9 @@ export const CARD = /c(v[cv]|sc)|\b(card|(ssn|carte)\b)|social security|tax(paye
 export const SIGNUP =
   /sign ?up|re(gist|jestr)|cr(ea(te|r)|[ée]er|iar)|\bjoin\b|get started|new account|enrol|open an account|free trial|inscri|erstellen|aanmaken|za[łl][óo][żz]|cadastr|iscriviti|регистр|создать|注册|註冊|登録|가입|εγγραφ|δημιουργ/;
 
-/** Wording of a login form. */
+/** Wording of a login form; "signing up" holds "signin" but is no sign-in ("Thanks for signing up" over a news box). */
 export const LOGIN =
-  /(sign|log) ?[io]n|anmeld|einlog|conne(xion|cter)|s identifier|in(iciar|gresa|loggen)|acced(er|i)|\bentra|zaloguj|logowan|войти|вход|登[录入錄]|(ログ|サイン)イン|로그인|σύνδεση|είσοδος/;
+  /(sign|log) ?[io]n(?!g u)|anmeld|einlog|conne(xion|cter)|s identifier|in(iciar|gresa|loggen)|acced(er|i)|\bentra|zaloguj|logowan|войти|вход|登[录入錄]|(ログ|サイン)イン|로그인|σύνδεση|είσοδος/;
 
 /** Wording of a step that asks for more: "continue", "next". */
 export const NEXT = /continu[ea]|\bnext\b|weiter|suivant|siguiente|avanti|volgende|doorgaan|dalej|далее|продолж|下一步|继续|次へ|続行|다음|계속|επόμενο|συνέχεια/;

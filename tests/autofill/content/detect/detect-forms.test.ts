@@ -248,6 +248,14 @@ describe('detectForms', () => {
     expect(summary(detectForms(reset))).toEqual(['password-reset:']);
   });
 
+
+  it('reads "signing up" as no sign-in, so a news box thanking for it offers nothing; "signing in" still says log in (issue 18)', async () => {
+    const news = await htmlDocument(`<form id="email-signup-sidebar"><h3>Your 10% off code is on the way</h3><h3>Thanks for signing up for emails</h3>
+      <input id="e" name="email" placeholder="Email"><button type="submit">Sign me up for savings</button></form>`);
+    expect(summary(detectForms(news))).toEqual(['none:']);
+    const login = await htmlDocument(`<form><h2>Trouble signing in?</h2><input id="e" type="email" placeholder="Email"><button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(login))).toEqual(['username-step: username=#e']);
+  });
   it('reads a label before the field through a line break, not the next field\'s label after it (issue 18)', async () => {
     const doc = await htmlDocument(`<form><div><label>Username</label><br><input id="u" name="loginUsername">
       <label>Password</label><br><input id="p" type="password" name="loginPassword"><button type="submit">Login</button></div></form>`);
