@@ -9,7 +9,7 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /**
- * Returns the text of a `<label>` right after `el` (a floating label), else the nearest non-empty text
+ * Returns the text of a `<label>` right after `el` (a floating label), else the nearest text (not a lone "*" mark)
  * preceding `el` ("Email" in `<div>Email</div><div><input></div>`), looking at
  * up to 3 earlier siblings at each of 3 ancestor levels (never above `<body>`) and stopping at the first sibling
  * that holds another form control, since its text labels that control instead.
@@ -43,8 +43,9 @@ export function findNearbyText(el: Element): string {
       } else if (prev.nodeType !== TEXT_NODE) {
         continue;
       }
-      const text = prev.textContent?.trim();
-      if (text) return text.slice(0, 100);
+      // A required-field mark ("Login Name:<span>*</span><br><label><input>") is no label: read on past it.
+      const text = prev.textContent!.trim();
+      if (/[^*]/.test(text)) return text.slice(0, 100);
     }
   }
   return '';

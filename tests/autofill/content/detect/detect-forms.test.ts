@@ -298,6 +298,16 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['signup: username=#u, new-password=#p, confirm-password=#c']);
   });
 
+  it("takes a sign-up's login name over its e-mail when a required mark stands between the name and the field (issue 18)", async () => {
+    const doc = await htmlDocument(`<h1>User Account Registration</h1><form action="/account/register.php">
+      <p>Login Name (do not use uppercase letters):<span class="requiredfield">*</span><br><label for="u"><input id="u" name="unix_name"></label></p>
+      <p>Password:<span class="requiredfield">*</span><br><label for="p"><input id="p" type="password" name="password1"></label></p>
+      <p>Password (repeat):<span class="requiredfield">*</span><br><label for="c"><input id="c" type="password" name="password2"></label></p>
+      <p>Email Address:<span class="requiredfield">*</span><br><label for="e"><input id="e" name="email"></label></p>
+      <input type="submit" name="submit" value="Register"></form>`);
+    expect(summary(detectForms(doc))).toEqual(['signup: username=#u, new-password=#p, confirm-password=#c']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);

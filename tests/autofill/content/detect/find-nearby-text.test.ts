@@ -31,6 +31,13 @@ describe('findNearbyText', () => {
     expect(await nearby('<div>Username <input></div><div><input id="f"></div>')).toBe('');
   });
 
+  it('reads past a required-field mark to the text it marks (issue 18)', async () => {
+    expect(await nearby('Login Name (no capitals):<span class="required">*</span><br><label for="f"><input id="f"></label>')).toBe(
+      'Login Name (no capitals):',
+    );
+    expect(await nearby('<div>Password</div><span>**</span><input id="f">')).toBe('Password');
+  });
+
   it('skips script and style text and never reads above the body', async () => {
     expect(await nearby('<div>Phone</div><style>.x{}</style><script>var a</script><input id="f">')).toBe('Phone');
     const doc = await htmlDocument('<head><title>Sign in</title></head><body><input id="f"></body>');
