@@ -44,7 +44,7 @@ function passwordRoles(passwords: FieldTraits[], signup: number, creating: boole
   // A lone password follows the whole form's evidence (its own hint is part of it): sites put
   // autocomplete=new-password on login fields too. On a tie its own words decide ("Create a password").
   const [lone] = passwords;
-  if (!passwords[1]) return [signup > 0 || (!signup && lone!.worded && lone!.hint !== 'current') ? 'new-password' : 'current-password'];
+  if (!passwords[1]) return [signup > 0 || (!signup && lone!.worded && lone!.hint === 'new') ? 'new-password' : 'current-password'];
   let hasNew = false;
   // "Current" said only by autocomplete is a copied attribute, not the form's meaning, when the button says create,
   // when every password field says it, or when the next field confirms this one; so is "current" words against
@@ -181,7 +181,9 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
   signup += vote(heads) + vote(context);
   // autocomplete=new-password alone weighs half of words that say so: sites set it on login fields to stop browsers.
   // autocomplete=current-password alone weighs less than words too: sites copy it from their login form.
-  for (const p of passwords) signup += p.hint === 'current' ? (p.worded ? -3 : -2) : p.hint ? (p.worded ? 2 : 1) : 0;
+  // A lone password that says "confirm" or "re-enter" confirms who you are, as "current" does ("Enter your password
+  // to confirm"); beside a new password it is that one's confirmation, and the votes only decide a lone password.
+  for (const p of passwords) signup += p.hint === 'new' ? (p.worded ? 2 : 1) : p.hint ? (p.worded ? -3 : -2) : 0;
   // Personal data beside the password (names, birthday) and a second identifier (confirm email) lean sign-up;
   // one such field does not, since bank logins ask for a surname or a member number too. Two identifiers of one
   // name are one field in two tabs of a login ("Phone", "Phone/Email"), not an identifier and its confirmation.

@@ -308,6 +308,18 @@ describe('detectForms', () => {
     expect(summary(detectForms(doc))).toEqual(['signup: username=#u, new-password=#p, confirm-password=#c']);
   });
 
+  it('reads a lone password that says "confirm" or "re-enter" as the current password: it confirms who you are (issue 18)', async () => {
+    const email = await htmlDocument(`<form action="/account"><label for="e">New email</label><input id="e" type="email" name="email">
+      <label for="p">Enter your password to confirm</label><input id="p" type="password" name="password"><button type="submit">Update email</button></form>`);
+    expect(summary(detectForms(email))).toEqual(['login: username=#e, current-password=#p']);
+    const reauth = await htmlDocument(`<form><h2>Please re-enter your password</h2><input id="p" type="password" placeholder="Re-enter password"><button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(reauth))).toEqual(['password-step: current-password=#p']);
+    // Beside the new password it stays that one's confirmation.
+    const signup = await htmlDocument(`<form><input id="e" type="email" placeholder="Email"><input id="p" type="password" placeholder="Password">
+      <input id="c" type="password" placeholder="Confirm password"><button type="submit">Continue</button></form>`);
+    expect(summary(detectForms(signup))).toEqual(['signup: username=#e, new-password=#p, confirm-password=#c']);
+  });
+
   it('returns nothing for an empty document and for a page without inputs', async () => {
     expect(detectForms(await htmlDocument(''))).toEqual([]);
     expect(detectForms(await htmlDocument('<p>Hello</p><button>Sign in</button>'))).toEqual([]);
