@@ -1,0 +1,75 @@
+/**
+ * `npx tsx scripts/eval-set/build-agreement-sample.ts --out <eval dir> [--annotation scripts/eval-set/second-annotation.json]`
+ *
+ * Measures how far two annotators agree on login identifiers over the held-out sample of the second annotation,
+ * and writes `<out>/agreement-first/` (the held-out labels of those pages) and `<out>/agreement-second/` (the second
+ * annotator's identifiers; other roles unchanged), each a labels.json with hard links to the pages, to score the
+ * detector against each: `npm run eval:autofill -- --corpus <out>/agreement-second`. Selectors are resolved with
+ * jsdom (no layout is needed to name an element). Prints the agreement as JSON; fails if the annotation is not the
+ * sample `samplePages` draws, or if a selector names no element.
+ */
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { agreementLabelSets, countAgreement, samplePages, secondAnnotationSchema } from './agreement-rules';
+import type { LabelsFile } from './relabel-rules';
+
+const PART = 'heldout-relabelled';
+
+/** The element indices `selectors` name in the page (`css >> nth=k` picks the k-th match, as the evaluator does). */
+function resolveAll(dom: JSDOM, selectors: string[], page: string): Set<number> {
+  const all = [...dom.window.document.querySelectorAll('*')];
+  return new Set(
+    selectors.map((selector) => {
+      const [css, nth] = selector.split(' >> nth=');
+      const el = dom.window.document.querySelectorAll(css!)[Number(nth ?? 0)];
+      if (!el) throw new Error(`${page}: ${selector} names no element`);
+      return all.indexOf(el);
+    }),
+  );
+}
+
+function writePart(out: string, name: string, labels: LabelsFile): void {
+  const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const page of Object.keys(labels.fixtures)) {
+    const target = join(dir, page);
+    mkdirSync(dirname(target), { recursive: true });
+    if (!existsSync(target)) linkSync(join(out, PART, page), target);
+  }
+  writeFileSync(join(dir, 'labels.json'), `${JSON.stringify(labels, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const { values } = parseArgs({ options: { out: { type: 'string' }, annotation: { type: 'string' } } });
+  if (!values.out) throw new Error('usage: --out <eval dir> [--annotation <second-annotation.json>]');
+  const out = resolve(values.out);
+  const labels = JSON.parse(readFileSync(join(out, PART, 'labels.json'), 'utf8')) as LabelsFile;
+  const annotation = secondAnnotationSchema.parse(JSON.parse(readFileSync(values.annotation ?? join(here, 'second-annotation.json'), 'utf8')));
+  const pages = Object.keys(annotation.pages);
+  const drawn = samplePages(labels, annotation.sampleSalt, pages.length);
+  if (drawn.join('\n') !== pages.join('\n')) throw new Error('the second annotation is not the sample samplePages draws (pages or their order differ)');
+
+  const sets = agreementLabelSets(labels, annotation);
+  const resolved = pages.map((page) => {
+    // Style sheets emptied: jsdom would build a CSSOM for every inlined sheet, and no selector depends on them.
+    const html = readFileSync(join(out, PART, page), 'utf8').replace(/(<style\b[^>]*>)[\s\S]*?(<\/style)/gi, '$1$2');
+    const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+    const first = resolveAll(dom, sets.first.fixtures[page]!.expected['username'] ?? [], page);
+    const second = resolveAll(dom, annotation.pages[page]!.username, page);
+    dom.window.close();
+    return { page, first, second };
+  });
+  writePart(out, 'agreement-first', sets.first);
+  writePart(out, 'agreement-second', sets.second);
+  const unsure = Object.entries(annotation.pages).filter(([, p]) => p.unsure).map(([page]) => page);
+  console.log(JSON.stringify({ ...countAgreement(resolved), unsure }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
