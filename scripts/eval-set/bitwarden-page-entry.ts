@@ -4,6 +4,8 @@
  * evaluator's visibility test; it is not the detector and makes no role decision.
  */
 import { isFieldVisible } from '../../lib/autofill/content/detect/is-field-visible';
+import type { ResolvedField } from './bitwarden-set';
+import { clip, selectorFor } from './page-selectors';
 
 /** One form control of the served top document, as the labeller sees it. */
 export interface ListedControl {
@@ -30,45 +32,6 @@ export interface PageListing {
   shadowHosts: string[];
   templates: number;
   dialogs: string[];
-}
-
-/** The result of resolving one expected selector. */
-export interface BitwardenSelectorCheck {
-  selector: string;
-  count: number;
-  tag: string | null;
-  visible: boolean;
-  id: string | null;
-  name: string | null;
-  type: string | null;
-  autocomplete: string | null;
-}
-
-const clip = (s: string | null | undefined, n = 80): string => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
-const cssString = (v: string): string => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-
-/** `tag[id="…"]` when the id is unique, else `tag[name="…"]` when unique, else a CSS path of nth-of-type steps. */
-function selectorFor(el: Element): string {
-  const tag = el.localName;
-  const id = el.getAttribute('id');
-  if (id && document.querySelectorAll(`[id=${cssString(id)}]`).length === 1) return `${tag}[id=${cssString(id)}]`;
-  const name = el.getAttribute('name');
-  if (name && document.querySelectorAll(`[name=${cssString(name)}]`).length === 1) return `${tag}[name=${cssString(name)}]`;
-  const steps: string[] = [];
-  let node: Element | null = el;
-  while (node && node !== document.documentElement) {
-    const nid = node.getAttribute('id');
-    if (node !== el && nid && document.querySelectorAll(`[id=${cssString(nid)}]`).length === 1) {
-      steps.unshift(`${node.localName}[id=${cssString(nid)}]`);
-      break;
-    }
-    const parent: Element | null = node.parentElement;
-    const same = parent ? [...parent.children].filter((c) => c.localName === node!.localName) : [node];
-    steps.unshift(same.length > 1 ? `${node.localName}:nth-of-type(${same.indexOf(node) + 1})` : node.localName);
-    node = parent;
-  }
-  if (node === document.documentElement) steps.unshift('html');
-  return steps.join(' > ');
 }
 
 function labelText(el: HTMLInputElement): string {
@@ -109,7 +72,7 @@ function list(): PageListing {
   };
 }
 
-function check(selectors: string[]): BitwardenSelectorCheck[] {
+function check(selectors: string[]): ResolvedField[] {
   return selectors.map((selector) => {
     let found: Element[] = [];
     try {

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { bundlePageScript } from '../../tests/corpus/bundle-detector';
 import { openServedPageBrowser } from '../../tests/corpus/served-page-browser';
 import { servedPageHtml } from '../../tests/corpus/served-page-html';
-import type { BitwardenSelectorCheck, PageListing } from './bitwarden-page-entry';
+import type { PageListing } from './bitwarden-page-entry';
 import {
   buildLabelsJson,
   countLabels,
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
   console.log(`${pages.length} form pages built`);
 
   const browser = await openServedPageBrowser(await bundlePageScript('scripts/eval-set/bitwarden-page-entry.ts'));
-  type Api = { list: () => PageListing; check: (s: string[]) => BitwardenSelectorCheck[] };
+  type Api = { list: () => PageListing; check: (s: string[]) => ResolvedField[] };
   try {
     if (args.list) {
       for (const p of pages) {

@@ -4,6 +4,7 @@
  * detector and makes no role decision.
  */
 import { isFieldVisible } from '../../lib/autofill/content/detect/is-field-visible';
+import { clip, selectorFor } from './page-selectors';
 
 /** What the page code needs of a fixture's labels. */
 export interface RelabelPageSpec {
@@ -48,34 +49,6 @@ function resolve(selector: string): Element[] {
   if (!m) return [...document.querySelectorAll(selector)];
   const el = document.querySelectorAll(m[1]!)[Number(m[2])];
   return el ? [el] : [];
-}
-
-const clip = (s: string | null | undefined, n = 80): string => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
-
-const cssString = (v: string): string => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-
-/** `input[id="…"]` when the id is unique, else `input[name="…"]` when unique, else a CSS path of nth-of-type steps. */
-export function selectorFor(el: Element): string {
-  const tag = el.localName;
-  const id = el.getAttribute('id');
-  if (id && document.querySelectorAll(`[id=${cssString(id)}]`).length === 1) return `${tag}[id=${cssString(id)}]`;
-  const name = el.getAttribute('name');
-  if (name && document.querySelectorAll(`[name=${cssString(name)}]`).length === 1) return `${tag}[name=${cssString(name)}]`;
-  const steps: string[] = [];
-  let node: Element | null = el;
-  while (node && node !== document.documentElement) {
-    const nid = node.getAttribute('id');
-    if (node !== el && nid && document.querySelectorAll(`[id=${cssString(nid)}]`).length === 1) {
-      steps.unshift(`${node.localName}[id=${cssString(nid)}]`);
-      break;
-    }
-    const parent: Element | null = node.parentElement;
-    const same = parent ? [...parent.children].filter((c) => c.localName === node!.localName) : [node];
-    steps.unshift(same.length > 1 ? `${node.localName}:nth-of-type(${same.indexOf(node) + 1})` : node.localName);
-    node = parent;
-  }
-  if (node === document.documentElement) steps.unshift('html');
-  return steps.join(' > ');
 }
 
 function labelText(el: HTMLInputElement): string {

@@ -1,0 +1,45 @@
+/**
+ * Selectors and text clipping for the page entries of the labelling tools (relabel-page-entry.ts,
+ * bitwarden-page-entry.ts), which run inside a served page: the corpus's selector form for an element.
+ */
+
+/**
+ * Whitespace collapsed, trimmed and cut, for one line of a listing.
+ *
+ * @param s - any text
+ * @param n - characters kept (default 80)
+ * @returns the clipped text; empty for null or undefined
+ */
+export const clip = (s: string | null | undefined, n = 80): string => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
+
+const cssString = (v: string): string => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * `tag[id="…"]` when the id is unique in the document, else `tag[name="…"]` when unique, else a CSS path of
+ * nth-of-type steps up to the nearest ancestor with a unique id (or `html`).
+ *
+ * @param el - an element of the current document
+ * @returns a selector that names exactly `el`
+ */
+export function selectorFor(el: Element): string {
+  const tag = el.localName;
+  const id = el.getAttribute('id');
+  if (id && document.querySelectorAll(`[id=${cssString(id)}]`).length === 1) return `${tag}[id=${cssString(id)}]`;
+  const name = el.getAttribute('name');
+  if (name && document.querySelectorAll(`[name=${cssString(name)}]`).length === 1) return `${tag}[name=${cssString(name)}]`;
+  const steps: string[] = [];
+  let node: Element | null = el;
+  while (node && node !== document.documentElement) {
+    const nid = node.getAttribute('id');
+    if (node !== el && nid && document.querySelectorAll(`[id=${cssString(nid)}]`).length === 1) {
+      steps.unshift(`${node.localName}[id=${cssString(nid)}]`);
+      break;
+    }
+    const parent: Element | null = node.parentElement;
+    const same = parent ? [...parent.children].filter((c) => c.localName === node!.localName) : [node];
+    steps.unshift(same.length > 1 ? `${node.localName}:nth-of-type(${same.indexOf(node) + 1})` : node.localName);
+    node = parent;
+  }
+  if (node === document.documentElement) steps.unshift('html');
+  return steps.join(' > ');
+}
