@@ -211,7 +211,7 @@ ${roleRows}
 ## Edge decisions
 
 * **Split one-time-code boxes** (\`login__security-code-multi-input\`): the shared corpus README says nothing about
-  them; only the first of the six boxes is labelled \`otp\`.
+  them; each of the six boxes is labelled \`otp\`, since the evaluator scores element by element.
 * **A code typed by a hardware key in a password-type input** (\`login__security-code-device\`) is \`otp\`, not a password.
 * **Bare text inputs \`u\` / \`p\`** (\`login__ambiguous-inputs\`, no form, no label, both \`type=text\`, posted to
   \`/login\` by the page script): labelled \`username\` / \`currentPassword\`, since that is what a user types there.
