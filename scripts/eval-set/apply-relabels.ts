@@ -10,7 +10,7 @@
  * rule, into <out>/README.md (between the relabel markers; `--candidates-read` gives the number of lister lines
  * read by hand per part).
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ import {
   type RelabelFile,
   type RelabelStats,
 } from './relabel-rules';
+import { writeLinkedPart } from './write-linked-part';
 
 const PARTS = ['heldout', 'tune'] as const;
 
@@ -68,16 +69,7 @@ async function main(): Promise<void> {
   }
   if (problems.length > 0) throw new Error(`added selectors that are not exactly one visible input:\n${problems.join('\n')}`);
 
-  for (const { part, labels } of results) {
-    const dir = join(out, `${part}-relabelled`);
-    rmSync(dir, { recursive: true, force: true });
-    for (const page of Object.keys(labels.fixtures)) {
-      const target = join(dir, page);
-      mkdirSync(dirname(target), { recursive: true });
-      if (!existsSync(target)) linkSync(join(out, part, page), target);
-    }
-    writeFileSync(join(dir, 'labels.json'), `${JSON.stringify(labels, null, 2)}\n`);
-  }
+  for (const { part, labels } of results) writeLinkedPart(join(out, `${part}-relabelled`), join(out, part), labels);
   for (const { part, stats } of results) console.log(`${part}: ${summary(stats)}`);
   const readmePath = join(out, 'README.md');
   const section = renderRelabelSection(results.map(({ part, stats }) => ({ part, candidatesRead: read.get(part) ?? null, stats })));

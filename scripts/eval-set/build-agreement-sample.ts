@@ -8,38 +8,28 @@
  * jsdom (no layout is needed to name an element). Prints the agreement as JSON; fails if the annotation is not the
  * sample `samplePages` draws, or if a selector names no element.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { agreementLabelSets, countAgreement, samplePages, secondAnnotationSchema } from './agreement-rules';
+import { resolveSelector } from './page-selectors';
 import type { LabelsFile } from './relabel-rules';
+import { writeLinkedPart } from './write-linked-part';
 
 const PART = 'heldout-relabelled';
 
-/** The element indices `selectors` name in the page (`css >> nth=k` picks the k-th match, as the evaluator does). */
+/** The element indices `selectors` name in the page (the first match of each, as the evaluator reads them). */
 function resolveAll(dom: JSDOM, selectors: string[], page: string): Set<number> {
   const all = [...dom.window.document.querySelectorAll('*')];
   return new Set(
     selectors.map((selector) => {
-      const [css, nth] = selector.split(' >> nth=');
-      const el = dom.window.document.querySelectorAll(css!)[Number(nth ?? 0)];
+      const el = resolveSelector(dom.window.document, selector)[0];
       if (!el) throw new Error(`${page}: ${selector} names no element`);
       return all.indexOf(el);
     }),
   );
-}
-
-function writePart(out: string, name: string, labels: LabelsFile): void {
-  const dir = join(out, name);
-  rmSync(dir, { recursive: true, force: true });
-  for (const page of Object.keys(labels.fixtures)) {
-    const target = join(dir, page);
-    mkdirSync(dirname(target), { recursive: true });
-    if (!existsSync(target)) linkSync(join(out, PART, page), target);
-  }
-  writeFileSync(join(dir, 'labels.json'), `${JSON.stringify(labels, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -63,8 +53,8 @@ async function main(): Promise<void> {
     dom.window.close();
     return { page, first, second };
   });
-  writePart(out, 'agreement-first', sets.first);
-  writePart(out, 'agreement-second', sets.second);
+  writeLinkedPart(join(out, 'agreement-first'), join(out, PART), sets.first);
+  writeLinkedPart(join(out, 'agreement-second'), join(out, PART), sets.second);
   const unsure = Object.entries(annotation.pages).filter(([, p]) => p.unsure).map(([page]) => page);
   console.log(JSON.stringify({ ...countAgreement(resolved), unsure }, null, 2));
 }

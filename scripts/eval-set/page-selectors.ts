@@ -1,6 +1,7 @@
 /**
- * Selectors and text clipping for the page entries of the labelling tools (relabel-page-entry.ts,
- * bitwarden-page-entry.ts), which run inside a served page: the corpus's selector form for an element.
+ * Selectors and text clipping for the labelling tools: the corpus's selector form for an element (the page entries
+ * relabel-page-entry.ts and bitwarden-page-entry.ts, inside a served page) and the elements a labels.json selector
+ * names (those entries and build-agreement-sample.ts, on a jsdom document).
  */
 
 /**
@@ -42,4 +43,20 @@ export function selectorFor(el: Element): string {
   }
   if (node === document.documentElement) steps.unshift('html');
   return steps.join(' > ');
+}
+
+/**
+ * The elements a labels.json selector names: every match of plain CSS, or the one element of Playwright's
+ * `css >> nth=k` form (the k-th match), as the evaluator reads it.
+ *
+ * @param root - the document (or any node) to search
+ * @param selector - CSS, or `css >> nth=k`
+ * @returns the matches; empty when none
+ * @throws {DOMException} for invalid CSS
+ */
+export function resolveSelector(root: ParentNode, selector: string): Element[] {
+  const m = /^(.*) >> nth=(\d+)$/.exec(selector);
+  if (!m) return [...root.querySelectorAll(selector)];
+  const el = root.querySelectorAll(m[1]!)[Number(m[2])];
+  return el ? [el] : [];
 }

@@ -4,7 +4,7 @@
  * detector and makes no role decision.
  */
 import { isFieldVisible } from '../../lib/autofill/content/detect/is-field-visible';
-import { clip, selectorFor } from './page-selectors';
+import { clip, resolveSelector, selectorFor } from './page-selectors';
 
 /** What the page code needs of a fixture's labels. */
 export interface RelabelPageSpec {
@@ -43,13 +43,7 @@ export interface SelectorCheck {
 const PASSWORD_WORDS =
   /pass|pwd|contrase|mot de passe|senha|parol|пароль|密码|密碼|パスワード|비밀번호|şifre|sifre|wachtwoord|hasło|haslo|lösenord|kennwort|salasana|adgangskode|passord|κωδικ|סיסמ|كلمة|رمز/i;
 
-/** Playwright's `sel >> nth=N` or plain CSS. */
-function resolve(selector: string): Element[] {
-  const m = /^(.*) >> nth=(\d+)$/.exec(selector);
-  if (!m) return [...document.querySelectorAll(selector)];
-  const el = document.querySelectorAll(m[1]!)[Number(m[2])];
-  return el ? [el] : [];
-}
+const resolve = (selector: string): Element[] => resolveSelector(document, selector);
 
 function labelText(el: HTMLInputElement): string {
   const parts: string[] = [];

@@ -89,7 +89,6 @@ function score(tp: number, fp: number, fn: number): RoleScore {
   return { tp, fp, fn, precision: r(precision), recall: r(recall), f1: r(f1) };
 }
 
-
 /**
  * Evaluates the detector on every fixture of the corpus in `dir`.
  *
