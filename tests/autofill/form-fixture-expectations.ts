@@ -68,6 +68,7 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
   'not-login.html': ['none:', 'none:', 'none:', 'none:'],
   'checkout.html': ['none:', 'username-step: username=#returning-email', 'none:', 'none:'],
   'reauth.html': ['password-step: current-password=#sudo-pass', 'password-step: current-password=#delete-pass'],
+  'wording-traps.html': ['none:', 'signup: username=#login-name, new-password=#pass1, confirm-password=#pass2'],
 };
 
 /** Fixtures whose traps only a layout engine can see: checked in Chromium only. */
