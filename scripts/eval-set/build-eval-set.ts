@@ -4,7 +4,9 @@
  * Rebuilds the autofill evaluation set from two pinned public repositories (DuckDuckGo's test-forms and the
  * fathom-login-forms samples), leaving out every page of the shared corpus (by upstream path and by content),
  * and writes `<out>/all/<folder>/<name>.html` (bytes verbatim), `<out>/tune/` and `<out>/heldout/` (the same
- * files split by a fixed hash, each with its labels.json in the shared corpus's schema) and `<out>/README.md`.
+ * files split by a fixed hash, each with its labels.json in the shared corpus's schema), `<out>/reserve/` (the
+ * Mozilla positive/unused pages left out of the sample, labelled the same way, a part no run has used) and
+ * `<out>/README.md`.
  * The pages are third-party captures: they stay outside the repository; only this script is versioned.
  */
 import { createHash } from 'node:crypto';
@@ -106,8 +108,11 @@ interface Page {
   bytes: Buffer;
   fixture: Fixture;
   kindRule: string;
-  part: 'tune' | 'heldout';
+  part: Part;
 }
+
+/** tune and heldout are the set; reserve holds the positive/unused pages outside the sample. */
+type Part = 'tune' | 'heldout' | 'reserve';
 
 /** One entry of DDG's test-forms/index.json (the parts used here). */
 interface DdgIndexEntry {
@@ -243,7 +248,6 @@ async function main(): Promise<void> {
   const skipped: SkippedPage[] = [];
   const excluded: SkippedPage[] = [];
   const seen = new Map<string, string>();
-  let unusedOutsideSample = 0;
 
   /** Common checks and bookkeeping for one upstream file; returns its bytes, or null when it is left out. */
   const admit = (repo: string, upstreamPath: string, key: string, size: number, gitDir: string, commit: string): Buffer | null => {
@@ -279,7 +283,9 @@ async function main(): Promise<void> {
   };
 
   const accept = (key: string, folder: string, repo: string, upstreamPath: string, bytes: Buffer, fixture: Fixture, kindRule: string) => {
-    pages.push({ key, folder, upstreamRepo: repo, upstreamPath, sha256: sha256(bytes), bytes, fixture, kindRule, part: splitOf(key).part });
+    const { part, inUnusedSample } = splitOf(key);
+    const reserve = upstreamPath.includes('/positive/unused/') && !inUnusedSample;
+    pages.push({ key, folder, upstreamRepo: repo, upstreamPath, sha256: sha256(bytes), bytes, fixture, kindRule, part: reserve ? 'reserve' : part });
   };
 
   // DuckDuckGo test-forms: fragments, kinds inferred from labels and file name.
@@ -330,10 +336,6 @@ async function main(): Promise<void> {
         const fileName = file.path.slice(set.root.length + subdir.length + 2);
         const name = `${subdir.replace(/\//g, '__')}__${fileName}`;
         const key = `${set.folder}/${name}`;
-        if (subdir === 'positive/unused' && !splitOf(key).inUnusedSample) {
-          unusedOutsideSample++;
-          continue;
-        }
         const bytes = admit(FATHOM.repo, file.path, key, file.size, fathomDir, FATHOM.commit);
         if (!bytes) continue;
         const dom = parsePage(bytes.toString('utf8'));
@@ -374,17 +376,20 @@ async function main(): Promise<void> {
 
   pages.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   writeSet(out, pages);
-  const summary = summarise(pages, skipped, excluded, unusedOutsideSample);
+  const summary = summarise(pages, skipped, excluded);
   writeFileSync(join(out, 'README.md'), renderReadme(summary, { ddg: DDG, fathom: FATHOM, maxMozillaBytes: MAX_MOZILLA_BYTES }));
   process.stdout.write(`${summary.text}\n`);
 }
 
-/** Writes all/, tune/ and heldout/ afresh (only those entries of `out` are replaced). */
+/** The parts written, each a folder with its labels.json. */
+const PARTS: readonly Part[] = ['tune', 'heldout', 'reserve'];
+
+/** Writes all/, tune/, heldout/ and reserve/ afresh (only those entries of `out` are replaced). */
 function writeSet(out: string, pages: readonly Page[]): void {
-  for (const part of ['all', 'tune', 'heldout']) rmSync(join(out, part), { recursive: true, force: true });
+  for (const part of ['all', ...PARTS]) rmSync(join(out, part), { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const generatedFrom = { [DDG.repo]: DDG.commit, [FATHOM.repo]: FATHOM.commit };
-  for (const part of ['tune', 'heldout'] as const) {
+  for (const part of PARTS) {
     const fixtures: Record<string, Fixture> = {};
     for (const p of pages) {
       const allPath = join(out, 'all', p.key);
@@ -415,14 +420,16 @@ function writeSet(out: string, pages: readonly Page[]): void {
   // Sanity: every page written once to all/ and once to a part.
   const count = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith('.html')).length;
   const written = count(join(out, 'all'));
-  const parted = count(join(out, 'tune')) + count(join(out, 'heldout'));
+  const parted = PARTS.reduce((n, part) => n + count(join(out, part)), 0);
   if (written !== pages.length || parted !== pages.length) throw new Error(`wrote ${written} pages to all/ and ${parted} to the parts, expected ${pages.length}`);
 }
 
 const inc = (m: Map<string, number>, k: string, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
 
-/** Counts for the README and the console. */
-function summarise(pages: readonly Page[], skipped: SkippedPage[], excluded: SkippedPage[], unusedOutsideSample: number): BuildSummary {
+/** Counts of tune and heldout for the README and the console; reserve pages are counted and listed only. */
+function summarise(written: readonly Page[], skipped: SkippedPage[], excluded: SkippedPage[]): BuildSummary {
+  const pages = written.filter((p) => p.part !== 'reserve');
+  const reserve = written.length - pages.length;
   const byFolder = new Map<string, number>();
   const byKind = new Map<string, number>();
   const byRole = new Map<string, number>();
@@ -466,10 +473,10 @@ function summarise(pages: readonly Page[], skipped: SkippedPage[], excluded: Ski
     `fields per role:\n${fmt(roles)}`,
     `expected elements per key:\n${fmt(expected)}`,
     `selectors checked with jsdom: ${selectorsChecked}, all resolve to exactly their labelled element`,
-    `excluded (shared corpus): ${excluded.length}; skipped: ${skipped.length}; positive/unused outside the sample: ${unusedOutsideSample}`,
+    `excluded (shared corpus): ${excluded.length}; skipped: ${skipped.length}; reserve (positive/unused outside the sample): ${reserve}`,
   ].join('\n');
   return {
-    pages: pages.map((p) => ({ key: p.key, upstreamRepo: p.upstreamRepo, upstreamPath: p.upstreamPath, sha256: p.sha256, part: p.part, kind: p.fixture.kind })),
+    pages: written.map((p) => ({ key: p.key, upstreamRepo: p.upstreamRepo, upstreamPath: p.upstreamPath, sha256: p.sha256, part: p.part, kind: p.fixture.kind })),
     parts,
     folders,
     kinds,
@@ -479,7 +486,7 @@ function summarise(pages: readonly Page[], skipped: SkippedPage[], excluded: Ski
     selectorsChecked,
     skipped,
     excluded,
-    unusedOutsideSample,
+    reserve,
     text,
   };
 }

@@ -15,7 +15,7 @@ export type PartRows = Array<[string, { tune: number; heldout: number }]>;
 
 /** Everything the README reports about one build. */
 export interface BuildSummary {
-  pages: Array<{ key: string; upstreamRepo: string; upstreamPath: string; sha256: string; part: 'tune' | 'heldout'; kind: string }>;
+  pages: Array<{ key: string; upstreamRepo: string; upstreamPath: string; sha256: string; part: 'tune' | 'heldout' | 'reserve'; kind: string }>;
   parts: { tune: number; heldout: number };
   folders: PartRows;
   kinds: PartRows;
@@ -25,7 +25,8 @@ export interface BuildSummary {
   selectorsChecked: number;
   skipped: SkippedPage[];
   excluded: SkippedPage[];
-  unusedOutsideSample: number;
+  /** Pages written to reserve/ (positive/unused outside the sample, after the checks). */
+  reserve: number;
   /** The plain-text summary also printed to the console. */
   text: string;
 }
@@ -92,8 +93,9 @@ them as internal test data only; never ship or commit them. URLs in labels.json 
   pages whose labels do not give one kind or whose labels or selectors fail the checks below (all listed at the end).
 * **Split**: sha256 of \`sealpass-eval-v2:<folder>/<name>.html\`; first byte < 102 → tune (≈40 %), else heldout.
 * **positive/unused sample**: Mozilla's \`lockwise-proof-of-concept/samples/positive/unused\` pages are included only
-  when the second byte of that same hash is < 100 (≈40 %), to keep an evaluation run near 10 minutes;
-  ${s.unusedOutsideSample} pages of that folder were left out by this rule.
+  when the second byte of that same hash is < 100 (≈40 %), to keep an evaluation run near 10 minutes; the
+  ${s.reserve} others that pass the checks are written to **reserve/**, labelled the same way: a part that no
+  tuning or scoring run used before it was written (Sealpass stop 27).
 * **Format**: as the shared corpus's README (kinds, roles, \`expected\`, \`labelScope\`, selectors \`tag[id]\` /
   \`tag[name]\` when unique in the file else \`[label-attr="value"] >> nth=N\`, DDG fragments \`fragment: true\`).
   DDG \`upstreamExpectedFailures\` and \`upstreamGenerated\` come from \`test-forms/index.json\` (\`expectedFailures\`, \`generated\`),
