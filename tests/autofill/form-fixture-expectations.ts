@@ -69,6 +69,7 @@ export const FORM_FIXTURE_EXPECTATIONS: Readonly<Record<string, readonly string[
   'checkout.html': ['none:', 'username-step: username=#returning-email', 'none:', 'none:'],
   'reauth.html': ['password-step: current-password=#sudo-pass', 'password-step: current-password=#delete-pass'],
   'wording-traps.html': ['none:', 'signup: username=#login-name, new-password=#pass1, confirm-password=#pass2'],
+  'login-page-side-forms.html': ['login: username=#login-email, current-password=#login-pass', 'none:', 'none:', 'none:'],
 };
 
 /** Fixtures whose traps only a layout engine can see: checked in Chromium only. */

@@ -242,6 +242,7 @@ export function classifyForm(group: FieldGroup, traits: FieldTraits[]): Detected
     return result('signup', asFields(signupUsernames(candidates), 'username'));
   }
   const best = candidates.reduce((a, b) => (b.user > a.user ? b : a));
-  if (best.acUser || loginSubmit || LOGIN.test(context)) return result('username-step', asFields([best], 'username'));
+  // Not the page title: a "Customer Login" page's review, call-back and question forms are no login steps.
+  if (best.acUser || loginSubmit || LOGIN.test(ownText)) return result('username-step', asFields([best], 'username'));
   return result('none', []);
 }
