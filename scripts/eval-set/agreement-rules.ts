@@ -8,15 +8,47 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LabelsFile, RelabelFixture } from './relabel-rules';
 
-/** The second annotation as committed: per page, the selectors of its login identifiers (empty: none). */
+/**
+ * The second annotation as committed: per page, the selectors of its login identifiers (empty: none), and which of
+ * the engineers who shared the second annotator's work labelled it (`by`).
+ */
 export const secondAnnotationSchema = z.object({
   annotator: z.string(),
   rule: z.string(),
   sampleSalt: z.string(),
-  pages: z.record(z.string(), z.object({ username: z.array(z.string()), unsure: z.string().optional() })),
+  pages: z.record(z.string(), z.object({ username: z.array(z.string()), unsure: z.string().optional(), by: z.string().optional() })),
 });
 /** See `secondAnnotationSchema`. */
 export type SecondAnnotation = z.infer<typeof secondAnnotationSchema>;
+
+/** A third reader's decisions on the pages where the two annotations differ: the identifiers kept, and why. */
+export const adjudicationSchema = z.object({
+  adjudicator: z.string(),
+  rule: z.string(),
+  pages: z.record(z.string(), z.object({ username: z.array(z.string()), why: z.string() })),
+});
+/** See `adjudicationSchema`. */
+export type Adjudication = z.infer<typeof adjudicationSchema>;
+
+/**
+ * The adjudicated annotation: the second annotation's identifiers where the two annotators agree (the same elements
+ * as the first's), the adjudicator's where they differ.
+ *
+ * @param second - the second annotation
+ * @param adjudication - decisions for exactly the differing pages
+ * @param differing - the pages where the annotations differ (`countAgreement`'s `pagesDiffering`)
+ * @returns an annotation in the second annotation's shape, to build a label set with `agreementLabelSets`
+ * @throws {Error} when the adjudication misses a differing page or decides one that does not differ
+ */
+export function applyAdjudication(second: SecondAnnotation, adjudication: Adjudication, differing: readonly string[]): SecondAnnotation {
+  const decided = Object.keys(adjudication.pages);
+  const missing = differing.filter((page) => !decided.includes(page));
+  const extra = decided.filter((page) => !differing.includes(page));
+  if (missing.length || extra.length) throw new Error(`the adjudication does not cover the differing pages (missing: ${missing.join(', ') || 'none'}; not differing: ${extra.join(', ') || 'none'})`);
+  const pages = { ...second.pages };
+  for (const [page, { username }] of Object.entries(adjudication.pages)) pages[page] = { username, by: adjudication.adjudicator };
+  return { ...second, annotator: adjudication.adjudicator, pages };
+}
 
 const NEGATIVE_KIND = /^(non-login:|no-login-form$)/;
 

@@ -1,6 +1,14 @@
 /** Annotator agreement on login identifiers (scripts/eval-set/agreement-rules.ts), on small authored label sets. */
 import { describe, expect, it } from 'vitest';
-import { agreementLabelSets, countAgreement, samplePages, secondAnnotationSchema, type SecondAnnotation } from '../../../scripts/eval-set/agreement-rules';
+import {
+  adjudicationSchema,
+  agreementLabelSets,
+  applyAdjudication,
+  countAgreement,
+  samplePages,
+  secondAnnotationSchema,
+  type SecondAnnotation,
+} from '../../../scripts/eval-set/agreement-rules';
 import type { LabelsFile } from '../../../scripts/eval-set/relabel-rules';
 
 const labels = (): LabelsFile => ({
@@ -73,5 +81,27 @@ describe('countAgreement', () => {
     ]);
     expect(result).toEqual({ pages: 3, both: 2, firstOnly: 1, secondOnly: 2, pagesDiffering: ['b'], f1: 4 / 7 });
     expect(countAgreement([{ page: 'c', first: new Set(), second: new Set() }]).f1).toBe(1);
+  });
+});
+
+describe('applyAdjudication', () => {
+  const second = annotation({ 'ddg/a_login.html': { username: ['input[id="e"]'], by: 'independent-2A' }, 'ddg/b.html': { username: ['#x'] } });
+  const decisions = (pages: Record<string, string[]>) =>
+    adjudicationSchema.parse({ adjudicator: 'independent-3', rule: 'r', pages: Object.fromEntries(Object.entries(pages).map(([p, username]) => [p, { username, why: 'w' }])) });
+
+  it("takes the adjudicator's identifiers on the differing pages and the second annotation's elsewhere", () => {
+    const decided = applyAdjudication(second, decisions({ 'ddg/a_login.html': [] }), ['ddg/a_login.html']);
+    expect(decided.pages).toEqual({ 'ddg/a_login.html': { username: [], by: 'independent-3' }, 'ddg/b.html': { username: ['#x'] } });
+    expect(decided.annotator).toBe('independent-3');
+    expect(second.pages['ddg/a_login.html']!.username).toEqual(['input[id="e"]']);
+  });
+
+  it('refuses an adjudication that misses a differing page or decides an agreed one', () => {
+    expect(() => applyAdjudication(second, decisions({}), ['ddg/a_login.html'])).toThrow(/missing: ddg\/a_login\.html/);
+    expect(() => applyAdjudication(second, decisions({ 'ddg/b.html': [] }), [])).toThrow(/not differing: ddg\/b\.html/);
+  });
+
+  it('rejects a decision without its reason', () => {
+    expect(adjudicationSchema.safeParse({ adjudicator: 'x', rule: 'r', pages: { p: { username: [] } } }).success).toBe(false);
   });
 });
