@@ -5,7 +5,7 @@
  * fathom-login-forms samples), leaving out every page of the shared corpus (by upstream path and by content),
  * and writes `<out>/all/<folder>/<name>.html` (bytes verbatim), `<out>/tune/` and `<out>/heldout/` (the same
  * files split by a fixed hash, each with its labels.json in the shared corpus's schema), `<out>/reserve/` (the
- * Mozilla positive/unused pages left out of the sample, labelled the same way, a part no run has used) and
+ * Mozilla positive/unused pages left out of the sample, labelled the same way; unused by any run before stop 27) and
  * `<out>/README.md`.
  * The pages are third-party captures: they stay outside the repository; only this script is versioned.
  */
