@@ -103,6 +103,18 @@ export function agreementLabelSets(labels: LabelsFile, second: SecondAnnotation)
   return { first: { ...labels, fixtures: first }, second: { ...labels, fixtures: other } };
 }
 
+/**
+ * The pages two annotators agree on: `labels` without the differing pages, to score the detector where the labels
+ * are not in dispute (a subset that leaves out the hard pages, so its figure flatters; report it beside the whole).
+ *
+ * @param labels - a label set over the annotated pages (e.g. the adjudicated one)
+ * @param differing - the pages where the annotations differ
+ * @returns the same label set without those pages
+ */
+export function consensusLabels(labels: LabelsFile, differing: readonly string[]): LabelsFile {
+  return { ...labels, fixtures: Object.fromEntries(Object.entries(labels.fixtures).filter(([page]) => !differing.includes(page))) };
+}
+
 /** Agreement counts over pages, element by element. */
 export interface Agreement {
   pages: number;

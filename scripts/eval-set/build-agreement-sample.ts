@@ -3,19 +3,28 @@
  *
  * Measures how far two annotators agree on login identifiers over the held-out pages of the second annotation,
  * and writes `<out>/agreement-first/` (the held-out labels of those pages), `<out>/agreement-second/` (the second
- * annotator's identifiers; other roles unchanged) and `<out>/agreement-adjudicated/` (the identifiers both agree on,
- * a third reader's where they differ), each a labels.json with hard links to the pages, to score the detector
- * against each: `npm run eval:autofill -- --corpus <out>/agreement-adjudicated`. Selectors are resolved with jsdom
- * (no layout is needed to name an element). Prints the agreement as JSON; fails if the annotation is not the
- * sample `samplePages` draws, if the adjudication does not decide exactly the differing pages, or if a selector
- * names no element.
+ * annotator's identifiers; other roles unchanged), `<out>/agreement-adjudicated/` (the identifiers both agree on, a
+ * third reader's where they differ) and `<out>/agreement-consensus/` (only the pages both agree on), each a
+ * labels.json with hard links to the pages, to score the detector against each:
+ * `npm run eval:autofill -- --corpus <out>/agreement-adjudicated`. Selectors are resolved with jsdom (no layout is
+ * needed to name an element). Prints the agreement as JSON; fails if the annotation is not the sample
+ * `samplePages` draws, if the adjudication does not decide exactly the differing pages, or if a selector names no
+ * element.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { adjudicationSchema, agreementLabelSets, applyAdjudication, countAgreement, samplePages, secondAnnotationSchema } from './agreement-rules';
+import {
+  adjudicationSchema,
+  agreementLabelSets,
+  applyAdjudication,
+  consensusLabels,
+  countAgreement,
+  samplePages,
+  secondAnnotationSchema,
+} from './agreement-rules';
 import { resolveSelector } from './page-selectors';
 import type { LabelsFile } from './relabel-rules';
 import { writeLinkedPart } from './write-linked-part';
@@ -60,7 +69,9 @@ async function main(): Promise<void> {
   const decided = applyAdjudication(annotation, adjudication, agreement.pagesDiffering);
   writeLinkedPart(join(out, 'agreement-first'), join(out, PART), sets.first);
   writeLinkedPart(join(out, 'agreement-second'), join(out, PART), sets.second);
-  writeLinkedPart(join(out, 'agreement-adjudicated'), join(out, PART), agreementLabelSets(labels, decided).second);
+  const adjudicated = agreementLabelSets(labels, decided).second;
+  writeLinkedPart(join(out, 'agreement-adjudicated'), join(out, PART), adjudicated);
+  writeLinkedPart(join(out, 'agreement-consensus'), join(out, PART), consensusLabels(adjudicated, agreement.pagesDiffering));
   const unsure = Object.entries(annotation.pages).filter(([, p]) => p.unsure).map(([page]) => page);
   console.log(JSON.stringify({ ...agreement, unsure }, null, 2));
 }

@@ -4,6 +4,7 @@ import {
   adjudicationSchema,
   agreementLabelSets,
   applyAdjudication,
+  consensusLabels,
   countAgreement,
   samplePages,
   secondAnnotationSchema,
@@ -103,5 +104,14 @@ describe('applyAdjudication', () => {
 
   it('rejects a decision without its reason', () => {
     expect(adjudicationSchema.safeParse({ adjudicator: 'x', rule: 'r', pages: { p: { username: [] } } }).success).toBe(false);
+  });
+});
+
+describe('consensusLabels', () => {
+  it('drops the differing pages and keeps the rest unchanged', () => {
+    const kept = consensusLabels(labels(), ['ddg/a_login.html']);
+    expect(Object.keys(kept.fixtures)).toEqual(['mozilla-login/negative__fp1.html', 'mozilla-new-password/training__EN_1.html']);
+    expect(kept.fixtures['mozilla-login/negative__fp1.html']).toEqual(labels().fixtures['mozilla-login/negative__fp1.html']);
+    expect(consensusLabels(labels(), []).fixtures).toEqual(labels().fixtures);
   });
 });
