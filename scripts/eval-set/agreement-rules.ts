@@ -47,7 +47,8 @@ export function applyAdjudication(second: SecondAnnotation, adjudication: Adjudi
   if (missing.length || extra.length) throw new Error(`the adjudication does not cover the differing pages (missing: ${missing.join(', ') || 'none'}; not differing: ${extra.join(', ') || 'none'})`);
   const pages = { ...second.pages };
   for (const [page, { username }] of Object.entries(adjudication.pages)) pages[page] = { username, by: adjudication.adjudicator };
-  return { ...second, annotator: adjudication.adjudicator, pages };
+  // The label set names one source for its fields: both, since the agreed pages keep the second annotator's selectors.
+  return { ...second, annotator: `${second.annotator}, adjudicated by ${adjudication.adjudicator}`, pages };
 }
 
 const NEGATIVE_KIND = /^(non-login:|no-login-form$)/;

@@ -93,7 +93,7 @@ describe('applyAdjudication', () => {
   it("takes the adjudicator's identifiers on the differing pages and the second annotation's elsewhere", () => {
     const decided = applyAdjudication(second, decisions({ 'ddg/a_login.html': [] }), ['ddg/a_login.html']);
     expect(decided.pages).toEqual({ 'ddg/a_login.html': { username: [], by: 'independent-3' }, 'ddg/b.html': { username: ['#x'] } });
-    expect(decided.annotator).toBe('independent-3');
+    expect(decided.annotator).toBe('independent-2, adjudicated by independent-3');
     expect(second.pages['ddg/a_login.html']!.username).toEqual(['input[id="e"]']);
   });
 
